@@ -1,0 +1,131 @@
+"""Command-line surface: thin; parse, call, print."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn a pile of articles about one story into an evidence-grounded dossier.")
+
+EXIT_USAGE = 2
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _check_paths(paths: list[Path]) -> list[str]:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing and len(missing) == len(paths):
+        _fail("no such file or directory: " + ", ".join(missing))
+    return [str(p) for p in paths]
+
+
+@app.command()
+def analyze(
+    paths: list[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory for dossier.json, dossier.html, consilience.duckdb."),
+    engine: str = typer.Option("local", help="Where phase 1 runs: local (process pool) or ray."),
+    workers: Optional[int] = typer.Option(None, min=1, help="Worker processes (default: number of cores)."),
+    ray_address: Optional[str] = typer.Option(None, help="Join an existing Ray cluster (with --engine ray)."),
+    model: Optional[str] = typer.Option(None, help="spaCy model name or path (default: en_core_web_sm if installed)."),
+    max_file_mb: float = typer.Option(20.0, help="Skip input files larger than this many MB."),
+    progress: bool = typer.Option(True, help="Show progress bars on stderr."),
+) -> None:
+    """The whole job: read, clean, analyse, resolve, reconcile; write the dossier."""
+    from .pipeline import analyze_corpus, write_outputs
+    from .progress import Reporter, console
+
+    if engine not in ("local", "ray"):
+        _fail(f"--engine must be local or ray, not {engine!r}")
+    inputs = _check_paths(paths)
+    settings = Settings(engine=engine, ray_address=ray_address, model=model,
+                        max_file_bytes=int(max_file_mb * 1024 * 1024), progress=progress,
+                        **({"workers": workers} if workers else {}))
+    with Reporter(enabled=progress) as reporter:
+        corpus = analyze_corpus(inputs, settings, reporter)
+        if not corpus.documents:
+            for s in corpus.skipped:
+                typer.echo(f"skipped {s.path}: {s.reason}", err=True)
+            _fail("no readable document among the inputs")
+        with reporter.stage("writing"):
+            write_outputs(corpus, out)
+    _summary(corpus, out, console)
+
+
+def _summary(corpus, out: Path, console) -> None:
+    analysed = sum(1 for a in corpus.analyses if not a.skipped_reason)
+    console.print(f"[bold]{len(corpus.documents)}[/] documents ({analysed} analysed), "
+                  f"{len(corpus.skipped)} inputs skipped, {len(corpus.entities)} entities, "
+                  f"{len(corpus.facts)} facts, {len(corpus.conflicts)} conflicts")
+    for s in corpus.skipped:
+        console.print(f"  skipped {s.path}: {s.reason}", markup=False)
+    for name, seconds in corpus.timings.items():
+        console.print(f"  {name:<22} {seconds:7.2f} s", markup=False)
+    typer.echo(f"dossier: {out / 'dossier.html'}")
+    typer.echo(f"json:    {out / 'dossier.json'}")
+    typer.echo(f"store:   {out / 'consilience.duckdb'}")
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or directories (walked recursively)."),
+    jsonl: bool = typer.Option(True, "--jsonl", help="One JSON line per document on stdout."),
+    max_file_mb: float = typer.Option(20.0, help="Skip input files larger than this many MB."),
+) -> None:
+    """Phase 1 up to cleaning: one JSON line per document (path, title, outlet, published, text ...)."""
+    from .ingest import ingest
+
+    inputs = _check_paths(paths)
+    documents, skipped = ingest(inputs, Settings(max_file_bytes=int(max_file_mb * 1024 * 1024)))
+    for doc in documents:
+        row = {"id": doc.id, "path": doc.path, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
+               "published": doc.published, "published_basis": doc.published_basis, "language": doc.language,
+               "duplicate_of": doc.duplicate_of, "text": doc.text,
+               "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed]}
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    for s in skipped:
+        typer.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if not documents:
+        raise typer.Exit(EXIT_USAGE)
+
+
+@app.command()
+def timex(dct: Optional[str] = typer.Option(None, "--dct", help="Document creation date, YYYY-MM-DD.")) -> None:
+    """Temporal expressions of the text on stdin, one JSON line each, normalised against --dct."""
+    from .analyze.times import find_times
+
+    text = sys.stdin.read()
+    for t in find_times(text, dct):
+        sys.stdout.write(json.dumps({"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                                     "value": t.value}, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def serve(
+    directory: Path = typer.Argument(..., help="An analysed output directory (with consilience.duckdb)."),
+    host: str = typer.Option("127.0.0.1", help="Address to bind (loopback by default)."),
+    port: int = typer.Option(8000, help="Port."),
+) -> None:
+    """Read-only web UI and JSON API over an analysed directory."""
+    store = directory / "consilience.duckdb"
+    if not store.exists():
+        _fail(f"{store} not found: run `consilience analyze ... --out {directory}` first")
+    from .web.app import run
+
+    run(store, host=host, port=port)
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,294 @@
+"""The records every stage speaks.
+
+Per-document records carry ``document`` (a Document id) and ``start``/``end``
+character offsets into ``Document.text`` (the cleaned body). Corpus records
+carry the ids of the records they rest on. Nothing enters the dossier without
+a path back to its evidence.
+
+All records are plain dataclasses so that they pickle (process pools, Ray),
+serialise with ``dataclasses.asdict`` and map one-to-one onto store tables.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def to_dict(record: Any) -> dict:
+    """A record as a JSON-ready dict (nested records included)."""
+    return asdict(record)
+
+
+# --------------------------------------------------------------------------- ingestion
+
+
+@dataclass
+class RawInput:
+    """One article as read from disk, before cleaning (output of the readers)."""
+
+    path: str  # the file it came from; "file.jsonl#3" for line 3 of a JSONL file
+    kind: str  # "txt" | "html" | "jsonl-text" | "jsonl-html" | "warc"
+    content: str  # decoded text or HTML
+    url: str | None = None
+    outlet: str | None = None  # given by the input (JSONL field, WARC target host)
+    published: str | None = None  # given by the input
+    title: str | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. "invalid UTF-8 bytes replaced (3)"
+
+
+@dataclass
+class Skipped:
+    """An input that produced no document, and why (listed in corpus.skipped)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Removed:
+    """A line of page debris removed from the body, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Document:
+    id: str
+    path: str
+    text: str  # the cleaned body; every offset in every record points into it
+    url: str | None = None
+    outlet: str | None = None
+    outlet_basis: str | None = None  # "metadata" | "source-line" | "reporting-by" | "url" | "input" | None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None  # ISO 8601 as precise as known: "2020-01-05T18:30", "2020-01-03", "2020"
+    published_basis: str | None = None  # "metadata" | "dateline" | "content" | "inferred" | None
+    language: str | None = None  # ISO 639-1 code
+    duplicate_of: str | None = None  # id of the earlier document this one copies
+    removed: list[Removed] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    content_hash: str = ""  # hash of the normalised cleaned text (exact-duplicate key)
+
+
+# --------------------------------------------------------------------------- per-document analysis
+
+
+@dataclass
+class Sentence:
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    id: str  # "<document>:m<n>"
+    document: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's label (PERSON, ORG, GPE, ...)
+    entity: str | None = None  # filled by entity resolution
+
+
+@dataclass
+class TimeExpr:
+    document: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # TIMEX3 value ("2020-01-02", "P3M", "PRESENT_REF"); None when it cannot be resolved
+    anchor: str | None = None  # what the value was computed from ("dct:2020-01-03", "explicit", ...)
+
+
+@dataclass
+class Quantity:
+    document: str
+    start: int
+    end: int
+    text: str  # the whole phrase: "52 defenseless MEK members"
+    value: float | None  # 52.0; None for vague amounts without a number
+    unit: str | None  # head noun lemma of what is counted: "member"
+    approximate: bool = False  # "hundreds of", "about", "more than", "dozens"
+    low: float | None = None  # for ranges / vague amounts ("hundreds" -> 200..999)
+    high: float | None = None
+
+
+@dataclass
+class Quote:
+    document: str
+    start: int
+    end: int
+    text: str  # the quoted or reported content
+    kind: str  # "direct" | "reported"
+    cue: str | None = None  # "said", "according to", "described ... as", "in a statement"
+    speaker: str | None = None  # surface text of the speaker ("the U.S. Defense Department")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_mention: str | None = None  # id of the speaker's Mention when there is one
+
+
+@dataclass
+class Descriptor:
+    """A label an outlet applies to an entity: apposition or predicate nominal."""
+
+    document: str
+    start: int
+    end: int
+    text: str  # "the commander of the terrorist IRGC-QF"
+    target_start: int  # span of the name it describes
+    target_end: int
+    target_text: str
+    kind: str  # "apposition" | "predicate" | "premodifier"
+    target_mention: str | None = None
+
+
+@dataclass
+class AliasEvidence:
+    """Text that says two names denote one actor: "Full Name (ABBR)", "aka.", "born NAME"."""
+
+    document: str
+    start: int  # span covering the whole evidence
+    end: int
+    a_text: str
+    a_start: int
+    a_end: int
+    b_text: str
+    b_start: int
+    b_end: int
+    kind: str  # "acronym" | "aka" | "or" | "born" | "formerly" | "slash"
+
+
+@dataclass
+class Claim:
+    id: str  # "<document>:c<n>"
+    document: str
+    start: int
+    end: int
+    text: str  # the sentence (or clause) stating it
+    predicate: str  # from the documented vocabulary (see reconcile/vocabulary)
+    subject: str | None = None  # Mention id in phase 1; Entity id after resolution
+    objects: list[str] = field(default_factory=list)  # Mention ids, then Entity ids
+    time: str | None = None  # TIMEX3 value
+    time_text: str | None = None
+    place: str | None = None  # Mention id, then Entity id
+    quantity: float | None = None
+    quantity_unit: str | None = None
+    quantity_text: str | None = None
+    quantity_approximate: bool = False
+    role: str | None = None  # for role/command claims: "commander", "deputy commander"
+    attributed_to: str | None = None  # speaker Mention id, then Entity id; None when the outlet asserts it
+    speaker_text: str | None = None
+    hedged: bool = False
+    trigger: str | None = None  # the word that selected the predicate ("killed")
+
+
+@dataclass
+class DocAnalysis:
+    """Everything phase 1 produced for one document."""
+
+    document: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    descriptors: list[Descriptor] = field(default_factory=list)
+    aliases: list[AliasEvidence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    skipped_reason: str | None = None  # e.g. "language 'fr' not handled by the English pipeline"
+
+
+# --------------------------------------------------------------------------- corpus records
+
+
+@dataclass
+class Alias:
+    text: str
+    count: int
+    documents: list[str]
+
+
+@dataclass
+class Relation:
+    subject: str  # Entity id
+    relation: str  # "commander of", "deputy commander of", "born", "leader of", "member of"
+    object: str | None  # Entity id, or None when the object is a literal
+    object_text: str | None
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[Alias] = field(default_factory=list)
+    mentions: int = 0
+    documents: list[str] = field(default_factory=list)
+    descriptors: list[dict] = field(default_factory=list)  # {"text","document","start","end"}
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    id: str
+    statement: str
+    predicate: str
+    claims: list[str]
+    documents: list[str]
+    outlets: list[str]
+    support: int  # independent documents (copies count once)
+    status: str  # "corroborated" | "single-source" | "contested"
+    subject: str | None = None
+    objects: list[str] = field(default_factory=list)
+    time: str | None = None
+    place: str | None = None
+    quantity: float | None = None
+
+
+@dataclass
+class ConflictValue:
+    value: str
+    claims: list[str]
+    documents: list[str]
+
+
+@dataclass
+class Conflict:
+    id: str
+    about: str  # human-readable: "when Qassem Soleimani was killed"
+    slot: str  # "time" | "quantity" | "role" | "place"
+    values: list[ConflictValue]
+    explanation: str
+    facts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SourceProfile:
+    outlet: str
+    documents: list[str]
+    claims: int
+    attributed_share: float
+    hedged_share: float
+    loaded_terms: list[dict] = field(default_factory=list)  # {"term","count","examples":[{document,start,end}]}
+    labels: list[dict] = field(default_factory=list)  # {"entity","text","document","start","end"}
+
+
+@dataclass
+class Corpus:
+    """The whole result: what the report and the store are written from."""
+
+    inputs: list[str]
+    documents: list[Document]
+    skipped: list[Skipped]
+    analyses: list[DocAnalysis] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    sources: list[SourceProfile] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)

@@ -1,0 +1,2 @@
+"""Cross-document entity resolution."""
+from .entities import resolve_entities  # noqa: F401

@@ -1,0 +1,149 @@
+"""The DuckDB store: one table per dossier section, written from and read back to dossier dicts.
+
+Scalars are native columns; nested values (lists, records) are JSON columns, so every
+table reads back into exactly the records of dossier.json.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+# section -> ordered (column, type). "JSON" columns hold nested values.
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("id", "VARCHAR"), ("path", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"),
+        ("outlet_basis", "VARCHAR"), ("title", "VARCHAR"), ("byline", "VARCHAR"), ("published", "VARCHAR"),
+        ("published_basis", "VARCHAR"), ("language", "VARCHAR"), ("duplicate_of", "VARCHAR"),
+        ("text", "VARCHAR"), ("removed", "JSON"), ("notes", "JSON"), ("analysis_skipped", "VARCHAR"),
+    ],
+    "skipped": [("path", "VARCHAR"), ("reason", "VARCHAR")],
+    "entities": [
+        ("id", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"), ("aliases", "JSON"),
+        ("mentions", "BIGINT"), ("documents", "JSON"), ("descriptors", "JSON"), ("relations", "JSON"),
+    ],
+    "mentions": [
+        ("id", "VARCHAR"), ("entity", "VARCHAR"), ("document", "VARCHAR"), ("start", "BIGINT"),
+        ("end", "BIGINT"), ("text", "VARCHAR"), ("label", "VARCHAR"),
+    ],
+    "times": [
+        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
+        ("type", "VARCHAR"), ("value", "VARCHAR"), ("anchor", "VARCHAR"),
+    ],
+    "quantities": [
+        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
+        ("value", "DOUBLE"), ("unit", "VARCHAR"), ("approximate", "BOOLEAN"), ("low", "DOUBLE"),
+        ("high", "DOUBLE"),
+    ],
+    "quotes": [
+        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
+        ("kind", "VARCHAR"), ("cue", "VARCHAR"), ("speaker", "VARCHAR"), ("speaker_start", "BIGINT"),
+        ("speaker_end", "BIGINT"), ("speaker_mention", "VARCHAR"),
+    ],
+    "descriptors": [
+        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
+        ("target_start", "BIGINT"), ("target_end", "BIGINT"), ("target_text", "VARCHAR"),
+        ("kind", "VARCHAR"), ("target_mention", "VARCHAR"),
+    ],
+    "alias_evidence": [
+        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("a_text", "VARCHAR"),
+        ("a_start", "BIGINT"), ("a_end", "BIGINT"), ("b_text", "VARCHAR"), ("b_start", "BIGINT"),
+        ("b_end", "BIGINT"), ("kind", "VARCHAR"),
+    ],
+    "claims": [
+        ("id", "VARCHAR"), ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"),
+        ("text", "VARCHAR"), ("predicate", "VARCHAR"), ("subject", "VARCHAR"), ("objects", "JSON"),
+        ("time", "VARCHAR"), ("time_text", "VARCHAR"), ("place", "VARCHAR"), ("quantity", "DOUBLE"),
+        ("quantity_unit", "VARCHAR"), ("quantity_text", "VARCHAR"), ("quantity_approximate", "BOOLEAN"),
+        ("role", "VARCHAR"), ("attributed_to", "VARCHAR"), ("speaker_text", "VARCHAR"),
+        ("hedged", "BOOLEAN"), ("trigger", "VARCHAR"),
+    ],
+    "facts": [
+        ("id", "VARCHAR"), ("statement", "VARCHAR"), ("predicate", "VARCHAR"), ("claims", "JSON"),
+        ("documents", "JSON"), ("outlets", "JSON"), ("support", "BIGINT"), ("status", "VARCHAR"),
+        ("subject", "VARCHAR"), ("objects", "JSON"), ("time", "VARCHAR"), ("place", "VARCHAR"),
+        ("quantity", "DOUBLE"),
+    ],
+    "conflicts": [
+        ("id", "VARCHAR"), ("about", "VARCHAR"), ("slot", "VARCHAR"), ("values", "JSON"),
+        ("explanation", "VARCHAR"), ("facts", "JSON"),
+    ],
+    "sources": [
+        ("outlet", "VARCHAR"), ("documents", "JSON"), ("claims", "BIGINT"), ("attributed_share", "DOUBLE"),
+        ("hedged_share", "DOUBLE"), ("loaded_terms", "JSON"), ("labels", "JSON"),
+    ],
+}
+
+_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+          "JSON": pa.string()}
+
+
+def _rows(dossier: dict, section: str) -> list[dict]:
+    if section == "skipped":
+        return dossier["corpus"]["skipped"]
+    return dossier.get(section, [])
+
+
+def _arrow_table(columns: list[tuple[str, str]], rows: list[dict]) -> pa.Table:
+    data = {}
+    for name, typ in columns:
+        values = [r.get(name) for r in rows]
+        if typ == "JSON":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        data[name] = pa.array(values, type=_ARROW[typ])
+    return pa.table(data)
+
+
+def write_store(dossier: dict, path: Path) -> None:
+    """Write the dossier into a DuckDB file, replacing its tables (same inputs: same rows, nothing twice)."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("BEGIN")
+        for section, columns in TABLES.items():
+            cols = ", ".join(f'"{n}" {t}' for n, t in columns)
+            con.execute(f'CREATE OR REPLACE TABLE "{section}" ({cols})')
+            rows = _rows(dossier, section)
+            if rows:
+                arrow = _arrow_table(columns, rows)  # noqa: F841 (read by DuckDB's replacement scan)
+                con.execute(f'INSERT INTO "{section}" SELECT * FROM arrow')
+        meta = {"schema": dossier["schema"], "inputs": dossier["corpus"]["inputs"],
+                "timings": dossier["corpus"].get("timings", {})}
+        con.execute("CREATE OR REPLACE TABLE meta (key VARCHAR, value JSON)")
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def read_section(con: duckdb.DuckDBPyConnection, section: str, where: str = "", params=()) -> list[dict]:
+    """Rows of one table as dossier records (JSON columns decoded)."""
+    columns = TABLES[section]
+    names = ", ".join(f'"{n}"' for n, _ in columns)
+    result = con.execute(f'SELECT {names} FROM "{section}" {where}', params).fetchall()
+    out = []
+    for row in result:
+        rec = {}
+        for (name, typ), value in zip(columns, row):
+            rec[name] = json.loads(value) if typ == "JSON" and value is not None else value
+        out.append(rec)
+    return out
+
+
+def read_dossier(path: Path) -> dict:
+    """The dossier back from a store (the same records as dossier.json)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        meta = {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM meta").fetchall()}
+        out = {"schema": meta["schema"]}
+        skipped = read_section(con, "skipped")
+        documents = read_section(con, "documents")
+        out["corpus"] = {"inputs": meta["inputs"], "documents": len(documents), "skipped": skipped,
+                         "timings": meta.get("timings", {})}
+        for section in TABLES:
+            if section != "skipped":
+                out[section] = documents if section == "documents" else read_section(con, section)
+        return out
+    finally:
+        con.close()
