@@ -38,6 +38,9 @@ def analyze(
     model: Optional[str] = typer.Option(None, help="spaCy model name or path (default: en_core_web_sm if installed)."),
     max_file_mb: float = typer.Option(20.0, help="Skip input files larger than this many MB."),
     progress: bool = typer.Option(True, help="Show progress bars on stderr."),
+    resume: bool = typer.Option(True, help="Reuse phase-1 results already in the output's store "
+                                "(an interrupted or earlier run); --no-resume analyses everything again."),
+    batch_size: Optional[int] = typer.Option(None, min=1, help="Documents per batch sent to a worker."),
 ) -> None:
     """The whole job: read, clean, analyse, resolve, reconcile; write the dossier."""
     from .pipeline import analyze_corpus, write_outputs
@@ -48,9 +51,10 @@ def analyze(
     inputs = _check_paths(paths)
     settings = Settings(engine=engine, ray_address=ray_address, model=model,
                         max_file_bytes=int(max_file_mb * 1024 * 1024), progress=progress,
-                        **({"workers": workers} if workers else {}))
+                        **({"workers": workers} if workers else {}),
+                        **({"batch_size": batch_size} if batch_size else {}))
     with Reporter(enabled=progress) as reporter:
-        corpus = analyze_corpus(inputs, settings, reporter)
+        corpus = analyze_corpus(inputs, settings, reporter, out_dir=out, resume=resume)
         if not corpus.documents:
             for s in corpus.skipped:
                 typer.echo(f"skipped {s.path}: {s.reason}", err=True)

@@ -1,10 +1,17 @@
-"""The whole job, stage by stage: ingest -> phase 1 (engine) -> resolve -> reconcile -> report + store."""
+"""The whole job, stage by stage: ingest -> phase 1 (engine, into the store) -> resolve -> reconcile -> outputs.
+
+Phase 1 commits its results to the store in the output directory as they arrive, so a run that
+is killed and started again resumes where it stopped, and a corpus that grows is analysed only
+for its new documents. Phase 2 reads the per-document results back from the store.
+"""
 from __future__ import annotations
 
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 from . import engine, ingest, resolve
-from .model import Corpus
+from .model import Corpus, Document, Skipped
 from .progress import Reporter
 from .reconcile import reconcile
 from .report.dossier import build_dossier, write_dossier_json
@@ -12,15 +19,40 @@ from .report.html import write_html
 from .settings import Settings
 from .store import write_store
 
+STORE_NAME = "consilience.duckdb"
+WORK_DIR = "work"  # per-run scratch inside the output directory (progress file, Ray shards)
 
-def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None) -> Corpus:
-    """Run both phases over the inputs under ``paths``; returns the Corpus (nothing written)."""
+
+def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None,
+                   out_dir: Path | None = None, resume: bool = True) -> Corpus:
+    """Run both phases over the inputs under ``paths``; returns the Corpus.
+
+    With ``out_dir``, phase-1 results are committed to ``out_dir/consilience.duckdb`` as they are
+    made and reused by later runs (``resume=False`` starts afresh); without it they live in a
+    temporary store for the duration of the call.
+    """
     reporter = reporter or Reporter(enabled=False)
     with reporter.stage("reading and cleaning") as task:
         documents, skipped = ingest.ingest(paths, settings, progress=task)
-    corpus = Corpus(inputs=[str(p) for p in paths], documents=documents, skipped=skipped)
-    with reporter.stage("analysing", total=len(documents)) as task:
-        corpus.analyses = engine.run_phase1(documents, settings, progress=task)
+    return analyze_ingested(documents, skipped, settings, reporter, out_dir=out_dir, inputs=paths, resume=resume)
+
+
+def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings: Settings,
+                     reporter: Reporter | None = None, out_dir: Path | None = None,
+                     inputs: list[str] | None = None, resume: bool = True) -> Corpus:
+    """Both phases over documents already ingested (the part of ``analyze_corpus`` after reading)."""
+    reporter = reporter or Reporter(enabled=False)
+    corpus = Corpus(inputs=[str(p) for p in (inputs or [])], documents=documents, skipped=skipped)
+    with ExitStack() as stack:
+        base = Path(out_dir) if out_dir else Path(stack.enter_context(tempfile.TemporaryDirectory(
+            prefix="consilience-")))
+        store_path = base / STORE_NAME
+        with reporter.stage("analysing", total=len(documents)) as task:
+            stats = engine.run_into_store(documents, settings, store_path, base / WORK_DIR, progress=task,
+                                          resume=resume)
+        reporter.note(_phase1_note(stats, settings))
+        with reporter.stage("loading analyses", total=len(documents)) as task:
+            corpus.analyses = list(engine.load_analyses(documents, settings, store_path, progress=task))
     with reporter.stage("resolving entities"):
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     with reporter.stage("reconciling"):
@@ -30,10 +62,23 @@ def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | No
 
 
 def write_outputs(corpus: Corpus, out_dir: Path) -> dict:
-    """dossier.json, dossier.html and consilience.duckdb in ``out_dir``; returns the dossier dict."""
+    """dossier.json, dossier.html and consilience.duckdb in ``out_dir``; returns the dossier dict.
+
+    The dossier tables of the store are replaced; the phase-1 results in it are kept for the next run.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     dossier = build_dossier(corpus)
     write_dossier_json(dossier, out_dir / "dossier.json")
     write_html(dossier, out_dir / "dossier.html")
-    write_store(dossier, out_dir / "consilience.duckdb")
+    write_store(dossier, out_dir / STORE_NAME)
     return dossier
+
+
+def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:
+    parts = [f"phase 1 ({settings.engine}, {settings.workers} workers): {stats.documents} documents",
+             f"{stats.analysed} analysed", f"{stats.reused} reused from the store"]
+    if stats.recovered:
+        parts.append(f"{stats.recovered} recovered from an interrupted run")
+    if stats.failed:
+        parts.append(f"{stats.failed} failed (kept as skipped; retried next run)")
+    return ", ".join(parts)

@@ -38,6 +38,7 @@ class Reporter:
     def __init__(self, enabled: bool = True):
         self.enabled = enabled
         self.timings: dict[str, float] = {}
+        self.notes: list[str] = []
         self._progress: Progress | None = None
 
     def __enter__(self):
@@ -52,6 +53,12 @@ class Reporter:
     def __exit__(self, *exc):
         if self._progress is not None:
             self._progress.__exit__(*exc)
+
+    def note(self, message: str) -> None:
+        """A line for the run's summary (kept, and printed on stderr when progress is shown)."""
+        self.notes.append(message)
+        if self.enabled:
+            console.print(message, markup=False)
 
     @contextlib.contextmanager
     def stage(self, name: str, total: int | None = None):

@@ -147,3 +147,99 @@ def read_dossier(path: Path) -> dict:
         return out
     finally:
         con.close()
+
+
+# --------------------------------------------------------------------------- phase 1 results
+#
+# Phase 1 commits one row per document as it finishes (batch by batch, one transaction each), keyed
+# by document id and engine.fingerprint.document_key. A run killed at any point leaves only whole
+# batches behind (DuckDB replays its write-ahead log on the next open and drops what was not
+# committed); the next run skips every document whose key is present, so nothing is done twice,
+# nothing is lost, and adding documents to an analysed corpus analyses only the new ones.
+# write_store replaces the dossier tables and leaves this one alone.
+
+PHASE1_TABLE = "phase1"
+PHASE1_COLUMNS: list[tuple[str, str]] = [
+    ("document", "VARCHAR"), ("key", "VARCHAR"), ("failed", "BOOLEAN"), ("analysis", "VARCHAR"),
+    ("run", "VARCHAR"), ("written_at", "TIMESTAMP"),
+]
+
+
+class Phase1Store:
+    """Read-write access to the phase-1 table of a store file (one writer process at a time)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(self.path))
+        cols = ", ".join(f'"{n}" {t}' for n, t in PHASE1_COLUMNS)
+        self.con.execute(f'CREATE TABLE IF NOT EXISTS {PHASE1_TABLE} ({cols}, PRIMARY KEY ("document", "key"))')
+
+    def __enter__(self) -> "Phase1Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def clear(self) -> None:
+        """Forget every stored result (``--no-resume``)."""
+        self.con.execute(f"DELETE FROM {PHASE1_TABLE}")
+
+    def done(self, documents: list[str], keys: list[str]) -> set[str]:
+        """The keys among ``keys`` that already have a successful result."""
+        wanted = pa.table({"document": pa.array(documents, pa.string()), "key": pa.array(keys, pa.string())})
+        self.con.register("wanted", wanted)
+        try:
+            rows = self.con.execute(f"SELECT p.key FROM wanted w JOIN {PHASE1_TABLE} p "
+                                    "ON p.document = w.document AND p.key = w.key WHERE NOT p.failed").fetchall()
+        finally:
+            self.con.unregister("wanted")
+        return {r[0] for r in rows}
+
+    def commit(self, rows: list, run: str) -> int:
+        """Store ``rows`` (engine.batch.Row) in one transaction; a failed result is replaced by a new one,
+        a successful one is never duplicated. Returns the number of rows given."""
+        if not rows:
+            return 0
+        unique = list({(r.document, r.key): r for r in rows}.values())
+        incoming = pa.table({
+            "document": pa.array([r.document for r in unique], pa.string()),
+            "key": pa.array([r.key for r in unique], pa.string()),
+            "failed": pa.array([bool(r.failed) for r in unique], pa.bool_()),
+            "analysis": pa.array([r.analysis for r in unique], pa.string()),
+        })
+        self.con.register("incoming", incoming)
+        try:
+            self.con.execute("BEGIN")
+            self.con.execute(f"DELETE FROM {PHASE1_TABLE} p USING incoming i "
+                             "WHERE p.document = i.document AND p.key = i.key AND p.failed")
+            self.con.execute(f"INSERT OR IGNORE INTO {PHASE1_TABLE} SELECT document, key, failed, analysis, ?, "
+                             "now()::TIMESTAMP FROM incoming", [run])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        finally:
+            self.con.unregister("incoming")
+        return len(rows)
+
+    def iter_analyses(self, documents: list[str], keys: list[str], chunk: int = 1000):
+        """(document, failed, analysis JSON) for ``documents`` in their order, read ``chunk`` rows at a time."""
+        order = pa.table({"ord": pa.array(range(len(documents)), pa.int64()),
+                          "document": pa.array(documents, pa.string()), "key": pa.array(keys, pa.string())})
+        self.con.register("wanted_order", order)
+        try:
+            result = self.con.execute(f"SELECT w.document, p.failed, p.analysis FROM wanted_order w "
+                                      f"LEFT JOIN {PHASE1_TABLE} p ON p.document = w.document AND p.key = w.key "
+                                      "ORDER BY w.ord")
+            while batch := result.fetchmany(chunk):
+                yield from batch
+        finally:
+            self.con.unregister("wanted_order")
+
+    def runs(self) -> dict[str, int]:
+        """Rows per run id (how much each invocation analysed)."""
+        return dict(self.con.execute(f"SELECT run, count(*) FROM {PHASE1_TABLE} GROUP BY run").fetchall())

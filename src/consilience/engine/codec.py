@@ -1,0 +1,66 @@
+"""Records <-> JSON text, so phase-1 results can cross process boundaries and live in the store.
+
+DocAnalysis and Document are plain dataclasses; JSON keeps the stored rows readable by any tool
+(DuckDB's JSON functions, Parquet readers) and round-trips exactly (ints, floats, None, strings).
+Decoding is driven by the dataclasses' own type hints, so a field another stage adds to a record
+is carried without touching this module.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import lru_cache
+
+from ..model import DocAnalysis, Document
+
+
+def encode(record) -> str:
+    """A dataclass record (nested records included) as compact JSON text."""
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_analysis(text: str) -> DocAnalysis:
+    return _build(DocAnalysis, json.loads(text))
+
+
+def decode_document(text: str) -> Document:
+    return _build(Document, json.loads(text))
+
+
+@lru_cache(maxsize=None)
+def _field_builders(cls) -> dict[str, typing.Any]:
+    """For each field of ``cls`` whose value holds records: the record class (or list of it)."""
+    hints = typing.get_type_hints(cls)
+    out = {}
+    for f in dataclasses.fields(cls):
+        record_cls, is_list = _record_type(hints[f.name])
+        if record_cls is not None:
+            out[f.name] = (record_cls, is_list)
+    return out
+
+
+def _record_type(hint) -> tuple[type | None, bool]:
+    """(dataclass, is_list) for hints ``X``, ``X | None``, ``list[X]``; (None, False) otherwise."""
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (arg,) = typing.get_args(hint) or (None,)
+        return (arg, True) if dataclasses.is_dataclass(arg) else (None, False)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(hint):
+            if dataclasses.is_dataclass(arg):
+                return arg, False
+        return None, False
+    return (hint, False) if dataclasses.is_dataclass(hint) else (None, False)
+
+
+def _build(cls, data: dict):
+    known = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {k: v for k, v in data.items() if k in known}  # fields dropped since the row was written: ignored
+    for name, (record_cls, is_list) in _field_builders(cls).items():
+        value = kwargs.get(name)
+        if value is None:
+            continue
+        kwargs[name] = [_build(record_cls, v) for v in value] if is_list else _build(record_cls, value)
+    return cls(**kwargs)
