@@ -1,17 +1,153 @@
-"""Compose the ingestion stages: readers -> clean -> metadata -> language -> dedup."""
+"""Compose the ingestion stages: readers -> (HTML body) -> clean -> metadata -> language -> dedup.
+
+``iter_documents`` is per input and streams; ``ingest`` adds the corpus-level passes:
+lines repeated across the pages of one outlet are learnt and removed, then duplicates marked.
+"""
 from __future__ import annotations
 
+import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..model import Document, Skipped
+from ..model import Document, RawInput, Skipped
 from ..settings import Settings
+from . import clean, dedup, html, language, outlet, published, readers
+
+HTML_KINDS = ("html", "jsonl-html", "warc")
+REPEATED_MIN_DOCS = 3  # a line must recur in this many pages of one outlet (and half of them) to be boilerplate
+REPEATED_MAX_WORDS = 15  # longer lines are body text even when an outlet repeats them
+
+
+@dataclass
+class Prepared:
+    """One input after reading and (for HTML) body extraction, before line cleaning."""
+
+    raw: RawInput
+    body: str
+    title: str | None = None
+    sitename: str | None = None
+    published: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def document_id(raw: RawInput) -> str:
+    """Stable across runs and machines: the file name (and member key) plus the raw content."""
+    file_part, sep, member = raw.path.partition("#")
+    key = Path(file_part).name + sep + member
+    return hashlib.sha1(f"{key}\n{raw.content}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def prepare(raw: RawInput, settings: Settings) -> Prepared | Skipped:
+    """Read the body: trafilatura for HTML (or Skipped when the page holds no article), as-is for text."""
+    if raw.kind not in HTML_KINDS:
+        return Prepared(raw, raw.content, title=raw.title, published=raw.published, url=raw.url,
+                        notes=list(raw.notes))
+    try:
+        page = html.extract_article(raw.content, raw.url)
+    except Exception as err:  # a parser failure on one page must not end the run
+        return Skipped(raw.path, f"HTML could not be parsed ({type(err).__name__}: {err})")
+    if len(page.text.strip()) < settings.min_body_chars:
+        return Skipped(raw.path, f"no article found in the page (extracted body has {len(page.text.strip())} "
+                                 f"characters, fewer than {settings.min_body_chars})")
+    return Prepared(raw, page.text, title=raw.title or page.title, sitename=page.sitename,
+                    published=raw.published or page.published, url=raw.url or page.url, byline=page.author,
+                    notes=list(raw.notes))
+
+
+def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Document | Skipped:
+    """Clean the body, harvest metadata, identify the language: one Document."""
+    raw = prep.raw
+    cleaned = clean.clean_text(prep.body, known_lines, extracted=raw.kind in HTML_KINDS)
+    if not cleaned.text.strip():
+        return Skipped(raw.path, "no text left once page debris was removed")
+    h = cleaned.harvest
+    date, basis, date_notes = published.publication_date(cleaned.text, prep.published, h.metadata_lines,
+                                                         h.copyright_lines)
+    name, outlet_basis = outlet.find_outlet(raw.outlet, h.source_names, prep.sitename, prep.url, h.credit_names)
+    return Document(
+        id=document_id(raw), path=raw.path, text=cleaned.text, url=prep.url, outlet=name, outlet_basis=outlet_basis,
+        title=prep.title or h.title, byline=h.byline or prep.byline, published=date, published_basis=basis,
+        language=language.identify(cleaned.text), removed=cleaned.removed, notes=prep.notes + date_notes,
+        content_hash=dedup.content_hash(cleaned.text),
+    )
 
 
 def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | Skipped]:
     """One Document (or Skipped) per article found under ``paths``; duplicates not yet marked."""
-    raise NotImplementedError  # TODO(issue 2)
+    for item in readers.read_all(paths, settings):
+        prep = item if isinstance(item, Skipped) else prepare(item, settings)
+        yield prep if isinstance(prep, Skipped) else finish(prep)
 
 
 def ingest(paths: Iterable[str], settings: Settings, progress=None) -> tuple[list[Document], list[Skipped]]:
     """All documents under ``paths``, duplicates marked, and the inputs that gave none."""
-    raise NotImplementedError  # TODO(issue 2)
+    prepared: list[Prepared] = []
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    for item in readers.read_all(paths, settings):
+        prep = item if isinstance(item, Skipped) else prepare(item, settings)
+        result = prep if isinstance(prep, Skipped) else finish(prep)
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            prepared.append(prep)
+            documents.append(result)
+        if progress is not None:
+            progress.advance()
+    documents = remove_outlet_boilerplate(prepared, documents, skipped)
+    _unique_ids(documents)
+    dedup.mark_duplicates(documents, settings.near_duplicate_threshold)
+    return documents, skipped
+
+
+def remove_outlet_boilerplate(prepared: list[Prepared], documents: list[Document],
+                              skipped: list[Skipped]) -> list[Document]:
+    """Short lines that recur across most pages of one outlet are its boilerplate: clean them out too."""
+    learnt = learn_repeated_lines(documents)
+    if not learnt:
+        return documents
+    out = []
+    for prep, doc in zip(prepared, documents):
+        known = learnt.get(doc.outlet or "")
+        if known and any(clean.line_key(line) in known for line in doc.text.split("\n")):
+            again = finish(prep, known)
+            if isinstance(again, Skipped):
+                skipped.append(again)
+                continue
+            doc = again
+        out.append(doc)
+    return out
+
+
+def learn_repeated_lines(documents: list[Document]) -> dict[str, dict[str, str]]:
+    """outlet -> {line key: reason} for lines found in >= 3 (and half) of that outlet's distinct pages."""
+    by_outlet: dict[str, dict[str, Document]] = defaultdict(dict)
+    for doc in documents:
+        if doc.outlet:
+            by_outlet[doc.outlet].setdefault(doc.content_hash, doc)  # exact copies count once
+    learnt: dict[str, dict[str, str]] = {}
+    for name, docs in by_outlet.items():
+        if len(docs) < REPEATED_MIN_DOCS:
+            continue
+        counts: Counter[str] = Counter()
+        for doc in docs.values():
+            counts.update({clean.line_key(line) for line in doc.text.split("\n")
+                           if line.strip() and len(clean.words(line)) <= REPEATED_MAX_WORDS})
+        need = max(REPEATED_MIN_DOCS, (len(docs) + 1) // 2)
+        lines = {key: f"line repeated on {n} pages of {name}" for key, n in counts.items() if n >= need}
+        if lines:
+            learnt[name] = lines
+    return learnt
+
+
+def _unique_ids(documents: list[Document]) -> None:
+    """Two inputs with the same file name and content (in different folders) get "-2", "-3" ... in input order."""
+    seen: Counter[str] = Counter()
+    for doc in documents:
+        seen[doc.id] += 1
+        if seen[doc.id] > 1:
+            doc.id = f"{doc.id}-{seen[doc.id]}"

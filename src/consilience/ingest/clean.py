@@ -1,0 +1,265 @@
+"""Line-level removal of page debris from scraped text.
+
+Every rule looks at the *shape* of a line (length, punctuation, separators, a handful of
+widget words that mean the same thing on every site), never at phrases of one corpus.
+A line that reads as a sentence (ends with . ! ? or a closing quote and has several
+words) is never removed by a vocabulary rule, so body sentences survive.
+
+Metadata is harvested from the lines before they are removed: metadata lines (dates),
+"Source » X" and "Reporting by X" credits, bylines, copyright years, the title.
+The cleaned text keeps paragraph breaks ("\\n\\n" between blocks, "\\n" between lines
+of one block): it is the text every later offset points into.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..model import Removed
+
+# --------------------------------------------------------------------------- line shapes
+
+WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
+TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$|[\"”’]\s*$")
+BULLET = re.compile(r"^\s*(?:[-–—•·*▪◦●]|\d{1,2}[.)])\s+\S")
+SEPARATORS = re.compile(r"\s*[»›]\s*|\s+(?:>|/|\||·|•|::)\s+")
+
+
+def words(line: str) -> list[str]:
+    return WORD.findall(line)
+
+
+def is_sentence(line: str) -> bool:
+    """Reads as running text: ends like a sentence and has more than a few words."""
+    return bool(TERMINAL.search(line)) and len(words(line)) >= 6
+
+
+def is_heading_like(line: str) -> bool:
+    """A short line that does not end like a sentence: headline, caption, widget label."""
+    return bool(line.strip()) and not TERMINAL.search(line) and len(words(line)) <= 20 and not BULLET.match(line)
+
+
+# --------------------------------------------------------------------------- rules
+# Each rule: (reason, predicate on the stripped line). Order matters only for the reason given.
+
+AD_SLOT = re.compile(r"^\(?\d{2,4}\s*[x×X*]\s*\d{2,4}\)?$")
+AD_MARKER = re.compile(
+    r"^[\W_]*(?:advertisements?|advert|ads?|sponsored(?: content| links?)?|paid content|promoted"
+    r"|(?:story|article) continues below(?: advertisement)?|continue reading(?: below)?)[\W_]*$", re.I)
+# Widget vocabulary: the same few words mean "share/print/subscribe" on every site.
+WIDGET = re.compile(
+    r"\b(?:share(?:s|d)?|sharing|tweet|print(?:er|able)?|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
+    r"|reddit|telegram|messenger|subscribe|newsletter|sign[ -]?up|log[ -]?in|follow us|icons?"
+    r"|powered by|click here|rss|copy link|bookmark|font size|listen to (?:this|the) article)\b", re.I)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b|\ball rights reserved\b)", re.I)
+FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|cookie policy|contact us"
+                          r"|about us|advertise with us|back to top|skip to (?:main )?content)\b", re.I)
+TAG_LIST = re.compile(r"^(?:tags?|tagged(?: with)?|topics?|categories|category|filed under|keywords?|labels?)\s*[:\-–]"
+                      r"\s*(?P<rest>.*)$", re.I)
+RELATED = re.compile(r"^(?:read more|related(?: stories| articles| posts| news| coverage)?|see also|also read"
+                     r"|recommended(?: for you)?|more from|more on this|you may also like|you might also like"
+                     r"|most read|trending(?: now)?|popular(?: now)?|latest news|watch)\b\s*(?:[:»›>\-–—|]|$)", re.I)
+SOURCE_LINE = re.compile(r"^(?:source|sources|via|originally published (?:at|by|on|in))\s*[:»›>\-–—|]+\s*"
+                         r"(?P<name>\S.{0,80}?)\s*$", re.I)
+CREDIT = re.compile(r"^\(?(?P<role>(?:additional )?reporting|reported|writing|written|editing|edited|compiled|"
+                    r"produced)\s+by\s*:?\s*(?P<name>[^;]{1,80}?)(?:;.*)?\)?\.?\s*$", re.I)
+BYLINE = re.compile(r"^(?:by|posted by|written by|author|authors)\s*[:\-]?\s+(?P<name>[A-Z][^\n]{1,80}?)\s*$", re.I)
+METADATA_CUE = re.compile(r"\b(?:published|posted|updated|last updated|modified|created|date|details|written on"
+                          r"|hits|views|read time|min read|minutes? read)\b", re.I)
+ONLY_DATE_CHARS = re.compile(r"^[\d\s/:.,\-–—|]+(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+
+
+@dataclass
+class Harvest:
+    """Metadata read from lines before they were removed."""
+
+    metadata_lines: list[str] = field(default_factory=list)
+    source_names: list[str] = field(default_factory=list)  # "Source » X"
+    credit_names: list[str] = field(default_factory=list)  # "Reporting by X"
+    byline: str | None = None
+    copyright_lines: list[str] = field(default_factory=list)
+    title: str | None = None
+
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: list[Removed]
+    harvest: Harvest
+
+
+def has_date(line: str) -> bool:
+    from .published import find_dates
+
+    return bool(find_dates(line))
+
+
+def classify(line: str, harvest: Harvest) -> str | None:
+    """The reason ``line`` is debris (harvesting what it says), or None to keep it."""
+    s = line.strip()
+    n = len(words(s))
+    if AD_SLOT.match(s):
+        return "ad-slot size"
+    if AD_MARKER.match(s):
+        return "advertisement marker"
+    if m := SOURCE_LINE.match(s):
+        if len(words(m["name"])) <= 8:
+            harvest.source_names.append(m["name"].strip(" .»|"))
+            return "source line"
+    if (m := CREDIT.match(s)) and len(words(m["name"])) <= 10:
+        harvest.credit_names.append(m["name"].strip(" .()"))
+        return "reporting credit"
+    if m := TAG_LIST.match(s):
+        rest = m["rest"]
+        if not words(rest):
+            return "empty tag list"
+        if not is_sentence(s) and n <= 30:
+            return "tag list"
+    if COPYRIGHT.search(s) and n <= 25 and not is_sentence(s.rstrip("|")) or (COPYRIGHT.search(s) and "reserved" in s.lower()):
+        harvest.copyright_lines.append(s)
+        return "copyright footer"
+    if FOOTER_LINKS.search(s) and n <= 25 and not is_sentence(s):
+        return "site footer links"
+    if RELATED.match(s) and not is_sentence(s):
+        return "related-story link"
+    if (m := BYLINE.match(s)) and n <= 8 and not TERMINAL.search(s.rstrip(".")):
+        harvest.byline = harvest.byline or m["name"].strip()
+        return "byline"
+    if n <= 25 and not is_sentence(s) and has_date(s) and (METADATA_CUE.search(s) or ONLY_DATE_CHARS.match(s)
+                                                           or _mostly_date(s)):
+        harvest.metadata_lines.append(s)
+        return "metadata line"
+    if _is_widget(s, n):
+        return "share/print/social widget"
+    if _is_breadcrumb(s):
+        return "breadcrumb"
+    return None
+
+
+def _is_widget(s: str, n: int) -> bool:
+    """Share/print/subscribe labels: two widget words in a short line, or one in a line of three words or fewer."""
+    if TERMINAL.search(s) or BULLET.match(s) or n > 10:
+        return False
+    hits = len(WIDGET.findall(s))
+    return hits >= 2 or (hits == 1 and n <= 3)
+
+
+def _mostly_date(s: str) -> bool:
+    """A line that is a date and little else ("Sunday, 05 January 2020 18:30")."""
+    from .published import find_dates
+
+    covered = sum(d.end - d.start for d in find_dates(s))
+    return covered >= 0.6 * len(s.strip())
+
+
+def _is_breadcrumb(s: str) -> bool:
+    """Short items joined by » › > / | : "Home » World » Middle East" (a "| a | b |" table row is not one)."""
+    if s.startswith("|") and s.endswith("|"):
+        return False
+    parts = [p for p in SEPARATORS.split(s) if p.strip()]
+    seps = len(SEPARATORS.findall(s))
+    return seps >= 2 and len(parts) >= 3 and all(len(words(p)) <= 4 for p in parts) and not TERMINAL.search(s)
+
+
+# --------------------------------------------------------------------------- the pass over a document
+
+
+def normalise(text: str) -> str:
+    """NFC, unix newlines, no-break spaces and tabs as spaces, trailing spaces dropped."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\t", " ").replace("\u200b", "")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: bool = False) -> Cleaned:
+    """Remove debris lines from scraped ``text``; ``known_lines`` maps a line to a reason learnt elsewhere.
+
+    ``extracted``: the text is trafilatura's body of an HTML page, which has already lost the
+    page head and tail; the rules about the head (repeated captions) and tail (related-story
+    headlines) are then left out, as they would cut list items and table rows.
+    """
+    harvest = Harvest()
+    removed: list[Removed] = []
+    lines = normalise(text).split("\n")
+    keep: list[str | None] = []  # None marks a blank line (a paragraph break)
+    for line in lines:
+        s = line.strip()
+        if not s:
+            keep.append(None)
+            continue
+        reason = (known_lines or {}).get(line_key(s)) or classify(s, harvest)
+        if reason:
+            removed.append(Removed(s, reason))
+            keep.append("")  # a removed line: neither text nor a paragraph break
+        else:
+            keep.append(s)
+    repeated = set() if extracted else _drop_repeated_captions(keep, removed)
+    if not extracted:
+        _drop_trailing_headlines(keep, removed)
+    harvest.title = _first_title(keep, repeated)
+    return Cleaned(_join(keep), removed, harvest)
+
+
+def line_key(line: str) -> str:
+    """What two copies of a boilerplate line have in common (case, spacing and digits aside)."""
+    return re.sub(r"\d+", "0", " ".join(line.casefold().split()))
+
+
+def _drop_repeated_captions(kept: list[str | None], removed: list[Removed]) -> set[str]:
+    """Later copies of a short line seen before the first sentence (image captions, nav); their keys."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for i, line in enumerate(kept):
+        if not line:
+            continue
+        if is_sentence(line):
+            break
+        if is_heading_like(line):
+            key = line_key(line)
+            if key in seen:
+                removed.append(Removed(line, "repeated line (caption or navigation)"))
+                kept[i] = ""
+                repeated.add(key)
+            seen.add(key)
+    return repeated
+
+
+def _drop_trailing_headlines(kept: list[str | None], removed: list[Removed]) -> None:
+    """Headline-shaped lines after the last sentence are related-story links, not body.
+
+    Only lines after the last line that reads as a sentence, and at most five of them.
+    """
+    last_sentence = max((i for i, line in enumerate(kept) if line and is_sentence(line)), default=-1)
+    if last_sentence < 0:
+        return
+    tail = [i for i in range(last_sentence + 1, len(kept)) if kept[i]]
+    if not tail or len(tail) > 5 or any(not is_heading_like(kept[i]) for i in tail):
+        return
+    for i in tail:
+        removed.append(Removed(kept[i], "related-story headline after the article"))
+        kept[i] = ""
+
+
+def _first_title(kept: list[str | None], repeated: set[str]) -> str | None:
+    """The first headline-shaped line before the first sentence, unless it is repeated (a caption)."""
+    for line in kept:
+        if not line:
+            continue
+        if is_sentence(line) or not is_heading_like(line):
+            return None
+        if len(words(line)) >= 3 and line_key(line) not in repeated:
+            return line
+    return None
+
+
+def _join(kept: list[str | None]) -> str:
+    """Kept lines: "\\n" inside a block, "\\n\\n" where a blank line (or removed lines at a break) stood."""
+    blocks: list[list[str]] = [[]]
+    for line in kept:
+        if line is None:
+            if blocks[-1]:
+                blocks.append([])
+        elif line:
+            blocks[-1].append(line)
+    return "\n\n".join("\n".join(b) for b in blocks if b)

@@ -1,0 +1,69 @@
+"""Article body and metadata from an HTML page (trafilatura, htmldate).
+
+Two trafilatura runs give two candidate bodies: a precise one (``favor_precision``) and a
+fuller one (default settings); comments are never wanted. The precise one is kept unless
+it lost most of the fuller one, which is the usual sign that precision cut the article
+itself rather than its surroundings. Measured by ``benchmarks/extraction.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KEEP_PRECISE_IF_AT_LEAST = 0.6  # share of the fuller body's length; chosen on benchmarks/extraction.py
+
+
+@dataclass
+class HtmlArticle:
+    text: str
+    title: str | None = None
+    sitename: str | None = None
+    published: str | None = None  # from the page's own metadata (htmldate, original date, no guessing)
+    url: str | None = None
+    author: str | None = None
+
+
+def extract_body(html: str | bytes, url: str | None = None) -> str:
+    """The article body of ``html`` as plain text (paragraphs separated by newlines); "" if none."""
+    import trafilatura
+
+    precise = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False) or ""
+    fuller = trafilatura.extract(html, url=url, include_comments=False) or ""
+    return choose(precise, fuller)
+
+
+def choose(precise: str, fuller: str) -> str:
+    """The precise candidate unless it is much shorter than the fuller one."""
+    if len(precise) >= KEEP_PRECISE_IF_AT_LEAST * len(fuller):
+        return precise
+    return fuller
+
+
+def extract_article(html: str, url: str | None = None) -> HtmlArticle:
+    """Body, title, site name, author and publication date of one HTML page."""
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return HtmlArticle(text="", url=url)
+    text = extract_body(html, url)
+    meta = extract_metadata(tree, default_url=url, extensive=False)
+    return HtmlArticle(text=text, title=_clean(meta.title), sitename=_clean(meta.sitename),
+                       published=page_date(tree, url), url=url or _clean(meta.url), author=_clean(meta.author))
+
+
+def page_date(tree, url: str | None) -> str | None:
+    """The publication date the page states (meta tags, structured data), or None: no guessing from text."""
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises on odd markup; a missing date is not an error
+        return None
+
+
+def _clean(value) -> str | None:
+    if not value:
+        return None
+    value = " ".join(str(value).split())
+    return value or None

@@ -1,0 +1,246 @@
+"""Publication date of a document, with the basis it rests on.
+
+Bases, strongest first:
+- "metadata": given by the input (JSONL field, HTML meta via htmldate) or a metadata line
+  of the page ("Published: Sunday, 05 January 2020 18:30");
+- "dateline": the place-and-date opening of the body ("TEHRAN, Jan 8 (Agency) -");
+- "content": inferred from what the text says: the "Nth anniversary" of a dated event, or
+  the latest explicitly dated reference (a lower bound: the text cannot predate it);
+- "inferred": weakest: a copyright year on the page.
+Dates are ISO 8601 as precise as known: "2020-01-05T18:30", "2020-01-03", "2020-01", "2020".
+
+The date grammar is written here (month names, weekdays, a few orders) rather than taken
+from dateparser because every match needs its span and its precision, and because
+dateparser's search mode accepts far too much in running text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+            "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}
+WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_WEEKDAY = r"(?:" + WEEKDAYS + r"\.?,?\s+)?"
+
+PATTERNS = [
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?",
+               re.I),
+    re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b" + _TIME, re.I),
+    re.compile(r"\b" + _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b" + _TIME, re.I),
+    re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),  # month precision
+]
+MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:1[89]|20)\d{2})(?!\s*[:.]\d)", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date written in the text, with its span and how much of it is known."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+
+    @property
+    def iso(self) -> str:
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+            if self.day:
+                out += f"-{self.day:02d}"
+                if self.hour is not None:
+                    out += f"T{self.hour:02d}:{self.minute:02d}"
+        return out
+
+    @property
+    def precision(self) -> int:
+        return sum(x is not None for x in (self.year, self.month, self.day, self.hour))
+
+    def key(self) -> tuple:
+        return (self.year or 0, self.month or 0, self.day or 0, self.hour or 0, self.minute or 0)
+
+
+def _ref(m: re.Match) -> DateRef | None:
+    g = m.groupdict()
+    month_raw = g.get("month")
+    month = int(month_raw) if month_raw and month_raw.isdigit() else MONTHS.get((month_raw or "").lower().rstrip("."))
+    day = int(g["day"]) if g.get("day") else None
+    hour = int(g["hour"]) if g.get("hour") else None
+    minute = int(g["minute"]) if g.get("minute") else None
+    if hour is not None and g.get("ampm"):
+        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+    year = int(g["year"]) if g.get("year") else None
+    try:
+        date(year or 2000, month or 1, day or 1)
+    except (ValueError, TypeError):
+        return None
+    if hour is not None and (hour > 23):
+        hour = minute = None
+    return DateRef(m.start(), m.end(), year, month, day, hour, minute)
+
+
+def find_dates(text: str) -> list[DateRef]:
+    """Dates with a year in ``text`` (day or month precision), left to right, no overlaps."""
+    found: list[DateRef] = []
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            ref = _ref(m)
+            if ref:
+                found.append(ref)
+    return sorted(found, key=lambda r: r.start)
+
+
+def find_month_days(text: str) -> list[DateRef]:
+    """Dates without a year ("January 3", "Jan 8")."""
+    out = []
+    for m in MONTH_DAY.finditer(text):
+        ref = _ref(m)
+        if ref and ref.day:
+            out.append(ref)
+    return out
+
+
+# --------------------------------------------------------------------------- the bases
+
+
+def normalise_given(value: str | None) -> str | None:
+    """A date given by the input (JSONL field, HTML meta) as ISO 8601, as precise as it is."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"^((?:1[89]|20)\d{2})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?", value)
+    if m:
+        parts = [p for p in m.groups() if p]
+        out = "-".join(parts[:3])
+        return out + (f"T{parts[3]}:{parts[4]}" if len(parts) == 5 else "")
+    refs = find_dates(value)
+    return max(refs, key=lambda r: r.precision).iso if refs else None
+
+
+def from_metadata_lines(lines: list[str]) -> str | None:
+    """The most precise date on the page's metadata lines."""
+    refs = [r for line in lines for r in find_dates(line)]
+    return max(refs, key=lambda r: (r.precision, r.key())).iso if refs else None
+
+
+DATELINE_DASH = re.compile(r"\s*[-–—]+|\s+:\s")
+PLACE = re.compile(r"^[A-Z][\w.'’\-]*(?:[ ,/]+[\w.'’\-]+){0,5}?,?\s*$")
+TRAILING_AGENCY = re.compile(r"\s*\([^)]{1,60}\)\s*$")
+
+
+def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str | None]:
+    """(date, note) from a dateline opening one of the first paragraphs.
+
+    A dateline is a place, a date, perhaps an agency in parentheses, then a dash:
+    "TEHRAN, Jan 8 (Agency) -", "Iraq, January 3, 2020—".
+    """
+    for block in [b for b in text.split("\n") if b.strip()][:4]:
+        head = block.strip()[:120]
+        dash = DATELINE_DASH.search(head)
+        if not dash or dash.start() > 90:
+            continue
+        prefix = TRAILING_AGENCY.sub("", head[:dash.start()]).rstrip(" ,")
+        for ref in [r for r in find_dates(prefix) if r.day] or find_month_days(prefix):
+            if prefix[ref.end:].strip(" ,.") or not PLACE.match(prefix[:ref.start]):
+                continue
+            if ref.year:
+                return ref.iso, None
+            if fallback_year:
+                return DateRef(0, 0, fallback_year, ref.month, ref.day).iso, \
+                    f"dateline gives no year; year {fallback_year} taken from the page (copyright or latest year named)"
+    return None, None
+
+
+ANNIVERSARY = re.compile(r"\b(?P<n>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+anniversary\b", re.I)
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
+def from_anniversary(text: str, latest: DateRef | None) -> tuple[str | None, str | None]:
+    """"January 3 marks the second anniversary of X": publication around the anniversary.
+
+    The event year is the year of a dated event in the same sentence; failing that, the
+    anniversary day is the first such day on or after the latest dated reference.
+    """
+    for m in ANNIVERSARY.finditer(text):
+        raw = m["n"].lower()
+        n = ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        s, e = _sentence_around(text, m.start())
+        sentence = text[s:e]
+        dated = [r for r in find_dates(sentence) if r.month]
+        if dated:
+            event = dated[0]
+            return f"{event.year + n:04d}-{event.month:02d}", f"{m.group(0)} of an event dated {event.iso}"
+        days = find_month_days(sentence)
+        if days and latest and latest.year:
+            d = days[0]
+            year = latest.year if (d.month, d.day) >= (latest.month or 1, latest.day or 1) else latest.year + 1
+            return f"{year:04d}-{d.month:02d}", (f"{m.group(0)} falls on {sentence[d.start:d.end]}, the first such "
+                                                 f"day after the latest dated reference ({latest.iso})")
+    return None, None
+
+
+def latest_reference(text: str) -> DateRef | None:
+    """The latest date with a year and at least a month written in the text."""
+    refs = [r for r in find_dates(text) if r.month]
+    return max(refs, key=lambda r: r.key()) if refs else None
+
+
+def copyright_year(lines: list[str]) -> int | None:
+    years = [int(y) for line in lines for y in YEAR.findall(line)]
+    return max(years) if years else None
+
+
+WEEKDAY_REFERENCE = re.compile(r"\b(?:last|this|on|next|early on|late on)\s+" + WEEKDAYS + r"\b", re.I)
+
+
+def publication_date(text: str, given: str | None, metadata_lines: list[str], copyright_lines: list[str]
+                     ) -> tuple[str | None, str | None, list[str]]:
+    """(published, basis, notes) for a cleaned ``text`` and what was harvested from its page."""
+    notes: list[str] = []
+    if value := normalise_given(given):
+        return value, "metadata", notes
+    if value := from_metadata_lines(metadata_lines):
+        return value, "metadata", notes
+    latest = latest_reference(text)
+    years = [int(y) for y in YEAR.findall(text)]
+    fallback_year = copyright_year(copyright_lines) or (max(years) if years else None)
+    value, note = from_dateline(text, fallback_year)
+    if value:
+        return value, "dateline", notes + ([note] if note else [])
+    value, note = from_anniversary(text, latest)
+    if value:
+        return value, "content", notes + [f"published: {note}"]
+    year = copyright_year(copyright_lines)
+    if latest and (year is None or latest.year >= year):
+        return latest.iso, "content", notes + [f"published: not before the latest dated reference ({latest.iso})"]
+    if year:
+        recent = " and the text refers to a weekday" if WEEKDAY_REFERENCE.search(text) else ""
+        return str(year), "inferred", notes + [f"published: copyright year {year} on the page{recent}"]
+    return None, None, notes
