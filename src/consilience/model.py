@@ -183,6 +183,9 @@ class Claim:
     speaker_text: str | None = None
     hedged: bool = False
     trigger: str | None = None  # the word that selected the predicate ("killed")
+    time_relation: str | None = None  # "start" when the time dates the start of a role ("since 1997")
+    quantity_low: float | None = None  # the range a vague quantity stands for ("hundreds" -> 200..999)
+    quantity_high: float | None = None
 
 
 @dataclass
@@ -249,6 +252,8 @@ class Fact:
     time: str | None = None
     place: str | None = None
     quantity: float | None = None
+    role: str | None = None  # for position facts: "deputy commander"
+    notes: list[str] = field(default_factory=list)  # e.g. two outlets quoting the same speaker
 
 
 @dataclass
@@ -277,6 +282,9 @@ class SourceProfile:
     hedged_share: float
     loaded_terms: list[dict] = field(default_factory=list)  # {"term","count","examples":[{document,start,end}]}
     labels: list[dict] = field(default_factory=list)  # {"entity","text","document","start","end"}
+    words: int = 0  # words of body text (the base of loaded_per_1000)
+    loaded_per_1000: float = 0.0  # loaded terms in the outlet's own voice per 1000 words
+    contrasts: list[dict] = field(default_factory=list)  # {"entity","labels","other_outlet","other_labels","kind"}
 
 
 @dataclass
