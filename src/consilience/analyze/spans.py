@@ -1,0 +1,158 @@
+"""Small helpers the extractors share: mentions by token, noun-phrase spans, name runs.
+
+They work on spaCy tokens and return character offsets into the Doc text (which is
+``Document.text``), so every record built from them carries exact offsets.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import Mention
+
+# Dependents that start a new clause or a second label, not part of the phrase itself.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "punct", "cc", "conj", "mark"})
+# Lower-case words allowed inside a multi-word name ("People's Mojahedin Organization of Iran").
+NAME_JOINERS = frozenset({"of", "the", "for", "and", "de", "al", "el", "bin", "ibn", "'s", "’s", "-", "del", "la", "von", "van", "e"})
+# Rank of mention labels as speakers/targets: people first, then organisations.
+LABEL_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4, "LOC": 5}
+
+
+class MentionIndex:
+    """Mentions found by character position (mentions are sorted and never overlap: they are doc.ents)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def at(self, char: int) -> Mention | None:
+        """The mention covering character ``char``."""
+        i = bisect_right(self._starts, char) - 1
+        if i >= 0 and self.mentions[i].start <= char < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def of_token(self, token) -> Mention | None:
+        return self.at(token.idx)
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly within [start, end)."""
+        i = bisect_right(self._starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def ending_at(self, char: int) -> Mention | None:
+        """The mention whose last character is just before ``char`` (ignoring trailing whitespace)."""
+        return self.at(char - 1)
+
+
+def phrase_tokens(head, cut=CLAUSE_DEPS) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by ``head``, without clauses, appositions or lists.
+
+    Dependents whose relation is in ``cut`` are dropped with their subtrees; the result is
+    the contiguous run of kept tokens around the head.
+    """
+    kept = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        kept.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in cut and not _is_including(c))
+    i = head.i
+    while i - 1 in kept:
+        i -= 1
+    j = head.i + 1
+    while j in kept:
+        j += 1
+    doc = head.doc
+    while j - 1 > i and (doc[j - 1].is_punct and doc[j - 1].text not in ")]"):
+        j -= 1
+    while i < j - 1 and doc[i].is_punct and doc[i].text not in "([":
+        i += 1
+    return i, j
+
+
+def _is_including(token) -> bool:
+    """'including X' / 'such as X' hang off a phrase but name other things."""
+    return token.dep_ == "prep" and token.lower_ in {"including", "like", "except", "besides"}
+
+
+def char_span(doc, i: int, j: int) -> tuple[int, int]:
+    """Character offsets of tokens [i, j)."""
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def best_mention(head, index: MentionIndex, max_depth: int = 4) -> Mention | None:
+    """The mention that names the phrase headed by ``head``: its own, else the shallowest in its
+    possessors, compounds, appositions and 'of/for X' objects (people before organisations)."""
+    own = index.of_token(head)
+    if own is not None:
+        return own
+    best = None
+    frontier = [(head, 0)]
+    while frontier:
+        token, depth = frontier.pop()
+        if depth >= max_depth:
+            continue
+        for child in token.children:
+            if child.dep_ not in {"compound", "poss", "appos", "prep", "pobj", "nmod", "amod", "npadvmod"}:
+                continue
+            if _is_including(child):
+                continue
+            mention = index.of_token(child)
+            if mention is not None and mention.label in LABEL_RANK:
+                key = (depth + 1, LABEL_RANK[mention.label])
+                if best is None or key < best[0]:
+                    best = (key, mention)
+            frontier.append((child, depth + 1))
+    return best[1] if best else None
+
+
+def name_run_after(doc, i: int, limit: int = 8) -> tuple[int, int] | None:
+    """Token range of a capitalised name starting at token ``i`` ("Jamal Ali Ebrahimi", "Hashd al-Shaabi")."""
+    if i >= len(doc) or not _capitalised(doc[i]):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i < limit:
+        token = doc[j]
+        if _capitalised(token) and not token.is_sent_start:
+            j += 1
+        elif (token.lower_ in NAME_JOINERS or token.text in {"-", "'", "’"}) and j + 1 < len(doc) and _capitalised(doc[j + 1]) \
+                and not token.whitespace_ == "\n":
+            j += 2
+        else:
+            break
+    return i, j
+
+
+def name_run_before(doc, j: int, limit: int = 10) -> tuple[int, int] | None:
+    """Token range of a capitalised name ending just before token ``j`` (exclusive)."""
+    i = j - 1
+    if i < 0 or not _capitalised(doc[i]):
+        return None
+    start = i
+    k = i - 1
+    while k >= 0 and j - k <= limit:
+        token = doc[k]
+        if "\n" in token.whitespace_ or token.is_space:
+            break
+        if _capitalised(token):
+            start = k
+            k -= 1
+        elif token.lower_ in NAME_JOINERS and k - 1 >= 0 and _capitalised(doc[k - 1]):
+            start = k - 1
+            k -= 2
+        else:
+            break
+    # a name does not start with a joiner such as "the"
+    while start < j and doc[start].lower_ in NAME_JOINERS:
+        start += 1
+    return (start, j) if start < j else None
+
+
+def _capitalised(token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or token.pos_ == "PROPN" and text[0].isalpha()) and not token.is_punct
