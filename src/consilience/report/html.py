@@ -1,9 +1,25 @@
-"""dossier.html: one self-contained file, no external requests; every piece of article text escaped."""
+"""dossier.html: one self-contained file, no external requests; every piece of article text escaped.
+
+The page is rendered by Jinja2 (autoescape on) from a view built here. The only HTML built in
+Python is the highlighted document text, the conflict evidence and the SVGs: each is assembled
+from escaped text pieces (``html.escape``) and wrapped in ``Markup`` only after escaping. The
+few lines of JavaScript (sorting the facts matrix) are allowed by a CSP hash, not by
+``'unsafe-inline'``, so injected markup could not run even if it slipped through.
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
+from typing import Callable, Iterable
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from . import svg
 
 _env = Environment(
     loader=PackageLoader("consilience", "report/templates"),
@@ -12,9 +28,371 @@ _env = Environment(
     lstrip_blocks=True,
 )
 
+SORT_SCRIPT = """
+document.querySelectorAll('table.sortable th[data-key]').forEach(function (th) {
+  th.addEventListener('click', function () {
+    var table = th.closest('table'), body = table.tBodies[0], key = th.dataset.key;
+    var asc = th.dataset.dir !== 'asc'; th.dataset.dir = asc ? 'asc' : 'desc';
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = a.dataset[key], y = b.dataset[key], nx = parseFloat(x), ny = parseFloat(y);
+      var c = (isNaN(nx) || isNaN(ny)) ? x.localeCompare(y) : nx - ny;
+      return asc ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  });
+});
+""".strip()
+
+
+def csp_hash(script: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy() -> str:
+    return ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            f"script-src {csp_hash(SORT_SCRIPT)}; base-uri 'none'; form-action 'none'")
+
+
+def _e(text) -> str:
+    return escape("" if text is None else str(text), quote=True)
+
+
+def anchor_link(kind: str, ident: str) -> str:
+    """Links inside dossier.html: ``#entity-ID``, ``#fact-ID``, ``#claim-ID`` ..."""
+    return f"#{kind}-{ident}"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s), else None (a ``javascript:`` URL is shown as text, never linked)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+# --------------------------------------------------------------------------- highlighted text
+
+
+@dataclass
+class Span:
+    """A highlighted range of a document's text: ``kind`` is a CSS class, ``title`` a tooltip."""
+
+    start: int
+    end: int
+    kind: str
+    title: str = ""
+    href: str | None = None
+
+
+@dataclass
+class Region:
+    """An outer range rendered as one element with an id (a claim's sentence, so it can be a link target)."""
+
+    start: int
+    end: int
+    ident: str
+    title: str = ""
+
+
+def _valid(start, end, length: int) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
+
+
+def _segments(text: str, lo: int, hi: int, spans: list[Span]) -> str:
+    """``text[lo:hi]`` as escaped HTML, each piece wrapped in the spans covering it.
+
+    Cutting at every span boundary handles overlapping and nested spans without building a tree.
+    """
+    inside = [s for s in spans if s.start < hi and s.end > lo]
+    cuts = sorted({lo, hi, *(max(lo, s.start) for s in inside), *(min(hi, s.end) for s in inside)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = _e(text[a:b])
+        covering = [s for s in inside if s.start <= a and s.end >= b]
+        if not covering:
+            out.append(piece)
+            continue
+        classes = " ".join(sorted({s.kind for s in covering}))
+        title = " | ".join(s.title for s in covering if s.title)
+        href = next((s.href for s in covering if s.href), None)
+        tag = "a" if href else "span"
+        attrs = f' class="{_e(classes)}"' + (f' title="{_e(title)}"' if title else "")
+        attrs += f' href="{_e(href)}"' if href else ""
+        out.append(f"<{tag}{attrs}>{piece}</{tag}>")
+    return "".join(out)
+
+
+def highlight(text: str, spans: Iterable[Span], regions: Iterable[Region] = ()) -> Markup:
+    """The text as HTML with spans highlighted and regions wrapped in ``<span id=...>``; all text escaped.
+
+    Spans or regions with offsets outside the text are dropped (bad records never break the page);
+    overlapping regions after the first are dropped too (their spans still show).
+    """
+    n = len(text)
+    spans = [s for s in spans if _valid(s.start, s.end, n)]
+    chosen, last_end = [], 0
+    for r in sorted((r for r in regions if _valid(r.start, r.end, n)), key=lambda r: (r.start, -r.end)):
+        if r.start >= last_end:
+            chosen.append(r)
+            last_end = r.end
+    out, pos = [], 0
+    for r in chosen:
+        out.append(_segments(text, pos, r.start, spans))
+        title = f' title="{_e(r.title)}"' if r.title else ""
+        out.append(f'<span class="claim" id="{_e(r.ident)}"{title}>{_segments(text, r.start, r.end, spans)}</span>')
+        pos = r.end
+    out.append(_segments(text, pos, n, spans))
+    return Markup("".join(out))
+
+
+def document_spans(doc_id: str, index: "Index", link: Callable[[str, str], str]) -> list[Span]:
+    """Mentions, times, quantities and quotes of one document as highlight spans."""
+    spans = []
+    for m in index.by_doc["mentions"].get(doc_id, []):
+        ent = index.entities.get(m.get("entity"))
+        title = f'{m.get("label") or ""} → {ent["name"]}' if ent else (m.get("label") or "")
+        spans.append(Span(m["start"], m["end"], "m", title, link("entity", ent["id"]) if ent else None))
+    for t in index.by_doc["times"].get(doc_id, []):
+        spans.append(Span(t["start"], t["end"], "t", f'{t.get("type") or "TIME"} {t.get("value") or "?"}'))
+    for q in index.by_doc["quantities"].get(doc_id, []):
+        value = q.get("value")
+        shown = f"{value:g}" if isinstance(value, (int, float)) else "?"
+        spans.append(Span(q["start"], q["end"], "n", f'{"≈" if q.get("approximate") else ""}{shown} '
+                                                     f'{q.get("unit") or ""}'.strip()))
+    for q in index.by_doc["quotes"].get(doc_id, []):
+        spans.append(Span(q["start"], q["end"], "q", f'{q.get("kind") or ""} quote, speaker: '
+                                                     f'{q.get("speaker") or "unknown"}'))
+    return spans
+
+
+def claim_regions(doc_id: str, index: "Index") -> list[Region]:
+    regions = []
+    for c in index.by_doc["claims"].get(doc_id, []):
+        who = "asserted by the outlet" if not c.get("attributed_to") and not c.get("speaker_text") else \
+            f'attributed to {c.get("speaker_text") or c.get("attributed_to")}'
+        regions.append(Region(c["start"], c["end"], f'claim-{c["id"]}', f'{c.get("predicate") or ""}; {who}'))
+    return regions
+
+
+def highlighted_document(doc: dict, index: "Index", link: Callable[[str, str], str] = anchor_link) -> Markup:
+    return highlight(doc.get("text") or "", document_spans(doc["id"], index, link), claim_regions(doc["id"], index))
+
+
+# --------------------------------------------------------------------------- indexes and views
+
+
+@dataclass
+class Index:
+    """Lookups over a dossier dict: records by id and per-document records by document."""
+
+    dossier: dict
+    documents: dict = field(default_factory=dict)
+    entities: dict = field(default_factory=dict)
+    claims: dict = field(default_factory=dict)
+    facts: dict = field(default_factory=dict)
+    by_doc: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, dossier: dict) -> "Index":
+        idx = cls(dossier)
+        idx.documents = {d["id"]: d for d in dossier.get("documents", [])}
+        idx.entities = {e["id"]: e for e in dossier.get("entities", [])}
+        idx.claims = {c["id"]: c for c in dossier.get("claims", [])}
+        idx.facts = {f["id"]: f for f in dossier.get("facts", [])}
+        for section in ("mentions", "times", "quantities", "quotes", "claims", "descriptors"):
+            grouped = defaultdict(list)
+            for r in dossier.get(section, []):
+                grouped[r.get("document")].append(r)
+            idx.by_doc[section] = grouped
+        return idx
+
+    def outlet(self, doc_id: str) -> str:
+        doc = self.documents.get(doc_id) or {}
+        return doc.get("outlet") or doc_id
+
+
+def overview(dossier: dict, index: Index) -> dict:
+    docs = dossier.get("documents", [])
+    days = sorted(d for d in (svg.parse_day(doc.get("published")) for doc in docs) if d)
+    status = Counter(f.get("status") for f in dossier.get("facts", []))
+    return {
+        "documents": len(docs),
+        "copies": sum(1 for d in docs if d.get("duplicate_of")),
+        "outlets": sorted({d.get("outlet") for d in docs if d.get("outlet")}),
+        "date_range": (days[0].isoformat(), days[-1].isoformat()) if days else None,
+        "top_entities": sorted(dossier.get("entities", []), key=lambda e: (-(e.get("mentions") or 0), e["name"]))[:12],
+        "corroborated": status.get("corroborated", 0),
+        "single_source": status.get("single-source", 0),
+        "contested": status.get("contested", 0),
+        "facts": len(dossier.get("facts", [])),
+        "conflicts": len(dossier.get("conflicts", [])),
+        "entities": len(dossier.get("entities", [])),
+        "claims": len(dossier.get("claims", [])),
+        "skipped": dossier.get("corpus", {}).get("skipped", []),
+    }
+
+
+def _fact_value_documents(fact: dict, conflicts: list[dict]) -> tuple[set[str], set[str]]:
+    """Documents that support this fact's value and documents that state a conflicting value."""
+    own_claims = set(fact.get("claims", []))
+    supports, against = set(fact.get("documents", [])), set()
+    for c in conflicts:
+        values = c.get("values", [])
+        mine = [v for v in values if own_claims & set(v.get("claims", []))]
+        if fact["id"] not in (c.get("facts") or []) and not mine:
+            continue
+        if not mine:
+            continue
+        mine_docs = {d for v in mine for d in v.get("documents", [])}
+        for v in values:
+            if v not in mine:
+                against |= set(v.get("documents", [])) - mine_docs
+    return supports - against, against
+
+
+def facts_matrix(dossier: dict, index: Index, max_columns: int = 60) -> dict:
+    """Rows: facts (by support, highest first); columns: documents; cells: supports / conflicts / silent.
+
+    With more than ``max_columns`` documents only the most-cited ones get a column (the rest are
+    counted in the row's support anyway).
+    """
+    facts = sorted(dossier.get("facts", []), key=lambda f: (-(f.get("support") or 0), f.get("statement") or ""))
+    cited = Counter(d for f in facts for d in f.get("documents", []))
+    docs = sorted(index.documents.values(), key=lambda d: (d.get("published") or "9999", d["id"]))
+    if len(docs) > max_columns:
+        keep = {d for d, _ in cited.most_common(max_columns)}
+        docs = [d for d in docs if d["id"] in keep]
+    conflicts = dossier.get("conflicts", [])
+    rows = []
+    for fact in facts:
+        supports, against = _fact_value_documents(fact, conflicts)
+        claim_of = {}
+        for cid in fact.get("claims", []):
+            claim = index.claims.get(cid)
+            if claim:
+                claim_of.setdefault(claim["document"], cid)
+        cells = []
+        for d in docs:
+            state = "conflicts" if d["id"] in against else "supports" if d["id"] in supports else "silent"
+            cells.append({"state": state, "claim": claim_of.get(d["id"]), "document": d["id"]})
+        rows.append({"fact": fact, "cells": cells})
+    return {"documents": docs, "rows": rows, "hidden_columns": len(index.documents) - len(docs)}
+
+
+def _differing_span(claim: dict, slot: str, value: str, index: Index) -> tuple[int, int] | None:
+    """Offsets, inside the claim's text, of the words that carry the conflicting value."""
+    text = claim.get("text") or ""
+    candidates = []
+    if slot == "time":
+        candidates.append(claim.get("time_text"))
+        day = svg.parse_day(value)
+        for t in index.by_doc["times"].get(claim["document"], []):
+            if claim["start"] <= t["start"] and t["end"] <= claim["end"] and day and svg.parse_day(t.get("value")) == day:
+                candidates.append(t["text"])
+    elif slot == "quantity":
+        candidates.append(claim.get("quantity_text"))
+        for q in index.by_doc["quantities"].get(claim["document"], []):
+            if claim["start"] <= q["start"] and q["end"] <= claim["end"]:
+                try:
+                    if q.get("value") is not None and float(q["value"]) == float(value):
+                        candidates.append(q["text"])
+                except ValueError:
+                    pass
+    else:
+        candidates += [claim.get("role"), claim.get("quantity_text"), claim.get("time_text")]
+    candidates.append(value)
+    lowered = text.lower()
+    for c in candidates:
+        if c and c.lower() in lowered:
+            i = lowered.index(c.lower())
+            return i, i + len(c)
+    return None
+
+
+def evidence_html(claim: dict, slot: str, value: str, index: Index) -> Markup:
+    """The claim's sentence, escaped, with the span carrying the conflicting value in ``<mark>``."""
+    text = claim.get("text") or ""
+    span = _differing_span(claim, slot, value, index)
+    if not span:
+        return Markup(_e(text))
+    a, b = span
+    return Markup(f"{_e(text[:a])}<mark>{_e(text[a:b])}</mark>{_e(text[b:])}")
+
+
+def conflict_views(dossier: dict, index: Index) -> list[dict]:
+    views = []
+    for c in dossier.get("conflicts", []):
+        values = []
+        for v in c.get("values", []):
+            evidence = []
+            for cid in v.get("claims", []):
+                claim = index.claims.get(cid)
+                if claim:
+                    evidence.append({"claim": claim, "outlet": index.outlet(claim["document"]),
+                                     "html": evidence_html(claim, c.get("slot") or "", str(v.get("value")), index)})
+            values.append({"value": v.get("value"), "documents": v.get("documents", []), "evidence": evidence,
+                           "outlets": sorted({index.outlet(d) for d in v.get("documents", [])})})
+        views.append({"conflict": c, "values": values})
+    return views
+
+
+def entity_labels(dossier: dict, index: Index) -> dict[str, dict[str, list[str]]]:
+    """entity id -> outlet -> the labels (descriptors) that outlet applies to it, in order, without repeats."""
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+
+    def add(entity, outlet, text):
+        if entity and text and text not in out[entity][outlet]:
+            out[entity][outlet].append(text)
+
+    for source in dossier.get("sources", []):
+        for label in source.get("labels", []):
+            add(label.get("entity"), source.get("outlet"), label.get("text"))
+    for ent in dossier.get("entities", []):
+        for d in ent.get("descriptors") or []:
+            add(ent["id"], index.outlet(d.get("document")), d.get("text"))
+    return out
+
+
+def label_contrast(dossier: dict, labels: dict) -> dict:
+    """Entities labelled by at least two outlets, with every outlet's labels side by side."""
+    outlets = [s.get("outlet") for s in dossier.get("sources", [])]
+    rows = []
+    for ent in dossier.get("entities", []):
+        per = labels.get(ent["id"], {})
+        if len(per) >= 2:
+            rows.append({"entity": ent, "labels": [per.get(o, []) for o in outlets]})
+    return {"outlets": outlets, "rows": rows}
+
+
+def build_view(dossier: dict) -> dict:
+    """Everything the template shows, computed once."""
+    index = Index.of(dossier)
+    labels = entity_labels(dossier, index)
+    entities = sorted(dossier.get("entities", []), key=lambda e: (-(e.get("mentions") or 0), e["name"]))
+    fact_claims = {f["id"]: [index.claims[c] for c in f.get("claims", []) if c in index.claims]
+                   for f in dossier.get("facts", [])}
+    return {
+        "d": dossier,
+        "index": index,
+        "overview": overview(dossier, index),
+        "timeline": Markup(svg.timeline_svg(dossier)),
+        "graph": Markup(svg.entity_graph_svg(dossier)),
+        "matrix": facts_matrix(dossier, index),
+        "fact_claims": fact_claims,
+        "conflicts": conflict_views(dossier, index),
+        "entities": entities,
+        "labels": labels,
+        "contrast": label_contrast(dossier, labels),
+        "documents": [{"doc": doc, "html": highlighted_document(doc, index)} for doc in dossier.get("documents", [])],
+        "safe_url": safe_url,
+        "csp": content_security_policy(),
+        "script": Markup(SORT_SCRIPT),
+    }
+
 
 def render_html(dossier: dict) -> str:
-    return _env.get_template("dossier.html.j2").render(d=dossier)
+    return _env.get_template("dossier.html.j2").render(**build_view(dossier))
 
 
 def write_html(dossier: dict, path: Path) -> None:
