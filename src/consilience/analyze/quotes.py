@@ -1,8 +1,310 @@
-"""Direct quotes and reported speech, each tied to its speaker."""
+"""Direct quotes and reported speech, each tied to its speaker.
+
+1. Direct quotes are the outermost spans between quotation marks (straight or curly,
+   nesting handled with a stack). Their speaker comes from a speech verb outside the marks
+   in the sentences the quote touches ("..., X said", "X said, ...", "X described Y as ...")
+   through the parse: the verb's ``nsubj``, or the subject of the clause it hangs from
+   ("confirmed ..., saying, ...").
+2. Reported speech is a speech verb whose complement clause is not quoted ("X said that
+   ...", "X confirmed ... that ..."), and "according to X".
+3. A speaker that is only a generic noun or a pronoun ("the statement reads", "he said")
+   resolves to the last named speaker a few sentences earlier; a quoted paragraph that
+   directly follows a quote with no cue of its own continues that quote's speaker.
+
+Short quoted phrases with no cue ("scare quotes") are not quotes.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Document, Mention, Quote
+from .spans import MentionIndex, best_mention, char_span, phrase_tokens
+
+# Lemmas of verbs that introduce speech or writing (a small general lexicon, documented in docs/analysis.md).
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "add", "stress", "describe", "announce", "write", "read", "declare", "confirm",
+    "emphasize", "emphasise", "warn", "note", "claim", "insist", "explain", "reveal", "accuse", "ask", "reply",
+    "respond", "deny", "argue", "acknowledge", "express", "report", "assert", "allege", "admit", "urge",
+    "tweet", "post", "remark", "comment", "vow", "pledge", "threaten", "caution", "indicate", "disclose",
+    "affirm", "contend", "suggest", "predict", "boast", "concede", "underline", "highlight",
+    "condemn", "quote", "recall", "repeat", "proclaim", "pronounce", "mention",
+})
+# Nouns naming a text rather than a speaker: "the statement reads" resolves to who issued it.
+GENERIC_SPEAKERS = frozenset({
+    "statement", "communique", "communiqué", "release", "report", "letter", "text", "message", "document",
+    "announcement", "declaration", "post", "tweet", "notice", "memo", "note", "transcript", "video",
+})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who"})
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_MIN_UNCUED_WORDS = 8  # a quoted span without a cue shorter than this is a scare quote, not speech
+_CONTINUATION_CHARS = 200  # an uncued quote this close after an attributed one continues it
+_LOOKBACK_CHARS = 2000  # how far back a generic speaker may find its named speaker
+
+
+@dataclass
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    mention: str | None
+    generic: bool  # a pronoun or a text noun: to be resolved to an earlier named speaker
 
 
 def find_quotes(doc, document: Document, mentions: list[Mention]) -> list[Quote]:
-    return []  # TODO(issue 3)
+    """Direct and reported quotes of one document, in text order, with speakers resolved."""
+    index = MentionIndex(mentions)
+    direct = [_direct_quote(doc, document, span, index) for span in quote_spans(document.text)]
+    direct = [q for q in direct if q is not None]
+    reported = _reported(doc, document, index, [(q[0].start, q[0].end) for q in direct])
+    found = sorted(direct + reported, key=lambda pair: pair[0].start)
+    return _resolve_speakers(found, document.text)
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of outermost quotations: curly/guillemet pairs by a stack,
+    straight double quotes by alternation within a paragraph."""
+    spans = []
+    stack: list[tuple[str, int]] = []
+    straight_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+            stack, straight_open = [], None  # a quotation never runs over a blank line unclosed
+        elif ch in _OPEN_CLOSE and not (ch == "“" and stack and stack[-1][0] == "„"):
+            stack.append((ch, i))
+        elif ch == "”" and not stack and straight_open is not None:  # mixed marks: "…”
+            spans.append((straight_open + 1, i))
+            straight_open = None
+        elif stack and ch == _OPEN_CLOSE[stack[-1][0]]:
+            _, start = stack.pop()
+            if not stack:
+                spans.append((start + 1, i))
+        elif ch == '"' and not stack:
+            if straight_open is None:
+                straight_open = i
+            else:
+                spans.append((straight_open + 1, i))
+                straight_open = None
+    return sorted(s for s in spans if s[1] > s[0])
+
+
+def _direct_quote(doc, document: Document, span: tuple[int, int], index: MentionIndex):
+    start, end = span
+    verb = _speech_verb_near(doc, start, end)
+    if verb is None:
+        if len(document.text[start:end].split()) < _MIN_UNCUED_WORDS:
+            return None
+        quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="direct")
+        return quote, None
+    speaker = _speaker_of(verb, index, outside=(start - 1, end + 1))
+    quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="direct",
+                  cue=_cue(verb))
+    return quote, speaker
+
+
+def _speech_verb_near(doc, start: int, end: int):
+    """The speech verb outside the quote marks, in a sentence the quote touches, nearest to the quote."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    sentences = {first[0].sent.start, first[-1].sent.start}
+    after = first[-1].i + 2  # the token after the closing mark ("..." the statement reads)
+    if after < len(doc):
+        sentences.add(doc[after].sent.start)
+    candidates = []
+    for sent_start in sentences:
+        sent = doc[sent_start].sent
+        for token in sent:
+            if start - 1 <= token.idx < end + 1:
+                continue
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
+                distance = start - token.idx if token.idx < start else token.idx - end
+                candidates.append((distance, token.i, token))
+    if not candidates:
+        return None
+    return min(candidates)[2]
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def _reported(doc, document: Document, index: MentionIndex, quoted: list[tuple[int, int]]):
+    out = []
+    for token in doc:
+        if _inside_any(token.idx, quoted):
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in SPEECH_VERBS:
+            found = _reported_clause(doc, document, token, index, quoted)
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found = _according_to(doc, document, token, index, quoted)
+        else:
+            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _reported_clause(doc, document, verb, index, quoted):
+    """'X said (that) CLAUSE' / 'X described Y as Z': the complement, if it is not quoted."""
+    complement = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+    complement = complement or _misattached_that_clause(verb)
+    if not complement and verb.lemma_.lower() == "describe":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        as_phrase = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if objects and as_phrase:
+            i = objects[0].left_edge.i
+            j = as_phrase[0].right_edge.i + 1
+            return _reported_quote(doc, document, verb, i, j, index, quoted)
+    if not complement:
+        return None
+    clause = complement[0]
+    i, j = clause.left_edge.i, clause.right_edge.i + 1
+    while i < j and (doc[i].dep_ == "mark" or doc[i].is_punct):
+        i += 1
+    return _reported_quote(doc, document, verb, i, j, index, quoted)
+
+
+def _misattached_that_clause(verb) -> list:
+    """'confirmed to outlets that X': the small parser often hangs the that-clause on the object."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ in {"prep", "dobj", "dative"}):
+        for obj in [prep, *prep.children]:
+            for clause in obj.children:
+                if clause.dep_ in {"relcl", "acl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    out.append(clause)
+    return out
+
+
+def _reported_quote(doc, document, verb, i, j, index, quoted):
+    while j - 1 > i and doc[j - 1].is_punct:
+        j -= 1
+    if j - i < 3:
+        return None
+    start, end = char_span(doc, i, j)
+    if _overlaps_any(start, end, quoted):
+        return None  # the direct quote already covers it
+    speaker = _speaker_of(verb, index, outside=(start, end))
+    if speaker is None:
+        return None
+    quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="reported",
+                  cue=_cue(verb))
+    return quote, speaker
+
+
+def _according_to(doc, document, according, index, quoted):
+    """'..., according to X': X speaks the rest of the sentence."""
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    i, j = phrase_tokens(objects[0])
+    speaker = _speaker_from_phrase(doc, objects[0], i, j, index)
+    sent = according.sent
+    left = (sent.start, according.i)
+    right = (j, sent.end)
+    ci, cj = max(left, right, key=lambda r: r[1] - r[0])
+    while ci < cj and (doc[ci].is_punct or doc[ci].is_space):
+        ci += 1
+    while cj > ci and (doc[cj - 1].is_punct or doc[cj - 1].is_space):
+        cj -= 1
+    if cj - ci < 3:
+        return None
+    start, end = char_span(doc, ci, cj)
+    if _overlaps_any(start, end, quoted):
+        return None
+    quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="reported",
+                  cue="according to")
+    return quote, speaker
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _speaker_of(verb, index: MentionIndex, outside: tuple[int, int]) -> _Speaker | None:
+    """The subject of a speech verb, or of the clause it hangs from ("..., saying ..."), outside the quote."""
+    token = verb
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and not outside[0] <= c.idx < outside[1]]
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subjects or agents:
+            # two subjects ("The President-elect of X, Maryam Rajavi described"): the one nearest the verb
+            head = agents[0] if agents else max(subjects, key=lambda t: t.i if t.i < verb.i else -t.i)
+            i, j = phrase_tokens(head)
+            return _speaker_from_phrase(verb.doc, head, i, j, index)
+        if token.dep_ in {"advcl", "xcomp", "conj", "ccomp", "acl", "relcl"} and token.head is not token:
+            token = token.head
+        else:
+            break
+    return None
+
+
+def _speaker_from_phrase(doc, head, i: int, j: int, index: MentionIndex) -> _Speaker:
+    start, end = char_span(doc, i, j)
+    mention = best_mention(head, index)
+    generic = mention is None and (head.lower_ in PRONOUNS or head.lemma_.lower() in GENERIC_SPEAKERS)
+    return _Speaker(text=doc.text[start:end], start=start, end=end, mention=mention.id if mention else None,
+                    generic=generic)
+
+
+def _cue(verb) -> str:
+    """The words that mark the attribution: "said", "described ... as", "confirmed in a statement"."""
+    cue = verb.text
+    if verb.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in verb.children):
+        cue = f"{verb.text} ... as"
+    statement = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 and any(g.lemma_.lower() in GENERIC_SPEAKERS for g in c.children)]
+    if statement:
+        cue += " in a statement"
+    return cue
+
+
+def _resolve_speakers(found: list, text: str) -> list[Quote]:
+    """Fill each quote's speaker; generic speakers and uncued quotes borrow the last named speaker."""
+    out = []
+    last: tuple[_Speaker, int] | None = None  # last named speaker and where its quote ended
+    previous: Quote | None = None
+    for quote, speaker in found:
+        if speaker is not None and not speaker.generic:
+            _set_speaker(quote, speaker)
+            last = (speaker, quote.end)
+        elif last is not None and quote.start - last[1] <= _LOOKBACK_CHARS and (
+            speaker is not None or _continues(previous, quote, text)
+        ):
+            _set_speaker(quote, last[0])
+            if speaker is None:
+                quote.cue = "continued"
+            else:
+                quote.cue = f"{quote.cue} ({speaker.text})"
+        elif speaker is not None:
+            _set_speaker(quote, speaker)
+        if speaker is None and quote.speaker is None and quote.kind == "direct" and quote.cue is None:
+            pass  # a long quotation with no attribution: kept, speaker unknown
+        out.append(quote)
+        previous = quote
+    return out
+
+
+def _continues(previous: Quote | None, quote: Quote, text: str) -> bool:
+    """An uncued direct quote starting right after an attributed one (its cue sentence between) continues it."""
+    if previous is None or previous.kind != "direct" or quote.kind != "direct":
+        return False
+    before = text[:quote.start - 1].rstrip()
+    starts_sentence = not before or before[-1] in ".!?:\n" or before[-1] in "”\""
+    return starts_sentence and quote.start - previous.end <= _CONTINUATION_CHARS
+
+
+def _set_speaker(quote: Quote, speaker: _Speaker) -> None:
+    quote.speaker, quote.speaker_start, quote.speaker_end = speaker.text, speaker.start, speaker.end
+    quote.speaker_mention = speaker.mention
+
+
+def _inside_any(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
