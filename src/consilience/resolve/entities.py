@@ -1,9 +1,589 @@
-"""Turn every mention in the corpus into entities: one per real actor."""
+"""Turn every mention in the corpus into entities: one per real actor.
+
+The stage, in order (each step a function below):
+
+1. ``name_spans``: one NameSpan per named mention, trimmed to the name
+   ("the Quds Force's" -> "Quds Force").
+2. ``collect_links``: alias links the text states (phase-1 AliasEvidence, plus
+   acronym definitions and slash forms visible in a mention itself).
+3. ``extend_spans``: spaCy sometimes tags part of a name ("Khata'ib [Hezbollah]",
+   "[Kata'ib] [Hezbollah]"); a span grows by a neighbouring word, or an "of X"
+   tail, only when the grown name is attested elsewhere in the corpus.
+   Spans inside a grown span join it. "X's Y" keeps Y when both are names.
+4. ``build_forms``: spans grouped by normalised name (``names.normalize``).
+5. Union-find over forms: ``merge_variants`` (transliteration/typo variants found
+   through blocking keys), ``merge_links`` (the text's own alias links),
+   ``merge_acronyms`` (an acronym and the one expansion in the corpus whose
+   initials it spells), ``link_short_forms`` (a surname to the one full name
+   that ends with it; document-local when several do).
+6. ``build_entities``: type by vote, canonical name, aliases, descriptors,
+   relations; sets ``Mention.entity``.
+
+Precision before recall: names of different lengths never merge by spelling
+alone ("Hezbollah" vs "Kata'ib Hezbollah", "IRGC" vs "IRGC-QF"); only the text's
+evidence, an acronym, or the short-form rule joins them.
+"""
 from __future__ import annotations
 
-from ..model import DocAnalysis, Document, Entity
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Alias, DocAnalysis, Document, Entity, Mention
+from .aliases import Link, links_from_evidence, links_in_mention
+from .names import (
+    NameForm,
+    block_key,
+    clean_surface,
+    expansion_initials,
+    forms_match,
+    initials,
+    normalize,
+    translit_key,
+)
+from .relations import born_relation, relations_from_descriptor
+
+# spaCy labels that name something; numeric and temporal labels are not entities.
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Tie-break order for the type vote.
+TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+# Blocks larger than this are compared only by exact transliteration key (keeps cost linear).
+MAX_BLOCK = 40
+
+
+@dataclass(slots=True)
+class NameSpan:
+    """One occurrence of a name: the span of the name and the spaCy mentions it covers."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    form: str = ""  # NameForm.key
+
+
+@dataclass(slots=True)
+class FormInfo:
+    """Everything known about one normalised name across the corpus."""
+
+    name: NameForm
+    spans: list[NameSpan] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    link_texts: Counter = field(default_factory=Counter)  # surfaces seen only in alias evidence
+    link_documents: dict = field(default_factory=dict)  # surface -> documents
+
+
+class UnionFind:
+    """Disjoint sets over form keys (path halving, union by size)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.size: dict[str, int] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self.size[x] = 1
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def resolve_entities(documents: list[Document], analyses: list[DocAnalysis]) -> list[Entity]:
     """Entities of the corpus; sets ``Mention.entity`` on every mention it assigns."""
-    return []  # TODO(issue 4)
+    texts = {d.id: d.text for d in documents}
+    for analysis in analyses:
+        for m in analysis.mentions:
+            m.entity = None
+    spans = name_spans(texts, analyses)
+    links = collect_links(texts, analyses, spans)
+    spans = extend_spans(spans, texts, attested_keys(spans, links))
+    forms = build_forms(spans, links)
+    uf = UnionFind()
+    for key in forms:
+        uf.find(key)
+    merge_variants(forms, uf)
+    merge_links(links, uf)
+    merge_acronyms(forms, uf)
+    merge_qualified(forms, uf)
+    local = link_short_forms(forms, uf)
+    return build_entities(forms, uf, local, spans, texts, analyses, links)
+
+
+# --------------------------------------------------------------------------- 1. spans
+
+
+@lru_cache(maxsize=1 << 18)
+def _trim(text: str) -> tuple[int, int]:
+    """Offsets of the name inside a mention's text (see ``names.clean_surface``)."""
+    clean = clean_surface(text)
+    i = text.find(clean)
+    if i < 0 or not clean:
+        return 0, len(text)
+    return i, i + len(clean)
+
+
+def name_spans(texts: dict[str, str], analyses: list[DocAnalysis]) -> list[NameSpan]:
+    """One NameSpan per mention with a naming label, trimmed to the name itself."""
+    out = []
+    for analysis in analyses:
+        text = texts.get(analysis.document)
+        for m in analysis.mentions:
+            if m.label not in NAME_LABELS or not m.text.strip():
+                continue
+            a, b = _trim(m.text)
+            start, end = m.start + a, m.start + b
+            surface = text[start:end] if text is not None and text[m.start:m.end] == m.text else m.text[a:b]
+            if not normalize(surface).tokens:
+                continue
+            out.append(NameSpan(m.document, start, end, surface, [m]))
+    return out
+
+
+# --------------------------------------------------------------------------- 2. links
+
+
+def collect_links(texts: dict[str, str], analyses: list[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
+    """Alias links: phase-1 evidence plus what each mention shows by itself."""
+    links = []
+    for analysis in analyses:
+        links.extend(links_from_evidence(analysis.aliases))
+    for span in spans:
+        text = texts.get(span.document)
+        if text is not None and ("/" in span.text or "(" in span.mentions[0].text or text[span.end:span.end + 80].find("(") >= 0):
+            links.extend(links_in_mention(span.document, text, span.start, span.end))
+    return [link for link in links if normalize(link.a).tokens and normalize(link.b).tokens]
+
+
+# --------------------------------------------------------------------------- 3. extension
+
+
+def _mkey(surface: str) -> str:
+    return " ".join(translit_key(t) for t in normalize(surface).tokens)
+
+
+def attested_keys(spans: list[NameSpan], links: list[Link]) -> set[str]:
+    """Transliteration keys of every name the corpus writes as one (mentions and alias evidence)."""
+    keys = {_mkey(s.text) for s in spans}
+    for link in links:
+        keys.add(_mkey(link.a))
+        keys.add(_mkey(link.b))
+    return keys
+
+
+_LEFT = re.compile(r"(?:^|(?<=[^\w'\u2019\-]))([A-Z][\w'\u2019\-]*) $")
+_RIGHT = re.compile(r"^ ([\w'\u2019\-]+)")
+_OF_TAIL = re.compile(r"^( (?:of|for) (?:the )?[A-Z][\w'\u2019\-]*)( [A-Z][\w'\u2019\-]*)?")
+_POSSESSIVE = re.compile(r"['\u2019]s ")
+
+
+def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
+    """The span grown to the longest attested multi-word name around it, or cut after "X's"."""
+    s, e = span.start, span.end
+    poss = _POSSESSIVE.search(span.text)
+    if poss:
+        head = span.text[poss.end():]
+        if _mkey(span.text[:poss.start()]) in attested and _mkey(head) in attested:
+            s = s + poss.end()
+    options = []
+    left = None if poss and s != span.start else _LEFT.search(text[max(0, s - 40):s])
+    lefts = [s] + ([s - len(left.group(0))] if left else [])
+    rights = [e]
+    right = _RIGHT.match(text[e:e + 40])
+    if right:
+        rights.append(e + right.end())
+    tail = _OF_TAIL.match(text[e:e + 60])
+    if tail:
+        rights.append(e + tail.end(1))
+        if tail.group(2):
+            rights.append(e + tail.end(2))
+    for a in lefts:
+        for b in rights:
+            if (a, b) != (s, e):
+                options.append((a, b))
+    best = (s, e)
+    for a, b in options:
+        if b - a > best[1] - best[0] and len(normalize(text[a:b]).tokens) > 1 and _mkey(text[a:b]) in attested:
+            best = (a, b)
+    if best == (span.start, span.end):
+        return span
+    return NameSpan(span.document, best[0], best[1], text[best[0]:best[1]], span.mentions)
+
+
+def extend_spans(spans: list[NameSpan], texts: dict[str, str], attested: set[str]) -> list[NameSpan]:
+    """Spans grown to attested names; spans inside another span of the same document join it."""
+    grown = []
+    for span in spans:
+        text = texts.get(span.document)
+        grown.append(_grow(span, text, attested) if text is not None else span)
+    grown.sort(key=lambda x: (x.document, x.start, -x.end))
+    out: list[NameSpan] = []
+    for span in grown:
+        last = out[-1] if out else None
+        if last and last.document == span.document and span.start >= last.start and span.end <= last.end and span is not last:
+            if last.end - last.start > span.end - span.start or last.start == span.start:
+                last.mentions.extend(m for m in span.mentions if m not in last.mentions)
+                continue
+        out.append(span)
+    return out
+
+
+# --------------------------------------------------------------------------- 4. forms
+
+
+def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]:
+    """Spans grouped by normalised name; names seen only in alias evidence get a form too."""
+    forms: dict[str, FormInfo] = {}
+    for span in spans:
+        name = normalize(span.text)
+        span.form = name.key
+        info = forms.get(name.key)
+        if info is None:
+            info = forms[name.key] = FormInfo(name)
+        info.spans.append(span)
+        for m in span.mentions:
+            info.labels[m.label] += 1
+        if name.titled:
+            info.labels["PERSON"] += 1
+    for link in links:
+        for surface in (link.a, link.b):
+            name = normalize(surface)
+            info = forms.get(name.key)
+            if info is None:
+                info = forms[name.key] = FormInfo(name)
+            if not info.spans and link.document not in info.link_documents.get(clean_surface(surface), ()):
+                info.link_texts[clean_surface(surface)] += 1  # names seen only in evidence count once per document
+                info.link_documents.setdefault(clean_surface(surface), set()).add(link.document)
+    return forms
+
+
+# --------------------------------------------------------------------------- 5. merging
+
+
+def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join forms that are the same name spelt differently (``names.forms_match``).
+
+    Candidates come only from blocks of forms sharing a per-token metaphone key
+    (same token count); a block too large to compare pairwise is split by exact
+    transliteration key.
+    """
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for key, info in forms.items():
+        if info.name.acronym:
+            continue  # acronyms match exactly or through their expansion, never by spelling
+        blocks[tuple(block_key(t) for t in info.name.tokens)].append(key)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        if len(members) > MAX_BLOCK:
+            by_key: dict[tuple, list[str]] = defaultdict(list)
+            for key in members:
+                by_key[tuple(translit_key(t) for t in forms[key].name.tokens)].append(key)
+            groups = list(by_key.values())
+        else:
+            groups = [members]
+        for group in groups:
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if forms_match(forms[a].name.tokens, forms[b].name.tokens):
+                        uf.union(a, b)
+
+
+def merge_links(links: list[Link], uf: UnionFind) -> None:
+    """Join the two names of every alias link."""
+    for link in links:
+        uf.union(normalize(link.a).key, normalize(link.b).key)
+
+
+def cluster_type(forms: dict[str, FormInfo], members: list[str]) -> str:
+    """The cluster's type: most votes over its mentions' labels (a title votes PERSON)."""
+    votes: Counter = Counter()
+    for key in members:
+        votes.update(forms[key].labels)
+    if not votes:
+        return "ORG" if any(forms[k].name.acronym for k in members) else "MISC"
+    return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+
+
+def _clusters(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        out[uf.find(key)].append(key)
+    return out
+
+
+def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join an acronym to the expansion whose initials it spells, when exactly one cluster offers one.
+
+    Expansions are multi-word names of non-person clusters; initials are taken with
+    and without function words ("Department of Defense" -> DD, DOD).
+    """
+    clusters = _clusters(forms, uf)
+    types = {root: cluster_type(forms, members) for root, members in clusters.items()}
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key, info in forms.items():
+        if info.name.acronym or len(info.name.tokens) < 2:
+            continue
+        root = uf.find(key)
+        if types[root] == "PERSON":
+            continue
+        for surface in _surfaces(info)[:1]:
+            for ini in expansion_initials(surface):
+                by_initials[ini].add(root)
+    for key, info in forms.items():
+        acronym = info.name.acronym
+        if not acronym:
+            continue
+        roots = by_initials.get(acronym, set()) - {uf.find(key)}
+        if len(roots) == 1:
+            uf.union(key, roots.pop())
+
+
+def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join "PARENT UNIT" to "UNIT" when PARENT is a named organisation of the corpus.
+
+    "Iranian Revolutionary Guard Corps-Quds Force" = "Quds Force" because "Iranian
+    Revolutionary Guard Corps" spells "IRGC", an organisation the corpus names.
+    UNIT must have two or more words and both sides must be organisations by vote,
+    so "Kata'ib Hezbollah" never reduces to "Hezbollah".
+    """
+    clusters = _clusters(forms, uf)
+    types = {root: cluster_type(forms, members) for root, members in clusters.items()}
+    acronyms = {info.name.acronym: key for key, info in forms.items() if info.name.acronym}
+    for key, info in list(forms.items()):
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 3:
+            continue
+        for i in range(1, len(tokens) - 1):
+            unit = " ".join(tokens[i:])
+            if unit not in forms or not forms[unit].spans or types[uf.find(unit)] != "ORG":
+                continue
+            parent = " ".join(tokens[:i])
+            if parent not in forms:
+                parent = acronyms.get(initials(tokens[:i]), "")
+            if parent and types.get(uf.find(parent)) == "ORG" and uf.find(parent) != uf.find(unit):
+                uf.union(key, unit)
+                break
+
+
+def _surfaces(info: FormInfo) -> list[str]:
+    """The surfaces a form was written as, most frequent first."""
+    counts = Counter(s.text for s in info.spans)
+    counts.update(info.link_texts)
+    return [t for t, _ in counts.most_common()]
+
+
+def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, list[str]]:
+    """Join a one-word name to the full name ending with it, when the corpus makes it unambiguous.
+
+    Candidates are clusters holding a multi-word name whose last token matches the
+    word by transliteration key. Types must agree: the full name is a PERSON by
+    vote, or the word itself is mostly tagged PERSON and the full name is not an
+    organisation or group ("Hezbollah" never joins "Kata'ib Hezbollah" this way).
+    One candidate: joined. Several: returned (form key -> candidate roots) and
+    decided per document by ``_local_choice``.
+    """
+    clusters = _clusters(forms, uf)
+    types = {root: cluster_type(forms, members) for root, members in clusters.items()}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, info in forms.items():
+        if len(info.name.tokens) >= 2 and not info.name.acronym:
+            by_last[translit_key(info.name.tokens[-1])].add(uf.find(key))
+    ambiguous: dict[str, list[str]] = {}
+    joins = []
+    for key, info in forms.items():
+        if len(info.name.tokens) != 1 or info.name.acronym:
+            continue
+        own = uf.find(key)
+        short_person = info.labels.get("PERSON", 0)
+        short_type = cluster_type(forms, [key]) if info.labels else "MISC"
+        cands = sorted(
+            r for r in by_last.get(translit_key(info.name.tokens[0]), ())
+            if r != own and short_person and (
+                types[r] == "PERSON" or (short_type == "PERSON" and types[r] not in ("ORG", "NORP")))
+        )
+        if len(cands) == 1:
+            joins.append((key, cands[0]))
+        elif len(cands) > 1:
+            ambiguous[key] = cands
+    for key, root in joins:
+        uf.union(key, root)
+    return {key: sorted({uf.find(r) for r in roots}) for key, roots in ambiguous.items()}
+
+
+def _local_choice(span: NameSpan, candidates: list[str], roots_in_doc: dict[str, set[str]]) -> str | None:
+    """The one candidate full name present in the span's own document, if exactly one is."""
+    present = [r for r in candidates if r in roots_in_doc.get(span.document, ())]
+    return present[0] if len(present) == 1 else None
+
+
+# --------------------------------------------------------------------------- 6. entities
+
+
+def _canonical(forms: dict[str, FormInfo], members: list[str]) -> str:
+    """The most complete well-attested name: not an acronym, seen twice if any is, most words, most seen."""
+    def count(k: str) -> int:
+        return len(forms[k].spans) or sum(forms[k].link_texts.values())
+
+    def ndocs(k: str) -> int:
+        return len({s.document for s in forms[k].spans}) or len(set().union(*forms[k].link_documents.values()))
+
+    top = max(count(k) for k in members)
+    best = max(
+        members,
+        key=lambda k: (
+            not forms[k].name.acronym,
+            count(k) >= 2 or top < 2,
+            len(forms[k].name.tokens),
+            ndocs(k),
+            count(k),
+            k,
+        ),
+    )
+    info = forms[best]
+    plain = [s.text for s in info.spans if not normalize(s.text).titled]
+    pool = Counter(plain or [s.text for s in info.spans])
+    pool.update(info.link_texts)
+    return clean_surface(min(pool, key=lambda t: (-pool[t], t)))
+
+
+def _entity_id(type_: str, name: str, taken: set[str]) -> str:
+    """Stable id: "e" + short hash of the type and the canonical name's key."""
+    base = "e" + hashlib.sha1(f"{type_}:{normalize(name).key}".encode()).hexdigest()[:10]
+    eid, n = base, 2
+    while eid in taken:
+        eid, n = f"{base}-{n}", n + 1
+    taken.add(eid)
+    return eid
+
+
+def build_entities(
+    forms: dict[str, FormInfo],
+    uf: UnionFind,
+    ambiguous: dict[str, list[str]],
+    spans: list[NameSpan],
+    texts: dict[str, str],
+    analyses: list[DocAnalysis],
+    links: list[Link],
+) -> list[Entity]:
+    """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations."""
+    roots_in_doc: dict[str, set[str]] = defaultdict(set)
+    for span in spans:
+        if len(forms[span.form].name.tokens) >= 2:
+            roots_in_doc[span.document].add(uf.find(span.form))
+    span_root: list[tuple[NameSpan, str]] = []
+    for span in spans:
+        root = uf.find(span.form)
+        if span.form in ambiguous:
+            root = _local_choice(span, ambiguous[span.form], roots_in_doc) or root
+        span_root.append((span, root))
+    members: dict[str, list[str]] = defaultdict(list)
+    by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)
+    for span, root in span_root:
+        by_root_spans[root].append(span)
+    for key in forms:
+        members[uf.find(key)].append(key)
+    entities: dict[str, Entity] = {}
+    taken: set[str] = set()
+    for root in sorted(by_root_spans, key=lambda r: (by_root_spans[r][0].document, by_root_spans[r][0].start)):
+        rspans = by_root_spans[root]
+        keys = sorted({s.form for s in rspans} | {k for k in members[root] if not forms[k].spans})
+        votes: Counter = Counter()
+        for s in rspans:
+            for m in s.mentions:
+                votes[m.label] += 1
+            if forms[s.form].name.titled:
+                votes["PERSON"] += 1
+        type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99)) if votes else "MISC"
+        name = _canonical(forms, keys)
+        entity = Entity(id=_entity_id(type_, name, taken), name=name, type=type_)
+        entity.aliases = _aliases(rspans, [forms[k] for k in keys if not forms[k].spans])
+        entity.mentions = sum(len(s.mentions) for s in rspans)
+        entity.documents = sorted({s.document for s in rspans})
+        for s in rspans:
+            for m in s.mentions:
+                m.entity = entity.id
+        entities[root] = entity
+    _attach_descriptors(entities, span_root, texts, analyses)
+    _attach_born(entities, uf, links)
+    return sorted(entities.values(), key=lambda e: (-e.mentions, e.name))
+
+
+def _aliases(spans: list[NameSpan], evidence_only: list[FormInfo]) -> list[Alias]:
+    """Every way the sources wrote the entity, with counts and documents, most frequent first."""
+    count: Counter = Counter()
+    docs: dict[str, set[str]] = defaultdict(set)
+    for s in spans:
+        count[s.text] += 1
+        docs[s.text].add(s.document)
+    for info in evidence_only:
+        for text, n in info.link_texts.items():
+            count[text] += n
+            docs[text].update(info.link_documents.get(text, ()))
+    return [Alias(text=t, count=n, documents=sorted(docs[t])) for t, n in sorted(count.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def _attach_descriptors(entities, span_root, texts, analyses) -> None:
+    """Descriptors grouped per entity (by target mention, else by target span), and the relations they state."""
+    by_mention: dict[str, str] = {}
+    doc_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for span, root in span_root:
+        eid = entities[root].id
+        doc_spans[span.document].append((span.start, span.end, eid))
+        for m in span.mentions:
+            by_mention[m.id] = eid
+    for lst in doc_spans.values():
+        lst.sort()
+    by_id = {e.id: e for e in entities.values()}
+    for analysis in analyses:
+        text = texts.get(analysis.document)
+        for d in analysis.descriptors:
+            eid = by_mention.get(d.target_mention or "") or _entity_at(doc_spans[d.document], d.target_start, d.target_end)
+            if eid is None:
+                continue
+            entity = by_id[eid]
+            entity.descriptors.append({"text": d.text, "document": d.document, "start": d.start, "end": d.end})
+            if text is not None:
+                entity.relations.extend(
+                    relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans[d.document])
+                )
+
+
+def _entity_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The entity of the name span overlapping [start, end) most."""
+    best, overlap = None, 0
+    for s, e, eid in spans:
+        if s >= end:
+            break
+        o = min(e, end) - max(s, start)
+        if o > overlap:
+            best, overlap = eid, o
+    return best
+
+
+def _attach_born(entities, uf, links) -> None:
+    """"X, born NAME" links become a "born" relation on X's entity."""
+    for link in links:
+        if link.kind != "born":
+            continue
+        entity = entities.get(uf.find(normalize(link.a).key))
+        if entity is not None:
+            entity.relations.append(born_relation(entity.id, link.b, link.document, link.start, link.end))

@@ -1,0 +1,93 @@
+"""Alias links: pairs of names the text itself says denote one actor.
+
+Three sources, all general:
+
+- ``AliasEvidence`` records from phase 1 ("Full Name (ABBR)", "A/B", "aka.", "or",
+  "born NAME", "formerly"), trusted as written: the text states the identity.
+- Names spaCy cut in a way that still shows an acronym definition: a mention
+  followed by " (ABBR)" or running into one ("Corps'(IRGC"); accepted only when
+  ABBR equals the name's initials (so a stray parenthesis links nothing).
+- Slash forms inside one mention ("PMOI/MEK"): every part is an alias of the
+  whole when each part is written as an acronym.
+
+Each link keeps the span it rests on (``Link.document/start/end``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import AliasEvidence
+from .names import acronym_of, clean_surface, expansion_initials
+
+# " (ABBR)" right after a name, optionally after an "of X" tail spaCy left out ("Organization" + " of Iran (PMOI)").
+_PAREN_AFTER = re.compile(
+    r"^((?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})?)"
+    r"\s*[(\[]\s*([A-Za-z][A-Za-z.\-/&]{1,15})\s*[)\]]"
+)
+_PAREN_INSIDE = re.compile(r"^(.*?)['\u2019]?\s*[(\[]\s*([A-Za-z][A-Za-z.\-/&]{1,15})\s*[)\]]?\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two surface names the text equates, with the span that says so."""
+
+    a: str
+    b: str
+    kind: str  # the AliasEvidence kind, or "acronym" / "slash" for links found here
+    document: str
+    start: int
+    end: int
+
+
+def links_from_evidence(evidence: list[AliasEvidence]) -> list[Link]:
+    """One Link per AliasEvidence record (both names non-empty)."""
+    out = []
+    for ev in evidence:
+        if ev.a_text and ev.b_text and ev.a_text.strip() and ev.b_text.strip():
+            out.append(Link(ev.a_text, ev.b_text, ev.kind, ev.document, ev.start, ev.end))
+    return out
+
+
+def acronym_matches(acronym_surface: str, expansion_surface: str) -> bool:
+    """The acronym's letters are the expansion's initials (function words skipped or kept).
+
+    Slash/hyphen compounds match when one of their parts does ("PMOI/MEK" for
+    "People's Mojahedin Organization of Iran").
+    """
+    wanted = expansion_initials(expansion_surface)
+    if not wanted:
+        return False
+    whole = acronym_of(acronym_surface)
+    parts = [acronym_of(p) for p in re.split(r"[/]", acronym_surface)]
+    return any(x in wanted for x in [whole, *parts] if x)
+
+
+def slash_parts(surface: str) -> list[str]:
+    """Parts of a slash form written as acronyms ("PMOI/MEK" -> ["PMOI", "MEK"]); [] otherwise."""
+    s = clean_surface(surface)
+    if "/" not in s or " " in s:
+        return []
+    parts = [p for p in s.split("/") if p]
+    if len(parts) < 2 or not all(acronym_of(p) for p in parts):
+        return []
+    return parts
+
+
+def links_in_mention(document: str, text: str, start: int, end: int) -> list[Link]:
+    """Links a single mention's text and its right context show by themselves.
+
+    ``text`` is the whole document text; ``start``/``end`` the mention's span.
+    """
+    surface = text[start:end]
+    out = [Link(surface, p, "slash", document, start, end) for p in slash_parts(surface)]
+    inside = _PAREN_INSIDE.match(surface)
+    if inside and acronym_of(inside.group(2)) and acronym_matches(inside.group(2), inside.group(1)):
+        out.append(Link(inside.group(1), inside.group(2), "acronym", document, start, end))
+    after = _PAREN_AFTER.match(text[end:end + 80])
+    if after:
+        expansion, abbr = surface + after.group(1), after.group(2)
+        if acronym_of(abbr) and acronym_matches(abbr, expansion):
+            out.append(Link(expansion, abbr, "acronym", document, start, end + after.end()))
+            out.extend(Link(abbr, p, "slash", document, start, end + after.end()) for p in slash_parts(abbr))
+    return out

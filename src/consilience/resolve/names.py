@@ -1,0 +1,322 @@
+"""Name normalisation and matching keys: the vocabulary entity resolution compares names in.
+
+A surface name goes through three levels, each coarser than the last:
+
+1. ``normalize(text)`` -> ``NameForm``: readable tokens with the noise of how a
+   page wrote the name removed (accents, curly quotes, possessive "'s", leading
+   "the", honorifics and ranks, Arabic article prefixes "al-"/"el-", hyphens).
+   Two mentions with the same normalised tokens are the same *form*.
+2. ``translit_key(token)``: a transliteration-aware key. Spelling choices that
+   romanisations of Arabic and Persian make differently are folded (q/k/kh/c,
+   ou/u, y/i, doubled consonants, every vowel group to one placeholder), so
+   Qassem/Qasem/Qassim, Soleimani/Suleimani, Mojahedin/Mujahedin, Quds/Qods
+   share one key while Iran/Iraq or Mohammad/Mahmoud do not.
+3. ``block_key(token)``: rigour's metaphone of the folded token; coarse, used only
+   to find candidate pairs (blocking), never to accept one.
+
+``match_key(name)`` and ``find(entities, query)`` expose level 2 to search
+("Qasim Suleymany" finds "Qasem Soleimani").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
+from rigour.text import metaphone
+from unidecode import unidecode
+
+# --------------------------------------------------------------------------- lexicons
+# Small, general lexicons (documented in docs/entities.md). Multi-word titles first so
+# that "Brig. Gen." is removed whole; matching is on lower-cased, dot-less tokens.
+HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(t.split())
+    for t in sorted(
+        [
+            "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+            "sheikh", "shaykh", "sayyid", "sayed", "hajj", "haji", "imam", "ayatollah", "grand ayatollah",
+            "hojatoleslam", "mullah", "rev", "reverend", "father", "pope", "saint", "st",
+            "general", "gen", "brig gen", "brigadier general", "brigadier", "maj gen", "major general",
+            "lt gen", "lieutenant general", "lt", "lieutenant", "col", "colonel", "lt col",
+            "lieutenant colonel", "maj", "major", "capt", "captain", "cmdr", "commander", "adm",
+            "admiral", "vice admiral", "rear admiral", "sgt", "sergeant", "cpl", "corporal", "pvt", "private",
+            "marshal", "field marshal",
+            "president", "vice president", "president elect", "prime minister", "pm", "minister",
+            "foreign minister", "defense minister", "defence minister", "secretary", "secretary of state",
+            "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov",
+            "mayor", "ambassador", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan",
+            "supreme leader", "chairman", "chairwoman", "chief", "judge", "justice",
+        ],
+        key=lambda s: -len(s.split()),
+    )
+)
+# Only these are folded when written as a separate token or before a hyphen ("al-Muhandis", "Al Shaabi").
+ARTICLE_TOKENS = frozenset({"al", "el"})
+# Words skipped when forming an expansion's initials ("People's Mojahedin Organization of Iran" -> PMOI).
+FUNCTION_WORDS = frozenset(
+    {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "del", "der", "von", "van", "e", "a", "an", "&"}
+)
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_TOKEN = re.compile(r"[a-z0-9]+")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name as compared: normalised tokens and what was stripped to reach them."""
+
+    tokens: tuple[str, ...]  # lower-case ascii tokens, titles/articles removed: ("qassem", "soleimani")
+    titled: bool = False  # an honorific/rank was removed (a vote for PERSON)
+    acronym: str | None = None  # "IRGCQF" when the name is written as an acronym (upper-case letters)
+
+    @property
+    def key(self) -> str:
+        """The form's identity: its normalised tokens joined."""
+        return " ".join(self.tokens)
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def fold_text(text: str) -> str:
+    """Unicode quotes/dashes to ASCII, accents removed (unidecode), whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    return " ".join(unidecode(text).split())
+
+
+def clean_surface(text: str) -> str:
+    """The name part of a mention's text: first line only, no leading "the", no trailing possessive.
+
+    spaCy spans sometimes run over a line break ("Camp Ashraf\\n  • Numerous") or
+    into a parenthesis ("Corps'(IRGC"); a name never does.
+    """
+    text = text.strip().split("\n")[0].strip()
+    text = re.split(r"\s*[(\[]", text)[0].strip() or text
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"(?:['\u2019]s|s['\u2019])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
+    strip = " ,;:-\u2013\u2014\"'\u2019\u201c\u201d" + ("" if re.search(r"\b[A-Za-z]\.$", text) else ".")
+    return text.strip(strip) or text.strip()
+
+
+def acronym_of(surface: str) -> str | None:
+    """Upper-case letters of a name written as an acronym ("U.S." -> "US", "IRGC-QF" -> "IRGCQF", "DoD" -> "DD").
+
+    A single token (dots, hyphens and slashes allowed) with at least two capitals
+    and no lower-case run longer than one letter.
+    """
+    s = fold_text(surface).strip()
+    if not s or " " in s or len(s) > 16:
+        return None
+    letters = re.sub(r"[.\-/&]", "", s)
+    if not letters.isalpha():
+        return None
+    caps = "".join(c for c in letters if c.isupper())
+    if len(caps) < 2 or re.search(r"[a-z]{2,}", letters):
+        return None
+    return caps
+
+
+@lru_cache(maxsize=1 << 18)
+def normalize(text: str) -> NameForm:
+    """A surface name as a NameForm (see the module docstring for what is folded)."""
+    surface = clean_surface(text)
+    acronym = acronym_of(surface)
+    s = fold_text(surface)
+    if acronym and "." in s:  # U.S. / U.S -> us
+        s = acronym
+    s = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), s)
+    s = s.lower().replace("'s ", " ").replace("'", "")
+    raw = _TOKEN.findall(s)
+    tokens, titled = _strip_titles(raw)
+    tokens = _strip_articles(tokens)
+    if not tokens:  # a bare title ("the General") stays itself
+        tokens = raw
+    return NameForm(tuple(tokens), titled, acronym)
+
+
+def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
+    """Leading honorifics/ranks removed, repeatedly ("Brig. Gen.", "Mrs.", "Supreme Leader")."""
+    titled = False
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for title in HONORIFICS:
+            n = len(title)
+            if len(tokens) > n and tuple(tokens[:n]) == title:
+                tokens = tokens[n:]
+                titled = changed = True
+                break
+    return tokens, titled
+
+
+def _strip_articles(tokens: list[str]) -> list[str]:
+    """Arabic articles "al"/"el" dropped wherever they stand as tokens ("al-Muhandis", "Al Hashd Al Shaabi")."""
+    kept = [t for t in tokens if t not in ARTICLE_TOKENS]
+    return kept or tokens
+
+
+def initials(tokens: tuple[str, ...] | list[str], skip_function_words: bool = True) -> str:
+    """First letters of the tokens, upper-case; function words skipped unless asked otherwise."""
+    return "".join(t[0] for t in tokens if t and not (skip_function_words and t in FUNCTION_WORDS)).upper()
+
+
+def expansion_initials(surface: str) -> set[str]:
+    """Every acronym a multi-word name could stand for: with and without function words, with articles.
+
+    "People's Mojahedin Organization of Iran" -> {"PMOI", "PMOOI"}; "Mujahedin-e Khalq" -> {"MEK", "MK"}.
+    """
+    s = fold_text(clean_surface(surface)).lower().replace("'s ", " ").replace("'", "")
+    raw = _TOKEN.findall(s)
+    raw, _ = _strip_titles(raw)
+    if len(raw) < 2:
+        return set()
+    out = {initials(raw, True), initials(raw, False), initials(_strip_articles(raw), True)}
+    return {x for x in out if len(x) >= 2}
+
+
+# --------------------------------------------------------------------------- transliteration keys
+
+_FOLDS = (
+    ("kh", "k"), ("gh", "g"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("ck", "k"), ("q", "k"),
+    ("ch", "\x00"), ("c", "k"), ("\x00", "ch"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
+    ("w", "v"), ("dj", "j"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+@lru_cache(maxsize=1 << 18)
+def light_fold(token: str) -> str:
+    """Spelling-level fold of one token: consonant digraphs and doubled letters, vowels kept.
+
+    "qassem" -> "kasem", "khataib" -> "kataib", "suleymany" -> "suleimani".
+    """
+    t = token
+    for a, b in _FOLDS:
+        if a in t:
+            t = t.replace(a, b)
+    return _DOUBLE.sub(r"\1", t)
+
+
+@lru_cache(maxsize=1 << 18)
+def translit_key(token: str) -> str:
+    """Transliteration key of one token: the light fold with every vowel group read as "a".
+
+    Keeps where vowels stand (Mohammad "mahamad" vs Mahmoud "mahmad" differ) but not which.
+    """
+    return _DOUBLE.sub(r"\1", _VOWELS.sub("a", light_fold(token)))
+
+
+@lru_cache(maxsize=1 << 18)
+def block_key(token: str) -> str:
+    """Coarse blocking key of one token (rigour's metaphone of the light fold)."""
+    return metaphone(light_fold(token)) or token
+
+
+def match_key(name: str) -> str:
+    """The search key of a name: translit keys of its normalised tokens joined by spaces.
+
+    ``match_key("Qasim Suleymany") == match_key("Qasem Soleimani")``.
+    """
+    return " ".join(translit_key(t) for t in normalize(name).tokens)
+
+
+# --------------------------------------------------------------------------- comparing tokens
+
+
+def tokens_match(a: str, b: str) -> str | None:
+    """How two tokens match: "same", "translit", "typo", or None.
+
+    - translit: equal transliteration keys, except two short tokens that differ only
+      in their final vowel (Mario/Maria: a gender or case ending, not a spelling).
+    - typo: one edit (Damerau-Levenshtein on the light fold) in a token of 6+ letters.
+    """
+    if a == b:
+        return "same"
+    fa, fb = light_fold(a), light_fold(b)
+    if translit_key(a) == translit_key(b):
+        if _final_vowel_differs(fa, fb):
+            return None
+        return "translit"
+    if min(len(fa), len(fb)) >= 6 and DamerauLevenshtein.distance(fa, fb) <= 1 and fa[0] == fb[0]:
+        return "typo"
+    return None
+
+
+def _final_vowel_differs(fa: str, fb: str) -> bool:
+    return (
+        len(fa) == len(fb) and len(fa) <= 6 and fa[:-1] == fb[:-1]
+        and fa[-1] in "aeiou" and fb[-1] in "aeiou" and fa[-1] != fb[-1]
+    )
+
+
+def forms_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two normalised names denote the same name: same length, tokens matching in order, at most one typo.
+
+    A single-token name may not rest on a typo alone unless it is long (8+ letters):
+    short edit distance is not identity (Iran/Iraq).
+    """
+    if len(a) != len(b) or a == b:
+        return a == b
+    typos = 0
+    for x, y in zip(a, b):
+        how = tokens_match(x, y)
+        if how is None:
+            return False
+        if how == "typo":
+            typos += 1
+    if typos > 1:
+        return False
+    if typos and len(a) == 1 and min(len(a[0]), len(b[0])) < 8:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- search
+
+
+def find(entities, query: str, limit: int = 10) -> list:
+    """Entities whose name or an alias matches ``query`` by transliteration key, best first.
+
+    Ranking: an alias with the same key as the query, then a query whose tokens all
+    match (by ``tokens_match``) tokens of an alias in order, then a fuzzy match of
+    keys (rapidfuzz ratio >= 85). Ties broken by mention count.
+    """
+    from rapidfuzz import fuzz
+
+    q = normalize(query).tokens
+    if not q:
+        return []
+    qkey = " ".join(translit_key(t) for t in q)
+    scored = []
+    for entity in entities:
+        best = 0.0
+        for text in [entity.name] + [a.text for a in entity.aliases]:
+            toks = normalize(text).tokens
+            key = " ".join(translit_key(t) for t in toks)
+            if key == qkey:
+                score = 3.0
+            elif _subsequence_match(q, toks):
+                score = 2.0
+            else:
+                r = fuzz.ratio(qkey, key)
+                score = 1.0 + r / 100 if r >= 85 else 0.0
+            best = max(best, score)
+        if best:
+            scored.append((best, entity.mentions, entity))
+    scored.sort(key=lambda x: (-x[0], -x[1]))
+    return [e for _, _, e in scored[:limit]]
+
+
+def _subsequence_match(query: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """Every query token matches a token of ``tokens``, in order."""
+    i = 0
+    for t in tokens:
+        if i < len(query) and tokens_match(query[i], t):
+            i += 1
+    return i == len(query)
