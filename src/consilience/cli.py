@@ -62,6 +62,8 @@ def analyze(
         with reporter.stage("writing"):
             write_outputs(corpus, out)
     _summary(corpus, out, console)
+    for line in reporter.notes:
+        console.print(f"  {line}", markup=False)
 
 
 def _summary(corpus, out: Path, console) -> None:

@@ -55,10 +55,8 @@ class Reporter:
             self._progress.__exit__(*exc)
 
     def note(self, message: str) -> None:
-        """A line for the run's summary (kept, and printed on stderr when progress is shown)."""
+        """A line for the run's summary (the CLI prints them after the timings)."""
         self.notes.append(message)
-        if self.enabled:
-            console.print(message, markup=False)
 
     @contextlib.contextmanager
     def stage(self, name: str, total: int | None = None):

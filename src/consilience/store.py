@@ -190,11 +190,19 @@ class Phase1Store:
 
     def done(self, documents: list[str], keys: list[str]) -> set[str]:
         """The keys among ``keys`` that already have a successful result."""
+        return self._present(documents, keys, failed=False)
+
+    def failed(self, documents: list[str], keys: list[str]) -> set[str]:
+        """The keys among ``keys`` whose stored result is a failure (retried by the next run)."""
+        return self._present(documents, keys, failed=True)
+
+    def _present(self, documents: list[str], keys: list[str], failed: bool) -> set[str]:
         wanted = pa.table({"document": pa.array(documents, pa.string()), "key": pa.array(keys, pa.string())})
         self.con.register("wanted", wanted)
         try:
             rows = self.con.execute(f"SELECT p.key FROM wanted w JOIN {PHASE1_TABLE} p "
-                                    "ON p.document = w.document AND p.key = w.key WHERE NOT p.failed").fetchall()
+                                    "ON p.document = w.document AND p.key = w.key WHERE p.failed = ?",
+                                    [failed]).fetchall()
         finally:
             self.con.unregister("wanted")
         return {r[0] for r in rows}

@@ -11,6 +11,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 
 from ..model import Document
 from ..settings import Settings
@@ -40,7 +41,7 @@ def _pooled(batches, settings: Settings) -> Iterator[list[Row]]:
                                initargs=(settings,))
     try:
         pending = iter(batches)
-        window = deque(pool.submit(_run_batch, *b) for b, _ in zip(pending, range(workers * IN_FLIGHT_PER_WORKER)))
+        window = deque(pool.submit(_run_batch, *b) for b in islice(pending, workers * IN_FLIGHT_PER_WORKER))
         while window:
             rows = window.popleft().result()
             nxt = next(pending, None)

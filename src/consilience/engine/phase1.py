@@ -65,6 +65,7 @@ def run_into_store(documents: list[Document], settings: Settings, store_path: Pa
                 stats.failed += sum(1 for r in rows if r.failed)
                 _write_progress(work_dir, stats)
                 _advance(progress, len(rows))
+            _check_complete(store, todo)
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -90,6 +91,15 @@ def _todo(documents, keys, done: set[str]) -> list[tuple[Document, str]]:
             seen.add(key)
             out.append((document, key))
     return out
+
+
+def _check_complete(store: Phase1Store, todo: list[tuple[Document, str]]) -> None:
+    """An engine that returned fewer results than documents is a bug: say so rather than lose documents."""
+    done = store.done([d.id for d, _ in todo], [k for _, k in todo])
+    failed = store.failed([d.id for d, _ in todo], [k for _, k in todo])
+    missing = [d.id for d, k in todo if k not in done and k not in failed]
+    if missing:
+        raise RuntimeError(f"the engine returned no result for {len(missing)} documents (first: {missing[:3]})")
 
 
 def _commit_leftovers(store: Phase1Store, work_dir: Path, run: str) -> int:

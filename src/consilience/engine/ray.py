@@ -11,6 +11,7 @@ with ``settings.workers`` CPUs and no dashboard. Ray is the optional extra ``con
 """
 from __future__ import annotations
 
+import logging
 import math
 import os
 import uuid
@@ -96,6 +97,7 @@ def _connect(settings: Settings) -> bool:
         ray.init(address=settings.ray_address, **quiet)
         return True
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
     ray.init(address="local", num_cpus=settings.workers, include_dashboard=False, _node_ip_address="127.0.0.1",
              object_store_memory=OBJECT_STORE_BYTES, **quiet)
     return True
@@ -104,6 +106,7 @@ def _connect(settings: Settings) -> bool:
 def _dataset(documents: list[Document], keys: list[str], settings: Settings):
     import ray
 
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # execution chatter; the caller reports progress
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the caller shows one bar for phase 1
     context.print_on_execution_start = False
@@ -112,7 +115,7 @@ def _dataset(documents: list[Document], keys: list[str], settings: Settings):
     dataset = ray.data.from_items(items, override_num_blocks=blocks)
     return dataset.map_batches(DocumentAnalyzer, fn_constructor_kwargs={"settings": settings},
                                batch_size=settings.batch_size, batch_format="pyarrow",
-                               concurrency=settings.workers, num_cpus=1)
+                               compute=ray.data.ActorPoolStrategy(size=settings.workers), num_cpus=1)
 
 
 def _write_shard(table, shard_dir: Path) -> Path:
