@@ -1,9 +1,613 @@
-"""Claims: checkable statements as (predicate, subject, objects, time, place, quantity, speaker, hedged)."""
+"""Claims: checkable statements as (predicate, subject, objects, time, place, quantity, speaker, hedged).
+
+One pass over the parsed Doc. A *trigger* (a verb or event noun from the vocabulary in
+``reconcile/vocabulary.py``) selects the predicate; its dependents give the participants
+(Mention ids at this stage), and the records earlier extractors found (TimeExpr, Quantity,
+Quote) give the time, the count and the speaker. A sentence without a trigger (opinion,
+framing) gives no claim; its labels reach the framing profile through the descriptors.
+
+Participant conventions, per family (documented in docs/reconcile.md):
+- events (kill, attack, abduct, injure, arrest, sanction): subject = the agent, objects = the target/victims;
+- position (appoint, command, role): subject = the holder, objects = the organisation(s), ``role`` = the post;
+- member: subject = the member, objects = the organisation;
+- statement: subject = the speaker.
+"""
 from __future__ import annotations
 
-from ..model import Claim, DocAnalysis, Document
+import re
+from dataclasses import dataclass, field
+
+from ..model import Claim, DocAnalysis, Document, Mention, Quantity, Quote, TimeExpr
+from ..reconcile import vocabulary as V
+
+# Labels of mentions that can take part in a claim (dates and numbers cannot).
+PARTICIPANT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT"))
+PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
+PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout", "into", "from", "on"))
+TARGET_PREPS = frozenset(("against", "on", "upon", "at"))
+_HEDGE_RE = re.compile(
+    r"\b(" + "|".join(sorted(V.HEDGE_WORDS) + [re.escape(p) for p in V.HEDGE_PHRASES]) + r")\b", re.IGNORECASE
+)
+_RANGE_JOINER = re.compile(r"^\s*(to|and|-|–|—|until|till|through|thru)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    """A claim under construction: the trigger token and what has been attached to it."""
+
+    token: object
+    predicate: str
+    subject: Mention | None = None
+    objects: list[Mention] = field(default_factory=list)
+    role: str | None = None
+    time_relation: str | None = None
+    start_token: object = None  # first token of the claim's span when it is not the sentence
+
+
+class _Index:
+    """Mentions, times, quantities and quotes of one document, looked up by character offset."""
+
+    def __init__(self, analysis: DocAnalysis):
+        self.mentions = sorted(analysis.mentions, key=lambda m: m.start)
+        self.times = [t for t in analysis.times if t.value and t.type in ("DATE", "TIME")]
+        self.quantities = list(analysis.quantities)
+        self.quotes = list(analysis.quotes)
+        self._by_char: dict[int, Mention] = {}
+        for m in self.mentions:
+            for c in range(m.start, m.end):
+                self._by_char.setdefault(c, m)
+
+    def mention_at(self, token) -> Mention | None:
+        m = self._by_char.get(token.idx)
+        if m is not None and m.label in PARTICIPANT_LABELS:
+            return m
+        return None
+
+    def quote_at(self, char: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= char < q.end:
+                return q
+        return None
 
 
 def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim]:
     """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage."""
-    return []  # TODO(issue 5)
+    index = _Index(analysis)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        try:
+            claims.extend(_sentence_claims(sent, document, index, start_number=len(claims)))
+        except Exception as exc:  # a parse we did not foresee must not lose the document
+            document.notes.append(f"claims: sentence at {sent.start_char} skipped ({exc.__class__.__name__})")
+    return claims
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+def _sentence_claims(sent, document: Document, index: _Index, start_number: int) -> list[Claim]:
+    found = _triggers(sent, index)
+    if not found:
+        return []
+    found = [f for f in found if not _is_circumstance(f, found)]
+    for f in found:
+        _attach_participants(f, index)
+    times = _attach_times(sent, found, index)
+    quantities = _attach_quantities(sent, found, index)
+    hedged = bool(_HEDGE_RE.search(sent.text))
+    out = []
+    for f in found:
+        place = _place(f, index)
+        quantity = quantities.get(f.token.i)
+        time_value, time_text = times.get(f.token.i, (None, None))
+        if f.predicate != "statement" and not (f.subject or f.objects or quantity or (time_value and place)):
+            continue  # nothing checkable attached
+        if f.predicate == "statement" and not f.subject:
+            continue
+        speaker, speaker_text = _speaker(f, sent, index)
+        claim_start = sent.start_char
+        claim = Claim(
+            id=f"{document.id}:c{start_number + len(out)}",
+            document=document.id,
+            start=claim_start,
+            end=sent.end_char,
+            text=sent.text,
+            predicate=f.predicate,
+            subject=f.subject.id if f.subject else None,
+            objects=_unique([m.id for m in f.objects if not f.subject or m.id != f.subject.id]),
+            time=time_value,
+            time_text=time_text,
+            place=place.id if place else None,
+            role=f.role,
+            attributed_to=speaker.id if speaker else None,
+            speaker_text=speaker_text,
+            hedged=hedged,
+            trigger=f.token.text,
+        )
+        if f.time_relation:
+            claim.time_relation = f.time_relation
+        if quantity is not None:
+            claim.quantity = quantity.value
+            claim.quantity_unit = quantity.unit
+            claim.quantity_text = quantity.text
+            claim.quantity_approximate = bool(quantity.approximate)
+            claim.quantity_low = quantity.low
+            claim.quantity_high = quantity.high
+        out.append(claim)
+    return out
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _triggers(sent, index: _Index) -> list[_Found]:
+    found: list[_Found] = []
+    for tok in sent:
+        if tok.dep_ == "neg" or any(c.dep_ == "neg" for c in tok.children) and tok.pos_ in ("VERB", "AUX"):
+            continue
+        f = _trigger(tok, index)
+        if f is not None:
+            found.append(f)
+    return found
+
+
+def _trigger(tok, index: _Index) -> _Found | None:
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound":  # "execution-style killing": the head is the trigger
+        return None
+    if tok.pos_ in ("VERB", "AUX"):
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
+                target = child if child.dep_ != "prep" else next((c for c in child.children), child)
+                pred = V.PHRASE_TRIGGERS.get((lemma, target.lemma_.lower()))
+                if pred:
+                    return _Found(tok, pred, time_relation="start" if pred == "command" else None)
+        pred = V.VERB_TRIGGERS.get(lemma)
+        if pred is None:
+            return None
+        if lemma in V.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            return None
+        if pred == "statement" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in tok.children) \
+                and not index.quote_at(tok.idx):
+            if not any(c.dep_ == "nsubj" for c in tok.children):
+                return None
+        return _Found(tok, pred, time_relation="start" if pred == "appoint" else None)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma in V.ROLE_NOUNS or _joined(tok) in V.ROLE_NOUNS:
+            return _role_trigger(tok, index)
+        if lemma in V.MEMBER_NOUNS and _of_mention(tok, index):
+            return _role_trigger(tok, index, predicate="member")
+        pred = V.NOUN_TRIGGERS.get(lemma) or V.NOUN_TRIGGERS.get(tok.text.lower())
+        if pred == "abduct" and lemma == "hostage":
+            if not any(t.lemma_.lower() in ("take", "hold") for t in (tok.head, *tok.head.children)):
+                return None
+        if pred:
+            return _Found(tok, pred)
+    return None
+
+
+def _joined(tok) -> str:
+    """'secretary - general' written without spaces is one role word."""
+    doc = tok.doc
+    text = tok.text.lower()
+    j = tok.i
+    while j + 2 < len(doc) and doc[j].whitespace_ == "" and doc[j + 1].text == "-" and doc[j + 1].whitespace_ == "":
+        text += "-" + doc[j + 2].text.lower()
+        j += 2
+    return text
+
+
+def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
+    """A role noun becomes a claim when it names who holds it and, usually, where."""
+    if tok.dep_ == "appos" and tok.head.i != tok.i and tok.head.lemma_.lower() in V.ROLE_NOUNS | {"-"}:
+        return None  # "secretary - general": the first part carries the claim
+    holder = _holder(tok, index)
+    org = _of_mention(tok, index) or _poss_mention(tok, index)
+    if holder is None and org is None:
+        return None
+    if holder is None and tok.dep_ not in ("ROOT",):
+        return None
+    f = _Found(tok, predicate, role=_role_text(tok) if predicate == "role" else None)
+    f.subject = holder
+    if org is not None:
+        f.objects = [org]
+    if any(c.lemma_.lower() == "since" for c in tok.children):
+        f.time_relation = "start"
+    return f
+
+
+def _holder(tok, index: _Index) -> Mention | None:
+    """Who holds the role: the name it is in apposition to, or the subject of 'X was the R of Y'."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "appos":
+        return _mention_in_phrase(head.head, index)
+    if head.dep_ in ("attr", "oprd"):
+        subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _mention_in_phrase(subj, index) if subj is not None else None
+    if head.dep_ == "pobj" and head.head.lemma_.lower() == "as":
+        verb = head.head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb.lemma_.lower() in V.VERB_TRIGGERS and V.VERB_TRIGGERS[verb.lemma_.lower()] == "appoint":
+            return None  # the appointment claim carries it
+        return _mention_in_phrase(subj, index) if subj is not None else None
+    return None
+
+
+def _role_text(tok) -> str:
+    mods = [c.text.lower() for c in tok.lefts if c.dep_ in ("amod", "compound") and c.text.lower() in V.RANK_MODIFIERS]
+    return " ".join([*mods, _joined(tok)])
+
+
+def _of_mention(tok, index: _Index) -> Mention | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lemma_.lower() in ("of", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _mention_in_phrase(p, index)
+    return None
+
+
+def _poss_mention(tok, index: _Index) -> Mention | None:
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and c.i < tok.i:
+            m = index.mention_at(c)
+            if m is not None:
+                return m
+    return None
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def _mention_in_phrase(tok, index: _Index, depth: int = 2) -> Mention | None:
+    """The mention a noun phrase names: the head itself, a modifier ("MEK members"), or its "of" object."""
+    if tok is None:
+        return None
+    m = index.mention_at(tok)
+    if m is not None:
+        return m
+    for c in tok.children:
+        if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < tok.i:
+            m = index.mention_at(c)
+            if m is not None:
+                return m
+    if depth > 0:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_.lower() == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _mention_in_phrase(p, index, depth - 1)
+    return None
+
+
+def _phrase_mentions(tok, index: _Index) -> list[Mention]:
+    """Mentions of a phrase and of its conjuncts ("Soleimani and al-Muhandis")."""
+    out = []
+    for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
+        m = _mention_in_phrase(t, index)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _governing_subject(tok, index: _Index) -> Mention | None:
+    """The subject of the nearest finite clause above a non-finite verb ("Since taking command, X ...")."""
+    t = tok
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _mention_in_phrase(subj, index)
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _attach_participants(f: _Found, index: _Index) -> None:
+    tok = f.token
+    if f.predicate in ("role", "member"):
+        return  # set by _role_trigger
+    if tok.pos_ in ("VERB", "AUX"):
+        _verb_participants(f, index)
+    else:
+        _noun_participants(f, index)
+
+
+def _verb_participants(f: _Found, index: _Index) -> None:
+    tok = f.token
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    nsubj = next((c for c in children if c.dep_ == "nsubj"), None)
+    nsubjpass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    agent = next((p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    if f.predicate in ("appoint", "command") and lemma not in V.VERB_TRIGGERS.keys() - {"command"} or (
+            f.predicate == "command" and dobj is not None and dobj.lemma_.lower() in ("command", "charge")):
+        # "took command of X": holder = the subject of the clause, organisation = "of" object
+        f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else _governing_subject(tok.head, index)
+        org = _of_mention(dobj, index) if dobj is not None else None
+        f.objects = [org] if org else []
+        f.role = f.role or "commander"
+        return
+    if f.predicate == "appoint":
+        # "X was appointed (as) the commander of Y": holder = the appointee
+        holder = nsubjpass if nsubjpass is not None else dobj
+        f.subject = _mention_in_phrase(holder, index) if holder is not None else None
+        role_tok = _as_role(tok)
+        if role_tok is not None:
+            f.role = _role_text(role_tok)
+            org = _of_mention(role_tok, index) or _poss_mention(role_tok, index)
+            f.objects = [org] if org else []
+        return
+    if f.predicate == "command":
+        f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else (
+            _mention_in_phrase(agent, index) if agent is not None else None)
+        target = dobj if dobj is not None else nsubjpass
+        f.objects = _phrase_mentions(target, index) if target is not None else []
+        f.role = "commander"
+        return
+    if f.predicate == "statement":
+        f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
+        return
+    if f.predicate == "kill" and lemma == "lose":
+        f.objects = _phrase_mentions(nsubj, index) if nsubj is not None else []
+        return
+    # events: subject = agent, objects = target / victims
+    if nsubjpass is not None:
+        f.objects = _phrase_mentions(nsubjpass, index)
+        f.subject = _mention_in_phrase(agent, index) if agent is not None else None
+    else:
+        f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
+        if f.subject is None and nsubj is not None:
+            f.subject = _modifier_actor(nsubj, index)  # "A US airstrike killed X": the US
+        f.objects = _phrase_mentions(dobj, index) if dobj is not None else []
+    for c in children:  # "killed along with X", "attacks against X"
+        if c.dep_ == "prep" and (c.lemma_.lower() == "with" or (f.predicate == "attack" and c.lemma_.lower() in TARGET_PREPS)):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    m = _mention_in_phrase(p, index)
+                    if m is not None and m.label not in PLACE_LABELS - {"GPE"}:
+                        f.objects.append(m)
+
+
+def _as_role(tok):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lemma_.lower() == "as":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if c.dep_ in ("oprd", "attr") and c.lemma_.lower() in V.ROLE_NOUNS:
+            return c
+    return None
+
+
+def _modifier_actor(tok, index: _Index) -> Mention | None:
+    """The country or group modifying an instrument noun: "a US military airstrike", "an American drone"."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
+            m = index.mention_at(c)
+            if m is not None and m.label in ("GPE", "NORP", "ORG"):
+                return m
+    return None
+
+
+def _noun_participants(f: _Found, index: _Index) -> None:
+    tok = f.token
+    for c in tok.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ == "prep" and lemma == "of":
+            f.objects.extend(m for p in c.children if p.dep_ == "pobj" for m in _phrase_mentions(p, index))
+        elif c.dep_ == "prep" and lemma == "by":
+            subj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            f.subject = _mention_in_phrase(subj, index) if subj is not None else f.subject
+        elif c.dep_ == "prep" and lemma in TARGET_PREPS and f.predicate == "attack":
+            for p in c.children:
+                m = _mention_in_phrase(p, index) if p.dep_ == "pobj" else None
+                if m is not None and m.label not in PLACE_LABELS - {"GPE"}:
+                    f.objects.append(m)
+        elif c.dep_ == "poss":
+            m = _mention_in_phrase(c, index)
+            if m is not None:
+                if f.predicate == "kill" and tok.lemma_.lower() != "massacre":
+                    f.objects.append(m)
+                else:
+                    f.subject = f.subject or m
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and f.predicate in ("attack", "sanction"):
+            m = index.mention_at(c)
+            if m is not None and m.label in ("GPE", "NORP", "ORG"):
+                f.subject = f.subject or m
+
+
+def _is_circumstance(f: _Found, found: list[_Found]) -> bool:
+    """A noun trigger that only says how or during what another trigger happened ("killed in a strike")."""
+    tok = f.token
+    if tok.pos_ not in ("NOUN", "PROPN") or f.predicate in ("role", "member"):
+        return False
+    others = {g.token.i for g in found if g is not f}
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in others:
+        return True  # "A US airstrike killed X": the strike is the instrument
+    t, hops = tok, 0
+    while hops < 2 and t.head.i != t.i:
+        if t.dep_ not in ("pobj", "prep", "agent", "pcomp"):
+            break
+        t = t.head
+        hops += 1
+        if t.i in others and t.dep_ != "conj":
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- time, quantity, place
+
+
+def _span_tokens(sent, start: int, end: int) -> list:
+    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _root(tokens):
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def _path_up(tok, limit: int = 12) -> list:
+    path = [tok]
+    while tok.head.i != tok.i and len(path) < limit:
+        tok = tok.head
+        path.append(tok)
+    return path
+
+
+def _clause_head(tok):
+    for t in _path_up(tok):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return _path_up(tok)[-1]
+
+
+def _owner(root, found: list[_Found]):
+    """The deepest trigger whose subtree holds ``root``, or, failing that, one sharing its clause head."""
+    by_i = {f.token.i: f for f in found}
+    path = _path_up(root)
+    for t in path:
+        if t.i in by_i:
+            blocked = any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in path[: path.index(t)])
+            return None if blocked else by_i[t.i]
+    return None
+
+
+def _same_clause_owners(root, found: list[_Found]) -> list[_Found]:
+    head = _clause_head(root)
+    owners = []
+    for f in found:
+        path = _path_up(f.token)
+        upto = path[: next((k for k, p in enumerate(path) if p.i == head.i), len(path))]
+        if _clause_head(f.token).i == head.i and not any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in upto):
+            owners.append(f)
+    return owners
+
+
+def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[str, str]]:
+    """Trigger token index -> (TIMEX3 value, text); "from 2009 to 2016" becomes the interval "2009/2016"."""
+    times = [t for t in index.times if t.start >= sent.start_char and t.end <= sent.end_char]
+    per_trigger: dict[int, list[TimeExpr]] = {}
+    for t in times:
+        tokens = _span_tokens(sent, t.start, t.end)
+        if not tokens:
+            continue
+        owner = _owner(_root(tokens), found)
+        owners = [owner] if owner else _same_clause_owners(_root(tokens), found)
+        for o in owners:
+            per_trigger.setdefault(o.token.i, []).append(t)
+    text = sent.doc.text
+    out = {}
+    for i, ts in per_trigger.items():
+        ts.sort(key=lambda t: t.start)
+        value, expr_text = ts[0].value, ts[0].text
+        for a, b in zip(ts, ts[1:]):
+            if _RANGE_JOINER.match(text[a.end:b.start]):
+                value, expr_text = f"{a.value}/{b.value}", text[a.start:b.end]
+                break
+        else:
+            tok = sent.doc[i]
+            best = min(ts, key=lambda t: abs(t.start - tok.idx))
+            value, expr_text = best.value, best.text
+        out[i] = (value, expr_text)
+    return out
+
+
+def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, Quantity]:
+    """Trigger token index -> the Quantity it counts: the nearest in its subtree, else the nearest left free."""
+    time_spans = [(t.start, t.end) for t in index.times]
+    candidates = []
+    for q in index.quantities:
+        if q.start < sent.start_char or q.end > sent.end_char:
+            continue
+        if (q.unit or "").lower() in V.TIME_UNITS or any(s <= q.start < e for s, e in time_spans):
+            continue
+        tokens = _span_tokens(sent, q.start, q.end)
+        if not tokens:
+            continue
+        root = _root(tokens)
+        if any(p.lemma_.lower() == "include" or p.text.lower() == "including" for p in _path_up(root)[1:4]):
+            continue  # "seven, including six women": the six are part of the seven
+        candidates.append((q, root))
+    out: dict[int, Quantity] = {}
+    used: set[int] = set()
+    countable = [f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")]
+    for f in sorted(countable, key=lambda f: -len(_path_up(f.token))):  # deepest first
+        mine = [(q, r) for q, r in candidates if id(q) not in used and _owner(r, countable) is f]
+        if mine:
+            q, _ = min(mine, key=lambda qr: abs(qr[1].i - f.token.i))
+            out[f.token.i] = q
+            used.add(id(q))
+    for f in countable:
+        if f.token.i in out:
+            continue
+        free = [(q, r) for q, r in candidates if id(q) not in used]
+        if free:
+            q, _ = min(free, key=lambda qr: abs(qr[1].i - f.token.i))
+            if abs(_.i - f.token.i) <= 12:
+                out[f.token.i] = q
+                used.add(id(q))
+    return out
+
+
+def _place(f: _Found, index: _Index) -> Mention | None:
+    """The nearest GPE/LOC/FAC reached through a locative preposition, outside the participants."""
+    taken = {m.id for m in ([f.subject] if f.subject else []) + f.objects}
+    best, best_dist = None, None
+    skip = set()
+    for c in f.token.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
+            skip.update(t.i for t in c.subtree)
+    for t in f.token.subtree:
+        if t.i in skip or t.i == f.token.i:
+            continue
+        m = index.mention_at(t)
+        if m is None or m.label not in PLACE_LABELS or m.id in taken:
+            continue
+        path = _path_up(t)
+        if not any(p.dep_ == "prep" and p.lemma_.lower() in PLACE_PREPS for p in path[1:6]):
+            continue
+        if any(p.dep_ == "poss" for p in path[:2]):
+            continue  # "Iraq's airport": the airport is the place
+        dist = abs(t.i - f.token.i)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = m, dist
+    return best
+
+
+# --------------------------------------------------------------------------- speaker
+
+
+def _speaker(f: _Found, sent, index: _Index) -> tuple[Mention | None, str | None]:
+    """Who the claim is attributed to: the Quote holding it, a speech verb above it, or "according to X"."""
+    if f.predicate == "statement":
+        return None, None  # the outlet asserts that the speaker spoke
+    q = index.quote_at(f.token.idx)
+    if q is not None:
+        m = next((x for x in index.mentions if x.id == q.speaker_mention), None) if q.speaker_mention else None
+        return m, q.speaker
+    for t in _path_up(f.token)[1:]:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in V.SPEECH_VERBS:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return _mention_in_phrase(subj, index), _phrase_text(subj)
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _mention_in_phrase(pobj, index), _phrase_text(pobj)
+    return None, None
+
+
+def _phrase_text(tok) -> str:
+    tokens = [t for t in tok.subtree if t.dep_ not in ("relcl", "punct")]
+    return tok.doc[tokens[0].i: tokens[-1].i + 1].text if tokens else tok.text

@@ -1,11 +1,30 @@
-"""Compose the reconcile stages."""
+"""Compose the reconcile stages: claims -> entity ids -> facts -> conflicts -> status -> source profiles."""
 from __future__ import annotations
 
 from ..model import Conflict, DocAnalysis, Document, Entity, Fact, SourceProfile
+from .conflicts import find_conflicts
+from .facts import build_facts, group_claims
+from .framing import profile_sources
+from .participants import resolve_claims
 
 
 def reconcile(
     documents: list[Document], analyses: list[DocAnalysis], entities: list[Entity]
 ) -> tuple[list[Fact], list[Conflict], list[SourceProfile]]:
     """Facts, conflicts and source profiles. Rewrites claim participant ids from mentions to entities."""
-    return [], [], []  # TODO(issue 5)
+    by_id = {d.id: d for d in documents}
+    claims, names = resolve_claims(analyses, entities)
+    drafts = group_claims(claims, names)
+    facts = build_facts(drafts, by_id, names)
+    conflicts = find_conflicts(drafts, facts, by_id, analyses, names)
+    _mark_contested(facts, conflicts)
+    sources = profile_sources(documents, analyses, claims)
+    return facts, conflicts, sources
+
+
+def _mark_contested(facts: list[Fact], conflicts: list[Conflict]) -> None:
+    touched = {f for c in conflicts for f in c.facts}
+    claims_touched = {cid for c in conflicts for v in c.values for cid in v.claims}
+    for f in facts:
+        if f.id in touched and claims_touched.intersection(f.claims):
+            f.status = "contested"

@@ -1,0 +1,310 @@
+"""Conflicts: incompatible values for one slot of one thing, each with the readings that explain it.
+
+Slots and rules (docs/reconcile.md has the long form):
+- time of an event: the dates of a fact's claims, and of event facts (kill, attack, ...) sharing a
+  participant and lying within a day of each other, that no finer date reconciles;
+- time a post was taken: the start dates ("appointed in", "since", "took command in") of one position fact;
+- quantity: exact counts of the same thing on the same day that differ, or an approximate amount
+  whose range misses an exact count; a range that holds the exact count ("hundreds" and 250) is not a conflict;
+- role: one person named head and deputy of the same body with nothing to date them apart.
+Never conflicts: the kind of weapon ("drone strike", "airstrike", "missile strike" are one attack:
+the vocabulary has no such slot), different posts in different bodies, approximate vs contained exact.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact, TimeExpr
+from . import timevalues as T
+from . import vocabulary as V
+from .facts import Draft, quantities_compatible, quantity_range
+from .participants import Names
+
+_REVISION = re.compile(r"\b(revis\w*|updated?|rose to|risen to|climbed to|up from|down from|earlier figure|"
+                       r"previously reported|raised the toll|new toll|toll rose)\b", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class _Context:
+    """What explanations need: documents (publication dates and bases) and the TimeExprs behind claims."""
+
+    def __init__(self, documents: dict[str, Document], analyses: list[DocAnalysis], names: Names):
+        self.documents = documents
+        self.names = names
+        self.times: dict[str, list[TimeExpr]] = {a.document: a.times for a in analyses}
+
+    def time_expr(self, c: Claim) -> TimeExpr | None:
+        for t in self.times.get(c.document, ()):
+            if c.start <= t.start < c.end and t.text == c.time_text:
+                return t
+        return None
+
+
+def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, Document],
+                   analyses: list[DocAnalysis], names: Names) -> list[Conflict]:
+    ctx = _Context(documents, analyses, names)
+    fact_of = {id(d): f for d, f in zip(drafts, facts)}
+    out: list[Conflict] = []
+    out.extend(_event_time_conflicts(drafts, fact_of, ctx))
+    out.extend(_position_start_conflicts(drafts, fact_of, ctx))
+    out.extend(_quantity_conflicts(drafts, fact_of, ctx))
+    out.extend(_role_conflicts(drafts, fact_of, ctx))
+    for n, c in enumerate(out):
+        c.id = f"x{n}"
+    return out
+
+
+def _values(claims: list[Claim], value_of) -> list[ConflictValue]:
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        v = value_of(c)
+        if v is not None:
+            groups[v].append(c)
+    return [ConflictValue(value=v, claims=[c.id for c in cs], documents=list(dict.fromkeys(c.document for c in cs)))
+            for v, cs in sorted(groups.items())]
+
+
+# --------------------------------------------------------------------------- time
+
+
+def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
+    """Event facts that may be one moment: same participant, dates within a day (union-find over blocking keys)."""
+    events = [d for d in drafts if d.family in V.EVENT_FAMILIES and d.times]
+    parent = list(range(len(events)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, d in enumerate(events):
+        for e in d.participants:
+            by_key[e].append(i)
+    for members in by_key.values():
+        for i in members[1:CANDIDATES_LINK]:
+            a, b = events[members[0]], events[i]
+            if any(g is not None and g <= 1 for x in a.times for y in b.times for g in [T.gap_days(x, y)]):
+                parent[find(i)] = find(members[0])
+    groups: dict[int, list[Draft]] = defaultdict(list)
+    for i, d in enumerate(events):
+        groups[find(i)].append(d)
+    return list(groups.values())
+
+
+CANDIDATES_LINK = 64
+
+
+def _event_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
+    out = []
+    for group in _event_groups(drafts):
+        claims = [c for d in group for c in d.claims if c.time and T.bounds(c.time)]
+        distinct = T.distinct_values([c.time for c in claims])
+        if len(distinct) < 2:
+            continue
+        if not all(T.precision(v) >= 10 for v in distinct) and not _single_happening(group):
+            continue  # "in 2019" and "in 2020" for repeated attacks are two events, not a conflict
+        value_of = _refined(distinct)
+        values = _values(claims, value_of)
+        if len(values) < 2:
+            continue
+        main = max(group, key=lambda d: len(d.claims))
+        about = "when " + _event_phrase(fact_of[id(main)], main, ctx.names)
+        out.append(Conflict(id="", about=about, slot="time", values=values,
+                            explanation=_explain_dates(values, claims, ctx),
+                            facts=[fact_of[id(d)].id for d in group]))
+    return out
+
+
+def _single_happening(group: list[Draft]) -> bool:
+    return any(d.once for d in group)
+
+
+def _refined(distinct: list[str]):
+    """Map a claim's time to the distinct value it refines into (coarser values that fit one value join it)."""
+    def value_of(c: Claim):
+        fits = [v for v in distinct if T.compatible(c.time, v)]
+        return T.display(fits[0]) if len(fits) == 1 else None
+    return value_of
+
+
+def _event_phrase(fact: Fact, d: Draft, names: Names) -> str:
+    objs = " and ".join(names.of(o) for o in fact.objects[:2])
+    if d.family == "kill" and objs:
+        return f"{objs} {'was' if len(fact.objects) == 1 else 'were'} killed"
+    if d.family == "attack" and objs:
+        return f"the attack on {objs} happened"
+    return fact.statement
+
+
+def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Context) -> str:
+    days = [T.bounds(v.value) for v in values]
+    parts = []
+    all_days = all(b and b[0] == b[1] for b in days)
+    if all_days and len(values) == 2 and abs((days[1][0] - days[0][0]).days) == 1:
+        a, b = values[0].value, values[1].value
+        parts.append(
+            f"{a} and {b} are adjacent days. Both may be the same moment: an event shortly after midnight "
+            f"local time is still the previous day in time zones further west (so {a} may be the date "
+            f"elsewhere and {b} the local date), or a source may date it by the day it was reported rather "
+            f"than the day it happened.")
+    elif all(b for b in days) and len(values) == 2 and all(T.precision(v.value) == 4 for v in values) and \
+            abs(int(values[0].value[:4]) - int(values[1].value[:4])) == 1:
+        parts.append(f"{values[0].value} and {values[1].value} are consecutive years: the sources may date "
+                     "different steps (a decision and its announcement), or round a date near the turn of the year.")
+    else:
+        parts.append("The sources give different dates; no simple reading reconciles them.")
+    parts.extend(_relative_notes(values, claims, ctx))
+    return " ".join(parts)
+
+
+def _relative_notes(values: list[ConflictValue], claims: list[Claim], ctx: _Context) -> list[str]:
+    """Dates a source resolved from a weekday or relative expression depend on its publication date."""
+    notes = []
+    by_id = {c.id: c for c in claims}
+    for v in values:
+        for cid in v.claims:
+            c = by_id[cid]
+            expr = ctx.time_expr(c)
+            text = (c.time_text or "").lower()
+            relative = any(w in text for w in _WEEKDAYS) or (expr and expr.anchor and not expr.anchor.startswith("explicit"))
+            if not relative:
+                continue
+            doc = ctx.documents.get(c.document)
+            pub = doc.published if doc else None
+            basis = doc.published_basis if doc else None
+            note = f'{c.document} says "{c.time_text}", resolved to {v.value}'
+            if pub:
+                note += f" against its publication date {pub} (basis: {basis or 'unknown'})"
+                if basis in ("inferred", "content", None):
+                    note += ", which was itself inferred: a different publication date would move it"
+            else:
+                note += " without a known publication date"
+            notes.append(note + ".")
+    return notes
+
+
+def _position_start_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
+    out = []
+    for d in drafts:
+        if d.family != "position":
+            continue
+        starts = [c for c in d.claims if c.time and T.bounds(c.time) and
+                  (c.time_relation == "start" or c.predicate == "appoint")]
+        distinct = T.distinct_values([c.time for c in starts])
+        if len(distinct) < 2:
+            continue
+        values = _values(starts, _refined(distinct))
+        if len(values) < 2:
+            continue
+        fact = fact_of[id(d)]
+        org = " and ".join(ctx.names.of(o) for o in fact.objects[:2]) or "?"
+        about = f"when {ctx.names.of(fact.subject) or 'the holder'} became {fact.role or 'head'} of {org}"
+        out.append(Conflict(id="", about=about, slot="time", values=values,
+                            explanation=_explain_dates(values, starts, ctx), facts=[fact.id]))
+    return out
+
+
+# --------------------------------------------------------------------------- quantity
+
+
+def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
+    """Counts of the same thing on the same day that cannot both be right."""
+    buckets: dict[tuple, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        if not d.quantities or d.family in ("position", "statement"):
+            continue
+        days = {T.day(c.time) for c in d.claims if T.day(c.time)}
+        for day in days:
+            for e in d.participants or {None}:
+                buckets[(d.family, e, day)].append(d)
+    out, seen = [], set()
+    for (fam, e, day), group in buckets.items():
+        group = list({id(d): d for d in group}.values())
+        if len(group) < 2:
+            continue  # one fact never holds incompatible counts (grouping keeps them apart)
+        qclaims = [c for d in group for c in d.quantities if T.day(c.time) == day]
+        if any(not quantities_compatible(a, b) for a in qclaims for b in qclaims):
+            key = tuple(sorted(c.id for c in qclaims))
+            if key in seen:
+                continue
+            seen.add(key)
+            values = _values(qclaims, _quantity_value)
+            if len(values) < 2:
+                continue
+            main = max(group, key=lambda d: len(d.claims))
+            fact = fact_of[id(main)]
+            unit = next((c.quantity_unit for c in qclaims if c.quantity_unit), None) or "people"
+            about = f"how many {unit}{'s' if not unit.endswith('s') else ''} ({fam}, {day})"
+            out.append(Conflict(id="", about=about, slot="quantity", values=values,
+                                explanation=_explain_counts(qclaims, ctx), facts=[fact_of[id(d)].id for d in group]))
+    return out
+
+
+def _quantity_value(c: Claim) -> str:
+    if c.quantity_approximate and (c.quantity_low is not None or c.quantity_high is not None):
+        lo, hi = quantity_range(c)
+        return (c.quantity_text or f"{lo:g}-{hi:g}")
+    q = c.quantity
+    return str(int(q)) if q is not None and float(q).is_integer() else f"{q:g}"
+
+
+def _published(doc: Document | None) -> date | None:
+    b = T.bounds(doc.published) if doc and doc.published else None
+    return b[0] if b else None
+
+
+def _explain_counts(claims: list[Claim], ctx: _Context) -> str:
+    parts = []
+    exact = [c for c in claims if not c.quantity_approximate and c.quantity is not None]
+    approx = [c for c in claims if c.quantity_approximate]
+    if approx and exact:
+        parts.append(f'An approximate figure ("{approx[0].quantity_text}") sits beside exact counts; '
+                     "its range does not contain them, so at least one is off.")
+    dated = sorted(((_published(ctx.documents.get(c.document)), c) for c in exact), key=lambda x: (x[0] is None, x[0]))
+    dated = [x for x in dated if x[0] is not None]
+    if len(dated) >= 2 and dated[0][0] < dated[-1][0] and dated[0][1].quantity != dated[-1][1].quantity:
+        early, late = dated[0][1], dated[-1][1]
+        parts.append(f"{late.document} (published {dated[-1][0]}) gives {_quantity_value(late)}, later than "
+                     f"{early.document} ({dated[0][0]}): the later figure may be a revision, revising an earlier "
+                     f"figure of {_quantity_value(early)}.")
+    for c in claims:
+        if _REVISION.search(c.text):
+            parts.append(f'{c.document} itself speaks of a revision: "{c.text.strip()[:160]}".')
+            break
+    if not parts:
+        parts.append("The sources count differently; they may count different groups (e.g. with or without "
+                     "the attackers) or at different times.")
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- role
+
+
+def _role_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
+    """One person as head and as deputy of the same body, undated: both cannot hold at once."""
+    by_holder_org: dict[tuple, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        if d.family != "position" or d.rank not in ("head", "deputy"):
+            continue
+        for s in d.subjects:
+            for o in d.objects:
+                by_holder_org[(s, o)].append(d)
+    out = []
+    for (s, o), group in by_holder_org.items():
+        ranks = {d.rank for d in group}
+        if ranks != {"head", "deputy"}:
+            continue
+        if any(c.time for d in group for c in d.claims):
+            continue  # dated roles may be successive posts
+        claims = [c for d in group for c in d.claims if c.subject == s and o in c.objects]
+        values = _values(claims, lambda c: c.role or V.role_rank(c.role))
+        about = f"what {ctx.names.of(s)} was in {ctx.names.of(o)}"
+        out.append(Conflict(id="", about=about, slot="role", values=values,
+                            explanation="Head and deputy of the same body cannot both hold at once: one source "
+                                        "may describe an earlier or later post (a promotion), or be mistaken.",
+                            facts=[fact_of[id(d)].id for d in group]))
+    return out

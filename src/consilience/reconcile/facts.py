@@ -1,0 +1,329 @@
+"""Group claims about the same thing across documents into facts.
+
+Rules (docs/reconcile.md has the long form):
+- blocking: a claim is only compared with facts filed under one of its keys (family + participant
+  entity, family + count, family + day); never all pairs, so cost grows with the claims;
+- same family of predicate (kill/killing/death/elimination are one; appoint/command/role are one,
+  with the same rank: head vs deputy);
+- participants compatible: where both sides name a subject they agree, where both name objects
+  they share one, and two claims that both name participants share at least one; a claim naming
+  none joins only on an equal count (or an equal day and place);
+- counts compatible: equal, or an approximate range that contains the other;
+- time compatible: overlapping, or one day apart (kept together so the conflict is reported);
+  a person is killed once and a post is taken once, so those facts ignore time for grouping;
+- among compatible candidates, the one sharing the most participants and, after that, the most
+  similar wording (rapidfuzz) wins.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Claim, Document, Fact
+from . import timevalues as T
+from . import vocabulary as V
+from .participants import Names
+
+CANDIDATES_PER_KEY = 32  # newest facts kept per blocking key: bounds the work per claim
+
+
+@dataclass
+class Draft:
+    """A fact being built."""
+
+    family: str
+    rank: str | None
+    claims: list[Claim] = field(default_factory=list)
+    subjects: set = field(default_factory=set)
+    objects: set = field(default_factory=set)
+    quantities: list[Claim] = field(default_factory=list)
+    places: set = field(default_factory=set)
+    times: list[str] = field(default_factory=list)
+    once: bool = False  # a person killed, a post taken: happens once, time never splits it
+
+    @property
+    def participants(self) -> set:
+        return self.subjects | self.objects
+
+    def add(self, c: Claim, names: Names) -> None:
+        self.claims.append(c)
+        if c.subject:
+            self.subjects.add(c.subject)
+        self.objects.update(c.objects)
+        if c.quantity is not None or c.quantity_low is not None:
+            self.quantities.append(c)
+        if c.place:
+            self.places.add(c.place)
+        if c.time:
+            self.times.append(c.time)
+        self.once = self.once or _happens_once(c, names)
+
+
+def _happens_once(c: Claim, names: Names) -> bool:
+    fam = V.family(c.predicate)
+    if fam == "position":
+        return True
+    return fam == "kill" and any(names.is_person(o) for o in c.objects) and (c.quantity or 1) <= 1
+
+
+def claim_rank(c: Claim) -> str | None:
+    return V.role_rank(c.role) if V.family(c.predicate) == "position" else None
+
+
+def participants(c: Claim) -> set:
+    return ({c.subject} if c.subject else set()) | set(c.objects)
+
+
+# --------------------------------------------------------------------------- compatibility
+
+
+def quantity_range(c: Claim) -> tuple[float, float] | None:
+    if c.quantity_low is not None or c.quantity_high is not None:
+        lo = c.quantity_low if c.quantity_low is not None else (c.quantity or 0)
+        hi = c.quantity_high if c.quantity_high is not None else float("inf")
+        return lo, hi
+    if c.quantity is None:
+        return None
+    return c.quantity, c.quantity
+
+
+def quantities_compatible(a: Claim, b: Claim) -> bool:
+    """Equal counts, or an approximate amount whose range contains the other ("hundreds" and 141... no: 200-999)."""
+    ra, rb = quantity_range(a), quantity_range(b)
+    if ra is None or rb is None:
+        return True
+    if not (a.quantity_approximate or b.quantity_approximate):
+        return ra == rb
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _participants_ok(c: Claim, d: Draft) -> bool:
+    if d.family == "position":
+        if c.subject and d.subjects and c.subject not in d.subjects:
+            return False
+        if c.objects and d.objects and not set(c.objects) & d.objects:
+            return False
+        return bool(participants(c) & d.participants) or not (participants(c) and d.participants)
+    if c.subject and d.subjects and c.subject not in d.participants:
+        return False
+    if c.objects and d.objects and not set(c.objects) & d.objects:
+        return False
+    if participants(c) and d.participants:
+        return bool(participants(c) & d.participants)
+    return True
+
+
+def _count_ok(c: Claim, d: Draft) -> bool:
+    return all(quantities_compatible(c, q) for q in d.quantities)
+
+
+def _time_ok(c: Claim, d: Draft, once: bool) -> bool:
+    if once or not c.time:
+        return True
+    for t in d.times:
+        gap = T.gap_days(c.time, t)
+        if gap is not None and gap > 1:
+            return False
+    return True
+
+
+def compatible(c: Claim, d: Draft, names: Names) -> bool:
+    if V.family(c.predicate) != d.family or claim_rank(c) != d.rank:
+        return False
+    if not _participants_ok(c, d):
+        return False
+    if not _count_ok(c, d):
+        return False
+    if not _time_ok(c, d, d.once or _happens_once(c, names)):
+        return False
+    if not (participants(c) and d.participants):
+        # one side names nobody: it needs an equal count, or the same day and place
+        same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.quantities)
+        same_moment = T.day(c.time) and any(T.day(t) == T.day(c.time) for t in d.times) and (
+            not c.place or not d.places or c.place in d.places)
+        if not (same_count or same_moment):
+            return False
+    return True
+
+
+def _score(c: Claim, d: Draft) -> tuple:
+    shared = len(participants(c) & d.participants)
+    same_count = int(c.quantity is not None and any(q.quantity == c.quantity for q in d.quantities))
+    similar = max(fuzz.token_set_ratio(c.text, o.text) for o in d.claims[-3:])
+    return shared, same_count, similar
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def blocking_keys(c: Claim) -> list[tuple]:
+    fam = V.family(c.predicate)
+    rank = claim_rank(c)
+    keys = [(fam, rank, "e", e) for e in sorted(participants(c))]
+    if c.quantity is not None:
+        keys.append((fam, rank, "q", c.quantity))
+    d = T.day(c.time)
+    if d:
+        keys.append((fam, rank, "t", d))
+    return keys
+
+
+def group_claims(claims: list[Claim], names: Names) -> list[Draft]:
+    """Claims -> drafts (facts before their statement), in the order of the first claim."""
+    index: dict[tuple, list[Draft]] = defaultdict(list)
+    drafts: list[Draft] = []
+    for c in sorted(claims, key=lambda c: (c.document, c.start, c.id)):
+        keys = blocking_keys(c)
+        seen: dict[int, Draft] = {}
+        for k in keys:
+            for d in index.get(k, ()):
+                seen.setdefault(id(d), d)
+        best = None
+        best_score = None
+        for d in seen.values():
+            if compatible(c, d, names):
+                s = _score(c, d)
+                if best_score is None or s > best_score:
+                    best, best_score = d, s
+        if best is None:
+            best = Draft(family=V.family(c.predicate), rank=claim_rank(c))
+            drafts.append(best)
+        best.add(c, names)
+        for k in keys:
+            bucket = index[k]
+            if best not in bucket:
+                bucket.append(best)
+                if len(bucket) > CANDIDATES_PER_KEY:
+                    del bucket[0]
+    return drafts
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _root(doc_id: str, documents: dict[str, Document]) -> str:
+    seen = set()
+    while doc_id in documents and documents[doc_id].duplicate_of and doc_id not in seen:
+        seen.add(doc_id)
+        doc_id = documents[doc_id].duplicate_of
+    return doc_id
+
+
+def outlet_of(doc: Document | None, doc_id: str) -> str:
+    return (doc.outlet if doc and doc.outlet else doc_id)
+
+
+def _mode(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    return Counter(values).most_common(1)[0][0]
+
+
+def _fact_time(d: Draft) -> str | None:
+    claims = d.claims
+    if d.family == "position":
+        starts = [c.time for c in claims if c.time and (c.time_relation == "start" or c.predicate == "appoint")]
+        return _mode([T.display(t) for t in starts])
+    finest = T.distinct_values(d.times)
+    return _mode([T.display(t) for t in d.times if t in finest]) if finest else _mode([T.display(t) for t in d.times])
+
+
+def build_facts(drafts: list[Draft], documents: dict[str, Document], names: Names) -> list[Fact]:
+    facts = []
+    for n, d in enumerate(drafts):
+        doc_ids = list(dict.fromkeys(c.document for c in d.claims))
+        independent = {_root(x, documents) for x in doc_ids}
+        subject = _mode([c.subject for c in d.claims])
+        objects = [o for o, _ in Counter(o for c in d.claims for o in c.objects).most_common() if o != subject]
+        exact = [c.quantity for c in d.quantities if c.quantity is not None and not c.quantity_approximate]
+        fact = Fact(
+            id=f"f{n}",
+            statement="",
+            predicate=_mode([c.predicate for c in d.claims]) or d.family,
+            claims=[c.id for c in d.claims],
+            documents=doc_ids,
+            outlets=list(dict.fromkeys(outlet_of(documents.get(x), x) for x in doc_ids)),
+            support=len(independent),
+            status="corroborated" if len(independent) >= 2 else "single-source",
+            subject=subject,
+            objects=objects,
+            time=_fact_time(d),
+            place=_mode([c.place for c in d.claims]),
+            quantity=_mode(exact) if exact else _mode([c.quantity for c in d.quantities]),
+            role=_mode([c.role for c in d.claims]),
+        )
+        fact.notes = _notes(d, documents, names)
+        fact.statement = statement(fact, d, names)
+        facts.append(fact)
+    return facts
+
+
+def _notes(d: Draft, documents: dict[str, Document], names: Names) -> list[str]:
+    """Where the support is less independent than the count of documents suggests."""
+    notes = []
+    by_doc: dict[str, set] = defaultdict(set)
+    for c in d.claims:
+        by_doc[c.document].add(c.attributed_to or ("speaker:" + c.speaker_text if c.speaker_text else None))
+    speakers: dict[str, list[str]] = defaultdict(list)
+    for doc_id, who in by_doc.items():
+        if len(who) == 1 and None not in who:
+            speakers[next(iter(who))].append(doc_id)
+    for who, doc_ids in speakers.items():
+        if len(doc_ids) >= 2:
+            name = who.removeprefix("speaker:") if who.startswith("speaker:") else names.of(who)
+            notes.append(f"{', '.join(doc_ids)} all quote {name}: one voice relayed, not independent confirmation")
+    copies = [x for x in by_doc if documents.get(x) and documents[x].duplicate_of]
+    for x in copies:
+        notes.append(f"{x} copies {documents[x].duplicate_of}: counted once")
+    return notes
+
+
+def _fmt_number(q: float | None) -> str:
+    if q is None:
+        return ""
+    return str(int(q)) if float(q).is_integer() else f"{q:g}"
+
+
+def _quantity_phrase(d: Draft, fact: Fact) -> str:
+    if fact.quantity is None:
+        return ""
+    texts = [c.quantity_text for c in d.quantities if c.quantity == fact.quantity and c.quantity_text]
+    if texts:
+        return max(texts, key=len)
+    units = [c.quantity_unit for c in d.quantities if c.quantity == fact.quantity and c.quantity_unit]
+    return " ".join(x for x in (_fmt_number(fact.quantity), _mode(units) or "") if x)
+
+
+def statement(fact: Fact, d: Draft, names: Names) -> str:
+    """A readable sentence naming participants, numbers and dates."""
+    subj = names.of(fact.subject)
+    objs = " and ".join(names.of(o) for o in fact.objects[:4])
+    qty = _quantity_phrase(d, fact)
+    place = names.of(fact.place)
+    when = f" ({fact.time})" if fact.time else ""
+    fam = d.family
+    if fam == "position":
+        org = objs or "?"
+        since = f" since {fact.time}" if fact.time else ""
+        return f"{subj or '(unnamed)'}: {fact.role or 'head'} of {org}{since}".strip()
+    if fam == "member":
+        return f"{subj or '(unnamed)'} member of {objs or '?'}"
+    if fam == "statement":
+        return f"{subj} made a statement{when}"
+    verb = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured", "protest": "protested",
+            "sanction": "sanctioned", "arrest": "arrested"}.get(fam, fam)
+    what = qty or objs
+    if qty and objs and not any(names.of(o).lower() in qty.lower() for o in fact.objects):
+        what = f"{qty} ({objs})"
+    if fam == "protest":
+        text = f"{subj or qty or 'people'} protested" + (f" against {objs}" if objs else "")
+    elif subj:
+        text = f"{subj} {verb} {what}".strip()
+    else:
+        text = f"{what} {verb}".strip() if what else f"{verb}"
+    if place:
+        text += f" at {place}"
+    return text[0].upper() + text[1:] + when if text else when

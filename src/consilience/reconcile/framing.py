@@ -1,0 +1,174 @@
+"""Framing per source: the labels an outlet gives each actor, its loaded words, and its own voice.
+
+Per outlet (per document when the outlet is unknown):
+- labels: descriptors (appositions, predicate nominals) with the entity they describe;
+- loaded terms from ``loaded_terms.txt``, counted in the outlet's own voice (outside quotations),
+  with examples (document, offsets); quoted uses are counted apart;
+- attributed_share: claims attributed to a speaker / all claims; hedged_share likewise;
+- contrasts: for each entity, this outlet's labels beside another outlet's when their loaded
+  terms point opposite ways (pejorative vs laudatory), or loaded vs free of loaded terms.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Claim, DocAnalysis, Document, SourceProfile
+from .facts import outlet_of
+from .participants import entity_of
+
+LEXICON_PATH = Path(__file__).with_name("loaded_terms.txt")
+EXAMPLES_PER_TERM = 5
+CONTRAST_LABELS = 6  # labels shown per side of a contrast
+_QUOTED = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    polarity: int  # -1 pejorative, +1 laudatory
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str = str(LEXICON_PATH)) -> tuple[Term, ...]:
+    """The loaded-terms lexicon: 'term polarity # note' lines; '*' matches any word ending."""
+    terms = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        *words, sign = line.split()
+        term = " ".join(words)
+        body = r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in words)
+        terms.append(Term(term, -1 if sign == "-" else 1, re.compile(r"\b" + body + r"\b", re.IGNORECASE)))
+    return tuple(terms)
+
+
+def polarity(text: str, lexicon: tuple[Term, ...] | None = None) -> int:
+    """Sum of the signs of the loaded terms in ``text``."""
+    lexicon = lexicon or load_lexicon()
+    return sum(t.polarity * len(t.pattern.findall(text)) for t in lexicon)
+
+
+def _quoted_spans(document: Document, analysis: DocAnalysis) -> list[tuple[int, int]]:
+    spans = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
+    spans += [(m.start(), m.end()) for m in _QUOTED.finditer(document.text)]  # quotation marks the quote finder missed
+    return spans
+
+
+def _in_name(analysis: DocAnalysis, start: int, end: int, text: str) -> bool:
+    """A capitalised term inside a named mention is part of a name ("National Council of Resistance")."""
+    if not text[:1].isupper():
+        return False
+    return any(m.start <= start and end <= m.end for m in analysis.mentions)
+
+
+def loaded_terms(document: Document, analysis: DocAnalysis, lexicon) -> tuple[dict, dict]:
+    """term -> examples in the outlet's voice, and term -> count inside quotations."""
+    quoted = _quoted_spans(document, analysis)
+    own: dict[str, list[dict]] = defaultdict(list)
+    inside: dict[str, int] = defaultdict(int)
+    for t in lexicon:
+        for m in t.pattern.finditer(document.text):
+            if _in_name(analysis, m.start(), m.end(), m.group(0)):
+                continue
+            if any(s <= m.start() < e for s, e in quoted):
+                inside[t.term] += 1
+            else:
+                own[t.term].append({"document": document.id, "start": m.start(), "end": m.end(), "text": m.group(0)})
+    return own, inside
+
+
+def _labels(analysis: DocAnalysis) -> list[dict]:
+    mentions = {m.id: m for m in analysis.mentions}
+    by_span = {(m.start, m.end): m for m in analysis.mentions}
+    out = []
+    for d in analysis.descriptors:
+        m = mentions.get(d.target_mention) if d.target_mention else by_span.get((d.target_start, d.target_end))
+        entity = entity_of(m) if m is not None else None
+        if entity is None:
+            continue
+        out.append({"entity": entity, "text": d.text, "document": d.document, "start": d.start, "end": d.end,
+                    "kind": d.kind, "polarity": polarity(d.text)})
+    return out
+
+
+def profile_sources(documents: list[Document], analyses: list[DocAnalysis], claims: list[Claim]) -> list[SourceProfile]:
+    lexicon = load_lexicon()
+    analysis_of = {a.document: a for a in analyses}
+    by_outlet: dict[str, list[Document]] = defaultdict(list)
+    for d in documents:
+        by_outlet[outlet_of(d, d.id)].append(d)
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        claims_of[c.document].append(c)
+    profiles = []
+    for outlet, docs in by_outlet.items():
+        own: dict[str, list[dict]] = defaultdict(list)
+        inside: dict[str, int] = defaultdict(int)
+        labels: list[dict] = []
+        words = 0
+        for d in docs:
+            a = analysis_of.get(d.id) or DocAnalysis(document=d.id)
+            o, i = loaded_terms(d, a, lexicon)
+            for k, v in o.items():
+                own[k].extend(v)
+            for k, v in i.items():
+                inside[k] += v
+            labels.extend(_labels(a))
+            words += len(_WORD.findall(d.text))
+        cl = [c for d in docs for c in claims_of.get(d.id, ())]
+        n = len(cl)
+        total_own = sum(len(v) for v in own.values())
+        terms = sorted(set(own) | set(inside), key=lambda t: (-len(own.get(t, ())), t))
+        profiles.append(SourceProfile(
+            outlet=outlet,
+            documents=[d.id for d in docs],
+            claims=n,
+            attributed_share=round(sum(1 for c in cl if c.attributed_to or c.speaker_text) / n, 3) if n else 0.0,
+            hedged_share=round(sum(1 for c in cl if c.hedged) / n, 3) if n else 0.0,
+            loaded_terms=[{"term": t, "count": len(own.get(t, ())), "quoted": inside.get(t, 0),
+                           "examples": own.get(t, [])[:EXAMPLES_PER_TERM]} for t in terms],
+            labels=labels,
+            words=words,
+            loaded_per_1000=round(1000 * total_own / words, 2) if words else 0.0,
+        ))
+    _contrasts(profiles)
+    return profiles
+
+
+def _contrasts(profiles: list[SourceProfile]) -> None:
+    """Per entity: outlets whose labels lean opposite ways, side by side (filled into each profile)."""
+    lean: dict[str, dict[str, tuple[int, list[dict]]]] = defaultdict(dict)  # entity -> outlet -> (sum, labels)
+    for p in profiles:
+        per_entity: dict[str, list[dict]] = defaultdict(list)
+        for lab in p.labels:
+            per_entity[lab["entity"]].append(lab)
+        for e, labs in per_entity.items():
+            lean[e][p.outlet] = (sum(x["polarity"] for x in labs), labs)
+    by_outlet = {p.outlet: p for p in profiles}
+    for e, outlets in lean.items():
+        if len(outlets) < 2:
+            continue
+        negative = [o for o, (s, _) in outlets.items() if s < 0]
+        other = [o for o, (s, _) in outlets.items() if s >= 0]
+        if not negative or not other:
+            continue
+        for a in other:
+            for b in negative[:CONTRAST_LABELS]:
+                kind = "opposite" if outlets[a][0] > 0 else "loaded vs neutral"
+                entry_a = {"entity": e, "kind": kind, "labels": _texts(outlets[a][1]), "polarity": outlets[a][0],
+                           "other_outlet": b, "other_labels": _texts(outlets[b][1]), "other_polarity": outlets[b][0]}
+                by_outlet[a].contrasts.append(entry_a)
+                by_outlet[b].contrasts.append({**entry_a, "labels": entry_a["other_labels"],
+                                               "polarity": outlets[b][0], "other_outlet": a,
+                                               "other_labels": entry_a["labels"], "other_polarity": outlets[a][0]})
+
+
+def _texts(labels: list[dict]) -> list[str]:
+    return list(dict.fromkeys(x["text"] for x in labels))[:CONTRAST_LABELS]

@@ -1,0 +1,65 @@
+"""Claims speak of entities: rewrite mention ids to entity ids, and name entities for statements."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Claim, DocAnalysis, Entity, Mention
+
+_STRIP = re.compile(r"^(the|a|an)\s+|['’]s$|[^\w\s-]", re.IGNORECASE)
+
+
+def text_key(text: str) -> str:
+    """A fallback entity id for a mention no entity claims: its normalised text."""
+    t = " ".join(text.split()).lower()
+    t = _STRIP.sub("", t).strip()
+    return "text:" + re.sub(r"\s+", " ", t)
+
+
+@dataclass
+class Names:
+    """Entity id -> display name and type (entities first, unresolved mention texts as a fallback)."""
+
+    name: dict[str, str] = field(default_factory=dict)
+    type: dict[str, str] = field(default_factory=dict)
+
+    def of(self, entity_id: str | None) -> str:
+        if entity_id is None:
+            return ""
+        return self.name.get(entity_id) or entity_id.removeprefix("text:")
+
+    def is_person(self, entity_id: str) -> bool:
+        return self.type.get(entity_id) == "PERSON"
+
+
+def entity_of(mention: Mention) -> str:
+    return mention.entity or text_key(mention.text)
+
+
+def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple[list[Claim], Names]:
+    """Every claim with its subject/objects/place/attributed_to rewritten to entity ids (in place)."""
+    names = Names()
+    for e in entities:
+        names.name[e.id] = e.name
+        names.type[e.id] = e.type
+    claims: list[Claim] = []
+    for analysis in analyses:
+        mentions = {m.id: m for m in analysis.mentions}
+        for m in analysis.mentions:
+            key = entity_of(m)
+            names.name.setdefault(key, m.text)
+            names.type.setdefault(key, m.label)
+
+        def to_entity(ref: str | None) -> str | None:
+            if ref is None:
+                return None
+            m = mentions.get(ref)
+            return entity_of(m) if m is not None else ref  # already an entity id (re-run) or unknown
+
+        for c in analysis.claims:
+            c.subject = to_entity(c.subject)
+            c.objects = list(dict.fromkeys(o for o in (to_entity(x) for x in c.objects) if o and o != c.subject))
+            c.place = to_entity(c.place)
+            c.attributed_to = to_entity(c.attributed_to)
+            claims.append(c)
+    return claims, names

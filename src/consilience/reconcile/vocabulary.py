@@ -1,0 +1,149 @@
+"""The claim vocabulary: predicates, the words that trigger them, and how they group.
+
+Inspired by CAMEO's top-level event categories (assault, coerce, protest, make statement...),
+cut down to what news about conflicts and organisations checks most often, and kept in plain
+tables so a user can extend it (add a lemma to a set; add a predicate with its family).
+
+A *predicate* is what a claim says happened; a *family* is the set of predicates that can
+describe the same thing (an appointment, taking command and holding a post are one
+"position" fact when the holder, organisation and rank agree).
+"""
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- triggers
+
+# Verb lemmas that select a predicate.
+VERB_TRIGGERS: dict[str, str] = {
+    **{w: "kill" for w in ("kill", "murder", "assassinate", "execute", "slay", "massacre", "behead")},
+    **{w: "attack" for w in ("attack", "strike", "bomb", "shell", "raid", "storm", "target", "ambush",
+                             "invade", "airstrike")},
+    **{w: "abduct" for w in ("abduct", "kidnap", "seize")},
+    **{w: "injure" for w in ("injure", "wound", "maim")},
+    **{w: "appoint" for w in ("appoint", "name", "promote", "nominate", "elect", "install")},
+    **{w: "command" for w in ("command", "lead", "head", "run", "direct")},
+    **{w: "protest" for w in ("protest", "demonstrate", "rally", "riot", "march")},
+    **{w: "sanction" for w in ("sanction", "blacklist", "designate")},
+    **{w: "arrest" for w in ("arrest", "detain", "capture", "imprison", "jail")},
+    **{w: "statement" for w in ("say", "state", "announce", "declare", "confirm", "deny", "claim",
+                                "tell", "warn", "accuse", "reveal", "add", "insist", "stress", "emphasize",
+                                "emphasise", "report")},
+}
+
+# Event nouns that select a predicate.
+NOUN_TRIGGERS: dict[str, str] = {
+    **{w: "kill" for w in ("killing", "death", "murder", "assassination", "execution", "massacre",
+                           "elimination", "slaying")},
+    **{w: "attack" for w in ("attack", "strike", "airstrike", "bombing", "raid", "assault", "shelling",
+                             "bombardment", "ambush", "invasion", "offensive")},
+    **{w: "abduct" for w in ("abduction", "kidnapping", "hostage")},
+    **{w: "injure" for w in ("wounding", "injury")},
+    **{w: "appoint" for w in ("appointment", "nomination", "promotion")},
+    **{w: "protest" for w in ("protest", "demonstration", "rally", "uprising", "riot")},
+    **{w: "sanction" for w in ("sanction", "designation")},
+    **{w: "arrest" for w in ("arrest", "detention", "capture")},
+}
+
+# Verb + object pairs that mean more than the verb: "took command", "lost their lives", "took hostage".
+PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
+    ("take", "command"): "command",
+    ("assume", "command"): "command",
+    ("take", "charge"): "command",
+    ("take", "hostage"): "abduct",
+    ("hold", "hostage"): "abduct",
+    ("lose", "life"): "kill",
+    ("fire", "rocket"): "attack",
+    ("fire", "missile"): "attack",
+    ("launch", "attack"): "attack",
+    ("carry", "attack"): "attack",
+    ("stage", "attack"): "attack",
+}
+
+# Verbs of speech: the content under them is reported speech, attributed to their subject.
+SPEECH_VERBS = frozenset(
+    ("say", "state", "announce", "declare", "confirm", "deny", "claim", "tell", "warn", "accuse", "reveal",
+     "add", "insist", "stress", "emphasize", "emphasise", "report", "write", "allege", "assert", "argue")
+)
+
+# Verbs that only count as a trigger with a direct object ("led the group", not "led to").
+NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command"))
+
+# --------------------------------------------------------------------------- roles
+
+# Nouns naming a position held in an organisation; the rank says which ones can co-exist.
+HEAD_ROLES = frozenset(
+    ("commander", "head", "chief", "leader", "director", "president", "chairman", "chairwoman", "chair",
+     "secretary-general", "ceo", "emir", "commander-in-chief", "boss")
+)
+OTHER_ROLES = frozenset(
+    ("spokesman", "spokeswoman", "spokesperson", "minister", "founder", "officer", "ambassador", "speaker",
+     "governor", "mayor", "envoy", "adviser", "advisor", "coordinator", "editor", "secretary", "treasurer",
+     "deputy", "vice-president", "president-elect", "chief-of-staff")
+)
+ROLE_NOUNS = HEAD_ROLES | OTHER_ROLES
+MEMBER_NOUNS = frozenset(("member", "militant", "fighter", "operative", "activist"))
+# Modifiers kept in a role's text because they change the rank.
+RANK_MODIFIERS = frozenset(("deputy", "vice", "acting", "interim", "assistant", "former", "co", "second", "first",
+                            "supreme"))
+DEPUTY_MODIFIERS = frozenset(("deputy", "vice", "assistant", "second"))
+
+
+def role_rank(role: str | None) -> str:
+    """'head', 'deputy', or the role noun itself: heads and deputies of one body are exclusive ranks."""
+    if not role:
+        return "head"
+    words = role.replace("-", " ").split()
+    if any(w in DEPUTY_MODIFIERS for w in words) or role.startswith("vice"):
+        return "deputy"
+    noun = role.split()[-1]
+    if noun in HEAD_ROLES:
+        return "head"
+    return noun
+
+
+# --------------------------------------------------------------------------- grouping
+
+# Predicates that can describe one fact.
+FAMILY: dict[str, str] = {
+    "kill": "kill",
+    "attack": "attack",
+    "abduct": "abduct",
+    "injure": "injure",
+    "appoint": "position",
+    "command": "position",
+    "role": "position",
+    "member": "member",
+    "protest": "protest",
+    "statement": "statement",
+    "sanction": "sanction",
+    "arrest": "arrest",
+}
+
+# Families whose facts are violent events: a killing by a strike and the strike are one moment,
+# so their dates are compared across these families when the participants overlap.
+EVENT_FAMILIES = frozenset(("kill", "attack", "abduct", "injure"))
+
+
+def family(predicate: str) -> str:
+    return FAMILY.get(predicate, predicate)
+
+
+# --------------------------------------------------------------------------- hedges
+
+# Words and phrases that weaken the outlet's commitment to a claim (checked in the claim's sentence).
+HEDGE_WORDS = frozenset(
+    ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "presumably", "possibly",
+     "perhaps", "unconfirmed", "rumoured", "rumored", "alleged", "suspected", "unverified")
+)
+HEDGE_PHRASES = (
+    "believed to", "said to", "thought to", "is said", "are said", "was said", "may have", "might have",
+    "could have", "is understood to", "appears to", "appeared to", "seems to", "seemed to",
+    "according to unconfirmed", "it is claimed", "is alleged",
+)
+
+# Nouns that shift the time of what they govern: "January 3 marks the anniversary of the killing"
+# dates the anniversary, not the killing.
+TIME_SHIFTING_NOUNS = frozenset(("anniversary", "commemoration", "memorial", "remembrance", "eve", "aftermath",
+                                 "funeral", "trial", "verdict"))
+
+# Units of a quantity that measure time rather than count participants.
+TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute", "decade", "century", "second"))
