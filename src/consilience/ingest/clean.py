@@ -172,21 +172,28 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: bool = False) -> Cleaned:
+def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: bool = False,
+               title: str | None = None) -> Cleaned:
     """Remove debris lines from scraped ``text``; ``known_lines`` maps a line to a reason learnt elsewhere.
 
     ``extracted``: the text is trafilatura's body of an HTML page, which has already lost the
     page head and tail; the rules about the head (repeated captions) and tail (related-story
     headlines) are then left out, as they would cut list items and table rows.
+    ``title``: the page's title (from its metadata); a first line repeating it is not body.
     """
     harvest = Harvest()
     removed: list[Removed] = []
     lines = normalise(text).split("\n")
     keep: list[str | None] = []  # None marks a blank line (a paragraph break)
+    title_key = line_key(title) if title else None
     for line in lines:
         s = line.strip()
         if not s:
             keep.append(None)
+            continue
+        if title_key and line_key(s) == title_key and not any(keep):
+            removed.append(Removed(s, "title repeated at the top of the body"))
+            keep.append("")
             continue
         reason = (known_lines or {}).get(line_key(s)) or classify(s, harvest)
         if reason:

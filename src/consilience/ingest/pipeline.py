@@ -61,7 +61,8 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared | Skipped:
 def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Document | Skipped:
     """Clean the body, harvest metadata, identify the language: one Document."""
     raw = prep.raw
-    cleaned = clean.clean_text(prep.body, known_lines, extracted=raw.kind in HTML_KINDS)
+    extracted = raw.kind in HTML_KINDS
+    cleaned = clean.clean_text(prep.body, known_lines, extracted=extracted, title=prep.title if extracted else None)
     if not cleaned.text.strip():
         return Skipped(raw.path, "no text left once page debris was removed")
     h = cleaned.harvest
