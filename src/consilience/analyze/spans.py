@@ -60,7 +60,10 @@ def phrase_tokens(head, cut=CLAUSE_DEPS) -> tuple[int, int]:
     while stack:
         token = stack.pop()
         kept.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in cut and not _is_including(c))
+        # lists and coordinations are cut at the head only: "foreign terrorist and intervention agendas" stays whole
+        local_cut = cut if token is head else cut - {"conj", "cc"}
+        stack.extend(c for c in token.children
+                     if (c.dep_ not in local_cut or _word_internal(c)) and not _is_including(c))
     i = head.i
     while i - 1 in kept:
         i -= 1
@@ -68,11 +71,18 @@ def phrase_tokens(head, cut=CLAUSE_DEPS) -> tuple[int, int]:
     while j in kept:
         j += 1
     doc = head.doc
-    while j - 1 > i and (doc[j - 1].is_punct and doc[j - 1].text not in ")]"):
+    while j - 1 > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text not in ")]"):
         j -= 1
-    while i < j - 1 and doc[i].is_punct and doc[i].text not in "([":
+    while i < j - 1 and (doc[i].is_space or doc[i].is_punct and doc[i].text not in "(["):
         i += 1
     return i, j
+
+
+def _word_internal(token) -> bool:
+    """A hyphen or apostrophe glued between two word pieces ("Iran-backed", "President-elect")."""
+    doc = token.doc
+    return (token.is_punct and token.i > 0 and not token.whitespace_ and not doc[token.i - 1].whitespace_
+            and token.i + 1 < len(doc))
 
 
 def _is_including(token) -> bool:

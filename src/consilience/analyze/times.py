@@ -1,12 +1,81 @@
-"""Temporal expressions, normalised to TIMEX3 values against the document's publication date."""
+"""Temporal expressions, normalised to TIMEX3 values against the document's publication date.
+
+Every rule in ``timex.rules`` scans the text (compiled regexes, no extra spaCy pass); overlapping
+hits are settled longest-first; a calendar day next to a time of day ("Friday" + "morning",
+"10 p.m." + "Wednesday") is merged into one TIME. Values needing the publication date are
+computed from ``dct`` at the precision it has, and left unresolved (value None, or a TIMEX3
+partial value such as "XXXX-09") when it is missing or too coarse. See docs/times.md.
+"""
 from __future__ import annotations
 
+import re
+
 from ..model import TimeExpr
+from .timex.anchor import parse_dct
+from .timex.rules import RULES, Context, Found
+
+_JOIN_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|in|in\s+the|,)\s+)?", re.I)
 
 
 def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list[TimeExpr]:
     """Every temporal expression in ``text`` with its TIMEX3 value, anchored on ``dct`` (ISO date) when needed.
 
-    ``doc`` is an optional spaCy Doc of the same text (for tense); the function must work without it.
+    ``dct`` may be None, "2020", "2020-01", "2020-01-03" or "2020-01-05T18:30". ``doc`` is an
+    optional spaCy Doc of the same text, used only to read the tense of the governing verb.
     """
-    return []  # TODO(issue 3)
+    if not text:
+        return []
+    ctx = Context(text, parse_dct(dct), doc)
+    hits = _select(_candidates(text, ctx))
+    hits = _merge_day_and_time(text, hits)
+    return [TimeExpr(document=document, start=s, end=e, text=text[s:e], type=f.type, value=f.value, anchor=f.anchor)
+            for s, e, f in hits]
+
+
+def _candidates(text: str, ctx: Context) -> list[tuple[int, int, int, Found]]:
+    found = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            try:
+                result = rule.handle(m, ctx)
+            except (ValueError, KeyError, TypeError, OverflowError):  # an odd match never sinks the document
+                result = None
+            if result is not None:
+                found.append((m.start(), m.end(), order, result))
+    return found
+
+
+def _select(candidates):
+    """Non-overlapping hits, longest first (ties: earlier rule), returned in text order."""
+    taken: list[tuple[int, int, Found]] = []
+    occupied = bytearray()
+    for start, end, _, result in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if len(occupied) < end:
+            occupied.extend(b"\0" * (end - len(occupied)))
+        if any(occupied[start:end]):
+            continue
+        occupied[start:end] = b"\1" * (end - start)
+        taken.append((start, end, result))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _merge_day_and_time(text: str, hits):
+    """Join a calendar day and an adjacent time of day ("Friday" "at 10 p.m.") into one TIME."""
+    out = []
+    i = 0
+    while i < len(hits):
+        if i + 1 < len(hits):
+            (s1, e1, a), (s2, e2, b) = hits[i], hits[i + 1]
+            gap = _JOIN_GAP.fullmatch(text, e1, s2)
+            pair = (a, b) if a.kind == "day" and b.kind == "tod" else (b, a) if a.kind == "tod" and b.kind == "day" else None
+            if gap and pair:
+                day, tod = pair
+                value = f"{day.day.isoformat()}{tod.tod}" if day.day else None
+                out.append((s1, e2, Found("TIME", value, day.anchor)))
+                i += 2
+                continue
+        out.append(hits[i])
+        i += 1
+    return out

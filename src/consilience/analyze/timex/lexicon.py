@@ -1,0 +1,109 @@
+"""Small general English lexicons for temporal expressions, and the regex fragments built from them."""
+from __future__ import annotations
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                       "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+UNITS = {  # singular/plural word -> TIMEX3 unit letter (time units carry a "T" in values)
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "century": "C", "centurie": "C",
+    "millennium": "L", "millennia": "L",
+}
+TIME_UNITS = {"second", "minute", "hour"}
+
+SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000, "one thousand": 1000,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a couple": 2, "a pair of": 2,
+}
+VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "a number of", "numerous", "countless",
+                 "a couple of", "couple of"}  # "a couple of" is read as 2 where counted
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+            "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "thirtieth": 30, "last": -1,
+            "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "midafternoon": "AF",
+                "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI", "dawn": "MO",
+                "daybreak": "MO", "dusk": "EV", "nightfall": "EV"}
+
+# Words after a number that make it a quantity, not a year ("1,500 troops" is caught by the comma).
+PERCENT_WORDS = ("%", "percent", "per cent")
+
+
+def alternation(words) -> str:
+    """Longest-first regex alternation of literal words (so "sept" beats "sep")."""
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _capitalised(words) -> str:
+    return alternation([w.capitalize() for w in words] + [w.upper() for w in words])
+
+
+# Month and weekday names must be capitalised (so "may", "march", "sun" as words never match).
+MONTH = (r"(?-i:(?:" + _capitalised(MONTHS) + r")\b|(?:" + _capitalised(MONTH_ABBREVIATIONS)
+         + r")(?:\.|\b(?=\s*\d)))")
+WEEKDAY = r"(?-i:(?:" + _capitalised(WEEKDAYS) + r")\b)"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])\b"
+YEAR4 = r"(?<![\d,.$£€#])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+NUM_WORD = alternation([w for w in SMALL_NUMBERS if w not in ("a", "an")] + list(VAGUE_NUMBERS))
+NUM_DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?"
+NUM_WORD_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
+NUMBER = rf"(?:{NUM_DIGITS}|{NUM_WORD_COMPOUND}|(?:{NUM_WORD})\b|an?\b)"
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries|millenni(?:um|a))\b"
+UNIT_SINGULAR = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|millennium)"
+PART_OF_DAY = r"(?:morning|afternoon|mid-?afternoon|evening|night)"
+EMOD = r"(?:early|late|later|earlier|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|beginning\s+of|start\s+of)"
+APPROX = r"(?:about|around|almost|nearly|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|over|under|just|only|within|barely)"
+
+
+def number_value(word: str) -> float | None:
+    """Numeric value of a count word or digits ("two", "twenty-four", "1,000", "2 1/2"); None when vague."""
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[w])
+    if w in VAGUE_NUMBERS:
+        return None
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in SMALL_NUMBERS and parts[1] in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[parts[0]] + SMALL_NUMBERS[parts[1]])
+    half = 0.5 if w.endswith(" 1/2") else 0.0
+    digits = w.removesuffix(" 1/2").replace(",", "")
+    try:
+        return float(digits) + half
+    except ValueError:
+        return None
+
+
+def month_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return MONTH_ABBREVIATIONS.get(w)
+
+
+def weekday_number(word: str) -> int | None:
+    """ISO weekday, Monday = 1."""
+    w = word.lower().rstrip("s")
+    return WEEKDAYS.index(w) + 1 if w in WEEKDAYS else None
+
+
+def unit_letter(word: str) -> tuple[str, bool] | None:
+    """(TIMEX3 unit letter, is a time-of-day unit) for "years", "hour", ..."""
+    w = word.lower()
+    for cut in (w, w[:-1] if w.endswith("s") else w):
+        if cut in UNITS:
+            return UNITS[cut], cut in TIME_UNITS
+    return None

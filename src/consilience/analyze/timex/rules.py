@@ -1,0 +1,772 @@
+"""The rules: one compiled regex per kind of temporal expression, each with the function that normalises it.
+
+A rule's handler reads its match and the context (text, publication-date anchor, tense cue) and
+returns a ``Found`` (TIMEX3 type, value, anchor note) or None to drop a false hit.
+Spans follow TimeML: determiners and modifiers are inside ("the past three months", "early next
+year", "nearly two years"), the governing preposition is outside ("on Thursday" -> "Thursday").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from .anchor import (Anchor, add_months, add_quarters, day_value, month_value, quarter_of, safe_date,
+                     shift_date, week_value, weekday_near)
+from .tense import FUTURE, PAST, tense_at
+
+EXPLICIT = "explicit"
+NO_DCT = "unresolved: no publication date"
+EVENT_RELATIVE = "unresolved: relative to an event in the text, not to the publication date"
+
+
+@dataclass
+class Found:
+    type: str
+    value: str | None
+    anchor: str | None
+    kind: str = ""  # "day" (a calendar day, mergeable with a time of day), "tod" (a time of day), ""
+    day: dt.date | None = None  # for kind "day": the date; for "tod": the date it was put on
+    tod: str | None = None  # for kind "tod": the part after the date, "T18:30" or "TMO"
+
+
+@dataclass
+class Context:
+    text: str
+    anchor: Anchor | None
+    doc: object = None
+    _tenses: dict = field(default_factory=dict)
+
+    def tense(self, m: re.Match) -> str:
+        key = (m.start(), m.end())
+        if key not in self._tenses:
+            self._tenses[key] = tense_at(self.text, m.start(), m.end(), self.doc)
+        return self._tenses[key]
+
+    @property
+    def dct(self) -> str:
+        return f"dct:{self.anchor.label}" if self.anchor else NO_DCT
+
+    def missing(self, precision: str) -> str | None:
+        """Why the anchor cannot give ``precision`` ("year" | "month" | "day"), or None when it can."""
+        if self.anchor is None:
+            return NO_DCT
+        if not self.anchor.has(precision):
+            return f"unresolved: publication date too coarse ({self.anchor.label})"
+        return None
+
+    def before(self, m: re.Match, width: int = 30) -> str:
+        return self.text[max(0, m.start() - width):m.start()]
+
+    def after(self, m: re.Match, width: int = 30) -> str:
+        return self.text[m.end():m.end() + width]
+
+
+Handler = Callable[[re.Match, Context], "Found | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    handle: Handler
+
+
+RULES: list[Rule] = []
+
+
+def rule(pattern: str):
+    """Register ``handler`` for ``pattern`` (compiled case-insensitive, word-bounded)."""
+
+    def register(handler: Handler) -> Handler:
+        RULES.append(Rule(handler.__name__, re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", re.I), handler))
+        return handler
+
+    return register
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _day_found(ctx: Context, date: dt.date | None, anchor: str, pod: str | None = None) -> Found:
+    """A calendar-day DATE (or a TIME when a part of day such as "morning" is attached)."""
+    if date is None:
+        return Found("TIME" if pod else "DATE", None, anchor)
+    if pod:
+        code = L.PARTS_OF_DAY[pod.lower()]
+        return Found("TIME", f"{day_value(date)}T{code}", anchor, kind="day", day=date)
+    return Found("DATE", day_value(date), anchor, kind="day", day=date)
+
+
+def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None) -> tuple[int | None, str]:
+    """The year of a month (and day) named without one: the publication year, moved by the tense.
+
+    Future tense -> the next such month not before the publication date; past tense -> the last not after.
+    """
+    reason = ctx.missing("month")
+    if reason:
+        return None, reason
+    a = ctx.anchor
+    year = a.year
+    here = (a.month, a.day or 0)
+    there = (month, day if day is not None else (a.day or 0) if month == a.month else 0)
+    tense = ctx.tense(m)
+    if tense == FUTURE and there < here and (month, day) != (a.month, None):
+        year += 1
+    elif tense == PAST and there > here:
+        year -= 1
+    elif tense not in (FUTURE, PAST) and month - a.month > 6:  # "in December" said in January: last December
+        year -= 1
+    return year, ctx.dct
+
+
+def _rel_word(word: str | None) -> str:
+    w = " ".join((word or "").lower().split())
+    if w in ("last", "past", "previous", "this past", "the past", "prior", "the previous", "the last"):
+        return "last"
+    if w in ("next", "coming", "this coming", "the coming", "following", "the next"):
+        return "next"
+    if w in ("this", "current", "present", "the current"):
+        return "this"
+    return w
+
+
+# --------------------------------------------------------------------------- explicit calendar dates
+
+
+@rule(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d{2})?)?")
+def iso_date(m, ctx):
+    date = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if date is None:
+        return None
+    if m["H"]:
+        return Found("TIME", f"{date.isoformat()}T{m['H']}:{m['M']}", EXPLICIT)
+    return Found("DATE", date.isoformat(), EXPLICIT, kind="day", day=date)
+
+
+@rule(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+def numeric_date(m, ctx):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y += 1900 if y > 30 else 2000
+    month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first number cannot be a month
+    date = safe_date(y, month, day)
+    return Found("DATE", date.isoformat(), EXPLICIT, kind="day", day=date) if date else None
+
+
+_WD_PREFIX = rf"(?:(?P<wd>{L.WEEKDAY}),?\s+)?(?:the\s+)?"
+_YEAR_SUFFIX = rf"(?:,?\s+(?P<y>{L.YEAR4}))?"
+
+
+@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})\s+(?:the\s+)?(?P<day>{L.DAYNUM})" + _YEAR_SUFFIX)
+def month_day(m, ctx):
+    return _calendar_day(m, ctx)
+
+
+@rule(_WD_PREFIX + rf"(?P<day>{L.DAYNUM})(?:\s+of)?\s+(?P<mon>{L.MONTH})" + _YEAR_SUFFIX)
+def day_month(m, ctx):
+    return _calendar_day(m, ctx)
+
+
+def _calendar_day(m, ctx) -> Found | None:
+    month = L.month_number(m["mon"])
+    day = int(re.match(r"\d+", m["day"]).group())
+    if m["y"]:
+        date = safe_date(int(m["y"]), month, day)
+        return _day_found(ctx, date, EXPLICIT) if date else None
+    if safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
+        return None
+    year, anchor = _year_by_tense(ctx, m, month, day)
+    if year is None:
+        return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor)
+    return _day_found(ctx, safe_date(year, month, day), anchor)
+
+
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+)?(?P<mon>{L.MONTH}),?\s+(?:of\s+)?(?P<y>{L.YEAR4})")
+def month_year(m, ctx):
+    return Found("DATE", month_value(int(m["y"]), L.month_number(m["mon"])), EXPLICIT)
+
+
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+)?(?P<mon>{L.MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
+def month_relative_year(m, ctx):
+    reason = ctx.missing("year")
+    month = L.month_number(m["mon"])
+    if reason:
+        return Found("DATE", f"XXXX-{month:02d}", reason)
+    year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return Found("DATE", month_value(year, month), ctx.dct)
+
+
+_CUE_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|through|to|during|before|after|and|or|"
+                         r"early|late|mid|last|next|this|end|beginning|start|between|around|about)\s*-?|,)\s*$", re.I)
+
+
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<rel>this|last|next|this\s+past|this\s+coming)\s+)?(?P<mon>{L.MONTH})(?!\s+(?-i:[A-Z][a-z]))")
+def month_name(m, ctx):
+    month = L.month_number(m["mon"])
+    if m["mon"].lower() == "may" and not (m["mod"] or m["rel"] or _CUE_BEFORE.search(ctx.before(m, 12))):
+        return None  # "May" without a cue is too often something else
+    rel = _rel_word(m["rel"])
+    reason = ctx.missing("month")
+    if reason:
+        return Found("DATE", f"XXXX-{month:02d}", reason)
+    a = ctx.anchor
+    if rel == "last":
+        year = a.year if month < a.month else a.year - 1
+    elif rel == "next":
+        year = a.year if month > a.month else a.year + 1
+    elif rel == "this":
+        year = a.year
+    else:
+        year, _ = _year_by_tense(ctx, m, month)
+    return Found("DATE", month_value(year, month), ctx.dct)
+
+
+# --------------------------------------------------------------------------- years, decades, centuries
+
+_NOT_YEAR_BEFORE = re.compile(r"(?:\b(?:no|nos|number|flight|route|room|page|pages|article|resolution|section|"
+                              r"model|code|item|case|chapter|rule|rules|highway)\.?\s*|[#№$£€]\s*)$", re.I)
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s*cent|-?(?:point|to-|for-)|[a-z]*(?:meters?|metres?|feet|km|miles?|kilos?|tons?|pounds?)\b)", re.I)
+_TEMPORAL_HEADS = {"period", "quarter", "season", "year", "election", "level", "levels", "budget", "figure",
+                   "figures", "result", "results", "earnings", "loss", "profit", "sales", "census", "agreement",
+                   "accord", "law", "act", "campaign", "war", "revolution", "attack", "attacks", "massacre",
+                   "model", "crisis", "fiscal", "summer", "winter", "spring", "fall", "autumn", "strike"}
+
+
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY|the\s+summer\s+of)\s*)?(?P<y>{L.YEAR4})(?!s\b|-\d|/\d)")
+def year(m, ctx):
+    if _NOT_YEAR_BEFORE.search(ctx.before(m, 12)) or _NOT_YEAR_AFTER.match(ctx.after(m, 12)):
+        return None
+    if ctx.doc is not None and not m["pre"] and _counts_something(ctx.doc, m.start("y"), m.end("y")):
+        return None
+    return Found("DATE", m["y"], EXPLICIT)
+
+
+def _counts_something(doc, start: int, end: int) -> bool:
+    """True when spaCy parses the number as counting a following noun ("1998 delegates")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    head = token.head
+    return (token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN"
+            and head.lower_ not in _TEMPORAL_HEADS and not head.lower_.endswith("'s"))
+
+
+@rule(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s")
+def decade(m, ctx):
+    digits = m["dec"].lstrip("'’")
+    if len(digits) == 2:
+        century = "20" if digits in ("00", "10") else "19"
+        digits = century + digits
+    return Found("DATE", digits[:3], EXPLICIT)
+
+
+@rule(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>" + L.alternation(L.DECADE_WORDS) + r")")
+def decade_word(m, ctx):
+    return Found("DATE", f"19{L.DECADE_WORDS[m['word'].lower()]}", EXPLICIT)
+
+
+@rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + L.alternation(
+    [w for w, v in L.ORDINALS.items() if v > 0]) + r")[\s-]+century")
+def century(m, ctx):
+    word = m["n"].lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else L.ORDINALS.get(word)
+    if not n or n > 21:
+        return None
+    return Found("DATE", f"{n - 1:02d}", EXPLICIT)
+
+
+_SPOKEN_TENS = L.alternation(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                              "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                              "eighty", "ninety"])
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@rule(rf"(?:the\s+year\s+)?(?P<a>nineteen|twenty)[\s-]+(?P<b>{_SPOKEN_TENS})(?:[\s-](?P<c>{_SPOKEN_UNITS}))?"
+      rf"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<d>{_SPOKEN_UNITS}|{_SPOKEN_TENS}))?")
+def spoken_year(m, ctx):
+    if m["a"]:
+        value = L.SMALL_NUMBERS[m["a"].lower()] * 100 + L.SMALL_NUMBERS[m["b"].lower()]
+        value += L.SMALL_NUMBERS[m["c"].lower()] if m["c"] else 0
+    else:
+        value = 2000 + (L.SMALL_NUMBERS[m["d"].lower()] if m["d"] else 0)
+    return Found("DATE", str(value), EXPLICIT)
+
+
+# --------------------------------------------------------------------------- quarters, halves, seasons
+
+_QUARTER_ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th"
+
+
+@rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{L.YEAR4})\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+      rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
+      rf"|(?-i:Q)(?P<qn>[1-4])(?:\s+|-|/)?(?P<y3>{L.YEAR4})?")
+def quarter(m, ctx):
+    q = int(m["qn"]) if m["qn"] else L.ORDINALS[m["q"].lower()]
+    year_text = m["y1"] or m["y2"] or m["y3"]
+    if year_text:
+        return Found("DATE", f"{year_text}-Q{q}", EXPLICIT)
+    rel = m["rel1"] or m["rel2"]
+    reason = ctx.missing("month" if not rel else "year")
+    if reason:
+        return Found("DATE", f"XXXX-Q{q}", reason)
+    a = ctx.anchor
+    if rel:
+        return Found("DATE", f"{a.year + {'last': -1, 'this': 0, 'next': 1}[rel.lower()]}-Q{q}", ctx.dct)
+    here = quarter_of(a.month)
+    tense = ctx.tense(m)
+    year = a.year
+    if tense == PAST and q > here:
+        year -= 1
+    elif tense == FUTURE and q < here:
+        year += 1
+    return Found("DATE", f"{year}-Q{q}", ctx.dct)
+
+
+@rule(r"(?P<det>the|this|that|last|next|its|their|a)\s+(?:(?P<adj>latest|current|previous|past|coming|same|comparable|"
+      r"corresponding|year-ago|year-earlier|prior-year|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|"
+      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter)(?!\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
+def relative_quarter(m, ctx):
+    det, adj = m["det"].lower(), " ".join((m["adj"] or "").lower().split())
+    if det == "a" and adj not in ("year-ago", "year-earlier", "prior-year"):
+        return None
+    reason = ctx.missing("month")
+    if reason:
+        return Found("DATE", None, reason)
+    a = ctx.anchor
+    here = quarter_of(a.month)
+    if det == "next" or adj == "coming":
+        y, q = add_quarters(a.year, here, 1)
+    elif det == "this" or adj in ("current", "current fiscal"):
+        y, q = a.year, here
+    elif det == "last" or adj in ("latest", "previous", "past", "most recent", "recent", "just-ended",
+                                  "just ended", "latest fiscal"):
+        y, q = add_quarters(a.year, here, -1)
+    elif adj in ("year-ago", "year-earlier", "prior-year", "same", "comparable", "corresponding"):
+        y, q = add_quarters(a.year, here, -5)
+    else:  # "the quarter": the one being reported on if the clause is past, else the current one
+        y, q = add_quarters(a.year, here, -1) if ctx.tense(m) == PAST else (a.year, here)
+    return Found("DATE", f"{y}-Q{q}", ctx.dct)
+
+
+@rule(rf"(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y>{L.YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)"
+      rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<h2>first|second)\s+half")
+def half_year(m, ctx):
+    h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2
+    if m["y"]:
+        return Found("DATE", f"{m['y']}-H{h}", EXPLICIT)
+    reason = ctx.missing("year")
+    if reason:
+        return Found("DATE", f"XXXX-H{h}", reason)
+    shift = {"last": -1, "this": 0, "next": 1}.get((m["rel"] or m["rel2"] or "this").lower(), 0)
+    return Found("DATE", f"{ctx.anchor.year + shift}-H{h}", ctx.dct)
+
+
+_SEASON_CUE = re.compile(r"\b(?:in|during|over|since|until|through|by|this|last|next|early|late|mid|the|that|of|"
+                         r"each|every|throughout)\s*-?$", re.I)
+
+
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?)?(?:(?P<det>the|this|last|next|this\s+past|this\s+coming|that|the\s+past|the\s+coming)\s+)?"
+      rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{L.YEAR4}))?(?![\w-])")
+def season(m, ctx):
+    code = L.SEASONS[m["s"].lower()]
+    det = (m["det"] or "").lower()
+    if m["y"]:
+        return Found("DATE", f"{m['y']}-{code}", EXPLICIT)
+    after = ctx.after(m, 20)
+    if m["s"].lower() in ("fall", "spring") and not (det or m["mod"]):
+        return None  # "fall" and "spring" are verbs and nouns too
+    if det in ("the", "that") and re.match(r"\s+of\b", after):
+        return None  # "the fall of the regime"
+    if not (det or m["mod"]) and not _SEASON_CUE.search(ctx.before(m, 12)):
+        return None
+    if re.match(r"\s*(?:-|\w+\s+(?:camp|school|session|olympics|games|palace|offensive|storm)\b)", after, re.I):
+        return None
+    reason = ctx.missing("month")
+    if reason:
+        return Found("DATE", f"XXXX-{code}", reason)
+    return Found("DATE", f"{_season_year(ctx, m, code, _rel_word(det))}-{code}", ctx.dct)
+
+
+def _season_year(ctx: Context, m, code: str, rel: str) -> int:
+    a = ctx.anchor
+    first, last = L.SEASON_MONTHS[code]
+    if code == "WI":
+        in_season = a.month in (12, 1, 2)
+        started = a.month == 12 or in_season
+        base = a.year if a.month == 12 else a.year - 1 if in_season else a.year  # winter is named by its start year
+        if rel == "last":
+            return base - 1 if in_season else a.year - 1
+        if rel == "next":
+            return base + 1 if started else a.year
+        return base if in_season else (a.year - 1 if ctx.tense(m) == PAST else a.year)
+    if rel == "last":
+        return a.year if a.month > last else a.year - 1
+    if rel == "next":
+        return a.year if a.month < first else a.year + 1
+    if rel == "this" or not rel or rel in ("the", "that"):
+        if ctx.tense(m) == PAST and a.month < first:
+            return a.year - 1
+        if ctx.tense(m) == FUTURE and a.month > last:
+            return a.year + 1
+    return a.year
+
+
+# --------------------------------------------------------------------------- days relative to the publication date
+
+_DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+@rule(rf"(?:(?P<mod>early|late|later|earlier|mid-?afternoon|mid-?morning)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>{L.PART_OF_DAY}))?"
+      r"|the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow)")
+def deictic_day(m, ctx):
+    word = (m["w"] or "").lower()
+    shift = _DEICTIC_SHIFT.get(word, -2 if (m["ba"] or "").lower().startswith("before") else 2)
+    pod = m["pod"] or ("night" if word == "tonight" else None)
+    if not pod and m["mod"] and "afternoon" in m["mod"].lower():
+        pod = "afternoon"
+    if not pod and m["mod"] and "morning" in m["mod"].lower():
+        pod = "morning"
+    reason = ctx.missing("day")
+    if reason:
+        return Found("TIME" if pod else "DATE", None, reason)
+    return _day_found(ctx, ctx.anchor.date + dt.timedelta(days=shift), ctx.dct, pod)
+
+
+@rule(rf"(?:(?P<mod>early|late)\s+)?(?P<rel>this|last)\s+(?P<pod>{L.PART_OF_DAY})")
+def part_of_this_day(m, ctx):
+    reason = ctx.missing("day")
+    if reason:
+        return Found("TIME", None, reason)
+    shift = -1 if m["rel"].lower() == "last" else 0
+    if shift and m["pod"].lower() != "night":
+        return None  # "last morning" is not a deictic day
+    return _day_found(ctx, ctx.anchor.date + dt.timedelta(days=shift), ctx.dct, m["pod"])
+
+
+@rule(rf"(?:(?P<mod>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|past|coming|previous|this\s+past|this\s+coming|the\s+previous|the\s+following)\s+)?"
+      rf"(?P<wd>{L.WEEKDAY})(?:\s+(?P<pod>{L.PART_OF_DAY}))?")
+def weekday(m, ctx):
+    wd = L.weekday_number(m["wd"])
+    rel = _rel_word(m["rel"])
+    if rel in ("the following", "the previous"):
+        return Found("DATE", None, EVENT_RELATIVE)
+    reason = ctx.missing("day")
+    if reason:
+        return Found("TIME" if m["pod"] else "DATE", f"XXXX-WXX-{wd}" if not m["pod"] else None, reason)
+    dct = ctx.anchor.date
+    if rel == "last":
+        date = weekday_near(dct, wd, "before")
+    elif rel == "next":
+        date = weekday_near(dct, wd, "after")
+    else:  # a bare weekday in news: the nearest such day not after the publication date, unless future
+        date = weekday_near(dct, wd, "not-before" if ctx.tense(m) == FUTURE else "not-after")
+    return _day_found(ctx, date, ctx.dct, m["pod"])
+
+
+_REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal year": "Y", "calendar year": "Y",
+              "decade": "E", "century": "C"}
+
+
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
+      r"(?P<u>week|weekend|month|year|fiscal\s+year|calendar\s+year|decade|century)(?!-)")
+def relative_unit(m, ctx):
+    rel = _rel_word(m["rel"])
+    unit = _REL_UNITS[" ".join(m["u"].lower().split())]
+    if rel in ("following", "same", "that"):
+        return _anaphoric(m, ctx, unit)
+    shift = {"last": -1, "this": 0, "next": 1}.get(rel)
+    if shift is None:
+        return None
+    need = {"W": "day", "WE": "day", "M": "month"}.get(unit, "year")
+    reason = ctx.missing(need)
+    if reason:
+        return Found("DATE", None, reason)
+    a = ctx.anchor
+    if unit in ("W", "WE"):
+        monday = a.date - dt.timedelta(days=a.date.weekday()) + dt.timedelta(weeks=shift)
+        if unit == "WE" and rel == "last" and a.date.isoweekday() >= 6:
+            monday += dt.timedelta(weeks=1)  # "last weekend" said on a Sunday: the weekend just gone? keep prior
+            monday -= dt.timedelta(weeks=1)
+        return Found("DATE", week_value(monday) + ("-WE" if unit == "WE" else ""), ctx.dct)
+    if unit == "M":
+        return Found("DATE", month_value(*add_months(a.year, a.month, shift)), ctx.dct)
+    if unit == "Y":
+        return Found("DATE", str(a.year + shift), ctx.dct)
+    if unit == "E":
+        return Found("DATE", str(a.year // 10 + shift), ctx.dct)
+    return Found("DATE", f"{a.year // 100 + shift:02d}", ctx.dct)
+
+
+def _anaphoric(m, ctx, unit) -> Found:
+    """"that year", "the same year", "the following year": relative to the last year the text named."""
+    if unit != "Y":
+        return Found("DATE", None, EVENT_RELATIVE)
+    shift = 1 if m["rel"].lower() == "following" else 0
+    years = re.findall(r"(?<![\d,.$])(1[6-9]\d\d|20\d\d)(?![\d%])", ctx.text[max(0, m.start() - 600):m.start()])
+    if not years:
+        return Found("DATE", None, EVENT_RELATIVE)
+    return Found("DATE", str(int(years[-1]) + shift), f"text:{years[-1]}")
+
+
+@rule(r"(?P<rel>this|last|next|the\s+past|the\s+coming|over\s+the|the)\s+weekend")
+def weekend(m, ctx):
+    reason = ctx.missing("day")
+    if reason:
+        return Found("DATE", None, reason)
+    d = ctx.anchor.date
+    monday = d - dt.timedelta(days=d.weekday())
+    rel = _rel_word(m["rel"])
+    if rel == "next" or (rel not in ("last", "this") and ctx.tense(m) == FUTURE):
+        target = monday if d.isoweekday() < 6 else monday + dt.timedelta(weeks=1)
+    elif rel == "this":
+        target = monday
+    else:  # the weekend just gone
+        target = monday if d.isoweekday() >= 6 and rel != "last" else monday - dt.timedelta(weeks=1)
+    return Found("DATE", week_value(target) + "-WE", ctx.dct)
+
+
+@rule(r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period|nine\s+months|six\s+months))?")
+def year_ago_adjective(m, ctx):
+    what = (m["what"] or "").lower()
+    if "months" in what:
+        return Found("DURATION", "P9M" if "nine" in what else "P6M", EXPLICIT)
+    reason = ctx.missing("month" if what else "year")
+    if reason:
+        return Found("DATE", None, reason)
+    a = ctx.anchor
+    if what:
+        ordinal = what.split()[0] if " " in what else ""
+        if ordinal in L.ORDINALS:
+            return Found("DATE", f"{a.year - 1}-Q{L.ORDINALS[ordinal]}", ctx.dct)
+        y, q = add_quarters(a.year, quarter_of(a.month), -5)
+        return Found("DATE", f"{y}-Q{q}", ctx.dct)
+    return Found("DATE", str(a.year - 1), ctx.dct)
+
+
+# --------------------------------------------------------------------------- "two years ago", durations
+
+
+@rule(rf"(?:(?P<approx>{L.APPROX})\s+)?(?P<n>{L.NUMBER})(?:\s+or\s+so)?[\s-]+(?P<u>{L.UNIT})(?:\s+or\s+so)?\s+"
+      r"(?P<dir>ago|earlier|from\s+now|hence|back|later|before|after)")
+def units_ago(m, ctx):
+    letter, is_time = L.unit_letter(m["u"])
+    n = L.number_value(m["n"])
+    direction = " ".join(m["dir"].lower().split())
+    if direction in ("later", "before", "after"):
+        return _duration(m, ctx, n, letter, is_time)
+    sign = 1 if direction in ("from now", "hence") else -1
+    if n is None:
+        return Found("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", EXPLICIT)
+    if n != int(n):
+        return _duration(m, ctx, n, letter, is_time)
+    n = int(n) * sign
+    if letter in ("E", "C", "L"):
+        n, letter = n * {"E": 10, "C": 100, "L": 1000}[letter], "Y"
+    need = {"Y": "year", "Q": "month", "M": "month"}.get(letter, "day")
+    if is_time:
+        need = "day"
+    reason = ctx.missing(need)
+    if reason:
+        return Found("DATE", None, reason)
+    a = ctx.anchor
+    if letter == "Y":
+        return Found("DATE", str(a.year + n), ctx.dct)
+    if letter == "M" and not is_time:
+        return Found("DATE", month_value(*add_months(a.year, a.month, n)), ctx.dct)
+    if letter == "Q":
+        return Found("DATE", f"{add_quarters(a.year, quarter_of(a.month), n)[0]}-Q{add_quarters(a.year, quarter_of(a.month), n)[1]}", ctx.dct)
+    if letter == "W":
+        return Found("DATE", week_value(shift_date(a.date, n, "W")), ctx.dct)
+    if is_time:
+        return _day_found(ctx, a.date, ctx.dct)
+    return _day_found(ctx, shift_date(a.date, n, "D"), ctx.dct)
+
+
+def _duration(m, ctx, n: float | None, letter: str, is_time: bool, set_: bool = False) -> Found:
+    kind = "SET" if set_ else "DURATION"
+    t = "T" if is_time else ""
+    if n is None:
+        return Found(kind, f"P{t}X{letter}", EXPLICIT)
+    if n != int(n):
+        return Found(kind, _fractional(n, letter, is_time), EXPLICIT)
+    return Found(kind, f"P{t}{int(n)}{letter}", EXPLICIT)
+
+
+def _fractional(n: float, letter: str, is_time: bool) -> str:
+    """"two and a half years" -> P2Y6M (the half in the next smaller unit, where there is one)."""
+    whole = int(n)
+    smaller = {("Y", False): (12, "M", False), ("M", False): (15, "D", False), ("W", False): (84, "H", True),
+               ("D", False): (12, "H", True), ("H", True): (30, "M", True), ("M", True): (30, "S", True)}
+    if (letter, is_time) not in smaller:
+        return f"P{n:g}{letter}"
+    per_half, small, small_is_time = smaller[(letter, is_time)]
+    if letter == "W":
+        per_half, small, small_is_time = 3, "D", False
+        extra = f"{whole * 7 + 3}D" if not whole else None
+        return f"P{whole}W3DT12H" if whole else "P3DT12H"
+    head = f"{whole}{letter}" if whole else ""
+    if is_time:
+        return f"PT{head}{per_half}{small}"
+    if small_is_time:
+        return f"P{head}T{per_half}{small}"
+    return f"P{head}{per_half}{small}"
+
+
+_SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bthrice|\bdollars?|\bpounds?|\beuros?|\bbarrels?|\btons?|\bpeople)\s*$", re.I)
+
+
+@rule(rf"(?:(?P<approx>{L.APPROX})\s+)?(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the|in\s+the|for\s+the|over\s+the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|"
+      r"latest|remaining|additional|further|entire|full|whole|initial|ensuing|preceding|same|other|subsequent|intervening)\s+)?"
+      rf"(?P<n>{L.NUMBER})(?:\s+(?:more|additional|full|straight|consecutive|long|extra))?[\s-]+(?:(?:trading|business|working|calendar|school)\s+)?"
+      rf"(?P<u>{L.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?")
+def duration(m, ctx):
+    letter, is_time = L.unit_letter(m["u"])
+    word = m["n"].lower()
+    if word in ("a", "an", "one") and m["u"].lower() in ("second", "quarter"):
+        return None  # "a second attack", "a quarter of the votes"
+    if re.match(r"\s*(?:of\s+(?:the|its|their|his|her|a)\b)", ctx.after(m, 15)) and word in ("a", "an") and not m["approx"]:
+        return None
+    n = L.number_value(m["n"])
+    if n is None and word in ("some",) and m["u"].lower().endswith("s") is False:
+        return None  # "some day" is not a count
+    if n is not None and m["half"]:
+        n += 0.5
+    if n is not None and n > 10000:
+        return None
+    set_ = word in ("a", "an") and not m["det"] and not m["rel"] and not m["approx"] and bool(_SET_BEFORE.search(ctx.before(m, 15)))
+    return _duration(m, ctx, n, letter, is_time, set_)
+
+
+@rule(r"(?:(?P<approx>about|around|almost|nearly|more\s+than|less\s+than|over|for|under)\s+)?(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)")
+def half_unit(m, ctx):
+    return Found("DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P15D", "century": "P50Y",
+                              "decade": "P5Y"}[m["u"].lower()], EXPLICIT)
+
+
+@rule(r"(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+previous|recent|coming|past|the\s+early|the\s+later|the\s+latter)\s+"
+      r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes|quarters)")
+def vague_plural(m, ctx):
+    rel = " ".join(m["rel"].lower().split()).removeprefix("in ")
+    if rel == "recent":
+        return Found("DATE", "PAST_REF", EXPLICIT)
+    if rel in ("coming", "the coming"):
+        return Found("DATE", "FUTURE_REF", EXPLICIT)
+    letter, is_time = L.unit_letter(m["u"])
+    return Found("DURATION", f"P{'T' if is_time else ''}X{letter}", EXPLICIT)
+
+
+_BARE_PLURAL_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|taking|lasted|last|lasts|in|spent|spend|than)\s+$", re.I)
+
+
+@rule(r"(?P<u>years|months|weeks|decades|centuries)")
+def bare_plural(m, ctx):
+    if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:of|old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
+        return None
+    letter, is_time = L.unit_letter(m["u"])
+    return Found("DURATION", f"PX{letter}", EXPLICIT)
+
+
+# --------------------------------------------------------------------------- sets
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W", "monthly": "P1M",
+                "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
+                "semiannually": "P6M", "biannually": "P6M", "every day": "P1D"}
+
+
+@rule(r"(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>two|three|four|five|six|\d+)\s+)?(?P<u>second|minute|hour|day|night|morning|evening|afternoon|week|weekend|month|quarter|year|decade|century|hours|days|weeks|months|years)\b"
+      rf"|(?P<q2>every|each)\s+(?P<wd>{L.WEEKDAY})|(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<pod>{L.PART_OF_DAY}s?))?"
+      rf"|(?P<q3>every|each)\s+(?P<mon>{L.MONTH})")
+def set_every(m, ctx):
+    if m["wd"] or m["wds"]:
+        wd = L.weekday_number(m["wd"] or m["wds"])
+        pod = L.PARTS_OF_DAY.get((m["pod"] or "").lower().rstrip("s"))
+        return Found("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), EXPLICIT)
+    if m["mon"]:
+        return Found("SET", f"XXXX-{L.month_number(m['mon']):02d}", EXPLICIT)
+    unit = m["u"].lower()
+    if unit in ("night", "morning", "evening", "afternoon"):
+        return Found("SET", f"XXXX-XX-XXT{L.PARTS_OF_DAY[unit]}", EXPLICIT)
+    if unit == "weekend":
+        return Found("SET", "XXXX-WXX-WE", EXPLICIT)
+    letter, is_time = L.unit_letter(unit)
+    n = 2 if (m["other"] or "").lower() == "other" else int(L.number_value(m["n"]) or 1) if m["n"] else 1
+    return Found("SET", f"P{'T' if is_time else ''}{n}{letter}", EXPLICIT)
+
+
+@rule(L.alternation(_ADVERB_SETS))
+def set_adverb(m, ctx):
+    word = m.group(0).lower()
+    if word in ("daily", "weekly", "monthly") and re.match(r"\s+(?-i:[A-Z])", ctx.after(m, 3)):
+        return None  # a title: "the Daily Telegraph"
+    return Found("SET", _ADVERB_SETS[" ".join(word.split())], EXPLICIT)
+
+
+# --------------------------------------------------------------------------- present, past and future references
+
+_REFS = {
+    "PRESENT_REF": r"right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+day|\s+time)?|today's|as\s+of\s+now",
+    "PAST_REF": r"recently|lately|the\s+past|previously|formerly|more\s+recently|until\s+recently|not\s+long\s+ago|some\s+time\s+ago|long\s+ago|years\s+ago|recent\s+times",
+    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?<=in\s)future|soon|as\s+soon\s+as\s+possible|the\s+(?:near|short|long|longer|medium)\s+term|the\s+long\s+run|shortly|the\s+(?:days|weeks|months|years)\s+ahead|one\s+day\s+soon|eventually",
+}
+
+
+@rule(r"(?P<present>" + _REFS["PRESENT_REF"] + r")|(?P<past>" + _REFS["PAST_REF"] + r")|(?P<future>" + _REFS["FUTURE_REF"] + r")")
+def reference(m, ctx):
+    if m["present"]:
+        word = m["present"].lower()
+        if word == "now" and re.match(r"\s*that\b|-", ctx.after(m, 6)):
+            return None  # "now that ..." is causal; "now-defunct" a modifier
+        if word == "today's":
+            return None if ctx.anchor else Found("DATE", "PRESENT_REF", EXPLICIT)
+        return Found("DATE", "PRESENT_REF", EXPLICIT)
+    if m["past"]:
+        return Found("DATE", "PAST_REF", EXPLICIT)
+    return Found("DATE", "FUTURE_REF", EXPLICIT)
+
+
+# --------------------------------------------------------------------------- clock times
+
+
+@rule(r"(?:(?P<approx>about|around|at\s+about|at\s+around|approximately|shortly|just|roughly|some\s+time|sometime)\s+(?:(?P<ba>before|after)\s+)?)?"
+      r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s+(?:hours|hrs|h)\b)?"
+      r"|(?P<word>noon|midday|midnight)|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
+      r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|UT)|local\s+time|local|Baghdad\s+time|Washington\s+time))?")
+def clock(m, ctx):
+    if m["ap"]:
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        minute = int(m["mi"] or 0)
+        tod = f"T{hour:02d}:{minute:02d}"
+    elif m["h24"] is not None:
+        before = ctx.before(m, 3)
+        if re.search(r"\d[:.]?$|[:/]$", before):
+            return None
+        tod = f"T{int(m['h24']):02d}:{m['mi24']}"
+    elif m["oc"]:
+        h = m["oc"].lower()
+        hour = int(h) if h.isdigit() else int(L.SMALL_NUMBERS[h])
+        tod = f"T{hour:02d}:00"
+    else:
+        word = m["word"].lower()
+        if word == "midnight":
+            tod = "T00:00" if (m["ba"] or "").lower() == "after" else "T24:00"
+        else:
+            tod = "T12:00"
+    if ctx.missing("day"):
+        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
+    date = ctx.anchor.date
+    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+
+
+@rule(r"(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<det>the)\s+)?(?P<pod>morning|afternoon|mid-?afternoon|evening|night|overnight)")
+def part_of_day(m, ctx):
+    """A bare part of day ("the morning") is a TIME on whatever day it is attached to (merged later), else undated."""
+    pod = m["pod"].lower()
+    if not (m["det"] or m["mod"] or pod in ("overnight", "mid-afternoon", "midafternoon")):
+        return None
+    if re.match(r"\s+(?:of|after|before)\b", ctx.after(m, 8), re.I) or re.match(r"[\s-]+(?:news|show|paper|shift|prayers?|session|star|post)\b", ctx.after(m, 12), re.I):
+        return None
+    return Found("TIME", None, EVENT_RELATIVE, kind="tod", tod=f"T{L.PARTS_OF_DAY[pod]}")

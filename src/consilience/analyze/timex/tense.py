@@ -1,0 +1,93 @@
+"""Is the clause around a temporal expression about the future or the past?
+
+Used to pick which "Thursday" or "December" is meant. With a spaCy Doc, the verb governing the
+expression decides (its auxiliaries: "will", "'ll", "shall", "going to", "is scheduled to");
+without one, a regex over the expression's sentence looks for the same cues.
+"""
+from __future__ import annotations
+
+import re
+
+FUTURE, PAST, PRESENT = "future", "past", "present"
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# Verbs whose infinitive complement is in the future: "plans to meet on Monday".
+_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "set", "due", "go",
+                     "want", "propose", "agree", "promise", "vow", "threaten", "seek", "decide"}
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|shall|won't|wo n't|going\s+to|is\s+to|are\s+to|due\s+to|scheduled\s+(?:to|for)|expected\s+to"
+    r"|plans?\s+to|planned\s+for|set\s+to|upcoming|next)\b|'ll\b",
+    re.IGNORECASE,
+)
+_PAST_WORDS = re.compile(r"\b(?:was|were|had|did|said|ago|last|\w{3,}ed)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
+
+
+def tense_at(text: str, start: int, end: int, doc=None) -> str:
+    """FUTURE, PAST or PRESENT for the clause holding ``text[start:end]``."""
+    if doc is not None:
+        found = _tense_from_doc(doc, start, end)
+        if found is not None:
+            return found
+    return _tense_from_sentence(text, start, end)
+
+
+def _tense_from_doc(doc, start: int, end: int) -> str | None:
+    try:
+        span = doc.char_span(start, end, alignment_mode="expand")
+    except (ValueError, IndexError):
+        return None
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):  # climb to the governing verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(token)
+
+
+def _verb_tense(verb) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX:
+        return FUTURE
+    if "to" in lowers and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and (
+        verb.head.lemma_ in _FUTURE_GOVERNORS or _verb_tense_shallow(verb.head) == FUTURE
+    ):
+        return FUTURE
+    if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        return FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and lowers & {"has", "have", "had", "'ve", "'s"}:
+        return PAST
+    if verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+        return _verb_tense_shallow(verb.head)
+    return PRESENT
+
+
+def _verb_tense_shallow(verb) -> str:
+    lowers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if lowers & _FUTURE_AUX:
+        return FUTURE
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        return PAST
+    return PRESENT
+
+
+def _tense_from_sentence(text: str, start: int, end: int) -> str:
+    left = max(0, start - 300)
+    before = text[left:start]
+    cuts = list(_SENTENCE_END.finditer(before))
+    s = left + cuts[-1].end() if cuts else left
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    e = after.start() + 1 if after else min(len(text), end + 300)
+    sentence = text[s:start] + " " + text[end:e]
+    if _FUTURE_WORDS.search(sentence):
+        return FUTURE
+    if _PAST_WORDS.search(sentence):
+        return PAST
+    return PRESENT
