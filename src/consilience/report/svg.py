@@ -222,11 +222,12 @@ def entity_graph_svg(dossier: dict, link: Callable[[str, str], str] = _anchor, l
     ids = {e["id"] for e in entities}
     edges = entity_edges(dossier, ids)
     pos = _layout([e["id"] for e in entities], edges)
-    pad = 90
+    pad = 150  # room for labels centred under the nodes at the edges
+    height = min(height, 260 + 20 * len(entities))
 
     def xy(ident: str) -> tuple[float, float]:
         px, py = pos[ident]
-        return pad + (px + 1) / 2 * (width - 2 * pad), 40 + (py + 1) / 2 * (height - 80)
+        return pad + (px + 1) / 2 * (width - 2 * pad), 40 + (py + 1) / 2 * (height - 100)
 
     names = {e["id"]: e["name"] for e in entities}
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {width} {height}" role="img" '

@@ -1,0 +1,279 @@
+"""Read-only queries over a consilience store, for the web UI and its JSON API.
+
+The store file is opened read-only once; each call takes its own cursor (DuckDB cursors are
+independent connections to the same database, safe across FastAPI's worker threads). Every
+query filters and pages in DuckDB (``WHERE`` on id columns, ``LIMIT``/``OFFSET``), so a request
+touches the rows it shows, never the whole store. Values always travel as bound parameters.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import duckdb
+
+from ..store import TABLES, read_section
+
+# Sections whose records have an ``id`` column; ``sources`` are keyed by outlet.
+ID_COLUMN = {"documents": "id", "entities": "id", "mentions": "id", "claims": "id", "facts": "id",
+             "conflicts": "id", "sources": "outlet"}
+# Columns an API list may filter on (equality), per section.
+FILTERS = {
+    "documents": ("outlet", "language", "duplicate_of", "published_basis"),
+    "entities": ("type",),
+    "mentions": ("document", "entity", "label"),
+    "times": ("document", "type", "value"),
+    "quantities": ("document", "unit"),
+    "quotes": ("document", "kind", "speaker_mention"),
+    "descriptors": ("document", "target_mention", "kind"),
+    "alias_evidence": ("document", "kind"),
+    "claims": ("document", "predicate", "subject", "attributed_to"),
+    "facts": ("status", "predicate", "subject"),
+    "conflicts": ("slot",),
+    "sources": ("outlet",),
+    "skipped": (),
+}
+# Default order of list pages: the interesting records first, then a stable tie-break.
+ORDER = {
+    "documents": '"published" NULLS LAST, "id"', "entities": '"mentions" DESC, "name"',
+    "facts": '"support" DESC, "id"', "conflicts": '"id"', "sources": '"outlet"', "claims": '"document", "start"',
+    "mentions": '"document", "start"', "times": '"document", "start"', "quantities": '"document", "start"',
+    "quotes": '"document", "start"', "descriptors": '"document", "start"', "alias_evidence": '"document", "start"',
+    "skipped": '"path"',
+}
+MAX_ID_LENGTH = 512
+_BAD_ID = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def valid_id(value: str) -> bool:
+    """An id worth looking up: bounded length, no control characters (anything else simply is not found)."""
+    return bool(value) and len(value) <= MAX_ID_LENGTH and not _BAD_ID.search(value)
+
+
+class Store:
+    """Read-only access to one store file."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._con = duckdb.connect(str(self.path), read_only=True)
+        self.tables = {r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        self._name_keys: list[tuple[str, str]] | None = None
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    def _read(self, section: str, where: str = "", params=()) -> list[dict]:
+        if section not in self.tables:
+            return []
+        cur = self.cursor()
+        try:
+            return read_section(cur, section, where, list(params))
+        finally:
+            cur.close()
+
+    def _scalar(self, sql: str, params=()):
+        cur = self.cursor()
+        try:
+            return cur.execute(sql, list(params)).fetchone()[0]
+        finally:
+            cur.close()
+
+    # ------------------------------------------------------------------ generic
+
+    def meta(self) -> dict:
+        import json
+
+        out = {}
+        if "meta" in self.tables:
+            cur = self.cursor()
+            try:
+                out = {k: json.loads(v) for k, v in cur.execute("SELECT key, value FROM meta").fetchall()}
+            finally:
+                cur.close()
+        out["counts"] = {s: self.count(s) for s in TABLES}
+        return out
+
+    def count(self, section: str, filters: dict | None = None) -> int:
+        if section not in self.tables:
+            return 0
+        where, params = self._where(section, filters or {})
+        return int(self._scalar(f'SELECT count(*) FROM "{section}" {where}', params))
+
+    def _where(self, section: str, filters: dict) -> tuple[str, list]:
+        clauses, params = [], []
+        for column, value in filters.items():
+            if column in FILTERS[section] and value is not None:
+                clauses.append(f'"{column}" = ?')
+                params.append(value)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def page(self, section: str, limit: int = 50, offset: int = 0, filters: dict | None = None) -> dict:
+        """One page of a section: ``{"total", "limit", "offset", "items"}``."""
+        where, params = self._where(section, filters or {})
+        items = self._read(section, f"{where} ORDER BY {ORDER[section]} LIMIT ? OFFSET ?", params + [limit, offset])
+        return {"total": self.count(section, filters), "limit": limit, "offset": offset, "items": items}
+
+    def get(self, section: str, ident: str) -> dict | None:
+        if section not in ID_COLUMN or not valid_id(ident):
+            return None
+        rows = self._read(section, f'WHERE "{ID_COLUMN[section]}" = ? LIMIT 1', [ident])
+        return rows[0] if rows else None
+
+    def get_many(self, section: str, idents: list[str], limit: int = 500) -> list[dict]:
+        """Records by id, in the order given (missing ones skipped)."""
+        idents = [i for i in idents if isinstance(i, str) and valid_id(i)][:limit]
+        if not idents:
+            return []
+        rows = self._read(section, f'WHERE "{ID_COLUMN[section]}" IN (SELECT unnest(?::VARCHAR[]))', [idents])
+        by_id = {r[ID_COLUMN[section]]: r for r in rows}
+        return [by_id[i] for i in idents if i in by_id]
+
+    def of_document(self, section: str, document: str, limit: int = 5000) -> list[dict]:
+        return self._read(section, 'WHERE "document" = ? ORDER BY "start" LIMIT ?', [document, limit])
+
+    # ------------------------------------------------------------------ relations between records
+
+    def facts_of_entity(self, entity: str, limit: int = 200) -> list[dict]:
+        return self._read("facts", "WHERE \"subject\" = ? OR list_contains(from_json(\"objects\", '[\"VARCHAR\"]'), ?)"
+                          " OR \"place\" = ? ORDER BY \"support\" DESC, \"id\" LIMIT ?",
+                          [entity, entity, entity, limit])
+
+    def facts_of_document(self, document: str, limit: int = 200) -> list[dict]:
+        return self._read("facts", "WHERE list_contains(from_json(\"documents\", '[\"VARCHAR\"]'), ?) "
+                          "ORDER BY \"support\" DESC, \"id\" LIMIT ?", [document, limit])
+
+    def conflicts_of_fact(self, fact: str, limit: int = 100) -> list[dict]:
+        return self._read("conflicts", "WHERE list_contains(from_json(\"facts\", '[\"VARCHAR\"]'), ?) "
+                          "ORDER BY \"id\" LIMIT ?", [fact, limit])
+
+    def conflicts_of_claims(self, claims: list[str], limit: int = 100) -> list[dict]:
+        """Conflicts one of whose values rests on one of these claims."""
+        if not claims:
+            return []
+        return self._read("conflicts", "WHERE len(list_intersect(from_json(json_extract(\"values\", '$[*].claims'), "
+                          "'[[\"VARCHAR\"]]').flatten(), ?::VARCHAR[])) > 0 ORDER BY \"id\" LIMIT ?",
+                          [claims, limit])
+
+    def mentions_of_entity(self, entity: str, limit: int = 100) -> list[dict]:
+        return self._read("mentions", 'WHERE "entity" = ? ORDER BY "document", "start" LIMIT ?', [entity, limit])
+
+    def labels_of_entity(self, entity: str) -> list[dict]:
+        """{outlet, text, document} for every label a source profile gives this entity."""
+        out = []
+        for source in self._read("sources", "ORDER BY \"outlet\""):
+            for label in source.get("labels") or []:
+                if label.get("entity") == entity:
+                    out.append({"outlet": source["outlet"], **label})
+        return out
+
+    def entity_names(self, idents: list[str]) -> dict[str, str]:
+        return {e["id"]: e["name"] for e in self.get_many("entities", [i for i in idents if i])}
+
+    # ------------------------------------------------------------------ search
+
+    def _entity_keys(self) -> list[tuple[str, str]]:
+        """(match key, entity id) for every name and alias, computed once on the first search."""
+        with self._lock:
+            if self._name_keys is None:
+                keys = []
+                key_of = _name_key_function()
+                cur = self.cursor()
+                try:
+                    rows = cur.execute('SELECT "id", "name", "aliases" FROM entities').fetchall() \
+                        if "entities" in self.tables else []
+                finally:
+                    cur.close()
+                import json
+
+                for ident, name, aliases in rows:
+                    texts = {name} | {a.get("text") for a in json.loads(aliases or "[]") if a.get("text")}
+                    keys += [(key_of(t), ident) for t in texts if t]
+                self._name_keys = keys
+        return self._name_keys
+
+    def search_entities(self, q: str, limit: int = 20) -> list[dict]:
+        """Entities whose name or an alias matches: same resolver key, key containment, or a normalised substring."""
+        key = _name_key_function()(q)
+        ids: list[str] = []
+        if key:
+            exact = [i for k, i in self._entity_keys() if k == key]
+            partial = [i for k, i in self._entity_keys() if k != key and f" {key} " in f" {k} "]
+            fuzzy = _fuzzy_ids(key, self._entity_keys(), limit)
+            for i in exact + partial + fuzzy:
+                if i not in ids:
+                    ids.append(i)
+        pattern = "%" + _like_escape(_fold(q)) + "%"
+        rows = self._read("entities", "WHERE strip_accents(lower(\"name\")) LIKE ? ESCAPE '\\' OR "
+                          "strip_accents(lower(CAST(\"aliases\" AS VARCHAR))) LIKE ? ESCAPE '\\' "
+                          "OR jaro_winkler_similarity(strip_accents(lower(\"name\")), ?) >= 0.9 "
+                          "ORDER BY \"mentions\" DESC LIMIT ?", [pattern, pattern, _fold(q), limit])
+        found = self.get_many("entities", ids[:limit])
+        seen = {e["id"] for e in found}
+        found += [r for r in rows if r["id"] not in seen]
+        return found[:limit]
+
+    def search_facts(self, q: str, limit: int = 20) -> list[dict]:
+        pattern = "%" + _like_escape(_fold(q)) + "%"
+        return self._read("facts", "WHERE strip_accents(lower(\"statement\")) LIKE ? ESCAPE '\\' "
+                          "ORDER BY \"support\" DESC LIMIT ?", [pattern, limit])
+
+    def search_documents(self, q: str, limit: int = 20) -> list[dict]:
+        """Documents whose title, outlet or text contains the query (case-insensitive); text not returned."""
+        pattern = "%" + _like_escape(q.lower()) + "%"
+        cur = self.cursor()
+        try:
+            rows = cur.execute('SELECT "id", "title", "outlet", "published", "path" FROM documents '
+                               "WHERE lower(\"title\") LIKE ? ESCAPE '\\' OR lower(\"outlet\") LIKE ? ESCAPE '\\' "
+                               "OR lower(\"text\") LIKE ? ESCAPE '\\' LIMIT ?",
+                               [pattern, pattern, pattern, limit]).fetchall()
+        finally:
+            cur.close()
+        return [dict(zip(("id", "title", "outlet", "published", "path"), r)) for r in rows]
+
+    def search(self, q: str, limit: int = 20) -> dict:
+        q = q.strip()[:200]
+        if not q:
+            return {"q": q, "entities": [], "facts": [], "documents": []}
+        return {"q": q, "entities": self.search_entities(q, limit), "facts": self.search_facts(q, limit),
+                "documents": self.search_documents(q, limit)}
+
+
+def _fuzzy_ids(key: str, keys: list[tuple[str, str]], limit: int) -> list[str]:
+    """Entity ids whose keys are close to ``key`` (rapidfuzz WRatio >= 88: a letter or two apart, or a part)."""
+    from rapidfuzz import fuzz, process
+
+    if len(key) < 4:
+        return []
+    hits = process.extract(key, [k for k, _ in keys], scorer=fuzz.WRatio, score_cutoff=88, limit=limit * 3)
+    return [keys[i][1] for _, _, i in hits]
+
+
+def _fold(text: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(text).lower().strip()
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _name_key_function():
+    """The resolver's fuzzy name key when it exists (same key the resolver matches on), else a plain fold."""
+    try:
+        from ..resolve.names import match_key
+
+        def key(text: str) -> str:
+            try:
+                return match_key(text)
+            except Exception:  # a name the normaliser cannot handle is simply not keyed
+                return _fold(text)
+
+        return key
+    except ImportError:
+        return _fold
