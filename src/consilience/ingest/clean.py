@@ -22,7 +22,7 @@ from ..model import Removed
 
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+")
 TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*\s*$|[\"”’]\s*$")
-BULLET = re.compile(r"^\s*(?:[-–—•·*▪◦●]|\d{1,2}[.)])\s+\S")
+BULLET = re.compile(r"^\s*(?:[-–—•·*▪◦●]|\d{1,2}[.)])\s+\S(?!.*\s[-–—•·*▪◦●]$)")  # "- x -" is a frame, not a bullet
 SEPARATORS = re.compile(r"\s*[»›]\s*|\s+(?:>|/|\||·|•|::)\s+")
 
 
@@ -51,7 +51,7 @@ AD_MARKER = re.compile(
 WIDGET = re.compile(
     r"\b(?:share(?:s|d)?|sharing|tweet|print(?:er|able)?|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
     r"|reddit|telegram|messenger|subscribe|newsletter|sign[ -]?up|log[ -]?in|follow us|icons?"
-    r"|powered by|click here|rss|copy link|bookmark|font size|listen to (?:this|the) article)\b", re.I)
+    r"|powered by|click here|rss|copy link|bookmark|font size|listen to (?:this|the) article|buttons?|widgets?)\b", re.I)
 COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b|\ball rights reserved\b)", re.I)
 FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|cookie policy|contact us"
                           r"|about us|advertise with us|back to top|skip to (?:main )?content)\b", re.I)
@@ -192,12 +192,12 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
             keep.append(None)
             continue
         if title_key and line_key(s) == title_key and not any(keep):
-            removed.append(Removed(s, "title repeated at the top of the body"))
+            removed.append(Removed(line, "title repeated at the top of the body"))
             keep.append("")
             continue
         reason = (known_lines or {}).get(line_key(s)) or classify(s, harvest)
         if reason:
-            removed.append(Removed(s, reason))
+            removed.append(Removed(line, reason))  # as it stood (leading spaces kept), for the reader to find
             keep.append("")  # a removed line: neither text nor a paragraph break
         else:
             keep.append(s)

@@ -2,6 +2,8 @@
 
 Exact: same hash of the normalised text. Near: MinHash over word 5-gram shingles, candidates
 from LSH (datasketch), so the cost grows about linearly with the corpus (never all pairs).
+The LSH bands are set for a threshold below the wanted one (banding misses pairs just above
+its threshold) and each candidate is then checked with the exact Jaccard of the shingle sets.
 "Earliest" is the earliest ``published`` (undated documents last), then input order.
 """
 from __future__ import annotations
@@ -24,14 +26,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()
 
 
-def _minhash(text: str):
+CANDIDATE_MARGIN = 0.25  # LSH threshold = wanted threshold - margin
+
+
+def shingles(text: str) -> set[str]:
+    tokens = TOKEN.findall(text.casefold())
+    return {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+
+
+def _minhash(shingle_set: set[str]):
     from datasketch import MinHash
 
-    tokens = TOKEN.findall(text.casefold())
-    shingles = {" ".join(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
     m = MinHash(num_perm=NUM_PERM)
-    m.update_batch([s.encode("utf-8") for s in shingles])
+    m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
 
 
 def mark_duplicates(documents: list[Document], threshold: float) -> None:
@@ -40,10 +52,10 @@ def mark_duplicates(documents: list[Document], threshold: float) -> None:
 
     order = sorted(range(len(documents)), key=lambda i: (documents[i].published is None,
                                                          documents[i].published or "", i))
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=max(0.3, threshold - CANDIDATE_MARGIN), num_perm=NUM_PERM)
     first_by_hash: dict[str, str] = {}
     root: dict[str, str] = {}
-    hashes: dict[str, object] = {}
+    sets: dict[str, set[str]] = {}
     rank = {documents[j].id: r for r, j in enumerate(order)}
     for i in order:
         doc = documents[i]
@@ -52,11 +64,12 @@ def mark_duplicates(documents: list[Document], threshold: float) -> None:
             doc.duplicate_of = first_by_hash[doc.content_hash]
             continue
         first_by_hash[doc.content_hash] = doc.id
-        mh = _minhash(doc.text)
-        candidates = [c for c in lsh.query(mh) if hashes[c].jaccard(mh) >= threshold]
+        own = shingles(doc.text)
+        mh = _minhash(own)
+        candidates = [c for c in lsh.query(mh) if jaccard(sets[c], own) >= threshold]
         if candidates:
             earliest = min(candidates, key=rank.__getitem__)
             doc.duplicate_of = root.get(earliest, earliest)
         root[doc.id] = doc.duplicate_of or doc.id
         lsh.insert(doc.id, mh)
-        hashes[doc.id] = mh
+        sets[doc.id] = own
