@@ -129,6 +129,27 @@ def serve(
     run(store, host=host, port=port)
 
 
+@app.command()
+def export(
+    directory: Path = typer.Argument(..., help="An analysed output directory (consilience.duckdb or dossier.json)."),
+    format: str = typer.Option(..., "--format", "-f", help="csv (a directory of tables), graphml, jsonl or ftm."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write (default: inside DIRECTORY)."),
+) -> None:
+    """Export the dossier: csv tables, the entity graph (GraphML), JSON lines, or FollowTheMoney entities."""
+    from .report.export import FORMATS, default_output, export as run_export, load_dossier
+
+    if format not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if not (directory / "consilience.duckdb").exists() and not (directory / "dossier.json").exists():
+        _fail(f"{directory} holds no consilience.duckdb or dossier.json: run `consilience analyze` first")
+    target = out or default_output(directory, format)
+    try:
+        run_export(load_dossier(directory), format, target)
+    except RuntimeError as exc:  # e.g. the ftm extra is not installed
+        _fail(str(exc))
+    typer.echo(f"{format}: {target}")
+
+
 def main() -> None:  # console-script entry point
     app()
 
