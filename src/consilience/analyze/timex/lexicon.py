@@ -56,7 +56,7 @@ def _capitalised(words) -> str:
 MONTH = (r"(?-i:(?:" + _capitalised(MONTHS) + r")\b|(?:" + _capitalised(MONTH_ABBREVIATIONS)
          + r")(?:\.|\b(?=\s*\d)))")
 WEEKDAY = r"(?-i:(?:" + _capitalised(WEEKDAYS) + r")\b)"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])\b"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)\b"
 YEAR4 = r"(?<![\d,.$£€#])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 NUM_WORD = alternation([w for w in SMALL_NUMBERS if w not in ("a", "an")] + list(VAGUE_NUMBERS))
 NUM_DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?"

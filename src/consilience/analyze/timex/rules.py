@@ -101,24 +101,28 @@ def _day_found(ctx: Context, date: dt.date | None, anchor: str, pod: str | None 
 
 
 def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None) -> tuple[int | None, str]:
-    """The year of a month (and day) named without one: the publication year, moved by the tense.
+    """The year of a month (and day) named without one, from the publication date and the tense.
 
-    Future tense -> the next such month not before the publication date; past tense -> the last not after.
+    Future tense -> the first such month/day not before the publication date; past tense -> the last
+    one not after it; no tense cue -> the nearest one (within six months either way).
     """
     reason = ctx.missing("month")
     if reason:
         return None, reason
     a = ctx.anchor
-    year = a.year
-    here = (a.month, a.day or 0)
-    there = (month, day if day is not None else (a.day or 0) if month == a.month else 0)
+    here = a.month * 31 + (a.day or 15)
+    there = month * 31 + (day if day is not None else (a.day or 15) if month == a.month else 15)
     tense = ctx.tense(m)
-    if tense == FUTURE and there < here and (month, day) != (a.month, None):
+    year = a.year
+    if tense == FUTURE and there < here:
         year += 1
     elif tense == PAST and there > here:
         year -= 1
-    elif tense not in (FUTURE, PAST) and month - a.month > 6:  # "in December" said in January: last December
-        year -= 1
+    elif tense not in (FUTURE, PAST):
+        if there - here > 6 * 31:
+            year -= 1
+        elif here - there > 6 * 31:
+            year += 1
     return year, ctx.dct
 
 
@@ -321,14 +325,14 @@ def quarter(m, ctx):
     year = a.year
     if tense == PAST and q > here:
         year -= 1
-    elif tense == FUTURE and q < here:
+    elif tense == FUTURE and here - q >= 2:
         year += 1
     return Found("DATE", f"{year}-Q{q}", ctx.dct)
 
 
 @rule(r"(?P<det>the|this|that|last|next|its|their|a)\s+(?:(?P<adj>latest|current|previous|past|coming|same|comparable|"
       r"corresponding|year-ago|year-earlier|prior-year|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|"
-      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter)(?!\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
+      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter)(?!-|\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
 def relative_quarter(m, ctx):
     det, adj = m["det"].lower(), " ".join((m["adj"] or "").lower().split())
     if det == "a" and adj not in ("year-ago", "year-earlier", "prior-year"):
@@ -591,6 +595,8 @@ def _duration(m, ctx, n: float | None, letter: str, is_time: bool, set_: bool = 
     t = "T" if is_time else ""
     if n is None:
         return Found(kind, f"P{t}X{letter}", EXPLICIT)
+    if letter in ("E", "C", "L"):  # "two decades" -> P20Y; a bare "decades" stays PXE
+        n, letter = n * {"E": 10, "C": 100, "L": 1000}[letter], "Y"
     if n != int(n):
         return Found(kind, _fractional(n, letter, is_time), EXPLICIT)
     return Found(kind, f"P{t}{int(n)}{letter}", EXPLICIT)
@@ -599,15 +605,13 @@ def _duration(m, ctx, n: float | None, letter: str, is_time: bool, set_: bool = 
 def _fractional(n: float, letter: str, is_time: bool) -> str:
     """"two and a half years" -> P2Y6M (the half in the next smaller unit, where there is one)."""
     whole = int(n)
-    smaller = {("Y", False): (12, "M", False), ("M", False): (15, "D", False), ("W", False): (84, "H", True),
+    smaller = {("Y", False): (6, "M", False), ("M", False): (15, "D", False), ("W", False): (84, "H", True),
                ("D", False): (12, "H", True), ("H", True): (30, "M", True), ("M", True): (30, "S", True)}
     if (letter, is_time) not in smaller:
         return f"P{n:g}{letter}"
     per_half, small, small_is_time = smaller[(letter, is_time)]
     if letter == "W":
-        per_half, small, small_is_time = 3, "D", False
-        extra = f"{whole * 7 + 3}D" if not whole else None
-        return f"P{whole}W3DT12H" if whole else "P3DT12H"
+        return f"P{whole * 7 + 3}DT12H"
     head = f"{whole}{letter}" if whole else ""
     if is_time:
         return f"PT{head}{per_half}{small}"
@@ -616,10 +620,10 @@ def _fractional(n: float, letter: str, is_time: bool) -> str:
     return f"P{head}{per_half}{small}"
 
 
-_SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bthrice|\bdollars?|\bpounds?|\beuros?|\bbarrels?|\btons?|\bpeople)\s*$", re.I)
+_SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\btimes|\btwice|\bonce|\bthrice|\bdollars?|\bpounds?|\beuros?|\bbarrels?|\btons?|\bpeople)\s*$", re.I)
 
 
-@rule(rf"(?:(?P<approx>{L.APPROX})\s+)?(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the|in\s+the|for\s+the|over\s+the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|"
+@rule(rf"(?:(?P<approx>{L.APPROX})\s+)?(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|"
       r"latest|remaining|additional|further|entire|full|whole|initial|ensuing|preceding|same|other|subsequent|intervening)\s+)?"
       rf"(?P<n>{L.NUMBER})(?:\s+(?:more|additional|full|straight|consecutive|long|extra))?[\s-]+(?:(?:trading|business|working|calendar|school)\s+)?"
       rf"(?P<u>{L.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?")
@@ -630,6 +634,10 @@ def duration(m, ctx):
         return None  # "a second attack", "a quarter of the votes"
     if re.match(r"\s*(?:of\s+(?:the|its|their|his|her|a)\b)", ctx.after(m, 15)) and word in ("a", "an") and not m["approx"]:
         return None
+    if m["u"].lower().startswith("quarter") and "-" in m.group(0) and not m["old"]:
+        return None  # "three-quarters of its food" is a fraction
+    if re.match(r"\s+old\b", ctx.after(m, 6)) and not m["det"]:
+        return None  # an age, "52 years old"
     n = L.number_value(m["n"])
     if n is None and word in ("some",) and m["u"].lower().endswith("s") is False:
         return None  # "some day" is not a count
@@ -702,15 +710,28 @@ def set_adverb(m, ctx):
     word = m.group(0).lower()
     if word in ("daily", "weekly", "monthly") and re.match(r"\s+(?-i:[A-Z])", ctx.after(m, 3)):
         return None  # a title: "the Daily Telegraph"
+    if word not in ("annually", "every day") and _modifies_noun(ctx, m):
+        return None  # "quarterly dividend", "daily volume": an adjective, not a recurring time
     return Found("SET", _ADVERB_SETS[" ".join(word.split())], EXPLICIT)
+
+
+_FUNCTION_WORDS = re.compile(r"\s*(?:[,.;:!?)\"'”]|$|(?:and|or|but|since|from|to|in|on|at|for|by|until|through|over|with|basis|as|than|if|when)\b)", re.I)
+
+
+def _modifies_noun(ctx: Context, m) -> bool:
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            return span[0].pos_ == "ADJ" or span[0].dep_ == "amod"
+    return not _FUNCTION_WORDS.match(ctx.after(m, 12))
 
 
 # --------------------------------------------------------------------------- present, past and future references
 
 _REFS = {
     "PRESENT_REF": r"right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+day|\s+time)?|today's|as\s+of\s+now",
-    "PAST_REF": r"recently|lately|the\s+past|previously|formerly|more\s+recently|until\s+recently|not\s+long\s+ago|some\s+time\s+ago|long\s+ago|years\s+ago|recent\s+times",
-    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?<=in\s)future|soon|as\s+soon\s+as\s+possible|the\s+(?:near|short|long|longer|medium)\s+term|the\s+long\s+run|shortly|the\s+(?:days|weeks|months|years)\s+ahead|one\s+day\s+soon|eventually",
+    "PAST_REF": r"recently|lately|the\s+past|more\s+recently|until\s+recently|not\s+long\s+ago|some\s+time\s+ago|long\s+ago|years\s+ago|recent\s+times",
+    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?<=in\s)future|soon|as\s+soon\s+as\s+possible|the\s+(?:near|short|long|longer|medium)\s+term|the\s+(?:days|weeks|months|years)\s+ahead|one\s+day\s+soon",
 }
 
 

@@ -1,0 +1,225 @@
+"""Score temporal tagging on TimeBank (../shared/bench/timebank), ours against dateparser, in one run.
+
+Metric (the benchmark's README, TempEval-3 style): a predicted span matches a gold span when they
+overlap (one-to-one); extraction P/R/F1 counts matches, value P/R/F1 counts only matches whose
+TIMEX3 values are identical. Reported overall, for DATE/TIME and DURATION/SET (precision by the
+predicted type, recall by the gold type), and on odd- and even-numbered files separately as a
+held-out check (the rules were written looking at the gold conventions, not fitted per file).
+
+Baseline: dateparser's ``search.search_dates`` with the creation date as RELATIVE_BASE; its
+datetimes are mapped to day-precision values (YYYY-MM-DD), type DATE.
+
+    .venv/bin/python benchmarks/timebank.py [--limit N] [--no-baseline] [--no-spacy]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import re
+import statistics
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / ".." / "shared" / "bench" / "timebank"
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    type: str
+    value: str | None
+    text: str = ""
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    dct: str
+    text: str
+    spans: list[Span]
+
+
+def load(path: Path) -> GoldDoc:
+    """Plain text of <TEXT> with the offsets of its TIMEX3 spans, and the DCT value."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S).group(1)
+    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    parts, length, stack, spans = [], 0, [], []
+    pos = 0
+    for m in _TAG.finditer(body):
+        piece = html.unescape(body[pos:m.start()])
+        parts.append(piece)
+        length += len(piece)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1):
+            attrs, start = stack.pop()
+            spans.append(Span(start, length, attrs.get("type", ""), attrs.get("value")))
+        else:
+            stack.append((dict(_ATTR.findall(m.group(3))), length))
+    parts.append(html.unescape(body[pos:]))
+    text = "".join(parts)
+    for s in spans:
+        s.text = text[s.start:s.end]
+    return GoldDoc(path.stem, dct, text, spans)
+
+
+def group(type_: str) -> str:
+    return "DATE/TIME" if type_ in ("DATE", "TIME") else "DURATION/SET"
+
+
+def match(gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one overlap matching, preferring pairs with equal values, then the larger overlap."""
+    pairs = []
+    for g in gold:
+        for p in pred:
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0:
+                pairs.append((g.value == p.value and p.value is not None, overlap, id(g), id(p), g, p))
+    pairs.sort(key=lambda t: (not t[0], -t[1]))
+    used_g, used_p, out = set(), set(), []
+    for _, _, ig, ip, g, p in pairs:
+        if ig in used_g or ip in used_p:
+            continue
+        used_g.add(ig)
+        used_p.add(ip)
+        out.append((g, p))
+    return out
+
+
+class Score:
+    def __init__(self):
+        self.counts = {k: [0, 0, 0, 0] for k in ("all", "DATE/TIME", "DURATION/SET")}  # gold, pred, match, value
+
+    def add(self, gold: list[Span], pred: list[Span]) -> None:
+        for g in gold:
+            for k in ("all", group(g.type)):
+                self.counts[k][0] += 1
+        for p in pred:
+            for k in ("all", group(p.type)):
+                self.counts[k][1] += 1
+        for g, p in match(gold, pred):
+            same = g.value == p.value and p.value is not None
+            self.counts["all"][2] += 1
+            self.counts["all"][3] += same
+            # match/value credit per group: recall side by gold type, precision side by predicted type
+            for k in {group(g.type), group(p.type)}:
+                self.counts[k][2] += 1
+                self.counts[k][3] += same
+
+    @staticmethod
+    def prf(hit: int, gold: int, pred: int) -> tuple[float, float, float]:
+        p = hit / pred if pred else 0.0
+        r = hit / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def rows(self, label: str) -> list[str]:
+        out = []
+        for k, (g, p, m, v) in self.counts.items():
+            ep, er, ef = self.prf(m, g, p)
+            vp, vr, vf = self.prf(v, g, p)
+            out.append(f"{label:<28} {k:<13} gold={g:<5} pred={p:<5} extraction P={ep:.3f} R={er:.3f} F1={ef:.3f}"
+                       f" | value P={vp:.3f} R={vr:.3f} F1={vf:.3f}")
+        return out
+
+
+def ours(doc: GoldDoc, nlp=None) -> list[Span]:
+    from consilience.analyze.times import find_times
+
+    parsed = nlp(doc.text) if nlp is not None else None
+    return [Span(t.start, t.end, t.type, t.value, t.text) for t in find_times(doc.text, doc.dct, doc=parsed)]
+
+
+def dateparser_baseline(doc: GoldDoc) -> list[Span]:
+    from dateparser.search import search_dates
+
+    base = dt.datetime.fromisoformat(doc.dct[:19]) if "T" in doc.dct else dt.datetime.fromisoformat(doc.dct[:10])
+    spans, pos = [], 0
+    for paragraph in re.finditer(r"[^\n]+", doc.text):  # paragraph by paragraph keeps offsets easy to recover
+        try:
+            found = search_dates(paragraph.group(), languages=["en"],
+                                 settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or []
+        except Exception:  # noqa: BLE001 - a baseline failure on one paragraph counts as no output
+            found = []
+        pos = paragraph.start()
+        for phrase, when in found:
+            i = doc.text.find(phrase, pos, paragraph.end())
+            if i < 0:
+                continue
+            spans.append(Span(i, i + len(phrase), "DATE", when.date().isoformat(), phrase))
+            pos = i + len(phrase)
+    return spans
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N files")
+    ap.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    ap.add_argument("--no-spacy", action="store_true", help="run ours without a spaCy Doc (regex tense cue only)")
+    ap.add_argument("--errors", action="store_true", help="print our wrong and missed expressions")
+    args = ap.parse_args()
+    if not BENCH.is_dir():
+        print(f"benchmark data not found at {BENCH}", file=sys.stderr)
+        return 1
+    files = sorted(BENCH.glob("*.tml"))
+    if args.limit:
+        files = files[:args.limit]
+    docs = [load(f) for f in files]
+    nlp = None
+    if not args.no_spacy:
+        from consilience.analyze.nlp import load_model
+
+        nlp = load_model(None)
+    systems = {"ours" + ("" if nlp else " (no spaCy)"): lambda d: ours(d, nlp)}
+    if not args.no_baseline:
+        warnings.filterwarnings("ignore")
+        systems["dateparser.search_dates"] = dateparser_baseline
+    print(f"TimeBank: {len(docs)} documents, {sum(len(d.spans) for d in docs)} gold TIMEX3")
+    for name, system in systems.items():
+        scores = {"all files": Score(), "odd-numbered files": Score(), "even-numbered files": Score()}
+        seconds = []
+        for i, doc in enumerate(docs, start=1):
+            t0 = time.perf_counter()
+            pred = system(doc)
+            seconds.append(time.perf_counter() - t0)
+            for key in ("all files", "odd-numbered files" if i % 2 else "even-numbered files"):
+                scores[key].add(doc.spans, pred)
+            if args.errors and name.startswith("ours"):
+                _print_errors(doc, pred)
+        for key, score in scores.items():
+            for row in score.rows(f"{name} [{key}]"):
+                print(row)
+        print(f"{name}: median {statistics.median(seconds) * 1000:.1f} ms per document"
+              f" (total {sum(seconds):.1f} s{', including the spaCy parse' if name == 'ours' else ''})")
+    return 0
+
+
+def _print_errors(doc: GoldDoc, pred: list[Span]) -> None:
+    pairs = match(doc.spans, pred)
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    for g, p in pairs:
+        if g.value != p.value:
+            print(f"  VALUE {doc.name} dct={doc.dct[:10]} gold={g.text!r} {g.type} {g.value} | ours={p.text!r} {p.type} {p.value}")
+    for g in doc.spans:
+        if id(g) not in matched_g:
+            ctx = doc.text[max(0, g.start - 40):g.end + 30].replace("\n", " ")
+            print(f"  MISS  {doc.name} dct={doc.dct[:10]} {g.text!r} {g.type} {g.value} :: {ctx}")
+    for p in pred:
+        if id(p) not in matched_p:
+            ctx = doc.text[max(0, p.start - 40):p.end + 30].replace("\n", " ")
+            print(f"  EXTRA {doc.name} {p.text!r} {p.type} {p.value} :: {ctx}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
