@@ -28,6 +28,9 @@ TARGET_PREPS = frozenset(("against", "on", "upon", "at"))
 _HEDGE_RE = re.compile(
     r"\b(" + "|".join(sorted(V.HEDGE_WORDS) + [re.escape(p) for p in V.HEDGE_PHRASES]) + r")\b", re.IGNORECASE
 )
+# "on orders of X", "on behalf of X": the preposition does not name a target here.
+_NOT_TARGETS = frozenset(("order", "orders", "behalf", "instruction", "direction", "command", "basis", "account",
+                          "pretext", "grounds"))
 _RANGE_JOINER = re.compile(r"^\s*(to|and|-|–|—|until|till|through|thru)\s*$", re.IGNORECASE)
 
 
@@ -49,7 +52,8 @@ class _Index:
 
     def __init__(self, analysis: DocAnalysis):
         self.mentions = sorted(analysis.mentions, key=lambda m: m.start)
-        self.times = [t for t in analysis.times if t.value and t.type in ("DATE", "TIME")]
+        # unresolved times are kept: "on Friday" without a publication date is read in reconcile
+        self.times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
         self.quantities = list(analysis.quantities)
         self.quotes = list(analysis.quotes)
         self._by_char: dict[int, Mention] = {}
@@ -289,7 +293,11 @@ def _mention_in_phrase(tok, index: _Index, depth: int = 2) -> Mention | None:
 def _phrase_mentions(tok, index: _Index) -> list[Mention]:
     """Mentions of a phrase and of its conjuncts ("Soleimani and al-Muhandis")."""
     out = []
-    for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
+    parts = [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+    for c in tok.children:  # "five people, including X": X is among them
+        if c.dep_ == "prep" and c.lower_ == "including":
+            parts.extend(p for p in c.children if p.dep_ == "pobj")
+    for t in parts:
         m = _mention_in_phrase(t, index)
         if m is not None:
             out.append(m)
@@ -370,7 +378,7 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     for c in children:  # "killed along with X", "attacks against X"
         if c.dep_ == "prep" and (c.lemma_.lower() == "with" or (f.predicate == "attack" and c.lemma_.lower() in TARGET_PREPS)):
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_TARGETS:
                     m = _mention_in_phrase(p, index)
                     if m is not None and m.label not in PLACE_LABELS - {"GPE"}:
                         f.objects.append(m)
@@ -406,7 +414,7 @@ def _noun_participants(f: _Found, index: _Index) -> None:
             f.subject = _mention_in_phrase(subj, index) if subj is not None else f.subject
         elif c.dep_ == "prep" and lemma in TARGET_PREPS and f.predicate == "attack":
             for p in c.children:
-                m = _mention_in_phrase(p, index) if p.dep_ == "pobj" else None
+                m = _mention_in_phrase(p, index) if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_TARGETS else None
                 if m is not None and m.label not in PLACE_LABELS - {"GPE"}:
                     f.objects.append(m)
         elif c.dep_ == "poss":
@@ -482,13 +490,24 @@ def _owner(root, found: list[_Found]):
     return None
 
 
+def _finite_head(tok):
+    """The nearest finite clause above a token: non-finite verbs ("Since taking command ..., X did")
+    and nouns belong to the clause that governs them."""
+    for t in _path_up(tok):
+        if t.pos_ in ("VERB", "AUX") and (
+                t.dep_ == "ROOT" or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)):
+            return t
+    return _path_up(tok)[-1]
+
+
 def _same_clause_owners(root, found: list[_Found]) -> list[_Found]:
-    head = _clause_head(root)
+    head = _finite_head(root)
     owners = []
     for f in found:
         path = _path_up(f.token)
         upto = path[: next((k for k, p in enumerate(path) if p.i == head.i), len(path))]
-        if _clause_head(f.token).i == head.i and not any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in upto):
+        if _finite_head(f.token).i == head.i and not any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in upto):
             owners.append(f)
     return owners
 
@@ -511,7 +530,7 @@ def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[s
         ts.sort(key=lambda t: t.start)
         value, expr_text = ts[0].value, ts[0].text
         for a, b in zip(ts, ts[1:]):
-            if _RANGE_JOINER.match(text[a.end:b.start]):
+            if a.value and b.value and _RANGE_JOINER.match(text[a.end:b.start]):
                 value, expr_text = f"{a.value}/{b.value}", text[a.start:b.end]
                 break
         else:

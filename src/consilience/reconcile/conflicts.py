@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact, TimeExpr
 from . import timevalues as T
@@ -71,7 +71,7 @@ def _values(claims: list[Claim], value_of) -> list[ConflictValue]:
 
 def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
     """Event facts that may be one moment: same participant, dates within a day (union-find over blocking keys)."""
-    events = [d for d in drafts if d.family in V.EVENT_FAMILIES and d.times]
+    events = [d for d in drafts if d.family in V.EVENT_FAMILIES and (d.times or _weekday_only(d))]
     parent = list(range(len(events)))
 
     def find(i):
@@ -87,7 +87,8 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
     for members in by_key.values():
         for i in members[1:CANDIDATES_LINK]:
             a, b = events[members[0]], events[i]
-            if any(g is not None and g <= 1 for x in a.times for y in b.times for g in [T.gap_days(x, y)]):
+            if any(g is not None and g <= 1 for x in a.times for y in b.times for g in [T.gap_days(x, y)]) \
+                    or (_weekday_only(a) != _weekday_only(b)):
                 parent[find(i)] = find(members[0])
     groups: dict[int, list[Draft]] = defaultdict(list)
     for i, d in enumerate(events):
@@ -98,23 +99,60 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
 CANDIDATES_LINK = 64
 
 
+def weekday_of(c: Claim) -> int | None:
+    """0-6 when the claim is dated only by a weekday ("on Friday" with no usable publication date)."""
+    if c.time and T.bounds(c.time):
+        return None
+    text = (c.time_text or "").lower()
+    for n, w in enumerate(_WEEKDAYS):
+        if w in text:
+            return n
+    return None
+
+
+def _weekday_only(d: Draft) -> bool:
+    """A draft dated by weekdays only (it can be read against the dates of the facts it may be)."""
+    return not any(T.bounds(t) for t in d.times) and any(weekday_of(c) is not None for c in d.claims)
+
+
+def _weekday_readings(claims: list[Claim]) -> dict[str, str]:
+    """claim id -> the date of its weekday nearest the other sources' most common day."""
+    days = [T.day(c.time) for c in claims if T.day(c.time)]
+    if not days:
+        return {}
+    anchor = date.fromisoformat(max(set(days), key=days.count))
+    out = {}
+    for c in claims:
+        wd = weekday_of(c)
+        if wd is None:
+            continue
+        for k in range(-3, 4):
+            cand = anchor + timedelta(days=k)
+            if cand.weekday() == wd:
+                out[c.id] = cand.isoformat()
+                break
+    return out
+
+
 def _event_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
     out = []
     for group in _event_groups(drafts):
-        claims = [c for d in group for c in d.claims if c.time and T.bounds(c.time)]
-        distinct = T.distinct_values([c.time for c in claims])
+        everything = [c for d in group for c in d.claims]
+        readings = _weekday_readings(everything)
+        claims = [c for c in everything if (c.time and T.bounds(c.time)) or c.id in readings]
+        distinct = T.distinct_values([readings.get(c.id) or c.time for c in claims])
         if len(distinct) < 2:
             continue
         if not all(T.precision(v) >= 10 for v in distinct) and not _single_happening(group):
             continue  # "in 2019" and "in 2020" for repeated attacks are two events, not a conflict
-        value_of = _refined(distinct)
-        values = _values(claims, value_of)
+        refined = _refined(distinct)
+        values = _values(claims, lambda c: T.display(readings[c.id]) if c.id in readings else refined(c))
         if len(values) < 2:
             continue
         main = max(group, key=lambda d: len(d.claims))
         about = "when " + _event_phrase(fact_of[id(main)], main, ctx.names)
         out.append(Conflict(id="", about=about, slot="time", values=values,
-                            explanation=_explain_dates(values, claims, ctx),
+                            explanation=_explain_dates(values, claims, ctx, readings),
                             facts=[fact_of[id(d)].id for d in group]))
     return out
 
@@ -140,7 +178,8 @@ def _event_phrase(fact: Fact, d: Draft, names: Names) -> str:
     return fact.statement
 
 
-def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Context) -> str:
+def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Context,
+                   readings: dict[str, str] | None = None) -> str:
     days = [T.bounds(v.value) for v in values]
     parts = []
     all_days = all(b and b[0] == b[1] for b in days)
@@ -157,17 +196,25 @@ def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Conte
                      "different steps (a decision and its announcement), or round a date near the turn of the year.")
     else:
         parts.append("The sources give different dates; no simple reading reconciles them.")
-    parts.extend(_relative_notes(values, claims, ctx))
+    parts.extend(_relative_notes(values, claims, ctx, readings or {}))
     return " ".join(parts)
 
 
-def _relative_notes(values: list[ConflictValue], claims: list[Claim], ctx: _Context) -> list[str]:
+def _relative_notes(values: list[ConflictValue], claims: list[Claim], ctx: _Context,
+                    readings: dict[str, str]) -> list[str]:
     """Dates a source resolved from a weekday or relative expression depend on its publication date."""
     notes = []
     by_id = {c.id: c for c in claims}
     for v in values:
         for cid in v.claims:
             c = by_id[cid]
+            if cid in readings:
+                doc = ctx.documents.get(c.document)
+                pub = f"its publication date is only known as {doc.published!r}" if doc and doc.published \
+                    else "its publication date is unknown"
+                notes.append(f'{c.document} says "{c.time_text}" and {pub}; read as the nearest such weekday to '
+                             f"the other sources' date: {v.value}.")
+                continue
             expr = ctx.time_expr(c)
             text = (c.time_text or "").lower()
             relative = any(w in text for w in _WEEKDAYS) or (expr and expr.anchor and not expr.anchor.startswith("explicit"))

@@ -136,6 +136,8 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         return False
     if not _count_ok(c, d):
         return False
+    if d.family == "kill" and _is_toll(c) != _draft_is_toll(d) and (d.once or _happens_once(c, names)):
+        return False  # "five people killed, including X" is the toll, not X's death: a fact of its own
     if not _time_ok(c, d, d.once or _happens_once(c, names)):
         return False
     if not (participants(c) and d.participants):
@@ -146,6 +148,14 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         if not (same_count or same_moment):
             return False
     return True
+
+
+def _is_toll(c: Claim) -> bool:
+    return (c.quantity or 0) > 1 or (c.quantity_low or 0) > 1
+
+
+def _draft_is_toll(d: Draft) -> bool:
+    return any(_is_toll(q) for q in d.quantities)
 
 
 def _score(c: Claim, d: Draft) -> tuple:
