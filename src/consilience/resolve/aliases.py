@@ -40,13 +40,28 @@ class Link:
     end: int
 
 
+# Evidence kinds that state an identity; other kinds ("parenthetical": a name in brackets whose
+# letters do not spell the name before it) are weaker and pass only ``_plausible_parenthetical``.
+TRUSTED_KINDS = frozenset({"acronym", "aka", "or", "born", "formerly", "slash"})
+
+
 def links_from_evidence(evidence: list[AliasEvidence]) -> list[Link]:
-    """One Link per AliasEvidence record (both names non-empty)."""
+    """One Link per AliasEvidence record that states an identity (both names non-empty)."""
     out = []
     for ev in evidence:
-        if ev.a_text and ev.b_text and ev.a_text.strip() and ev.b_text.strip():
+        if not (ev.a_text and ev.b_text and ev.a_text.strip() and ev.b_text.strip()):
+            continue
+        if ev.kind in TRUSTED_KINDS or _plausible_parenthetical(ev.a_text, ev.b_text):
             out.append(Link(ev.a_text, ev.b_text, ev.kind, ev.document, ev.start, ev.end))
     return out
+
+
+def _plausible_parenthetical(name: str, bracketed: str) -> bool:
+    """"Popular Mobilization Forces (PMU)": an acronym-shaped bracket after a multi-word name,
+    starting with the name's first initial. "Velmora (Meridian Wire)" is not."""
+    abbr = acronym_of(bracketed)
+    wanted = expansion_initials(name)
+    return bool(abbr and wanted and any(abbr[0] == w[0] for w in wanted))
 
 
 def acronym_matches(acronym_surface: str, expansion_surface: str) -> bool:
@@ -60,7 +75,15 @@ def acronym_matches(acronym_surface: str, expansion_surface: str) -> bool:
         return False
     whole = acronym_of(acronym_surface)
     parts = [acronym_of(p) for p in re.split(r"[/]", acronym_surface)]
-    return any(x in wanted for x in [whole, *parts] if x)
+    for x in [whole, *parts]:
+        if x and (x in wanted or (len(x) >= 5 and any(_one_letter_apart(x, w) for w in wanted))):
+            return True
+    return False
+
+
+def _one_letter_apart(acronym: str, initials: str) -> bool:
+    """The acronym has one letter more than the initials, in order ("IRGCQF" for "...Guards Quds Force")."""
+    return len(acronym) == len(initials) + 1 and any(acronym[:i] + acronym[i + 1:] == initials for i in range(len(acronym)))
 
 
 def slash_parts(surface: str) -> list[str]:

@@ -37,18 +37,22 @@ from .names import (
     NameForm,
     block_key,
     clean_surface,
+    display_name,
     expansion_initials,
     forms_match,
     initials,
     normalize,
     translit_key,
 )
-from .relations import born_relation, relations_from_descriptor
+from .relations import ROLE_RELATIONS, born_relation, relations_from_descriptor
 
 # spaCy labels that name something; numeric and temporal labels are not entities.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Tie-break order for the type vote.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+# Words that make "X of the Y" a description, not a name (with the honorifics lexicon).
+ROLE_WORDS = frozenset(ROLE_RELATIONS) | {"members", "leaders", "commanders", "head", "heads", "part", "one", "some",
+                                          "all", "most", "many", "none", "each", "both"}
 # Blocks larger than this are compared only by exact transliteration key (keeps cost linear).
 MAX_BLOCK = 40
 
@@ -193,6 +197,25 @@ _LEFT = re.compile(r"(?:^|(?<=[^\w'\u2019\-]))([A-Z][\w'\u2019\-]*) $")
 _RIGHT = re.compile(r"^ ([\w'\u2019\-]+)")
 _OF_TAIL = re.compile(r"^( (?:of|for) (?:the )?[A-Z][\w'\u2019\-]*)( [A-Z][\w'\u2019\-]*)?")
 _POSSESSIVE = re.compile(r"['\u2019]s ")
+# "the Sons of the [Kharsa Brigade]": capitalised words after a determiner or a lower-case word, then "of (the)".
+_OF_LEFT = re.compile(
+    r"(?:\b(?i:the|his|her|its|their|our)\s+|[a-z,;]\s+)((?:[A-Z][\w'\u2019\-]*\s+){1,3}?(?:of|for)(?:\s+the)?\s+)$"
+)
+
+
+def _of_left(text: str, s: int) -> int | None:
+    """Start of a name that continues leftwards over "Words of (the)" before offset ``s``, if any.
+
+    Not when the words are a title or role ("the President of the United States"):
+    those describe a name, they are not part of it.
+    """
+    m = _OF_LEFT.search(text[max(0, s - 60):s])
+    if not m:
+        return None
+    words = [w.lower().strip("'\u2019") for w in m.group(1).split()[:-1] if w.lower() not in ("of", "for", "the")]
+    if any(w in ROLE_WORDS or normalize(w + " x").titled for w in words):
+        return None
+    return s - len(m.group(1))
 
 
 def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
@@ -203,6 +226,10 @@ def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
         head = span.text[poss.end():]
         if _mkey(span.text[:poss.start()]) in attested and _mkey(head) in attested:
             s = s + poss.end()
+    if not poss and not any(m.label in ("GPE", "LOC") for m in span.mentions):
+        of_start = _of_left(text, s)
+        if of_start is not None:
+            return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions)
     options = []
     left = None if poss and s != span.start else _LEFT.search(text[max(0, s - 40):s])
     lefts = [s] + ([s - len(left.group(0))] if left else [])
@@ -281,15 +308,20 @@ def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]
 def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     """Join forms that are the same name spelt differently (``names.forms_match``).
 
-    Candidates come only from blocks of forms sharing a per-token metaphone key
-    (same token count); a block too large to compare pairwise is split by exact
-    transliteration key.
+    Candidates come only from blocks (never all pairs): forms sharing a per-token
+    metaphone key, and forms sharing a one-deletion variant of their longest token
+    with the other tokens' transliteration keys equal (typos that change a
+    consonant: "Dzabarov"/"Dzhabarov"). A block too large to compare pairwise is
+    split by exact transliteration key.
     """
     blocks: dict[tuple, list[str]] = defaultdict(list)
     for key, info in forms.items():
         if info.name.acronym:
             continue  # acronyms match exactly or through their expansion, never by spelling
-        blocks[tuple(block_key(t) for t in info.name.tokens)].append(key)
+        tokens = info.name.tokens
+        blocks[("m",) + tuple(block_key(t) for t in tokens)].append(key)
+        for bkey in _deletion_keys(tokens):
+            blocks[bkey].append(key)
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -303,8 +335,21 @@ def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
         for group in groups:
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
-                    if forms_match(forms[a].name.tokens, forms[b].name.tokens):
+                    if uf.find(a) != uf.find(b) and forms_match(forms[a].name.tokens, forms[b].name.tokens):
                         uf.union(a, b)
+
+
+def _deletion_keys(tokens: tuple[str, ...]) -> list[tuple]:
+    """Blocking keys for one-edit typos in a token of 6+ letters: each one-letter deletion of it,
+    with the other tokens' transliteration keys."""
+    keys = []
+    for i, word in enumerate(tokens):
+        if len(word) < 6:
+            continue
+        rest = tuple(translit_key(t) for j, t in enumerate(tokens) if j != i)
+        variants = {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+        keys.extend(("d", len(tokens), i, rest, v) for v in variants)
+    return keys
 
 
 def merge_links(links: list[Link], uf: UnionFind) -> None:
@@ -358,16 +403,21 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind) -> None:
 
 
 def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
-    """Join "PARENT UNIT" to "UNIT" when PARENT is a named organisation of the corpus.
+    """Join "QUALIFIER UNIT" to "UNIT" (a name of two or more words, an organisation by vote).
 
-    "Iranian Revolutionary Guard Corps-Quds Force" = "Quds Force" because "Iranian
-    Revolutionary Guard Corps" spells "IRGC", an organisation the corpus names.
-    UNIT must have two or more words and both sides must be organisations by vote,
-    so "Kata'ib Hezbollah" never reduces to "Hezbollah".
+    - QUALIFIER is an organisation the corpus names, by name or acronym: a branch
+      written with its parent ("Iranian Revolutionary Guard Corps-Quds Force" =
+      "Quds Force", since "Iranian Revolutionary Guard Corps" spells "IRGC").
+    - QUALIFIER is a country or nationality the corpus names, and no other longer
+      name ends in UNIT ("Karvenian Guard Corps" = "the Guard Corps").
+
+    A one-word UNIT never qualifies ("Kata'ib Hezbollah" stays apart from
+    "Hezbollah"), nor does a qualifier of another kind ("Sons of the Kharsa Brigade").
     """
     clusters = _clusters(forms, uf)
     types = {root: cluster_type(forms, members) for root, members in clusters.items()}
     acronyms = {info.name.acronym: key for key, info in forms.items() if info.name.acronym}
+    candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)  # unit -> [(long form, qualifier type)]
     for key, info in list(forms.items()):
         tokens = info.name.tokens
         if info.name.acronym or len(tokens) < 3:
@@ -379,9 +429,15 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
             parent = " ".join(tokens[:i])
             if parent not in forms:
                 parent = acronyms.get(initials(tokens[:i]), "")
-            if parent and types.get(uf.find(parent)) == "ORG" and uf.find(parent) != uf.find(unit):
-                uf.union(key, unit)
+            ptype = types.get(uf.find(parent)) if parent else None
+            if ptype in ("ORG", "GPE", "NORP") and uf.find(parent) != uf.find(unit):
+                candidates[unit].append((key, ptype))
                 break
+    for unit, longs in candidates.items():
+        roots = {uf.find(k) for k, _ in longs}
+        for key, ptype in longs:
+            if ptype == "ORG" or len(roots) == 1:
+                uf.union(key, unit)
 
 
 def _surfaces(info: FormInfo) -> list[str]:
@@ -398,8 +454,9 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
     word by transliteration key. Types must agree: the full name is a PERSON by
     vote, or the word itself is mostly tagged PERSON and the full name is not an
     organisation or group ("Hezbollah" never joins "Kata'ib Hezbollah" this way).
-    One candidate: joined. Several: returned (form key -> candidate roots) and
-    decided per document by ``_local_choice``.
+    One candidate and the word tagged PERSON at least once: joined corpus-wide.
+    Otherwise (several candidates, or a word spaCy never called a person): returned
+    (form key -> candidate roots) and decided per document by ``_local_choice``.
     """
     clusters = _clusters(forms, uf)
     types = {root: cluster_type(forms, members) for root, members in clusters.items()}
@@ -417,12 +474,11 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
         short_type = cluster_type(forms, [key]) if info.labels else "MISC"
         cands = sorted(
             r for r in by_last.get(translit_key(info.name.tokens[0]), ())
-            if r != own and short_person and (
-                types[r] == "PERSON" or (short_type == "PERSON" and types[r] not in ("ORG", "NORP")))
+            if r != own and (types[r] == "PERSON" or (short_type == "PERSON" and types[r] not in ("ORG", "NORP")))
         )
-        if len(cands) == 1:
+        if len(cands) == 1 and short_person:
             joins.append((key, cands[0]))
-        elif len(cands) > 1:
+        elif cands:
             ambiguous[key] = cands
     for key, root in joins:
         uf.union(key, root)
@@ -462,7 +518,7 @@ def _canonical(forms: dict[str, FormInfo], members: list[str]) -> str:
     plain = [s.text for s in info.spans if not normalize(s.text).titled]
     pool = Counter(plain or [s.text for s in info.spans])
     pool.update(info.link_texts)
-    return clean_surface(min(pool, key=lambda t: (-pool[t], t)))
+    return display_name(min(pool, key=lambda t: (-pool[t], t)))
 
 
 def _entity_id(type_: str, name: str, taken: set[str]) -> str:
@@ -553,6 +609,7 @@ def _attach_descriptors(entities, span_root, texts, analyses) -> None:
     for lst in doc_spans.values():
         lst.sort()
     by_id = {e.id: e for e in entities.values()}
+    not_objects = {e.id for e in entities.values() if e.type == "NORP"}  # "leader of the Iranian regime"
     for analysis in analyses:
         text = texts.get(analysis.document)
         for d in analysis.descriptors:
@@ -563,7 +620,7 @@ def _attach_descriptors(entities, span_root, texts, analyses) -> None:
             entity.descriptors.append({"text": d.text, "document": d.document, "start": d.start, "end": d.end})
             if text is not None:
                 entity.relations.extend(
-                    relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans[d.document])
+                    relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans[d.document], not_objects)
                 )
 
 

@@ -139,6 +139,19 @@ def normalize(text: str) -> NameForm:
     return NameForm(tuple(tokens), titled, acronym)
 
 
+_TITLE_WORDS = r"(?:%s)" % "|".join(
+    sorted((r"\.?\s+".join(re.escape(w) for w in t) + r"\.?" for t in HONORIFICS), key=len, reverse=True)
+)
+_LEADING_TITLES = re.compile(r"^(?:%s\s+)+" % _TITLE_WORDS, re.I)
+
+
+def display_name(surface: str) -> str:
+    """A surface name without its leading honorifics, for display ("Brig. Gen. Samir Alekperov" -> "Samir Alekperov")."""
+    text = clean_surface(surface)
+    stripped = _LEADING_TITLES.sub("", text)
+    return stripped if stripped.strip() else text
+
+
 def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
     """Leading honorifics/ranks removed, repeatedly ("Brig. Gen.", "Mrs.", "Supreme Leader")."""
     titled = False
@@ -183,18 +196,31 @@ def expansion_initials(surface: str) -> set[str]:
 
 _FOLDS = (
     ("kh", "k"), ("gh", "g"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("ck", "k"), ("q", "k"),
-    ("ch", "\x00"), ("c", "k"), ("\x00", "ch"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
-    ("w", "v"), ("dj", "j"),
+    ("ch", "\x00"), ("c", "k"), ("\x00", "ch"), ("zh", "j"), ("dj", "j"), ("ou", "u"), ("oo", "u"),
+    ("ee", "i"), ("y", "i"), ("w", "v"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiou]+")
+
+
+def _vowel_class(group: str) -> str:
+    """Front/central vowels (a, e, i) read as "a", back vowels (o, u) as "o", mixed groups as "x".
+
+    Romanisations swap vowels within a class (Qassem/Qassim, Quds/Qods, Mohammad/Mohammed),
+    rarely across (Merel/Morel are two places).
+    """
+    if all(c in "aei" for c in group):
+        return "a"
+    if all(c in "ou" for c in group):
+        return "o"
+    return "x"
 
 
 @lru_cache(maxsize=1 << 18)
 def light_fold(token: str) -> str:
     """Spelling-level fold of one token: consonant digraphs and doubled letters, vowels kept.
 
-    "qassem" -> "kasem", "khataib" -> "kataib", "suleymany" -> "suleimani".
+    "qassem" -> "kasem", "khataib" -> "kataib", "suleymany" -> "suleimani", "dzhabarov" -> "jabarov".
     """
     t = token
     for a, b in _FOLDS:
@@ -205,11 +231,12 @@ def light_fold(token: str) -> str:
 
 @lru_cache(maxsize=1 << 18)
 def translit_key(token: str) -> str:
-    """Transliteration key of one token: the light fold with every vowel group read as "a".
+    """Transliteration key of one token: the light fold with each vowel group read as its class.
 
-    Keeps where vowels stand (Mohammad "mahamad" vs Mahmoud "mahmad" differ) but not which.
+    Keeps where vowels stand (Mohammad "mahamad" vs Mahmoud "mahmod" differ) and whether
+    they are front or back (Merel "maral" vs Morel "moral"), not which vowel exactly.
     """
-    return _DOUBLE.sub(r"\1", _VOWELS.sub("a", light_fold(token)))
+    return _DOUBLE.sub(r"\1", _VOWELS.sub(lambda m: _vowel_class(m.group(0)), light_fold(token)))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -234,7 +261,8 @@ def tokens_match(a: str, b: str) -> str | None:
 
     - translit: equal transliteration keys, except two short tokens that differ only
       in their final vowel (Mario/Maria: a gender or case ending, not a spelling).
-    - typo: one edit (Damerau-Levenshtein on the light fold) in a token of 6+ letters.
+    - typo: one edit (Damerau-Levenshtein, on the light fold or on the token as written)
+      in a token of 6+ letters with the same first letter.
     """
     if a == b:
         return "same"
@@ -243,7 +271,9 @@ def tokens_match(a: str, b: str) -> str | None:
         if _final_vowel_differs(fa, fb):
             return None
         return "translit"
-    if min(len(fa), len(fb)) >= 6 and DamerauLevenshtein.distance(fa, fb) <= 1 and fa[0] == fb[0]:
+    if min(len(fa), len(fb)) >= 6 and fa[0] == fb[0] and DamerauLevenshtein.distance(fa, fb) <= 1:
+        return "typo"
+    if min(len(a), len(b)) >= 6 and a[0] == b[0] and DamerauLevenshtein.distance(a, b) <= 1:
         return "typo"
     return None
 
@@ -258,8 +288,9 @@ def _final_vowel_differs(fa: str, fb: str) -> bool:
 def forms_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two normalised names denote the same name: same length, tokens matching in order, at most one typo.
 
-    A single-token name may not rest on a typo alone unless it is long (8+ letters):
-    short edit distance is not identity (Iran/Iraq).
+    A single-token name may not rest on a typo alone unless it is long (8+ letters)
+    and the edit is not in its last two letters (endings are morphology: country vs
+    demonym, singular vs plural): short edit distance is not identity (Iran/Iraq).
     """
     if len(a) != len(b) or a == b:
         return a == b
@@ -272,8 +303,8 @@ def forms_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             typos += 1
     if typos > 1:
         return False
-    if typos and len(a) == 1 and min(len(a[0]), len(b[0])) < 8:
-        return False
+    if typos and len(a) == 1 and (min(len(a[0]), len(b[0])) < 8 or a[0][-2:] != b[0][-2:]):
+        return False  # a one-word name: no typo in a short word, nor at its end (Karvenia/Karvenian, -s)
     return True
 
 

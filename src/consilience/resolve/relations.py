@@ -47,24 +47,27 @@ def relation_name(role: str, deputy: bool) -> str:
 
 
 def relations_from_descriptor(
-    subject: str, document: str, text: str, start: int, end: int, spans: list[tuple[int, int, str]]
+    subject: str, document: str, text: str, start: int, end: int, spans: list[tuple[int, int, str]],
+    not_objects: set[str] = frozenset(),
 ) -> list[Relation]:
     """Role relations stated in ``text[start:end]`` (a descriptor of entity ``subject``).
 
     ``spans`` are the document's resolved name spans ``(start, end, entity)`` sorted by
-    start. The object is the first name after "<role> of" that is not a possessor
+    start; entities in ``not_objects`` (nationalities) are never objects. The object is the first name after "<role> of" that is not a possessor
     ("chief of Iraq's Kata'ib Hezbollah" -> Kata'ib Hezbollah) and not the subject.
     """
     out = []
     starts = [s for s, _, _ in spans]
     segment = text[start:end]
     for m in _ROLE.finditer(segment):
+        if not _heads_descriptor(segment[: m.start()]):
+            continue
         after = start + m.end()
         i = bisect_left(starts, after)
-        for s, e, entity in spans[i:]:
+        for k, (s, e, entity) in enumerate(spans[i:], start=i):
             if s >= end:
                 break
-            if entity == subject or re.match(r"['\u2019]s\b", text[e:e + 2]):
+            if entity == subject or entity in not_objects or _is_modifier(text, s, e, spans[k + 1:k + 2]):
                 continue
             out.append(
                 Relation(
@@ -79,6 +82,30 @@ def relations_from_descriptor(
             )
             break
     return out
+
+
+# Words that may follow the object of "<role> of X" without making X a modifier.
+_AFTER_OBJECT = frozenset(
+    "since in on at from and or until who which that when for with to by as after before during was is has had "
+    "were are have until between".split()
+)
+_NOT_PREMODIFIER = re.compile(r"\b(?:of|for|against|in|on|at|with|by|from|to|and|or|who|which|that|was|is)\b", re.I)
+
+
+def _heads_descriptor(prefix: str) -> bool:
+    """The role noun heads the descriptor: only determiners and adjectives before it ("the notorious")."""
+    return len(prefix.split()) <= 4 and not _NOT_PREMODIFIER.search(prefix)
+
+
+def _is_modifier(text: str, s: int, e: int, following: list[tuple[int, int, str]]) -> bool:
+    """A name that only modifies the object: a possessor ("Iraq's", "Corps'"), a parenthesised
+    acronym, or the first of two names in a row ("Iraq Kata'ib Hezbollah")."""
+    if re.match(r"['\u2019](?:s\b|\s|\()", text[e:e + 2]) or text[max(0, s - 1):s] == "(":
+        return True
+    nxt = re.match(r" ([a-z]+)\b", text[e:e + 30])
+    if nxt and " " not in text[s:e].strip() and nxt.group(1) not in _AFTER_OBJECT:
+        return True  # a one-word name before a common noun: "the Velmoran army", "the Iranian regime"
+    return bool(following) and following[0][0] - e <= 1 and following[0][0] >= e
 
 
 def born_relation(subject: str, name: str, document: str, start: int, end: int) -> Relation:

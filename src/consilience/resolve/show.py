@@ -21,6 +21,18 @@ def load_txt_corpus(directory: Path) -> list[Document]:
     return docs
 
 
+def load_corpus(directory: Path) -> list[Document]:
+    """Documents of a directory: through ``ingest`` when it holds more than .txt files, else ``load_txt_corpus``."""
+    files = [p for p in Path(directory).rglob("*") if p.is_file() and not p.name.startswith(".")]
+    if all(p.suffix == ".txt" or p.suffix == ".md" for p in files):
+        return load_txt_corpus(directory)
+    from ..ingest import ingest
+    from ..settings import Settings
+
+    documents, _ = ingest([str(directory)], Settings())
+    return [d for d in documents if (d.language or "en") == "en" and not d.duplicate_of]
+
+
 def analyse(documents: list[Document]):
     """Phase-1 analysis of each document with the installed model."""
     from ..analyze.document import analyze_parsed
@@ -33,7 +45,7 @@ def analyse(documents: list[Document]):
 def main(argv: list[str]) -> int:
     from .entities import resolve_entities
 
-    documents = load_txt_corpus(Path(argv[0]))
+    documents = load_corpus(Path(argv[0]))
     analyses = analyse(documents)
     entities = resolve_entities(documents, analyses)
     for e in entities:
