@@ -8,6 +8,9 @@ in-process with no pool (same function, no pickling).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -37,8 +40,8 @@ def _pooled(batches, settings: Settings) -> Iterator[list[Row]]:
     # spawn, not fork: the parent holds DuckDB and rich's refresh thread, which must not be forked.
     context = multiprocessing.get_context("spawn")
     workers = min(settings.workers, len(batches))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_load_worker,
-                               initargs=(settings,))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(settings, os.getpid()))
     try:
         pending = iter(batches)
         window = deque(pool.submit(_run_batch, *b) for b in islice(pending, workers * IN_FLIGHT_PER_WORKER))
@@ -50,6 +53,19 @@ def _pooled(batches, settings: Settings) -> Iterator[list[Row]]:
             yield rows
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(settings: Settings, parent: int) -> None:
+    """Pool initializer: exit with the parent (a SIGKILLed run must not leave workers behind), load the model."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="orphan-watch").start()
+    _load_worker(settings)
+
+
+def _exit_when_orphaned(parent: int, every: float = 0.5) -> None:
+    # Polling getppid is portable (prctl(PR_SET_PDEATHSIG) is Linux-only); half a second is soon enough.
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _load_worker(settings: Settings) -> None:

@@ -1,0 +1,75 @@
+"""The DuckDB store: dossier tables round-trip; phase-1 rows are committed whole, once, and survive a crash."""
+import json
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+import pytest
+
+from consilience.engine.batch import Row
+from consilience.store import Phase1Store, read_dossier, write_store
+
+DOSSIER = {
+    "schema": "consilience.dossier/1",
+    "corpus": {"inputs": ["a"], "documents": 1, "skipped": [{"path": "b.bin", "reason": "not text"}],
+               "timings": {"analysing": 1.5}},
+    "documents": [{"id": "d1", "path": "a.txt", "url": None, "outlet": "Example Post", "outlet_basis": "url",
+                   "title": "T", "byline": None, "published": "2024-01-02", "published_basis": "metadata",
+                   "language": "en", "duplicate_of": None, "text": "Some text.", "removed": [], "notes": [],
+                   "analysis_skipped": None}],
+    "mentions": [{"id": "d1:m0", "entity": None, "document": "d1", "start": 0, "end": 4, "text": "Some",
+                  "label": "ORG"}],
+}
+
+
+def _rows(n, start=0, failed=False):
+    return [Row(f"d{i}", f"k{i}", failed, json.dumps({"document": f"d{i}"})) for i in range(start, start + n)]
+
+
+def test_dossier_round_trips_and_phase1_rows_are_kept(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Phase1Store(path) as store:
+        store.commit(_rows(3), run="r1")
+    write_store(DOSSIER, path)
+    back = read_dossier(path)
+    assert back["documents"] == DOSSIER["documents"] and back["mentions"] == DOSSIER["mentions"]
+    assert back["corpus"]["skipped"] == DOSSIER["corpus"]["skipped"]
+    with Phase1Store(path) as store:
+        assert store.done(["d0", "d1", "d2"], ["k0", "k1", "k2"]) == {"k0", "k1", "k2"}
+
+
+def test_commit_never_duplicates_and_replaces_only_failures(tmp_path):
+    with Phase1Store(tmp_path / "s.duckdb") as store:
+        store.commit(_rows(4), run="r1")
+        store.commit(_rows(4), run="r2")  # the same results again: ignored
+        store.commit(_rows(2, start=4, failed=True), run="r2")
+        assert store.failed(["d4", "d5"], ["k4", "k5"]) == {"k4", "k5"}
+        store.commit(_rows(2, start=4), run="r3")  # a retry that succeeded replaces the failure
+        assert store.runs() == {"r1": 4, "r3": 2}
+        assert store.done([f"d{i}" for i in range(6)], [f"k{i}" for i in range(6)]) == {f"k{i}" for i in range(6)}
+        assert store.con.execute("SELECT count(*) FROM phase1").fetchall() == [(6,)]
+        order = [r[0] for r in store.iter_analyses(["d5", "d0", "d3"], ["k5", "k0", "k3"], chunk=2)]
+        assert order == ["d5", "d0", "d3"]
+
+
+@pytest.mark.timeout(120)
+def test_a_process_killed_mid_transaction_keeps_committed_batches_only(tmp_path):
+    """SIGKILL-equivalent (os._exit, no cleanup) with an open transaction: the WAL replays committed work only."""
+    path = tmp_path / "s.duckdb"
+    script = textwrap.dedent(f"""
+        import json, os
+        from consilience.engine.batch import Row
+        from consilience.store import Phase1Store
+        store = Phase1Store({str(path)!r})
+        store.commit([Row(f"d{{i}}", f"k{{i}}", False, "{{}}") for i in range(5)], run="r1")
+        store.con.execute("BEGIN")
+        store.con.execute("INSERT INTO phase1 VALUES ('lost', 'kl', false, '{{}}', 'r1', now()::TIMESTAMP)")
+        os._exit(9)
+    """)
+    subprocess.run([sys.executable, "-c", script], check=False, timeout=100)
+    con = duckdb.connect(str(path))
+    try:
+        assert sorted(r[0] for r in con.execute("SELECT document FROM phase1").fetchall()) == [f"d{i}" for i in range(5)]
+    finally:
+        con.close()
