@@ -363,7 +363,7 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     if f.predicate == "statement":
         f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
         return
-    if f.predicate == "kill" and lemma == "lose":
+    if f.predicate == "kill" and lemma in ("lose", "die", "perish"):  # the subject is the victim
         f.objects = _phrase_mentions(nsubj, index) if nsubj is not None else []
         return
     # events: subject = agent, objects = target / victims

@@ -139,7 +139,10 @@ def _event_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
     for group in _event_groups(drafts):
         everything = [c for d in group for c in d.claims]
         readings = _weekday_readings(everything)
+        readings.update(_copied_readings(everything, ctx))
         claims = [c for c in everything if (c.time and T.bounds(c.time)) or c.id in readings]
+        if any(T.day(readings.get(c.id) or c.time) for c in claims):  # days known: coarser values say less
+            claims = [c for c in claims if T.day(readings.get(c.id) or c.time)]
         distinct = T.distinct_values([readings.get(c.id) or c.time for c in claims])
         if len(distinct) < 2:
             continue
@@ -154,6 +157,19 @@ def _event_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
         out.append(Conflict(id="", about=about, slot="time", values=values,
                             explanation=_explain_dates(values, claims, ctx, readings),
                             facts=[fact_of[id(d)].id for d in group]))
+    return out
+
+
+def _copied_readings(claims: list[Claim], ctx: _Context) -> dict[str, str]:
+    """A copy re-anchors relative dates on its own publication date: read them as its original did."""
+    out = {}
+    for c in claims:
+        doc = ctx.documents.get(c.document)
+        if not (doc and doc.duplicate_of and c.time_text):
+            continue
+        same = [o for o in claims if o.document == doc.duplicate_of and o.time_text == c.time_text and o.time]
+        if same and T.bounds(same[0].time):
+            out[c.id] = same[0].time
     return out
 
 
@@ -266,7 +282,7 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
             continue
         days = {T.day(c.time) for c in d.claims if T.day(c.time)}
         for day in days:
-            for e in d.participants or {None}:
+            for e in (d.participants | d.places) or {None}:
                 buckets[(d.family, e, day)].append(d)
     out, seen = [], set()
     for (fam, e, day), group in buckets.items():
@@ -288,15 +304,56 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
             about = f"how many {unit}{'s' if not unit.endswith('s') else ''} ({fam}, {day})"
             out.append(Conflict(id="", about=about, slot="quantity", values=values,
                                 explanation=_explain_counts(qclaims, ctx), facts=[fact_of[id(d)].id for d in group]))
+    out.extend(_revision_conflicts(drafts, fact_of, ctx, seen))
+    return out
+
+
+_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
+
+
+def _revision_conflicts(drafts, fact_of, ctx: _Context, seen: set) -> list[Conflict]:
+    """A count stated as a revision ("57 died, revising an earlier figure of 63") against the fact holding the old one."""
+    by_count: dict[tuple, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        for q in d.quantities:
+            if q.quantity is not None:
+                by_count[(d.family, q.quantity)].append(d)
+    out = []
+    for d in drafts:
+        for c in d.quantities:
+            if c.quantity is None or not _REVISION.search(c.text):
+                continue
+            for num in _NUMBER.findall(c.text):
+                try:
+                    n = float(num.replace(",", ""))
+                except ValueError:
+                    continue
+                if n == c.quantity or 1900 <= n <= 2100:
+                    continue  # itself, or a year
+                others = [o for o in by_count.get((d.family, n), ()) if o is not d]
+                if not others:
+                    continue
+                old = [q for o in others for q in o.quantities if q.quantity == n]
+                key = tuple(sorted([c.id, *[q.id for q in old]]))
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims = [*old, c]
+                unit = c.quantity_unit or next((q.quantity_unit for q in old if q.quantity_unit), None) or "people"
+                out.append(Conflict(id="", about=f"how many {unit}{'' if unit.endswith('s') else 's'} ({d.family})",
+                                    slot="quantity", values=_values(claims, _quantity_value),
+                                    explanation=_explain_counts(claims, ctx),
+                                    facts=[fact_of[id(x)].id for x in [*others, d]]))
     return out
 
 
 def _quantity_value(c: Claim) -> str:
-    if c.quantity_approximate and (c.quantity_low is not None or c.quantity_high is not None):
-        lo, hi = quantity_range(c)
-        return (c.quantity_text or f"{lo:g}-{hi:g}")
+    """Plain number ("57"); a vague amount without one keeps its words ("hundreds")."""
     q = c.quantity
-    return str(int(q)) if q is not None and float(q).is_integer() else f"{q:g}"
+    if q is None:
+        lo, hi = quantity_range(c) or (None, None)
+        return c.quantity_text or f"{lo:g}-{hi:g}"
+    return str(int(q)) if float(q).is_integer() else f"{q:g}"
 
 
 def _published(doc: Document | None) -> date | None:
@@ -306,8 +363,17 @@ def _published(doc: Document | None) -> date | None:
 
 def _explain_counts(claims: list[Claim], ctx: _Context) -> str:
     parts = []
+    revising = [c for c in claims if _REVISION.search(c.text) and c.quantity is not None]
+    if revising:
+        c = revising[0]
+        earlier = sorted({_quantity_value(o) for o in claims if o.quantity != c.quantity})
+        parts.append(f"A figure revised later: {c.document} gives {_quantity_value(c)}, revising an earlier "
+                     f"figure of {' / '.join(earlier)}; sources with the earlier figure may predate or ignore "
+                     f'the revision ("{c.text.strip()[:140]}").')
+        return " ".join(parts)
     exact = [c for c in claims if not c.quantity_approximate and c.quantity is not None]
     approx = [c for c in claims if c.quantity_approximate]
+    exact = [c for c in exact if c.quantity not in {a.quantity for a in approx}]
     if approx and exact:
         parts.append(f'An approximate figure ("{approx[0].quantity_text}") sits beside exact counts; '
                      "its range does not contain them, so at least one is off.")
@@ -318,10 +384,6 @@ def _explain_counts(claims: list[Claim], ctx: _Context) -> str:
         parts.append(f"{late.document} (published {dated[-1][0]}) gives {_quantity_value(late)}, later than "
                      f"{early.document} ({dated[0][0]}): the later figure may be a revision, revising an earlier "
                      f"figure of {_quantity_value(early)}.")
-    for c in claims:
-        if _REVISION.search(c.text):
-            parts.append(f'{c.document} itself speaks of a revision: "{c.text.strip()[:160]}".')
-            break
     if not parts:
         parts.append("The sources count differently; they may count different groups (e.g. with or without "
                      "the attackers) or at different times.")

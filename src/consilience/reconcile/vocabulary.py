@@ -14,7 +14,8 @@ from __future__ import annotations
 
 # Verb lemmas that select a predicate.
 VERB_TRIGGERS: dict[str, str] = {
-    **{w: "kill" for w in ("kill", "murder", "assassinate", "execute", "slay", "massacre", "behead")},
+    **{w: "kill" for w in ("kill", "murder", "assassinate", "execute", "slay", "massacre", "behead", "die",
+                           "perish")},
     **{w: "attack" for w in ("attack", "strike", "bomb", "shell", "raid", "storm", "target", "ambush",
                              "invade", "airstrike")},
     **{w: "abduct" for w in ("abduct", "kidnap", "seize")},
