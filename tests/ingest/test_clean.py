@@ -1,0 +1,144 @@
+"""Line-level debris removal on invented pages: debris goes with a reason, every body sentence stays."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.ingest.clean import clean_text, is_sentence
+
+BODY = [
+    "The river authority of Tessaly said on Monday that the flood barrier held through the night.",
+    "Engineers from the regional works department inspected the gates at dawn and found no damage.",
+    "“We were lucky this time,” said Mara Velenko, who heads the authority’s emergency team.",
+]
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def reasons(cleaned) -> dict[str, str]:
+    return {r.text.strip(): r.reason for r in cleaned.removed}
+
+
+def assert_body_kept(cleaned):
+    for sentence in BODY:
+        assert sentence in cleaned.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("728 x 90", "ad-slot size"),
+    ("300x250", "ad-slot size"),
+    ("- Advertisement -", "advertisement marker"),
+    ("ADVERTISEMENT", "advertisement marker"),
+    ("Story continues below advertisement", "advertisement marker"),
+    ("Share this article", "share/print/social widget"),
+    ("Print Email", "share/print/social widget"),
+    ("- Subscribe to our newsletter -", "share/print/social widget"),
+    ("Follow us on Facebook and Twitter", "share/print/social widget"),
+    ("Tags: , , ,", "empty tag list"),
+    ("Tags: floods, Tessaly, river", "tag list"),
+    ("Copyright © 2023 Tessaly Courier. All Rights Reserved | XML Sitemap", "copyright footer"),
+    ("About us | Contact | Privacy Policy | Sitemap", "site footer links"),
+    ("Home > Regions > Tessaly", "breadcrumb"),
+    ("News » Weather » Floods", "breadcrumb"),
+    ("Related: Barrier upgrade delayed again", "related-story link"),
+    ("READ MORE: Ten years of floods in pictures", "related-story link"),
+    ("Source » Tessaly Courier", "source line"),
+    ("Reporting by Tessaly Courier", "reporting credit"),
+    ("(Reporting by Ana Ruiz; Editing by Tom Lee)", "reporting credit"),
+    ("By Ana Ruiz", "byline"),
+    ("Published: Tuesday, 14 March 2023 08:45", "metadata line"),
+    ("Posted on March 14, 2023 | Updated 09:10", "metadata line"),
+])
+def test_each_kind_of_debris_is_removed_with_its_reason(line, reason):
+    cleaned = clean_text(page(line, *BODY))
+    assert reasons(cleaned) == {line: reason}
+    assert_body_kept(cleaned)
+    assert line not in cleaned.text
+
+
+def test_sentences_with_widget_words_are_kept():
+    lines = ["Residents shared photos of the barrier on social media, and the mayor printed copies for the council.",
+             "Subscribe? The authority said it would email every household a new flood plan by Friday.",
+             "Home owners near the river were told to keep sandbags ready for another week."]
+    cleaned = clean_text(page(*BODY, *lines))
+    assert cleaned.removed == []
+    for line in lines:
+        assert line in cleaned.text
+
+
+def test_headline_in_a_body_sentence_shape_is_never_removed():
+    cleaned = clean_text(page("Shares of the barrier builder rose 4% on Monday after the storm passed, traders said.",
+                              *BODY))
+    assert cleaned.removed == []
+
+
+def test_metadata_is_harvested_before_removal():
+    cleaned = clean_text(page("date 2023-03-14 Details Published: Tuesday, 14 March 2023 08:45",
+                              "By Ana Ruiz", *BODY, "Source » Tessaly Courier",
+                              "Copyright © 2023 All Rights Reserved"))
+    h = cleaned.harvest
+    assert h.metadata_lines == ["date 2023-03-14 Details Published: Tuesday, 14 March 2023 08:45"]
+    assert h.byline == "Ana Ruiz"
+    assert h.source_names == ["Tessaly Courier"]
+    assert h.copyright_lines == ["Copyright © 2023 All Rights Reserved"]
+
+
+def test_related_headlines_after_the_article_are_removed_but_headings_inside_are_kept():
+    text = page("Flood barrier holds in Tessaly", BODY[0], "What happens next", BODY[1], BODY[2],
+                "Share this article", "Barrier upgrade delayed again as costs rise",
+                "- Advertisement -")
+    cleaned = clean_text(text)
+    assert reasons(cleaned)["Barrier upgrade delayed again as costs rise"] == "related-story headline after the article"
+    assert "What happens next" in cleaned.text  # a section heading between body paragraphs
+    assert cleaned.harvest.title == "Flood barrier holds in Tessaly"
+    assert cleaned.text.startswith("Flood barrier holds in Tessaly")  # the headline stays in the text
+    assert_body_kept(cleaned)
+
+
+def test_bullet_lists_inside_the_body_are_kept():
+    bullets = ["  • Raising the barrier by two metres", "  • Moving the pumping station uphill"]
+    cleaned = clean_text(page(BODY[0], "\n".join(bullets), BODY[1]))
+    assert cleaned.removed == []
+    assert "• Raising the barrier by two metres" in cleaned.text
+
+
+def test_repeated_caption_at_the_top_is_removed_once_and_not_taken_as_title():
+    cleaned = clean_text(page("Mara Velenko at the barrier", "Flood barrier holds in Tessaly",
+                              "Mara Velenko at the barrier", *BODY))
+    assert [r.reason for r in cleaned.removed] == ["repeated line (caption or navigation)"]
+    assert cleaned.harvest.title == "Flood barrier holds in Tessaly"
+
+
+def test_paragraph_breaks_are_kept_and_removed_lines_leave_no_gap():
+    text = "728 x 90\n\n" + BODY[0] + "\n- Advertisement -\n" + BODY[1] + "\n\n\n\n" + BODY[2] + "\n"
+    cleaned = clean_text(text)
+    assert cleaned.text == BODY[0] + "\n" + BODY[1] + "\n\n" + BODY[2]
+
+
+def test_lines_learnt_elsewhere_are_removed():
+    cleaned = clean_text(page("Tessaly Courier: your river, your news", *BODY),
+                         known_lines={"tessaly courier: your river, your news": "line repeated on 4 pages"})
+    assert reasons(cleaned) == {"Tessaly Courier: your river, your news": "line repeated on 4 pages"}
+
+
+def test_removed_text_is_the_line_as_it_stood():
+    cleaned = clean_text(" date 2023-03-14 Details Published: Tuesday, 14 March 2023 08:45\n\n" + BODY[0])
+    assert cleaned.removed[0].text == " date 2023-03-14 Details Published: Tuesday, 14 March 2023 08:45"
+
+
+def test_extracted_html_keeps_tables_and_trailing_lines():
+    rows = ["| Gate | Level |", "| North | 4.2 m |"]
+    cleaned = clean_text(page(*BODY, "\n".join(rows), "Barrier levels on Monday night"), extracted=True,
+                         title="Flood barrier holds")
+    assert cleaned.removed == []
+    assert "| North | 4.2 m |" in cleaned.text and "Barrier levels on Monday night" in cleaned.text
+
+
+def test_title_repeated_at_the_top_of_an_html_body_is_removed():
+    cleaned = clean_text(page("Flood barrier holds", *BODY), extracted=True, title="Flood  barrier holds")
+    assert [r.reason for r in cleaned.removed] == ["title repeated at the top of the body"]
+
+
+def test_is_sentence():
+    assert is_sentence(BODY[2]) and not is_sentence("Flood barrier holds in Tessaly") and not is_sentence("Print.")

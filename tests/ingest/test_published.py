@@ -1,0 +1,89 @@
+"""Publication dates and their basis, on invented texts."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.ingest.published import find_dates, find_month_days, normalise_given, publication_date
+
+
+def date_of(text, given=None, metadata=(), copyright=()):
+    value, basis, _notes = publication_date(text, given, list(metadata), list(copyright))
+    return value, basis
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("on 2023-03-14 at noon", "2023-03-14"),
+    ("2023-03-14T08:45", "2023-03-14T08:45"),
+    ("Tuesday, 14 March 2023 18:30", "2023-03-14T18:30"),
+    ("March 14, 2023", "2023-03-14"),
+    ("Sept. 3, 2019 at 6:05 pm", "2019-09-03T18:05"),
+    ("in October 2021", "2021-10"),
+    ("the 5th of May 2020", "2020-05-05"),
+])
+def test_find_dates(text, iso):
+    assert [d.iso for d in find_dates(text)] == [iso]
+    assert all(text[d.start:d.end] for d in find_dates(text))
+
+
+def test_month_days_without_year():
+    assert [d.iso for d in find_month_days("It began on Jan 8 and ended on March 2, 2020.")] == ["--01-08"]
+
+
+def test_given_dates_are_normalised():
+    assert normalise_given("2024-05-02T09:15:00+01:00") == "2024-05-02T09:15"
+    assert normalise_given("2024-05-02") == "2024-05-02"
+    assert normalise_given("May 2, 2024") == "2024-05-02"
+    assert normalise_given("sometime") is None
+
+
+def test_metadata_line_wins_and_keeps_the_time():
+    assert date_of("The council met on June 1, 2021.",
+                   metadata=["date 2021-06-03 Details Published: Thursday, 03 June 2021 07:10"]) == \
+        ("2021-06-03T07:10", "metadata")
+
+
+def test_given_date_is_metadata():
+    assert date_of("Text.", given="2022-11-09") == ("2022-11-09", "metadata")
+
+
+@pytest.mark.parametrize("opening, iso", [
+    ("Tessaly, March 3, 2021—The river rose", "2021-03-03"),
+    ("NORTH PORT, Jan 8 (Harbour Wire) - The river rose", "2021-01-08"),
+    ("Northport, Tessaly, 4 February 2021 – The river rose", "2021-02-04"),
+])
+def test_dateline(opening, iso):
+    text = f"Flood barrier holds\n\n{opening} to its highest level since the records began in 1911, and in 2021 too."
+    assert date_of(text) == (iso, "dateline")
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline():
+    text = "The mayor said that on March 3, 2021 - a Wednesday - the barrier was tested."
+    value, basis = date_of(text)
+    assert basis == "content"  # only the latest dated reference
+
+
+def test_anniversary_of_a_day_after_the_latest_reference():
+    text = ("As the year turns, March 2 marks the third anniversary of the flood that drowned the lower town. "
+            "On February 20, 2024, the council voted new funds for the barrier.")
+    assert date_of(text) == ("2024-03", "content")
+
+
+def test_anniversary_of_a_dated_event():
+    text = "Residents gathered for the tenth anniversary of the flood of April 9, 2013, in the market square."
+    assert date_of(text) == ("2023-04", "content")
+
+
+def test_latest_dated_reference():
+    text = "The barrier was built in May 2015. It was tested on August 2, 2019 and again on June 30, 2020."
+    assert date_of(text) == ("2020-06-30", "content")
+
+
+def test_copyright_year_is_the_weakest_basis():
+    text = "Last Friday the barrier held. It was first planned in September 2011 after a flood."
+    value, basis, notes = publication_date(text, None, [], ["Copyright © 2019 All Rights Reserved"])
+    assert (value, basis) == ("2019", "inferred")
+    assert any("weekday" in n for n in notes)
+
+
+def test_nothing_to_go_on():
+    assert date_of("Early on Friday morning the river rose again, as it did in 1911.") == (None, None)
