@@ -30,7 +30,7 @@ _SLASH_PAIR = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])[/-]([A-Z][A-Za-z]*[A-Z])\b")
 _ABBR = re.compile(r"^[A-Z][A-Za-z.&-]{0,11}$")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # "X or Y" between these is usually a choice between two things, not two names of one.
-_OR_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+_OR_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})  # PERSON only as a mislabelled second name
 
 
 def find_alias_evidence(doc, document: Document, mentions: list[Mention]) -> list[AliasEvidence]:
@@ -306,13 +306,18 @@ def _or_pairs(doc, text, document, index) -> list[AliasEvidence]:
         if a is None or b is None:
             continue
         a_mention = index.at(a[0])
-        if a_mention is None or a_mention.label not in _OR_LABELS:
+        if a_mention is None or a_mention.label not in _OR_LABELS - {"PERSON"}:
             continue
         # spaCy often mislabels transliterated names (an ORG tagged PERSON): after "Name (ABBR) or"
         # any actor label will do; otherwise the two labels must agree
         after_acronym = _skip_parenthetical_back(text, token.idx) != token.idx
         if b_mention is not None and b_mention.label != a_mention.label and not (
                 after_acronym and b_mention.label in _OR_LABELS):
+            continue
+        # "the UN or NATO", "Anna or Peter" are choices; a renaming is flagged by an acronym before
+        # the "or", by an appositive comma ("X, or Y,"), or by a second name spaCy does not know
+        appositive = text[:token.idx].rstrip().endswith(",")
+        if not (after_acronym or appositive or b_mention is None):
             continue
         if _in_list(text, a[0], token.idx) or text[a[0]:a[1]] == text[b[0]:b[1]]:
             continue

@@ -253,7 +253,8 @@ def _speaker_from_phrase(doc, head, i: int, j: int, index: MentionIndex) -> _Spe
 def _cue(verb) -> str:
     """The words that mark the attribution: "said", "described ... as", "confirmed in a statement"."""
     cue = verb.text
-    if verb.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in verb.children):
+    near = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    if verb.lemma_.lower() == "describe" and any(c.lower_ == "as" for c in near):
         cue = f"{verb.text} ... as"
     statement = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  and any(g.lemma_.lower() in GENERIC_SPEAKERS for g in c.children)]

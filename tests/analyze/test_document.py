@@ -1,0 +1,92 @@
+"""Phase 1 plumbing: one model per process, streaming batches, exact offsets through chunking, bad input."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.analyze.document import analyze_batch, analyze_documents
+from consilience.analyze.nlp import chunk_text, load_model
+from consilience.model import Document
+from consilience.settings import Settings
+
+STORY = (
+    "The Harbour Authority of Veloria (HAV) said on Monday that 40 cranes were idle.\n\n"
+    "Its director, Amina Castell, told reporters that the strike would end soon. "
+    "\u201cWe expect the ships back by Friday,\u201d she said.\n\n"
+)
+
+
+def _doc(i: int, text: str, **kw) -> Document:
+    return Document(id=f"d{i}", path=f"d{i}.txt", text=text, **kw)
+
+
+def test_model_is_loaded_once_per_process():
+    assert load_model(None) is load_model(None)
+    assert "parser" in load_model(None).pipe_names and "ner" in load_model(None).pipe_names
+
+
+@pytest.mark.parametrize("size", [50, 120, 400])
+def test_chunks_concatenate_to_the_text_and_respect_the_limit(size):
+    text = STORY * 6
+    pieces = chunk_text(text, size)
+    assert "".join(pieces) == text
+    assert all(len(p) <= size for p in pieces)
+    assert len(pieces) > 1
+
+
+def test_chunks_prefer_paragraph_breaks():
+    pieces = chunk_text(STORY * 3, 200)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+
+
+def test_chunked_document_keeps_exact_offsets():
+    text = STORY * 5
+    settings = Settings(max_chunk_chars=180, batch_size=4)
+    [analysis] = analyze_batch([_doc(0, text)], settings)
+    [whole] = analyze_batch([_doc(0, text)], Settings())
+    for record in analysis.mentions + analysis.quantities + analysis.quotes:
+        assert text[record.start:record.end] == record.text
+    for sentence in analysis.sentences:
+        assert text[sentence.start:sentence.end].strip()
+    assert len(analysis.mentions) >= len(whole.mentions) * 0.8
+    assert [q.value for q in analysis.quantities] == [40.0] * 5
+
+
+def test_mention_ids_are_unique_and_keep_spacy_labels():
+    [analysis] = analyze_batch([_doc(0, STORY)], Settings())
+    ids = [m.id for m in analysis.mentions]
+    assert len(ids) == len(set(ids)) and all(i.startswith("d0:m") for i in ids)
+    assert {"PERSON", "ORG"} <= {m.label for m in analysis.mentions}
+
+
+def test_analyze_documents_streams_one_batch_at_a_time():
+    pulled = []
+
+    def documents():
+        for i in range(10):
+            pulled.append(i)
+            yield _doc(i, STORY)
+
+    stream = analyze_documents(documents(), Settings(batch_size=3))
+    first = next(stream)
+    assert first.document == "d0"
+    assert len(pulled) == 3  # only the first batch was read
+    rest = list(stream)
+    assert [a.document for a in rest] == [f"d{i}" for i in range(1, 10)]
+
+
+def test_bad_input_never_loses_a_document():
+    docs = [
+        _doc(0, "Le gouvernement a annonc\u00e9 la fin de la gr\u00e8ve.", language="fr"),
+        _doc(1, "   \n\n  "),
+        _doc(2, "12 34 56 2020-01-01 1999 3.5 % 10:30 7/8/2021 \u00a7 ### 1,000,000 2011 2012 2013 " * 40),
+        _doc(3, "!!!"),
+        _doc(4, STORY),
+    ]
+    out = list(analyze_documents(docs, Settings(batch_size=2, max_chunk_chars=500)))
+    assert [a.document for a in out] == [d.id for d in docs]
+    assert "language 'fr'" in out[0].skipped_reason
+    assert out[1].skipped_reason == "empty text"
+    assert out[2].skipped_reason is None and out[2].sentences
+    for analysis, document in zip(out, docs):
+        for record in analysis.mentions + analysis.quantities:
+            assert document.text[record.start:record.end] == record.text

@@ -1,0 +1,92 @@
+"""Quantities: value, the noun counted, approximation; dates, years and ordinals are not counts."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.analyze.quantities import parse_number
+
+
+def _by_text(analysis):
+    return {q.text: q for q in analysis.quantities}
+
+
+def _check_offsets(text, analysis):
+    for q in analysis.quantities:
+        assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("words, value", [
+    (["five"], 5), (["52"], 52), (["1,250"], 1250), (["2.5", "million"], 2_500_000),
+    (["a", "dozen"], 12), (["twenty-three"], 23), (["three", "hundred"], 300), (["banana"], None),
+])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+def test_counts_with_their_head_noun(analyse):
+    text = ("The flood killed five people in Norvale. Rescuers found 38 stranded hikers and "
+            "evacuated 1,200 residents, while 14 exhausted volunteer firefighters were treated.")
+    analysis = analyse(text)
+    _check_offsets(text, analysis)
+    got = {(q.value, q.unit) for q in analysis.quantities}
+    assert {(5.0, "person"), (38.0, "hiker"), (1200.0, "resident"), (14.0, "firefighter")} <= got
+
+
+def test_vague_and_bounded_amounts(analyse):
+    text = ("Hundreds of striking dock workers marched, and more than 150 protests were recorded. "
+            "Officials counted dozens of arrests and about 40 injuries.")
+    analysis = analyse(text)
+    _check_offsets(text, analysis)
+    hundreds = next(q for q in analysis.quantities if q.text.lower().startswith("hundreds"))
+    assert (hundreds.value, hundreds.unit, hundreds.approximate) == (None, "worker", True)
+    assert (hundreds.low, hundreds.high) == (200, 999)
+    more = next(q for q in analysis.quantities if q.value == 150)
+    assert more.text == "more than 150 protests" and more.approximate and more.low == 150 and more.unit == "protest"
+    dozens = next(q for q in analysis.quantities if q.text.startswith("dozens"))
+    assert dozens.unit == "arrest" and dozens.approximate
+    about = next(q for q in analysis.quantities if q.value == 40)
+    assert about.approximate and about.text == "about 40 injuries"
+
+
+def test_list_with_including(analyse):
+    text = "The raid left nine dead and seven others, including 4 children, missing."
+    got = {(q.value, q.unit) for q in analyse(text).quantities}
+    assert {(9.0, None), (7.0, "other"), (4.0, "child")} <= got or {(7.0, "other"), (4.0, "child")} <= got
+
+
+def test_dates_years_times_and_ordinals_are_not_counts(analyse):
+    text = ("On March 3, 2019, at 10:30 pm, the second convoy left; in 1998 the port had opened. "
+            "The third day brought 12 trucks.")
+    analysis = analyse(text)
+    assert [(q.value, q.unit) for q in analysis.quantities] == [(12.0, "truck")]
+
+
+def test_percent_and_money(analyse):
+    text = "Turnout fell to 42 percent, and the city spent $3 million on repairs and 500 euros on paint."
+    analysis = analyse(text)
+    _check_offsets(text, analysis)
+    units = {q.unit: q.value for q in analysis.quantities}
+    assert units.get("percent") == 42.0
+    assert units.get("USD") == 3_000_000.0
+    assert units.get("EUR") == 500.0
+
+
+@pytest.mark.timeout(120)
+def test_soleimani_shared_claims(soleimani):
+    """The quantities of 'Claims several sources share' in ANALYST-NOTES."""
+    def has(prefix, value, unit, approximate=False):
+        text, analysis = soleimani[prefix]
+        _check_offsets(text, analysis)
+        return any(q.value == value and q.unit == unit and q.approximate == approximate
+                   for q in analysis.quantities)
+
+    assert has("001", 52.0, "member") and has("002", 52.0, "member") and has("003", 52.0, "member")
+    assert has("002", 141.0, "member") and has("003", 141.0, "member")
+    assert has("001", 7.0, "other") and has("001", 6.0, "woman")
+    assert has("003", 7.0, None) and has("003", 6.0, "woman")
+    assert has("004", 5.0, "person")
+    assert has("004", 31.0, "rocket")
+    assert has("002", 150.0, "attack", approximate=True)
+    text, analysis = soleimani["000"]
+    hundreds = [q for q in analysis.quantities if q.unit == "member" and q.low == 200]
+    assert hundreds and hundreds[0].approximate
