@@ -258,3 +258,68 @@ def build_synthetic_dossier() -> dict:
         "sources": sources,
     }
     return copy.deepcopy(dossier)
+
+
+# --------------------------------------------------------------------------- checking rendered HTML
+
+PAYLOADS = (XSS_SCRIPT, XSS_IMG, XSS_LINK)
+
+
+def active_content(page: str, allowed_scripts: int = 0) -> list[str]:
+    """What in ``page`` could run or fetch: event-handler attributes, ``javascript:`` URLs, ``<img>``,
+    ``<iframe>``, external ``src``/``href`` resources, and more ``<script>`` elements than allowed.
+    An empty list means the page is inert (the payloads above, if present, are text)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+    scripts = []
+
+    class Checker(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                scripts.append(dict(attrs))
+                if dict(attrs).get("src"):
+                    found.append(f"<script src={dict(attrs)['src']}>")
+            if tag in ("img", "iframe", "object", "embed"):
+                found.append(f"<{tag}>")
+            if tag == "link" and not (dict(attrs).get("href") or "").startswith("/"):
+                found.append(f"<link href={dict(attrs).get('href')}>")
+            for name, value in attrs:
+                if name.lower().startswith("on"):
+                    found.append(f"{tag}[{name}]")
+                if value and value.strip().lower().startswith("javascript:"):
+                    found.append(f"{tag}[{name}={value}]")
+                if name in ("src",) and value and not value.startswith(("data:", "/")):
+                    found.append(f"{tag}[src={value}]")
+
+        handle_startendtag = handle_starttag
+
+    Checker(convert_charrefs=True).feed(page)
+    if len(scripts) > allowed_scripts:
+        found.append(f"{len(scripts)} <script> elements")
+    return found
+
+
+def visible_text(page: str) -> str:
+    """The text content of ``page`` (entities decoded), scripts and styles left out."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+
+    class Text(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style"):
+                self.skip += 1
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                parts.append(data)
+
+    Text(convert_charrefs=True).feed(page)
+    return "".join(parts)

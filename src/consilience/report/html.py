@@ -233,20 +233,38 @@ def overview(dossier: dict, index: Index) -> dict:
     }
 
 
+def _fact_value(fact: dict, conflict: dict) -> dict | None:
+    """The conflict value this fact stands for: the one equal to the fact's own slot value, else the
+    best-documented value resting on the fact's claims, else None (the fact is not part of it)."""
+    values = conflict.get("values", [])
+    slot = conflict.get("slot")
+    for v in values:
+        if slot == "time" and fact.get("time") and svg.parse_day(fact["time"]) == svg.parse_day(v.get("value")):
+            return v
+        if slot == "quantity" and fact.get("quantity") is not None:
+            try:
+                if float(v.get("value")) == float(fact["quantity"]):
+                    return v
+            except (TypeError, ValueError):
+                pass
+    own = set(fact.get("claims", []))
+    mine = [v for v in values if own & set(v.get("claims", []))]
+    return max(mine, key=lambda v: len(v.get("documents", [])), default=None)
+
+
 def _fact_value_documents(fact: dict, conflicts: list[dict]) -> tuple[set[str], set[str]]:
     """Documents that support this fact's value and documents that state a conflicting value."""
-    own_claims = set(fact.get("claims", []))
     supports, against = set(fact.get("documents", [])), set()
     for c in conflicts:
-        values = c.get("values", [])
-        mine = [v for v in values if own_claims & set(v.get("claims", []))]
-        if fact["id"] not in (c.get("facts") or []) and not mine:
+        if fact["id"] not in (c.get("facts") or []) and not set(fact.get("claims", [])) & {
+                cid for v in c.get("values", []) for cid in v.get("claims", [])}:
             continue
-        if not mine:
+        mine = _fact_value(fact, c)
+        if mine is None:
             continue
-        mine_docs = {d for v in mine for d in v.get("documents", [])}
-        for v in values:
-            if v not in mine:
+        mine_docs = set(mine.get("documents", []))
+        for v in c.get("values", []):
+            if v is not mine:
                 against |= set(v.get("documents", [])) - mine_docs
     return supports - against, against
 

@@ -224,6 +224,8 @@ class Store:
 
     def search_documents(self, q: str, limit: int = 20) -> list[dict]:
         """Documents whose title, outlet or text contains the query (case-insensitive); text not returned."""
+        if "documents" not in self.tables:
+            return []
         pattern = "%" + _like_escape(q.lower()) + "%"
         cur = self.cursor()
         try:
