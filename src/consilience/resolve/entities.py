@@ -194,7 +194,7 @@ def attested_keys(spans: list[NameSpan], links: list[Link]) -> set[str]:
 
 
 _LEFT = re.compile(r"(?:^|(?<=[^\w'\u2019\-]))([A-Z][\w'\u2019\-]*) $")
-_RIGHT = re.compile(r"^ ([\w'\u2019\-]+)")
+_RIGHT = re.compile(r"^ ([\w'\u2019\-]+)( [A-Z][\w'\u2019\-]*)?")
 _OF_TAIL = re.compile(r"^( (?:of|for) (?:the )?[A-Z][\w'\u2019\-]*)( [A-Z][\w'\u2019\-]*)?")
 _POSSESSIVE = re.compile(r"['\u2019]s ")
 # "the Sons of the [Kharsa Brigade]": capitalised words after a determiner or a lower-case word, then "of (the)".
@@ -203,17 +203,19 @@ _OF_LEFT = re.compile(
 )
 
 
-def _of_left(text: str, s: int) -> int | None:
+def _of_left(text: str, s: int, attested: set[str]) -> int | None:
     """Start of a name that continues leftwards over "Words of (the)" before offset ``s``, if any.
 
     Not when the words are a title or role ("the President of the United States"):
-    those describe a name, they are not part of it.
+    those describe a name, they are not part of it; nor when they are a name of
+    their own ("the Quds Force of the Islamic Revolutionary Guard Corps": two names).
     """
     m = _OF_LEFT.search(text[max(0, s - 60):s])
     if not m:
         return None
-    words = [w.lower().strip("'\u2019") for w in m.group(1).split()[:-1] if w.lower() not in ("of", "for", "the")]
-    if any(w in ROLE_WORDS or normalize(w + " x").titled for w in words):
+    raw = [w for w in m.group(1).split() if w.lower() not in ("of", "for", "the")]
+    words = [w.lower().strip("'\u2019") for w in raw]
+    if any(w in ROLE_WORDS or normalize(w + " x").titled for w in words) or _mkey(" ".join(raw)) in attested:
         return None
     return s - len(m.group(1))
 
@@ -227,7 +229,7 @@ def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
         if _mkey(span.text[:poss.start()]) in attested and _mkey(head) in attested:
             s = s + poss.end()
     if not poss and not any(m.label in ("GPE", "LOC") for m in span.mentions):
-        of_start = _of_left(text, s)
+        of_start = _of_left(text, s, attested)
         if of_start is not None:
             return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions)
     options = []
@@ -236,7 +238,9 @@ def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
     rights = [e]
     right = _RIGHT.match(text[e:e + 40])
     if right:
-        rights.append(e + right.end())
+        rights.append(e + right.end(1))
+        if right.group(2):
+            rights.append(e + right.end(2))
     tail = _OF_TAIL.match(text[e:e + 60])
     if tail:
         rights.append(e + tail.end(1))
