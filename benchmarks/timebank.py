@@ -98,37 +98,45 @@ def match(gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:
 
 
 class Score:
+    """Counts per group: gold, predicted, matches and value matches seen from each side.
+
+    Recall in a group counts gold spans of that type that matched; precision counts predicted
+    spans of that type that matched, so a DATE predicted for a gold DURATION is scored on both sides.
+    """
+
+    GROUPS = ("all", "DATE/TIME", "DURATION/SET")
+
     def __init__(self):
-        self.counts = {k: [0, 0, 0, 0] for k in ("all", "DATE/TIME", "DURATION/SET")}  # gold, pred, match, value
+        self.counts = {k: dict(gold=0, pred=0, hit_gold=0, hit_pred=0, value_gold=0, value_pred=0) for k in self.GROUPS}
 
     def add(self, gold: list[Span], pred: list[Span]) -> None:
         for g in gold:
             for k in ("all", group(g.type)):
-                self.counts[k][0] += 1
+                self.counts[k]["gold"] += 1
         for p in pred:
             for k in ("all", group(p.type)):
-                self.counts[k][1] += 1
+                self.counts[k]["pred"] += 1
         for g, p in match(gold, pred):
             same = g.value == p.value and p.value is not None
-            self.counts["all"][2] += 1
-            self.counts["all"][3] += same
-            # match/value credit per group: recall side by gold type, precision side by predicted type
-            for k in {group(g.type), group(p.type)}:
-                self.counts[k][2] += 1
-                self.counts[k][3] += same
+            for k in ("all", group(g.type)):
+                self.counts[k]["hit_gold"] += 1
+                self.counts[k]["value_gold"] += same
+            for k in ("all", group(p.type)):
+                self.counts[k]["hit_pred"] += 1
+                self.counts[k]["value_pred"] += same
 
     @staticmethod
-    def prf(hit: int, gold: int, pred: int) -> tuple[float, float, float]:
-        p = hit / pred if pred else 0.0
-        r = hit / gold if gold else 0.0
+    def prf(hit_pred: int, pred: int, hit_gold: int, gold: int) -> tuple[float, float, float]:
+        p = hit_pred / pred if pred else 0.0
+        r = hit_gold / gold if gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def rows(self, label: str) -> list[str]:
         out = []
-        for k, (g, p, m, v) in self.counts.items():
-            ep, er, ef = self.prf(m, g, p)
-            vp, vr, vf = self.prf(v, g, p)
-            out.append(f"{label:<28} {k:<13} gold={g:<5} pred={p:<5} extraction P={ep:.3f} R={er:.3f} F1={ef:.3f}"
+        for k, c in self.counts.items():
+            ep, er, ef = self.prf(c["hit_pred"], c["pred"], c["hit_gold"], c["gold"])
+            vp, vr, vf = self.prf(c["value_pred"], c["pred"], c["value_gold"], c["gold"])
+            out.append(f"{label:<40} {k:<13} gold={c['gold']:<5} pred={c['pred']:<5} extraction P={ep:.3f} R={er:.3f} F1={ef:.3f}"
                        f" | value P={vp:.3f} R={vr:.3f} F1={vf:.3f}")
         return out
 

@@ -28,6 +28,7 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     ctx = Context(text, parse_dct(dct), doc)
     hits = _select(_candidates(text, ctx))
     hits = _merge_day_and_time(text, hits)
+    hits = _compare_with_period_in_focus(text, hits)
     return [TimeExpr(document=document, start=s, end=e, text=text[s:e], type=f.type, value=f.value, anchor=f.anchor)
             for s, e, f in hits]
 
@@ -40,7 +41,7 @@ def _candidates(text: str, ctx: Context) -> list[tuple[int, int, int, Found]]:
                 continue
             try:
                 result = rule.handle(m, ctx)
-            except (ValueError, KeyError, TypeError, OverflowError):  # an odd match never sinks the document
+            except Exception:  # noqa: BLE001 - one odd match never sinks the document
                 result = None
             if result is not None:
                 found.append((m.start(), m.end(), order, result))
@@ -78,4 +79,31 @@ def _merge_day_and_time(text: str, hits):
                 continue
         out.append(hits[i])
         i += 1
+    return out
+
+
+_YEAR_BACK = re.compile(r"(?:the\s+)?(?:a\s+year\s+(?P<dir>ago|earlier|before)|(?:comparable\s+)?year-(?:ago|earlier))$", re.I)
+_PERIOD = re.compile(r"^(\d{4})(-Q[1-4]|-\d{2}(?:-\d{2})?)$")
+_FOCUS_WINDOW = 300  # characters back to look for the period being compared ("... in the third quarter ... a year earlier")
+
+
+def _compare_with_period_in_focus(text: str, hits):
+    """"a year earlier" after "the third quarter" means that quarter a year before (1988-Q3), not just 1988.
+
+    The comparison period takes the granularity of the last quarter, month or day named shortly before;
+    with nothing in focus it stays the year before the publication year.
+    """
+    out = []
+    for i, (start, end, found) in enumerate(hits):
+        m = _YEAR_BACK.fullmatch(text, start, end)
+        if m and found.value and found.value.isdigit():
+            for s0, e0, prior in reversed(out):
+                if start - e0 > _FOCUS_WINDOW:
+                    break
+                p = _PERIOD.match(prior.value or "")
+                if not p or (m["dir"] == "ago" and "-Q" not in p.group(2)):
+                    continue
+                found = Found(found.type, f"{int(p.group(1)) - 1}{p.group(2)}", f"text:{prior.value}")
+                break
+        out.append((start, end, found))
     return out

@@ -686,12 +686,12 @@ _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly
 
 
 @rule(r"(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>two|three|four|five|six|\d+)\s+)?(?P<u>second|minute|hour|day|night|morning|evening|afternoon|week|weekend|month|quarter|year|decade|century|hours|days|weeks|months|years)\b"
-      rf"|(?P<q2>every|each)\s+(?P<wd>{L.WEEKDAY})|(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<pod>{L.PART_OF_DAY}s?))?"
+      rf"|(?P<q2>every|each)\s+(?P<wd>{L.WEEKDAY})|(?P<wds>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<pod>{L.PART_OF_DAY}s?))?|(?P<wdn>{L.WEEKDAY})\s+(?P<pods>(?:morning|afternoon|evening|night)s)"
       rf"|(?P<q3>every|each)\s+(?P<mon>{L.MONTH})")
 def set_every(m, ctx):
-    if m["wd"] or m["wds"]:
-        wd = L.weekday_number(m["wd"] or m["wds"])
-        pod = L.PARTS_OF_DAY.get((m["pod"] or "").lower().rstrip("s"))
+    if m["wd"] or m["wds"] or m["wdn"]:
+        wd = L.weekday_number(m["wd"] or m["wds"] or m["wdn"])
+        pod = L.PARTS_OF_DAY.get((m["pod"] or m["pods"] or "").lower().rstrip("s"))
         return Found("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), EXPLICIT)
     if m["mon"]:
         return Found("SET", f"XXXX-{L.month_number(m['mon']):02d}", EXPLICIT)
@@ -791,3 +791,34 @@ def part_of_day(m, ctx):
     if re.match(r"\s+(?:of|after|before)\b", ctx.after(m, 8), re.I) or re.match(r"[\s-]+(?:news|show|paper|shift|prayers?|session|star|post)\b", ctx.after(m, 12), re.I):
         return None
     return Found("TIME", None, EVENT_RELATIVE, kind="tod", tod=f"T{L.PARTS_OF_DAY[pod]}")
+
+
+# --------------------------------------------------------------------------- the year / the month in focus
+
+@rule(r"(?:(?P<mod>around|about|by|until|before|after|since)\s+)?(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<b>beginning|start|middle)\s+of\s+the\s+(?P<u2>year|month|week))")
+def end_of_period(m, ctx):
+    unit = (m["u"] or m["u2"] or "year").lower()
+    reason = ctx.missing({"year": "year", "month": "month", "quarter": "month"}.get(unit, "day"))
+    if reason:
+        return Found("DATE", None, reason)
+    a = ctx.anchor
+    value = {"year": lambda: str(a.year), "month": lambda: month_value(a.year, a.month),
+             "quarter": lambda: f"{a.year}-Q{quarter_of(a.month)}", "week": lambda: week_value(a.date)}[unit]()
+    return Found("DATE", value, ctx.dct)
+
+
+@rule(r"(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?(?<=the\s)year(?P<ended>\s+(?:ended|ending|to)\b)?|(?:earlier|later)\s+in\s+the\s+year")
+def the_year(m, ctx):
+    """"the year ended March 31" is a twelve-month span; "the full year", "earlier in the year" the current one."""
+    if m["ended"] or (m["adj"] or "").lower() in ("fiscal", "calendar") and not re.match(r"\s*(?:'s|,)", ctx.after(m, 3)):
+        if m["ended"]:
+            return Found("DURATION", "P1Y", EXPLICIT)
+    reason = ctx.missing("year")
+    if reason:
+        return Found("DATE", None, reason)
+    return Found("DATE", str(ctx.anchor.year), ctx.dct)
+
+
+@rule(r"(?<=for\s)(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+(?:long|short)\s+time)")
+def vague_stretch(m, ctx):
+    return Found("DURATION", "PXX", EXPLICIT)

@@ -43,6 +43,8 @@ def _tense_from_doc(doc, start: int, end: int) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        if token.pos_ == "ADJ":  # "payable Dec. 15", "effective Feb. 1": the adjective carries no tense
+            return PRESENT
     if token.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(token)
@@ -53,10 +55,12 @@ def _verb_tense(verb) -> str:
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX:
         return FUTURE
-    if "to" in lowers and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and (
-        verb.head.lemma_ in _FUTURE_GOVERNORS or _verb_tense_shallow(verb.head) == FUTURE
-    ):
-        return FUTURE
+    if "to" in lowers and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
+        governor = _verb_tense_shallow(verb.head)
+        if governor == FUTURE or (verb.head.lemma_ in _FUTURE_GOVERNORS and governor != PAST):
+            return FUTURE
+        if verb.head.lemma_ in _FUTURE_GOVERNORS:
+            return PRESENT  # "was due to expire Friday": planned in the past, date unknown either side
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
