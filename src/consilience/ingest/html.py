@@ -10,6 +10,7 @@ Measured, against trafilatura's defaults in the same run, by ``benchmarks/extrac
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 KEEP_PRECISE_IF_AT_LEAST = 0.55  # share of the fuller body's length; chosen on benchmarks/extraction.py
@@ -60,9 +61,30 @@ def page_date(tree, url: str | None) -> str | None:
     from htmldate import find_date
 
     try:
-        return find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        day = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises on odd markup; a missing date is not an error
         return None
+    return with_time(tree, day) if day else None
+
+
+TIMESTAMP = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hm>[0-2]\d:[0-5]\d)")
+
+
+def with_time(tree, day: str) -> str:
+    """htmldate gives the day only; the time of day, as the page writes it, from a timestamp of that day.
+
+    Looks in meta content attributes, <time datetime> and JSON-LD "datePublished" values.
+    """
+    values = tree.xpath("//meta/@content | //time/@datetime")
+    values += TIMESTAMP.findall(" ".join(
+        m.group(0) for text in tree.xpath("//script[@type='application/ld+json']/text()")
+        for m in re.finditer(r'"datePublished"\s*:\s*"[^"]+"', text)))
+    for value in values:
+        text = value if isinstance(value, str) else f"{value[0]}T{value[1]}"
+        m = TIMESTAMP.search(text)
+        if m and m["day"] == day:
+            return f"{day}T{m['hm']}"
+    return day
 
 
 def _clean(value) -> str | None:

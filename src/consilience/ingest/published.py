@@ -146,7 +146,7 @@ def from_metadata_lines(lines: list[str]) -> str | None:
 
 
 DATELINE_DASH = re.compile(r"\s*[-–—]+|\s+:\s")
-PLACE = re.compile(r"^[A-Z][\w.'’\-]*(?:[ ,/]+[\w.'’\-]+){0,5}?,?\s*$")
+PLACE = re.compile(r"^[A-Z][\w.'’\-]*(?:[ ,/]+[A-Z][\w.'’\-]*){0,4},?\s*$")  # capitalised words only
 TRAILING_AGENCY = re.compile(r"\s*\([^)]{1,60}\)\s*$")
 
 
