@@ -376,6 +376,8 @@ def _verb_participants(f: _Found, index: _Index) -> None:
             f.subject = _modifier_actor(nsubj, index)  # "A US airstrike killed X": the US
         f.objects = _phrase_mentions(dobj, index) if dobj is not None else []
     for c in children:  # "killed along with X", "attacks against X"
+        if c.dep_ == "prep" and c.lemma_.lower() == "along":
+            c = next((g for g in c.children if g.dep_ == "prep" and g.lemma_.lower() == "with"), c)
         if c.dep_ == "prep" and (c.lemma_.lower() == "with" or (f.predicate == "attack" and c.lemma_.lower() in TARGET_PREPS)):
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() not in _NOT_TARGETS:

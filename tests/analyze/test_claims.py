@@ -1,0 +1,124 @@
+"""Claims from invented sentences: predicate, participants, time, count, speaker, hedge, offsets."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.analyze.claims import extract_claims
+from consilience.model import DocAnalysis, Document, Mention, Quantity, TimeExpr
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def _texts(analysis: DocAnalysis, ids) -> list[str]:
+    by_id = {m.id: m.text for m in analysis.mentions}
+    return [by_id[i] for i in ids]
+
+
+def _claims(analysis: DocAnalysis, predicate: str):
+    return [c for c in analysis.claims if c.predicate == predicate]
+
+
+def _offsets_hold(text: str, analysis: DocAnalysis) -> None:
+    for c in analysis.claims:
+        assert text[c.start:c.end] == c.text
+        assert c.id.startswith(analysis.document + ":c")
+
+
+def test_passive_killing_with_time_place_and_co_victim(analyse):
+    text = ("Colonel Tomas Verhoek, the commander of the Northern Brigade, was killed in a drone strike "
+            "near Aldamar on Tuesday. Along with Verhoek, Piet Halvorsen was killed.")
+    a = analyse(text, published="2031-06-06")
+    kills = _claims(a, "kill")
+    assert kills, a.claims
+    first = kills[0]
+    assert "Tomas Verhoek" in _texts(a, first.objects)[0]
+    assert first.time == "2031-06-03"  # Tuesday before a Friday publication date
+    assert first.place and _texts(a, [first.place]) == ["Aldamar"]
+    assert not _claims(a, "attack"), "the strike is how he was killed, not a second claim"
+    assert any(set(_texts(a, k.objects)) >= {"Piet Halvorsen", "Verhoek"} for k in kills[1:])
+    _offsets_hold(text, a)
+
+
+def test_role_in_apposition_and_copula(analyse):
+    text = ("Mara Quist, the deputy commander of the Harbour Guard, spoke on Monday. "
+            "Ivo Brandt was the secretary-general of the Union of Pilots.")
+    a = analyse(text, published="2031-06-06")
+    roles = {(_texts(a, [c.subject])[0], c.role, _texts(a, c.objects)[0]) for c in _claims(a, "role")}
+    assert ("Mara Quist", "deputy commander", "the Harbour Guard") in roles
+    assert ("Ivo Brandt", "secretary-general", "the Union of Pilots") in roles
+
+
+def test_appointment_and_taking_command_date_the_start(analyse):
+    text = ("In 2019, Ilse Varga was appointed as the commander of the Coastal Corps. "
+            "Since first taking command of the Coastal Corps in 2018, Ilse Varga has rebuilt it.")
+    a = analyse(text, published="2031-06-06")
+    appoint = _claims(a, "appoint")[0]
+    assert (appoint.time, appoint.role, appoint.time_relation) == ("2019", "commander", "start")
+    assert _texts(a, [appoint.subject]) == ["Ilse Varga"]
+    command = _claims(a, "command")[0]
+    assert command.time == "2018" and command.time_relation == "start"
+    assert _texts(a, [command.subject]) == ["Ilse Varga"]
+
+
+def test_counts_and_ranges(analyse):
+    text = ("Between 2011 and 2015, militias killed 212 members of the Farmers League in raids in Oskaland. "
+            "The assault led to the killing of 40 villagers and the abduction of nine others, including three nurses.")
+    a = analyse(text, published="2031-06-06")
+    kills = _claims(a, "kill")
+    assert {c.quantity for c in kills} >= {212.0, 40.0}
+    ranged = next(c for c in kills if c.quantity == 212.0)
+    assert ranged.time == "2011/2015"
+    assert _texts(a, ranged.objects) == ["the Farmers League"]
+    abduct = _claims(a, "abduct")[0]
+    assert abduct.quantity == 9.0, "the three nurses are part of the nine"
+
+
+def test_speaker_and_hedge(analyse):
+    text = ('"The convoy was attacked by the Red Hand," the Interior Ministry said. '
+            "The rebels reportedly killed two guards in Varnholm.")
+    a = analyse(text, published="2031-06-06")
+    attack = _claims(a, "attack")[0]
+    assert attack.attributed_to is not None and "Interior Ministry" in attack.speaker_text
+    kill = _claims(a, "kill")[0]
+    assert kill.hedged and kill.attributed_to is None and kill.quantity == 2.0
+
+
+def test_opinion_sentences_give_no_claim(analyse):
+    text = "The governor is a disgrace to the province. His vision for the region is hollow and cynical."
+    a = analyse(text, published="2031-06-06")
+    assert a.claims == []
+
+
+def test_anniversary_does_not_date_the_event(analyse):
+    text = "March 3 marks the first anniversary of the killing of Ruben Olsson in Tarvik."
+    a = analyse(text, published="2031-03-01")
+    kill = _claims(a, "kill")[0]
+    assert kill.time is None
+
+
+def test_hand_made_records_without_other_extractors(nlp):
+    """extract_claims reads only the records it is given: mentions, times and counts built by hand."""
+    text = "On 4 May 2030 the Iron Column attacked Fort Lenz, killing 17 soldiers."
+    doc = nlp(text)
+    document = Document(id="h", path="h.txt", text=text)
+
+    def span(s, label):
+        i = text.index(s)
+        return i, i + len(s)
+
+    mentions = []
+    for n, (s, label) in enumerate([("the Iron Column", "ORG"), ("Fort Lenz", "FAC")]):
+        a, b = span(s, label)
+        mentions.append(Mention(id=f"h:m{n}", document="h", start=a, end=b, text=s, label=label))
+    a, b = span("4 May 2030", "DATE")
+    times = [TimeExpr(document="h", start=a, end=b, text="4 May 2030", type="DATE", value="2030-05-04")]
+    a, b = span("17 soldiers", "")
+    quantities = [Quantity(document="h", start=a, end=b, text="17 soldiers", value=17.0, unit="soldier")]
+    analysis = DocAnalysis(document="h", mentions=mentions, times=times, quantities=quantities)
+    claims = extract_claims(doc, document, analysis)
+    attack = next(c for c in claims if c.predicate == "attack")
+    assert attack.subject == "h:m0" and attack.objects == ["h:m1"] and attack.time == "2030-05-04"
+    kill = next(c for c in claims if c.predicate == "kill")
+    assert kill.quantity == 17.0 and kill.quantity_unit == "soldier"
+    for c in claims:
+        assert text[c.start:c.end] == c.text

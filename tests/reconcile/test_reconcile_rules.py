@@ -1,0 +1,179 @@
+"""Grouping, corroboration, conflicts and framing on hand-made records (no spaCy)."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.reconcile import timevalues as T
+from consilience.reconcile.framing import load_lexicon, polarity
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _fact_with(facts, claim_id):
+    return next(f for f in facts if claim_id in f.claims)
+
+
+def test_corroborated_across_outlets_and_copies_count_once(build):
+    build.entity("league", "Farmers League", "ORG")
+    s1 = "Raiders killed 40 members of the Farmers League at Oskar."
+    s2 = "The raid killed 40 Farmers League members."
+    build.document("a", s1, outlet="Alpha", published="2030-05-02")
+    build.document("b", s2, outlet="Beta", published="2030-05-03")
+    build.document("c", s2, outlet="Gamma", published="2030-05-04", duplicate_of="b")
+    c1 = build.claim("a", s1, "kill", objects=[("Farmers League", "league")], quantity=40.0, quantity_unit="member")
+    build.claim("b", s2, "kill", objects=[("Farmers League", "league")], quantity=40.0, quantity_unit="member")
+    build.claim("c", s2, "kill", objects=[("Farmers League", "league")], quantity=40.0, quantity_unit="member")
+    facts, conflicts, _ = build.run()
+    f = _fact_with(facts, c1.id)
+    assert f.documents == ["a", "b", "c"] and f.support == 2 and f.status == "corroborated"
+    assert any("counted once" in n for n in f.notes)
+    assert "40" in f.statement and "Farmers League" in f.statement
+    assert conflicts == []
+
+
+def test_different_participants_never_merge(build):
+    build.entity("p1", "Ruben Olsson")
+    build.entity("p2", "Dag Lind")
+    build.document("a", "Ruben Olsson was killed on 2 May 2030.", outlet="A")
+    build.document("b", "Dag Lind was killed on 2 May 2030.", outlet="B")
+    c1 = build.claim("a", "Ruben Olsson was killed on 2 May 2030.", "kill", objects=[("Ruben Olsson", "p1")],
+                     time="2030-05-02")
+    c2 = build.claim("b", "Dag Lind was killed on 2 May 2030.", "kill", objects=[("Dag Lind", "p2")], time="2030-05-02")
+    facts, _, _ = build.run()
+    assert _fact_with(facts, c1.id) is not _fact_with(facts, c2.id)
+    assert all(f.status == "single-source" for f in facts)
+
+
+def test_adjacent_days_conflict_with_time_zone_and_weekday_readings(build):
+    build.entity("p", "Ruben Olsson")
+    build.entity("us", "Ostland", "GPE")
+    texts = {
+        "a": "A drone strike killed Ruben Olsson on Thursday.",
+        "b": "Ruben Olsson died in an airstrike on May 2.",
+        "c": "Ruben Olsson was killed in a missile strike early on Friday.",
+    }
+    build.document("a", texts["a"], outlet="A", published="2030-05-03", )
+    build.document("b", texts["b"], outlet="B", published="2030-05-04")
+    build.document("c", texts["c"], outlet="C", published=None)
+    build.claim("a", texts["a"], "kill", objects=[("Ruben Olsson", "p")], time="2030-05-02", time_text="Thursday")
+    build.claim("b", texts["b"], "kill", objects=[("Ruben Olsson", "p")], time="2030-05-02", time_text="May 2")
+    build.claim("c", texts["c"], "kill", objects=[("Ruben Olsson", "p")], time=None, time_text="early on Friday")
+    facts, conflicts, _ = build.run()
+    assert len(facts) == 1, "drone strike, airstrike and missile strike: one killing"
+    (x,) = conflicts
+    assert x.slot == "time"
+    assert {v.value: v.documents for v in x.values} == {"2030-05-02": ["a", "b"], "2030-05-03": ["c"]}
+    assert "adjacent days" in x.explanation and "time zone" in x.explanation
+    assert "publication date is unknown" in x.explanation and "Thursday" in x.explanation
+    assert facts[0].status == "contested"
+
+
+def test_role_start_years_conflict_but_roles_side_by_side_do_not(build):
+    build.entity("p", "Ilse Varga")
+    build.entity("corps", "Coastal Corps", "ORG")
+    build.entity("guard", "Harbour Guard", "ORG")
+    s1 = "Ilse Varga took command of the Coastal Corps in 2018."
+    s2 = "In 2019, Ilse Varga was appointed commander of the Coastal Corps, and she is deputy head of the Harbour Guard."
+    build.document("a", s1, outlet="A")
+    build.document("b", s2, outlet="B")
+    build.claim("a", s1, "command", subject=("Ilse Varga", "p"), objects=[("Coastal Corps", "corps")], time="2018",
+                role="commander", time_relation="start")
+    build.claim("b", s2, "appoint", subject=("Ilse Varga", "p"), objects=[("Coastal Corps", "corps")], time="2019",
+                role="commander", time_relation="start")
+    build.claim("b", s2, "role", subject=("Ilse Varga", "p"), objects=[("Harbour Guard", "guard")],
+                role="deputy head")
+    facts, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert x.slot == "time" and [v.value for v in x.values] == ["2018", "2019"]
+    assert "consecutive years" in x.explanation
+    roles = {f.role for f in facts}
+    assert roles == {"commander", "deputy head"}
+
+
+def test_head_and_deputy_of_one_body_conflict(build):
+    build.entity("p", "Ivo Brandt")
+    build.entity("u", "Union of Pilots", "ORG")
+    build.document("a", "Ivo Brandt, head of the Union of Pilots.", outlet="A")
+    build.document("b", "Ivo Brandt, deputy head of the Union of Pilots.", outlet="B")
+    build.claim("a", "Ivo Brandt, head of the Union of Pilots.", "role", subject=("Ivo Brandt", "p"),
+                objects=[("Union of Pilots", "u")], role="head")
+    build.claim("b", "Ivo Brandt, deputy head of the Union of Pilots.", "role", subject=("Ivo Brandt", "p"),
+                objects=[("Union of Pilots", "u")], role="deputy head")
+    _, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert x.slot == "role" and {v.value for v in x.values} == {"head", "deputy head"}
+
+
+def test_counts_exact_vs_approximate_and_revised(build):
+    build.entity("town", "Varnholm", "GPE")
+    t = {
+        "a": "Hundreds of people were killed in Varnholm on 5 May 2030.",
+        "b": "Exactly 250 people were killed in Varnholm on 5 May 2030.",
+        "c": "At least 63 mourners were killed in Askby on 9 May 2030.",
+        "d": "Officials said 57 people died in Askby on 9 May 2030, revising an earlier figure of 63.",
+    }
+    for k, v in t.items():
+        build.document(k, v, outlet=k.upper(), published="2030-05-10")
+    build.entity("askby", "Askby", "GPE")
+    ca = build.claim("a", t["a"], "kill", quantity=None, quantity_low=200.0, quantity_high=999.0,
+                     quantity_approximate=True, quantity_text="Hundreds of people", time="2030-05-05")
+    build.analyses["a"].claims[-1].place = build.mention("a", "Varnholm", "town")
+    cb = build.claim("b", t["b"], "kill", quantity=250.0, quantity_unit="person", time="2030-05-05")
+    build.analyses["b"].claims[-1].place = build.mention("b", "Varnholm", "town")
+    build.claim("c", t["c"], "kill", quantity=63.0, quantity_low=63.0, quantity_approximate=True,
+                quantity_unit="mourner", quantity_text="At least 63 mourners", time="2030-05-09")
+    build.claim("d", t["d"], "kill", quantity=57.0, quantity_unit="person", time="2030-05-09")
+    facts, conflicts, _ = build.run()
+    assert _fact_with(facts, ca.id) is _fact_with(facts, cb.id), "hundreds contains 250: one fact"
+    (x,) = conflicts
+    assert x.slot == "quantity" and {v.value for v in x.values} == {"57", "63"}
+    assert "revising an earlier figure of 63" in x.explanation
+
+
+def test_time_values():
+    assert T.distinct_values(["2020-01", "2020-01-02", "2020-01-03"]) == ["2020-01-02", "2020-01-03"]
+    assert T.compatible("2009/2016", "2013-09-01") and not T.compatible("1997", "1998")
+    assert T.gap_days("2020-01-02", "2020-01-03") == 1 and T.day("2020-01-02T18:30") == "2020-01-02"
+
+
+def test_framing_labels_contrast_and_voice(build):
+    build.entity("g", "Arno Keel")
+    t = {
+        "h": "Arno Keel, the regime's brutal butcher, is gone. The terrorist thugs mourn. \"A hero\", they said.",
+        "n": "Arno Keel, a charismatic and beloved commander, was buried on Friday.",
+    }
+    build.document("h", t["h"], outlet="Hostile Daily")
+    build.document("n", t["n"], outlet="Neutral Wire")
+    build.descriptor("h", "the regime's brutal butcher", ("Arno Keel", "g"))
+    build.descriptor("n", "a charismatic and beloved commander", ("Arno Keel", "g"))
+    build.claim("h", "The terrorist thugs mourn.", "protest", subject=None, hedged=True)
+    _, _, sources = build.run()
+    by = {s.outlet: s for s in sources}
+    hostile, neutral = by["Hostile Daily"], by["Neutral Wire"]
+    terms = {t["term"]: t for t in hostile.loaded_terms}
+    assert terms["regime"]["count"] == 1 and terms["terror*"]["count"] == 1
+    assert terms["hero"]["count"] == 0 and terms["hero"]["quoted"] == 1, "quoted words are the speaker's"
+    ex = terms["butcher*"]["examples"][0]
+    assert t["h"][ex["start"]:ex["end"]] == "butcher"
+    assert hostile.loaded_per_1000 > neutral.loaded_per_1000 or neutral.loaded_per_1000 > 0
+    assert hostile.hedged_share == 1.0 and hostile.attributed_share == 0.0
+    (contrast,) = neutral.contrasts
+    assert contrast["kind"] == "opposite" and contrast["other_outlet"] == "Hostile Daily"
+    assert contrast["labels"] == ["a charismatic and beloved commander"]
+    assert contrast["other_labels"] == ["the regime's brutal butcher"]
+    assert hostile.labels[0]["entity"] == "g"
+    assert t["h"][hostile.labels[0]["start"]:hostile.labels[0]["end"]] == hostile.labels[0]["text"]
+
+
+def test_lexicon_is_documented_and_signed():
+    lexicon = load_lexicon()
+    assert len(lexicon) > 40 and {t.polarity for t in lexicon} == {-1, 1}
+    assert polarity("a brutal terrorist regime") == -3 and polarity("a heroic martyr") == 2
+
+
+def test_bad_records_do_not_crash(build):
+    build.document("a", "Nothing here.", outlet=None)
+    build.claim("a", "Nothing here.", "kill", time="not-a-date", quantity=None)
+    build.claim("a", "Nothing here.", "unknown-predicate")
+    facts, conflicts, sources = build.run()
+    assert len(facts) == 2 and sources[0].outlet == "a"
