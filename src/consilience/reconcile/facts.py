@@ -107,12 +107,10 @@ def _participants_ok(c: Claim, d: Draft) -> bool:
             return False
         return bool(participants(c) & d.participants) or not (participants(c) and d.participants)
     if c.subject and d.subjects and c.subject not in d.participants:
-        return False
+        return False  # two different agents
     if c.objects and d.objects and not set(c.objects) & d.objects:
-        return False
-    if participants(c) and d.participants:
-        return bool(participants(c) & d.participants)
-    return True
+        return False  # two different targets
+    return True  # sharing nobody (one names the agent, the other the victims) needs more: see compatible()
 
 
 def _count_ok(c: Claim, d: Draft) -> bool:
@@ -140,8 +138,8 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         return False  # "five people killed, including X" is the toll, not X's death: a fact of its own
     if not _time_ok(c, d, d.once or _happens_once(c, names)):
         return False
-    if not (participants(c) and d.participants):
-        # one side names nobody: it needs an equal count, or the same day and place
+    if not participants(c) & d.participants:
+        # no participant in common: it needs an equal count, or the same day and place
         same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.quantities)
         same_moment = T.day(c.time) and any(T.day(t) == T.day(c.time) for t in d.times) and (
             not c.place or not d.places or c.place in d.places)
