@@ -130,3 +130,14 @@ def test_extract_command_end_to_end(tmp_path):
     nothing = subprocess.run([sys.executable, "-m", "consilience", "extract", str(tmp_path / "in" / "empty.txt")],
                              capture_output=True, text=True, timeout=110)
     assert nothing.returncode == 2
+
+
+@pytest.mark.timeout(120)
+def test_many_files_in_a_process_pool_give_the_same_result_as_one_process(tmp_path):
+    write_corpus(tmp_path, 40)
+    (tmp_path / "zz_empty.txt").write_bytes(b"")
+    pooled, skipped_pooled = ingest([str(tmp_path)], Settings(workers=2))
+    alone, skipped_alone = ingest([str(tmp_path)], Settings(workers=1))
+    assert [(d.id, d.text, d.published, d.outlet) for d in pooled] == [(d.id, d.text, d.published, d.outlet)
+                                                                       for d in alone]
+    assert len(pooled) == 40 and skipped_pooled == skipped_alone and len(skipped_alone) == 1

@@ -209,3 +209,9 @@ def test_bad_inputs_never_stop_the_run_and_lose_nothing(tmp_path):
                             "missing.txt"}
     assert "no article" in reasons["05_no_article.html"]
     assert all(len(r) > 10 for r in reasons.values())
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    (tmp_path / "wide.txt").write_bytes(BODY.encode("utf-16"))
+    [raw] = read([tmp_path])
+    assert isinstance(raw, RawInput) and raw.content.startswith("The harbour authority")

@@ -81,24 +81,63 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
 
 def iter_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | Skipped]:
     """One Document (or Skipped) per article found under ``paths``; duplicates not yet marked."""
-    for item in readers.read_all(paths, settings):
-        prep = item if isinstance(item, Skipped) else prepare(item, settings)
-        yield prep if isinstance(prep, Skipped) else finish(prep)
+    for item in readers.walk(paths):
+        for _prep, result in read_one(item, settings):
+            yield result
+
+
+def read_one(item: Path | Skipped, settings: Settings) -> list[tuple[Prepared | None, Document | Skipped]]:
+    """Every article of one file, as (what cleaning started from, Document) or (None, Skipped)."""
+    if isinstance(item, Skipped):
+        return [(None, item)]
+    out: list[tuple[Prepared | None, Document | Skipped]] = []
+    for raw in readers.read_path(item, settings):
+        prep = raw if isinstance(raw, Skipped) else prepare(raw, settings)
+        if isinstance(prep, Skipped):
+            out.append((None, prep))
+            continue
+        result = finish(prep)
+        out.append((None, result) if isinstance(result, Skipped) else (prep, result))
+    return out
+
+
+POOL_MIN_FILES = 32  # below this, starting worker processes costs more than it saves
+
+
+def _read_many(items: list, settings: Settings) -> Iterator[list]:
+    """read_one over every file, in input order; in a process pool when there are many files."""
+    workers = min(settings.workers, len(items) // 8)
+    if workers <= 1 or len(items) < POOL_MIN_FILES:
+        for item in items:
+            yield read_one(item, settings)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    # spawn, not fork: the caller may hold threads (progress bars) that must not be forked
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(partial(read_one, settings=settings), items, chunksize=4)
 
 
 def ingest(paths: Iterable[str], settings: Settings, progress=None) -> tuple[list[Document], list[Skipped]]:
-    """All documents under ``paths``, duplicates marked, and the inputs that gave none."""
+    """All documents under ``paths``, duplicates marked, and the inputs that gave none.
+
+    ``progress`` (a ``consilience.progress.Task`` or None) counts input files.
+    """
+    items = list(readers.walk(paths))
+    if progress is not None:
+        progress.total(len(items))
     prepared: list[Prepared] = []
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for item in readers.read_all(paths, settings):
-        prep = item if isinstance(item, Skipped) else prepare(item, settings)
-        result = prep if isinstance(prep, Skipped) else finish(prep)
-        if isinstance(result, Skipped):
-            skipped.append(result)
-        else:
-            prepared.append(prep)
-            documents.append(result)
+    for results in _read_many(items, settings):
+        for prep, result in results:
+            if isinstance(result, Skipped):
+                skipped.append(result)
+            else:
+                prepared.append(prep)
+                documents.append(result)
         if progress is not None:
             progress.advance()
     documents = remove_outlet_boilerplate(prepared, documents, skipped)

@@ -74,6 +74,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8 first, then charset-normalizer's guess; bad bytes replaced and noted."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        return data.decode("utf-16", errors="replace"), ["decoded as UTF-16"]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -140,7 +142,7 @@ def read_path(path: Path, settings: Settings) -> Iterator[RawInput | Skipped]:
     if name.endswith(JSONL_SUFFIXES):
         yield from read_jsonl(where, data)
         return
-    if looks_binary(data[:SNIFF_BYTES]):
+    if looks_binary(data[:SNIFF_BYTES]) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         yield Skipped(where, "binary file, not text or HTML")
         return
     text, notes = decode(data)
