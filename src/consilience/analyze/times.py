@@ -29,6 +29,7 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     hits = _select(_candidates(text, ctx))
     hits = _merge_day_and_time(text, hits)
     hits = _compare_with_period_in_focus(text, hits)
+    hits = _date_bare_times(text, hits)
     return [TimeExpr(document=document, start=s, end=e, text=text[s:e], type=f.type, value=f.value, anchor=f.anchor)
             for s, e, f in hits]
 
@@ -74,7 +75,7 @@ def _merge_day_and_time(text: str, hits):
             if gap and pair:
                 day, tod = pair
                 value = f"{day.day.isoformat()}{tod.tod}" if day.day else None
-                out.append((s1, e2, Found("TIME", value, day.anchor)))
+                out.append((s1, e2, Found("TIME", value, day.anchor, kind="day" if day.day else "", day=day.day)))
                 i += 2
                 continue
         out.append(hits[i])
@@ -105,5 +106,27 @@ def _compare_with_period_in_focus(text: str, hits):
                     continue
                 found = Found(found.type, f"{int(p.group(1)) - 1}{p.group(2)}", f"text:{prior.value}")
                 break
+        out.append((start, end, found))
+    return out
+
+
+_DAY_FOCUS_WINDOW = 250  # characters back to look for the day a bare "at 10:30 pm" or "the morning" belongs to
+
+
+def _date_bare_times(text: str, hits):
+    """A time of day not next to a date takes the last day named shortly before it in the same paragraph.
+
+    ("On Tuesday, August 27, ... met him (at 10:30 pm)" -> that Tuesday, not the publication date.)
+    Without such a day a clock time stays on the publication date and a bare part of day unresolved.
+    """
+    out = []
+    for start, end, found in hits:
+        if found.kind == "tod":
+            for s0, e0, prior in reversed(out):
+                if start - e0 > _DAY_FOCUS_WINDOW or "\n\n" in text[e0:start]:
+                    break
+                if prior.kind == "day" and prior.day is not None:
+                    found = Found("TIME", f"{prior.day.isoformat()}{found.tod}", f"text:{prior.day.isoformat()}")
+                    break
         out.append((start, end, found))
     return out

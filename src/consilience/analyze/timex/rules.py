@@ -239,7 +239,7 @@ _TEMPORAL_HEADS = {"period", "quarter", "season", "year", "election", "level", "
                    "model", "crisis", "fiscal", "summer", "winter", "spring", "fall", "autumn", "strike"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY|the\s+summer\s+of)\s*)?(?P<y>{L.YEAR4})(?!s\b|-\d|/\d)")
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY)\s*)?(?P<y>{L.YEAR4})(?!s\b|-\d|/\d)")
 def year(m, ctx):
     if _NOT_YEAR_BEFORE.search(ctx.before(m, 12)) or _NOT_YEAR_AFTER.match(ctx.after(m, 12)):
         return None
@@ -623,9 +623,9 @@ def _fractional(n: float, letter: str, is_time: bool) -> str:
 _SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\btimes|\btwice|\bonce|\bthrice|\bdollars?|\bpounds?|\beuros?|\bbarrels?|\btons?|\bpeople)\s*$", re.I)
 
 
-@rule(rf"(?:(?P<approx>{L.APPROX})\s+)?(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|"
+@rule(rf"(?:(?P<approx>{L.APPROX})\s+(?!the\s))?(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming|following|"
       r"latest|remaining|additional|further|entire|full|whole|initial|ensuing|preceding|same|other|subsequent|intervening)\s+)?"
-      rf"(?P<n>{L.NUMBER})(?:\s+(?:more|additional|full|straight|consecutive|long|extra))?[\s-]+(?:(?:trading|business|working|calendar|school)\s+)?"
+      rf"(?P<n>{L.NUMBER})(?P<half0>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight|consecutive|long|extra))?[\s-]+(?:(?:trading|business|working|calendar|school)\s+)?"
       rf"(?P<u>{L.UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?")
 def duration(m, ctx):
     letter, is_time = L.unit_letter(m["u"])
@@ -641,7 +641,7 @@ def duration(m, ctx):
     n = L.number_value(m["n"])
     if n is None and word in ("some",) and m["u"].lower().endswith("s") is False:
         return None  # "some day" is not a count
-    if n is not None and m["half"]:
+    if n is not None and (m["half"] or m["half0"]):
         n += 0.5
     if n is not None and n > 10000:
         return None
