@@ -38,7 +38,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 _MIN_UNCUED_WORDS = 8  # a quoted span without a cue shorter than this is a scare quote, not speech
 _CONTINUATION_CHARS = 200  # an uncued quote this close after an attributed one continues it
-_LOOKBACK_CHARS = 2000  # how far back a generic speaker may find its named speaker
+_LOOKBACK_CHARS = 2000
+_AFTER_QUOTE_CHARS = 60  # a cue in the next parsed sentence must follow the closing mark this closely  # how far back a generic speaker may find its named speaker
 
 
 @dataclass
@@ -57,7 +58,7 @@ def find_quotes(doc, document: Document, mentions: list[Mention]) -> list[Quote]
     direct = [q for q in direct if q is not None]
     reported = _reported(doc, document, index, [(q[0].start, q[0].end) for q in direct])
     found = sorted(direct + reported, key=lambda pair: pair[0].start)
-    return _resolve_speakers(found, document.text)
+    return _resolve_speakers(found, document.text, _speech_events(doc, index))
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -92,6 +93,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _direct_quote(doc, document: Document, span: tuple[int, int], index: MentionIndex):
     start, end = span
+    while end > start and document.text[end - 1] in " ,\n":  # '"..., " she said': the comma is not speech
+        end -= 1
+    if end == start:
+        return None
     verb = _speech_verb_near(doc, start, end)
     if verb is None:
         if len(document.text[start:end].split()) < _MIN_UNCUED_WORDS:
@@ -109,22 +114,28 @@ def _speech_verb_near(doc, start: int, end: int):
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return None
-    sentences = {first[0].sent.start, first[-1].sent.start}
-    after = first[-1].i + 2  # the token after the closing mark ("..." the statement reads)
-    if after < len(doc):
-        sentences.add(doc[after].sent.start)
-    candidates = []
-    for sent_start in sentences:
-        sent = doc[sent_start].sent
-        for token in sent:
+    own = {first[0].sent.start, first[-1].sent.start}
+    candidates = _speech_verbs_in(doc, own, start, end)
+    after = first[-1].i + 2  # the token after the closing mark: '"...," the statement reads' split off
+    if not candidates and after < len(doc) and doc[after].sent.start not in own:
+        candidates = [c for c in _speech_verbs_in(doc, {doc[after].sent.start}, start, end)
+                      if c[0] <= _AFTER_QUOTE_CHARS]
+    if not candidates:
+        return None
+    return min(candidates)[2]
+
+
+def _speech_verbs_in(doc, sentence_starts, start: int, end: int) -> list:
+    """(distance to the quote, index, token) of the speech verbs of these sentences outside the quote."""
+    out = []
+    for sent_start in sentence_starts:
+        for token in doc[sent_start].sent:
             if start - 1 <= token.idx < end + 1:
                 continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
                 distance = start - token.idx if token.idx < start else token.idx - end
-                candidates.append((distance, token.i, token))
-    if not candidates:
-        return None
-    return min(candidates)[2]
+                out.append((distance, token.i, token))
+    return out
 
 
 # --------------------------------------------------------------------------- reported speech
@@ -158,6 +169,8 @@ def _reported_clause(doc, document, verb, index, quoted):
             i = objects[0].left_edge.i
             j = as_phrase[0].right_edge.i + 1
             return _reported_quote(doc, document, verb, i, j, index, quoted)
+    if not complement and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _parenthetical_attribution(doc, document, verb, index, quoted)  # "X, the report says, Y"
     if not complement:
         return None
     clause = complement[0]
@@ -194,6 +207,36 @@ def _reported_quote(doc, document, verb, i, j, index, quoted):
     return quote, speaker
 
 
+def _parenthetical_attribution(doc, document, verb, index, quoted):
+    """'Between 2018 and 2023, the statement says, 119 members were killed': the rest of the sentence."""
+    i, j = verb.left_edge.i, verb.right_edge.i + 1
+    content = _rest_of_sentence(doc, verb.sent, i, j)
+    if content is None:
+        return None
+    start, end = content
+    if _overlaps_any(start, end, quoted):
+        return None
+    speaker = _speaker_of(verb, index, outside=(start, end))
+    if speaker is None:
+        return None
+    quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="reported",
+                  cue=_cue(verb))
+    return quote, speaker
+
+
+def _rest_of_sentence(doc, sent, i: int, j: int) -> tuple[int, int] | None:
+    """Character span of the longer part of the sentence either side of tokens [i, j) (the cue),
+    trimmed of punctuation; None when it is too short to be a statement."""
+    ci, cj = max((sent.start, i), (j, sent.end), key=lambda r: r[1] - r[0])
+    while ci < cj and (doc[ci].is_punct or doc[ci].is_space):
+        ci += 1
+    while cj > ci and (doc[cj - 1].is_punct or doc[cj - 1].is_space):
+        cj -= 1
+    if cj - ci < 3:
+        return None
+    return char_span(doc, ci, cj)
+
+
 def _according_to(doc, document, according, index, quoted):
     """'..., according to X': X speaks the rest of the sentence."""
     to = doc[according.i + 1]
@@ -202,17 +245,10 @@ def _according_to(doc, document, according, index, quoted):
         return None
     i, j = phrase_tokens(objects[0])
     speaker = _speaker_from_phrase(doc, objects[0], i, j, index)
-    sent = according.sent
-    left = (sent.start, according.i)
-    right = (j, sent.end)
-    ci, cj = max(left, right, key=lambda r: r[1] - r[0])
-    while ci < cj and (doc[ci].is_punct or doc[ci].is_space):
-        ci += 1
-    while cj > ci and (doc[cj - 1].is_punct or doc[cj - 1].is_space):
-        cj -= 1
-    if cj - ci < 3:
+    content = _rest_of_sentence(doc, according.sent, according.i, j)
+    if content is None:
         return None
-    start, end = char_span(doc, ci, cj)
+    start, end = content
     if _overlaps_any(start, end, quoted):
         return None
     quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="reported",
@@ -263,30 +299,62 @@ def _cue(verb) -> str:
     return cue
 
 
-def _resolve_speakers(found: list, text: str) -> list[Quote]:
-    """Fill each quote's speaker; generic speakers and uncued quotes borrow the last named speaker."""
+def _speech_events(doc, index: MentionIndex) -> list[tuple[int, _Speaker]]:
+    """(position, speaker) of every named speaker: subjects of speech verbs, and of verbs that issue
+    or frame a statement ("X vowed revenge", "X issued a statement", "In a statement, X listed ...")."""
+    events = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        verb = None
+        if token.pos_ in {"VERB", "AUX"} and lemma in SPEECH_VERBS:
+            verb = token
+        elif token.pos_ == "NOUN" and lemma in GENERIC_SPEAKERS:
+            verb = _governing_verb(token)
+        if verb is None:
+            continue
+        speaker = _speaker_of(verb, index, outside=(-1, -1))
+        if speaker is not None and not speaker.generic:
+            events.append((token.idx, speaker))
+    return events
+
+
+def _governing_verb(token):
+    """The verb a noun hangs from, through prepositions and participles ("In a statement issued ..., X listed")."""
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"acl", "relcl"}:
+            return token
+        if token.head is token:
+            return None
+    return None
+
+
+def _resolve_speakers(found: list, text: str, events: list[tuple[int, _Speaker]]) -> list[Quote]:
+    """Fill each quote's speaker: a generic one ("the statement reads") borrows the last named speaker
+    before the quote; an uncued quote right after an attributed one continues it."""
     out = []
-    last: tuple[_Speaker, int] | None = None  # last named speaker and where its quote ended
     previous: Quote | None = None
     for quote, speaker in found:
         if speaker is not None and not speaker.generic:
             _set_speaker(quote, speaker)
-            last = (speaker, quote.end)
-        elif last is not None and quote.start - last[1] <= _LOOKBACK_CHARS and (
-            speaker is not None or _continues(previous, quote, text)
-        ):
-            _set_speaker(quote, last[0])
-            if speaker is None:
-                quote.cue = "continued"
-            else:
-                quote.cue = f"{quote.cue} ({speaker.text})"
         elif speaker is not None:
-            _set_speaker(quote, speaker)
-        if speaker is None and quote.speaker is None and quote.kind == "direct" and quote.cue is None:
-            pass  # a long quotation with no attribution: kept, speaker unknown
+            earlier = _last_named_before(events, min(quote.start, speaker.start))
+            _set_speaker(quote, earlier or speaker)
+            if earlier is not None:
+                quote.cue = f"{quote.cue} ({speaker.text})"
+        elif previous is not None and previous.speaker is not None and _continues(previous, quote, text):
+            quote.speaker, quote.speaker_start, quote.speaker_end = previous.speaker, previous.speaker_start, \
+                previous.speaker_end
+            quote.speaker_mention = previous.speaker_mention
+            quote.cue = "continued"
         out.append(quote)
         previous = quote
     return out
+
+
+def _last_named_before(events: list[tuple[int, _Speaker]], position: int) -> _Speaker | None:
+    earlier = [(p, s) for p, s in events if position - _LOOKBACK_CHARS <= p < position]
+    return earlier[-1][1] if earlier else None
 
 
 def _continues(previous: Quote | None, quote: Quote, text: str) -> bool:
