@@ -121,7 +121,9 @@ def test_only_http_urls_become_links(page):
 
 
 def test_timeline_marks_conflicting_dates(dossier):
-    drawn = svg.timeline_svg(dossier)
+    (caption, drawn), = svg.timeline_svgs(dossier)  # a short period: no zoom
+    assert caption == "2024-03-03 to 2024-03-05"
+    assert "2024-03-03 vs 2024-03-04" in drawn
     assert drawn.count('class="pt-conflict"') == 2  # the two dates given for the fire
     assert 'class="conflict-link"' in drawn
     assert drawn.count('class="pt-doc"') == 4

@@ -163,6 +163,10 @@ def document_spans(doc_id: str, index: "Index", link: Callable[[str, str], str])
     for q in index.by_doc["quotes"].get(doc_id, []):
         spans.append(Span(q["start"], q["end"], "q", f'{q.get("kind") or ""} quote, speaker: '
                                                      f'{q.get("speaker") or "unknown"}'))
+    for d in index.by_doc["descriptors"].get(doc_id, []):
+        spans.append(Span(d["start"], d["end"], "lbl", f'label of {d.get("target_text") or "?"}'))
+    for term, ex in index.loaded.get(doc_id, []):
+        spans.append(Span(ex["start"], ex["end"], "lt", f"loaded term: {term}"))
     return spans
 
 
@@ -192,6 +196,7 @@ class Index:
     claims: dict = field(default_factory=dict)
     facts: dict = field(default_factory=dict)
     by_doc: dict = field(default_factory=dict)
+    loaded: dict = field(default_factory=dict)  # document -> [(term, example span)] from the source profiles
 
     @classmethod
     def of(cls, dossier: dict) -> "Index":
@@ -205,11 +210,20 @@ class Index:
             for r in dossier.get(section, []):
                 grouped[r.get("document")].append(r)
             idx.by_doc[section] = grouped
+        for source in dossier.get("sources", []):
+            for term in source.get("loaded_terms") or []:
+                for ex in term.get("examples") or []:
+                    if isinstance(ex, dict) and ex.get("document"):
+                        idx.loaded.setdefault(ex["document"], []).append((term.get("term"), ex))
         return idx
 
     def outlet(self, doc_id: str) -> str:
+        """The outlet of a document for display; its shortened title (or id) when the outlet is unknown."""
         doc = self.documents.get(doc_id) or {}
-        return doc.get("outlet") or doc_id
+        if doc.get("outlet"):
+            return doc["outlet"]
+        title = doc.get("title") or ""
+        return (title[:28] + "…" if len(title) > 29 else title) or doc_id
 
 
 def overview(dossier: dict, index: Index) -> dict:
@@ -383,6 +397,20 @@ def label_contrast(dossier: dict, labels: dict) -> dict:
     return {"outlets": outlets, "rows": rows}
 
 
+def grouped_relations(dossier: dict) -> dict[str, list[dict]]:
+    """entity id -> its stated relations, one row per (relation, object) with the documents stating it."""
+    out: dict[str, list[dict]] = {}
+    for ent in dossier.get("entities", []):
+        rows: dict[tuple, dict] = {}
+        for r in ent.get("relations") or []:
+            key = (r.get("relation"), r.get("object") or (r.get("object_text") or "").lower())
+            row = rows.setdefault(key, {**r, "documents": []})
+            if r.get("document") and r["document"] not in row["documents"]:
+                row["documents"].append(r["document"])
+        out[ent["id"]] = list(rows.values())
+    return out
+
+
 def build_view(dossier: dict) -> dict:
     """Everything the template shows, computed once."""
     index = Index.of(dossier)
@@ -394,13 +422,14 @@ def build_view(dossier: dict) -> dict:
         "d": dossier,
         "index": index,
         "overview": overview(dossier, index),
-        "timeline": Markup(svg.timeline_svg(dossier)),
+        "timelines": [(caption, Markup(drawn)) for caption, drawn in svg.timeline_svgs(dossier)],
         "graph": Markup(svg.entity_graph_svg(dossier)),
         "matrix": facts_matrix(dossier, index),
         "fact_claims": fact_claims,
         "conflicts": conflict_views(dossier, index),
         "entities": entities,
         "labels": labels,
+        "relations": grouped_relations(dossier),
         "contrast": label_contrast(dossier, labels),
         "documents": [{"doc": doc, "html": highlighted_document(doc, index)} for doc in dossier.get("documents", [])],
         "safe_url": safe_url,

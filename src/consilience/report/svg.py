@@ -74,43 +74,81 @@ def timeline_points(dossier: dict) -> list[dict]:
             day = parse_day(value.get("value"))
             if day:
                 points.append({"day": day, "lane": "conflict", "kind": "conflict", "id": conflict["id"],
-                               "group": conflict["id"],
+                               "group": conflict["id"], "value": str(value["value"]),
                                "label": f"{conflict['about']}: {value['value']} "
                                         f"({len(value.get('documents', []))} documents)"})
     return points
 
 
-def _ticks(lo: date, hi: date) -> list[date]:
-    """A handful of readable tick days between lo and hi (days, months or years, by span)."""
+def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
+    """A handful of readable ticks between lo and hi, labelled by day, month or year according to the span."""
     span = (hi - lo).days
-    if span <= 14:
-        return [date.fromordinal(o) for o in range(lo.toordinal(), hi.toordinal() + 1)]
+    if span <= 16:
+        step = 1 if span <= 8 else 2
+        return [(date.fromordinal(o), date.fromordinal(o).isoformat())
+                for o in range(lo.toordinal(), hi.toordinal() + 1, step)]
     if span <= 400:
         out, y, m = [], lo.year, lo.month
         step = max(1, round(span / 30 / 10))
         while date(y, m, 1) <= hi:
             if date(y, m, 1) >= lo:
-                out.append(date(y, m, 1))
+                out.append((date(y, m, 1), f"{y}-{m:02d}"))
             m += step
             y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-        return out or [lo, hi]
+        return out or [(lo, lo.isoformat()), (hi, hi.isoformat())]
     step = max(1, math.ceil((hi.year - lo.year) / 10))
-    return [date(y, 1, 1) for y in range(lo.year, hi.year + 1, step) if date(y, 1, 1) >= lo] or [lo, hi]
+    return [(date(y, 1, 1), str(y)) for y in range(lo.year, hi.year + 1, step) if date(y, 1, 1) >= lo] \
+        or [(lo, str(lo.year)), (hi, str(hi.year))]
 
 
-def timeline_svg(dossier: dict, link: Callable[[str, str], str] = _anchor, width: int = 1000) -> str:
-    """Lanes of dated points on one day axis; conflicting time values in red, joined by a dashed line."""
+def densest_window(days: list[date], width_days: int = 31) -> tuple[date, date] | None:
+    """The ``width_days`` window holding the most points (two pointers over the sorted days)."""
+    days = sorted(days)
+    best, best_i, j = 0, 0, 0
+    for i in range(len(days)):
+        while (days[i] - days[j]).days > width_days:
+            j += 1
+        if i - j + 1 > best:
+            best, best_i = i - j + 1, j
+    if not days:
+        return None
+    first = days[best_i]
+    last = max(d for d in days if first <= d <= date.fromordinal(first.toordinal() + width_days))
+    return first, last
+
+
+def timeline_svgs(dossier: dict, link: Callable[[str, str], str] = _anchor) -> list[tuple[str, str]]:
+    """(caption, SVG) pairs: the whole period, then a zoom on the busiest month when the period is long."""
     points = timeline_points(dossier)
     if not points:
-        return ""
+        return []
     lo, hi = min(p["day"] for p in points), max(p["day"] for p in points)
+    out = [(f"{lo.isoformat()} to {hi.isoformat()}", timeline_svg(points, lo, hi, link))]
+    if (hi - lo).days > 120:
+        window = densest_window([p["day"] for p in points])
+        inside = [p for p in points if window and window[0] <= p["day"] <= window[1]]
+        if len(inside) >= 3 and len(inside) < len(points):
+            a, b = date.fromordinal(window[0].toordinal() - 1), date.fromordinal(window[1].toordinal() + 1)
+            out.append((f"zoom on the busiest month: {a.isoformat()} to {b.isoformat()}",
+                        timeline_svg(inside, a, b, link)))
+    return out
+
+
+def timeline_svg(points: list[dict], lo: date, hi: date, link: Callable[[str, str], str] = _anchor,
+                 width: int = 1000) -> str:
+    """Lanes of dated points on one day axis; each conflict on its own row, its values in red joined by a
+    dashed line and labelled ("2020-01-02 vs 2020-01-03")."""
     if lo == hi:
         lo, hi = date.fromordinal(lo.toordinal() - 1), date.fromordinal(hi.toordinal() + 1)
-    left, right = 150, 30
-    lanes = [("published", "published"), ("fact", "dated facts"), ("conflict", "conflicting dates")]
-    lanes = [lane for lane in lanes if any(p["lane"] == lane[0] for p in points)]
-    lane_h = 52
-    height = 40 + lane_h * len(lanes) + 30
+    left, right = 150, 40
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for p in points:
+        if p["lane"] == "conflict":
+            groups[p["group"]].append(p)
+    rows = [("published", "published", 44), ("fact", "dated facts", 44)]
+    rows = [r for r in rows if any(p["lane"] == r[0] for p in points)]
+    rows += [(f"conflict:{g}", "conflicting dates" if i == 0 else "", 30) for i, g in enumerate(groups)]
+    height = 30 + sum(h for _, _, h in rows) + 34
 
     def x(day: date) -> float:
         return left + (day.toordinal() - lo.toordinal()) / (hi.toordinal() - lo.toordinal()) * (width - left - right)
@@ -119,41 +157,51 @@ def timeline_svg(dossier: dict, link: Callable[[str, str], str] = _anchor, width
            f'role="img" aria-label="timeline of dated facts and publication dates">']
     axis_y = height - 30
     out.append(f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" class="axis"/>')
-    for tick in _ticks(lo, hi):
+    for tick, text in _ticks(lo, hi):
         tx = x(tick)
         out.append(f'<line x1="{tx:.1f}" y1="20" x2="{tx:.1f}" y2="{axis_y + 4}" class="grid"/>')
-        out.append(f'<text x="{tx:.1f}" y="{axis_y + 18}" class="tick">{_esc(tick.isoformat())}</text>')
-    for i, (lane, title) in enumerate(lanes):
-        y = 40 + i * lane_h + lane_h / 2
-        out.append(f'<text x="10" y="{y + 4:.0f}" class="lane">{_esc(title)}</text>')
-        lane_points = [p for p in points if p["lane"] == lane]
+        out.append(f'<text x="{tx:.1f}" y="{axis_y + 18}" class="tick">{_esc(text)}</text>')
+    y0 = 30
+    for key, title, h in rows:
+        y = y0 + h / 2
+        y0 += h
+        if title:
+            out.append(f'<text x="10" y="{y + 4:.0f}" class="lane">{_esc(title)}</text>')
+        if key.startswith("conflict:"):
+            members = sorted(groups[key.split(":", 1)[1]], key=lambda p: p["day"])
+            out.append(_conflict_row(members, x, y, width - right, link))
+            continue
         stack: Counter = Counter()
-        if lane == "conflict":
-            groups = defaultdict(list)
-            for p in lane_points:
-                groups[p["group"]].append(p)
-            for members in groups.values():
-                if len(members) > 1:
-                    xs = sorted(x(p["day"]) for p in members)
-                    out.append(f'<line x1="{xs[0]:.1f}" y1="{y - 8:.0f}" x2="{xs[-1]:.1f}" y2="{y - 8:.0f}" '
-                               'class="conflict-link"/>')
-        for p in sorted(lane_points, key=lambda p: p["day"]):
-            px = x(p["day"])
+        for p in sorted((p for p in points if p["lane"] == key), key=lambda p: p["day"]):
             offset = stack[p["day"]]
             stack[p["day"]] += 1
-            py = y - 8 + (offset % 4) * 9
-            cls = {"doc": "pt-doc", "fact": "pt-fact", "conflict": "pt-conflict"}[p["kind"]]
-            if p.get("contested"):
-                cls += " contested"
-            label = f'{p["day"].isoformat()} · {p["label"]}'
-            shape = (f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" transform="rotate(45 {px:.1f} {py:.1f})" class="{cls}"/>'
-                     if p["kind"] != "doc" else f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" class="{cls}"/>')
-            out.append(f'<a href="{_esc(link(p["kind"], p["id"]))}">'
-                       f'<title>{_esc(label)}</title>{shape}</a>')
-            if p["kind"] == "conflict" and offset == 0:
-                out.append(f'<text x="{px:.1f}" y="{py + 20:.1f}" class="tick conflict-value">'
-                           f'{_esc(p["day"].isoformat())}</text>')
+            out.append(_marker(p, x(p["day"]), y - 8 + (offset % 3) * 8, link))
     out.append("</svg>")
+    return "".join(out)
+
+
+def _marker(p: dict, px: float, py: float, link: Callable[[str, str], str]) -> str:
+    """One linked point: a circle for a publication, a diamond for a fact or a conflicting value."""
+    cls = {"doc": "pt-doc", "fact": "pt-fact", "conflict": "pt-conflict"}[p["kind"]]
+    if p.get("contested"):
+        cls += " contested"
+    shape = (f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" class="{cls}"/>' if p["kind"] == "doc" else
+             f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" '
+             f'transform="rotate(45 {px:.1f} {py:.1f})" class="{cls}"/>')
+    return (f'<a href="{_esc(link(p["kind"], p["id"]))}"><title>{_esc(p["day"].isoformat() + " · " + p["label"])}'
+            f'</title>{shape}</a>')
+
+
+def _conflict_row(members: list[dict], x, y: float, right_edge: float, link) -> str:
+    xs = [x(p["day"]) for p in members]
+    out = []
+    if len(members) > 1:
+        out.append(f'<line x1="{min(xs):.1f}" y1="{y:.0f}" x2="{max(xs):.1f}" y2="{y:.0f}" class="conflict-link"/>')
+    out += [_marker(p, px, y, link) for p, px in zip(members, xs)]
+    values = " vs ".join(dict.fromkeys(p["value"] for p in members))
+    anchor_x, align = (max(xs) + 12, "start") if max(xs) < right_edge - 200 else (min(xs) - 12, "end")
+    out.append(f'<text x="{anchor_x:.1f}" y="{y + 4:.0f}" class="conflict-value" text-anchor="{align}">'
+               f'{_esc(values)}</text>')
     return "".join(out)
 
 
@@ -196,6 +244,19 @@ def entity_edges(dossier: dict, entity_ids: set[str]) -> dict[tuple[str, str], d
     return edges
 
 
+def strongest_edges(edges: dict, per_node: int = 3) -> dict:
+    """Every stated relation, plus each node's ``per_node`` strongest co-occurrence edges (a readable graph,
+    not a hairball: with a few long articles nearly everything is named together somewhere)."""
+    best: dict[str, list] = defaultdict(list)
+    for pair, e in edges.items():
+        for node in pair:
+            best[node].append((e["together"], pair))
+    keep = {pair for pair, e in edges.items() if e["relations"]}
+    for node, items in best.items():
+        keep |= {pair for together, pair in sorted(items, reverse=True)[:per_node] if together}
+    return {pair: e for pair, e in edges.items() if pair in keep}
+
+
 def _layout(nodes: list[str], edges: dict) -> dict[str, tuple[float, float]]:
     """Positions in [-1, 1]^2: networkx's seeded spring layout (deterministic), a circle for tiny graphs."""
     import networkx as nx
@@ -206,11 +267,41 @@ def _layout(nodes: list[str], edges: dict) -> dict[str, tuple[float, float]]:
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     for (a, b), e in edges.items():
-        graph.add_edge(a, b, weight=len(e["relations"]) * 3 + e["together"])
-    pos = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(len(nodes)), iterations=200)
+        graph.add_edge(a, b, weight=(2.0 if e["relations"] else 0.0) + math.log1p(e["together"]))
+    pos = nx.spring_layout(graph, seed=7, k=2.6 / math.sqrt(len(nodes)), iterations=300)
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     sx, sy = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     return {n: (2 * (p[0] - min(xs)) / sx - 1, 2 * (p[1] - min(ys)) / sy - 1) for n, p in pos.items()}
+
+
+def _spread(points: dict[str, tuple[float, float]], box: tuple[float, float, float, float],
+            min_dx: float = 130, min_dy: float = 58, rounds: int = 120) -> dict[str, tuple[float, float]]:
+    """Push apart nodes whose labels would overlap (a label is about ``min_dx`` x ``min_dy`` pixels),
+    keeping them inside ``box``; a few rounds of pairwise nudges are enough for the ~30 nodes drawn."""
+    pts = {k: list(v) for k, v in points.items()}
+    keys = sorted(pts)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                dx, dy = pts[b][0] - pts[a][0], pts[b][1] - pts[a][1]
+                if abs(dx) < min_dx and abs(dy) < min_dy:
+                    moved = True
+                    # separate along the axis that needs the smaller move
+                    if (min_dx - abs(dx)) / min_dx < (min_dy - abs(dy)) / min_dy:
+                        push = (min_dx - abs(dx)) / 2 * (1 if dx >= 0 else -1)
+                        pts[a][0] -= push
+                        pts[b][0] += push
+                    else:
+                        push = (min_dy - abs(dy)) / 2 * (1 if dy >= 0 else -1)
+                        pts[a][1] -= push
+                        pts[b][1] += push
+        for p in pts.values():
+            p[0] = min(max(p[0], box[0]), box[2])
+            p[1] = min(max(p[1], box[1]), box[3])
+        if not moved:
+            break
+    return {k: (v[0], v[1]) for k, v in pts.items()}
 
 
 def entity_graph_svg(dossier: dict, link: Callable[[str, str], str] = _anchor, limit: int = 30,
@@ -220,14 +311,16 @@ def entity_graph_svg(dossier: dict, link: Callable[[str, str], str] = _anchor, l
     if not entities:
         return ""
     ids = {e["id"] for e in entities}
-    edges = entity_edges(dossier, ids)
+    edges = strongest_edges(entity_edges(dossier, ids))
     pos = _layout([e["id"] for e in entities], edges)
     pad = 150  # room for labels centred under the nodes at the edges
     height = min(height, 260 + 20 * len(entities))
 
+    placed = _spread({n: (pad + (p[0] + 1) / 2 * (width - 2 * pad), 40 + (p[1] + 1) / 2 * (height - 100))
+                      for n, p in pos.items()}, (pad, 30, width - pad, height - 40))
+
     def xy(ident: str) -> tuple[float, float]:
-        px, py = pos[ident]
-        return pad + (px + 1) / 2 * (width - 2 * pad), 40 + (py + 1) / 2 * (height - 100)
+        return placed[ident]
 
     names = {e["id"]: e["name"] for e in entities}
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {width} {height}" role="img" '
@@ -237,9 +330,12 @@ def entity_graph_svg(dossier: dict, link: Callable[[str, str], str] = _anchor, l
         (x1, y1), (x2, y2) = xy(a), xy(b)
         if e["relations"]:
             title = f'{names[a]} — {", ".join(r for r in e["relations"] if r)} — {names[b]}'
+            label = ""
+            if math.hypot(x2 - x1, y2 - y1) > 170:  # on a short edge the label would cover the node names
+                label = (f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 4:.1f}">'
+                         f'{_esc(", ".join(r for r in e["relations"] if r))}</text>')
             out.append(f'<g class="rel"><title>{_esc(title)}</title><line x1="{x1:.1f}" y1="{y1:.1f}" '
-                       f'x2="{x2:.1f}" y2="{y2:.1f}"/><text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 4:.1f}">'
-                       f'{_esc(", ".join(r for r in e["relations"] if r))}</text></g>')
+                       f'x2="{x2:.1f}" y2="{y2:.1f}"/>{label}</g>')
         else:
             w = 0.6 + 3 * e["together"] / max_together
             title = f'{names[a]} and {names[b]}: named together in {e["together"]} paragraphs'
