@@ -29,7 +29,7 @@ from .participants import Names
 CANDIDATES_PER_KEY = 32  # newest facts kept per blocking key: bounds the work per claim
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: value equality would walk every claim
 class Draft:
     """A fact being built."""
 
@@ -40,7 +40,8 @@ class Draft:
     objects: set = field(default_factory=set)
     quantities: list[Claim] = field(default_factory=list)
     places: set = field(default_factory=set)
-    times: list[str] = field(default_factory=list)
+    times: Counter = field(default_factory=Counter)  # value -> claims: checks walk distinct values only
+    counts: dict = field(default_factory=dict)  # distinct (range, approximate) -> one claim carrying it
     once: bool = False  # a person killed, a post taken: happens once, time never splits it
 
     @property
@@ -54,10 +55,11 @@ class Draft:
         self.objects.update(c.objects)
         if c.quantity is not None or c.quantity_low is not None:
             self.quantities.append(c)
+            self.counts.setdefault((quantity_range(c), c.quantity_approximate, c.quantity), c)
         if c.place:
             self.places.add(c.place)
         if c.time:
-            self.times.append(c.time)
+            self.times[c.time] += 1
         self.once = self.once or _happens_once(c, names)
 
 
@@ -114,7 +116,7 @@ def _participants_ok(c: Claim, d: Draft) -> bool:
 
 
 def _count_ok(c: Claim, d: Draft) -> bool:
-    return all(quantities_compatible(c, q) for q in d.quantities)
+    return all(quantities_compatible(c, q) for q in d.counts.values())
 
 
 def _time_ok(c: Claim, d: Draft, once: bool) -> bool:
@@ -140,7 +142,7 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         return False
     if not participants(c) & d.participants:
         # no participant in common: it needs an equal count, or the same day and place
-        same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.quantities)
+        same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.counts.values())
         same_moment = T.day(c.time) and any(T.day(t) == T.day(c.time) for t in d.times) and (
             not c.place or not d.places or c.place in d.places)
         if not (same_count or same_moment):
@@ -153,12 +155,12 @@ def _is_toll(c: Claim) -> bool:
 
 
 def _draft_is_toll(d: Draft) -> bool:
-    return any(_is_toll(q) for q in d.quantities)
+    return any(_is_toll(q) for q in d.counts.values())
 
 
 def _score(c: Claim, d: Draft) -> tuple:
     shared = len(participants(c) & d.participants)
-    same_count = int(c.quantity is not None and any(q.quantity == c.quantity for q in d.quantities))
+    same_count = int(c.quantity is not None and any(q.quantity == c.quantity for q in d.counts.values()))
     similar = max(fuzz.token_set_ratio(c.text, o.text) for o in d.claims[-3:])
     return shared, same_count, similar
 
@@ -235,8 +237,12 @@ def _fact_time(d: Draft) -> str | None:
     if d.family == "position":
         starts = [c.time for c in claims if c.time and (c.time_relation == "start" or c.predicate == "appoint")]
         return _mode([T.display(t) for t in starts])
-    finest = T.distinct_values(d.times)
-    return _mode([T.display(t) for t in d.times if t in finest]) if finest else _mode([T.display(t) for t in d.times])
+    finest = T.distinct_values(list(d.times))
+    shown = Counter()
+    for t, n in d.times.items():
+        if t in finest or not finest:
+            shown[T.display(t)] += n
+    return shown.most_common(1)[0][0] if shown else None
 
 
 def build_facts(drafts: list[Draft], documents: dict[str, Document], names: Names) -> list[Fact]:

@@ -49,10 +49,32 @@ def load_lexicon(path: str = str(LEXICON_PATH)) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+_COMBINED: dict[int, tuple[re.Pattern, dict]] = {}
+
+
+def _combined(lexicon: tuple[Term, ...]) -> tuple[re.Pattern, dict]:
+    """One alternation of every term (a single scan per text), and a cache of matched word -> Term."""
+    key = id(lexicon)
+    if key not in _COMBINED:
+        _COMBINED[key] = (re.compile("|".join(f"(?:{t.pattern.pattern})" for t in lexicon), re.IGNORECASE), {})
+    return _COMBINED[key]
+
+
+def find_terms(text: str, lexicon: tuple[Term, ...] | None = None):
+    """(Term, match) for every loaded term in ``text``, in order."""
+    lexicon = lexicon or load_lexicon()
+    pattern, seen = _combined(lexicon)
+    for m in pattern.finditer(text):
+        word = m.group(0).lower()
+        if word not in seen:
+            seen[word] = next((t for t in lexicon if t.pattern.fullmatch(word)), None)
+        if seen[word] is not None:
+            yield seen[word], m
+
+
 def polarity(text: str, lexicon: tuple[Term, ...] | None = None) -> int:
     """Sum of the signs of the loaded terms in ``text``."""
-    lexicon = lexicon or load_lexicon()
-    return sum(t.polarity * len(t.pattern.findall(text)) for t in lexicon)
+    return sum(t.polarity for t, _ in find_terms(text, lexicon))
 
 
 def _quoted_spans(document: Document, analysis: DocAnalysis) -> list[tuple[int, int]]:
@@ -73,8 +95,8 @@ def loaded_terms(document: Document, analysis: DocAnalysis, lexicon) -> tuple[di
     quoted = _quoted_spans(document, analysis)
     own: dict[str, list[dict]] = defaultdict(list)
     inside: dict[str, int] = defaultdict(int)
-    for t in lexicon:
-        for m in t.pattern.finditer(document.text):
+    for t, m in find_terms(document.text, lexicon):
+        if True:
             if _in_name(analysis, m.start(), m.end(), m.group(0)):
                 continue
             if any(s <= m.start() < e for s, e in quoted):
