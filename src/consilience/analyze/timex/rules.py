@@ -480,7 +480,7 @@ _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal y
 def relative_unit(m, ctx):
     rel = _rel_word(m["rel"])
     unit = _REL_UNITS[" ".join(m["u"].lower().split())]
-    if rel in ("following", "same", "that"):
+    if m["rel"].lower() in ("following", "same", "that"):
         return _anaphoric(m, ctx, unit)
     shift = {"last": -1, "this": 0, "next": 1}.get(rel)
     if shift is None:
