@@ -136,9 +136,9 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         docs = store.get_many("documents", entity.get("documents") or [], limit=200)
         facts = store.facts_of_entity(ident)
         related = [r.get("object") for r in entity.get("relations") or []]
-        return _render("entity.html", e=entity, docs={d["id"]: d for d in docs}, facts=facts,
-                       labels=store.labels_of_entity(ident), mentions=store.mentions_of_entity(ident, 50),
-                       names=store.entity_names(related))
+        by_id = {d["id"]: d for d in docs}
+        return _render("entity.html", e=entity, docs=by_id, facts=facts, labels=_labels(store, entity, by_id),
+                       mentions=store.mentions_of_entity(ident, 50), names=store.entity_names(related))
 
     @app.get("/facts/{ident}", response_class=HTMLResponse, include_in_schema=False)
     def fact_page(ident: str):
@@ -183,6 +183,18 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         original = store.get("documents", doc["duplicate_of"]) if doc.get("duplicate_of") else None
         return _render("document.html", doc=doc, text=Markup(text), claims=mini["claims"],
                        facts=store.facts_of_document(ident), original=original, entities=mini["entities"])
+
+
+def _labels(store: Store, entity: dict, docs: dict) -> list[dict]:
+    """The labels outlets give an entity: from the source profiles, then its descriptors not already listed."""
+    labels = store.labels_of_entity(entity["id"])
+    seen = {(lab.get("document"), lab.get("text")) for lab in labels}
+    for d in entity.get("descriptors") or []:
+        if d.get("document") and (d["document"], d.get("text")) not in seen:
+            seen.add((d["document"], d.get("text")))
+            outlet = (docs.get(d["document"]) or {}).get("outlet") or d["document"]
+            labels.append({"outlet": outlet, "text": d.get("text"), "document": d["document"]})
+    return sorted(labels, key=lambda lab: str(lab.get("outlet")))
 
 
 # --------------------------------------------------------------------------- JSON API
