@@ -26,6 +26,7 @@ _AKA = re.compile(r"(?:\baka\b\.?|\ba\.k\.a\.?|\balso known as\b|\bbetter known 
                   r"|\balso called\b|\balias\b)", re.I)
 _FORMERLY = re.compile(r"\b(?:formerly|previously)(?: known as| called| named)?\b", re.I)
 _PAREN = re.compile(r"\(([^()\n]{1,60})\)")
+_DATELINE_CREDIT = re.compile(r"\s*[-\u2013\u2014]\s")
 _SLASH_PAIR = re.compile(r"\b([A-Z][A-Za-z]*[A-Z])[/-]([A-Z][A-Za-z]*[A-Z])\b")
 _ABBR = re.compile(r"^[A-Z][A-Za-z.&-]{0,11}$")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -88,8 +89,8 @@ def _parentheticals(doc, text: str, document: Document, index: MentionIndex) -> 
         inner = match.group(1)
         lead = re.match(r"\s*(aka\.?|a\.k\.a\.?|also known as|or|formerly(?: known as)?|born)\s+", inner, re.I)
         name = _name_before(doc, text, match.start(), index)
-        if name is None:
-            continue
+        if name is None or _DATELINE_CREDIT.match(text, match.end()):
+            continue  # "LIRSA, Velmora (Meridian Wire) -": a dateline's agency credit, not a second name
         a_start, a_end = name
         if lead:
             kind = {"or": "or", "born": "born"}.get(lead.group(1).lower(), "aka")
@@ -100,7 +101,7 @@ def _parentheticals(doc, text: str, document: Document, index: MentionIndex) -> 
             if b_end > b_start and text[b_start].isupper():
                 out.append(_evidence(document, text, a_start, a_end, b_start, b_end, kind, match.end()))
             continue
-        out.extend(_acronym_evidence(text, document, name, _abbreviation_parts(text, inner_start, inner_end),
+        out.extend(_acronym_evidence(text, document, index, name, _abbreviation_parts(text, inner_start, inner_end),
                                      match.end()))
     return out
 
@@ -127,7 +128,7 @@ def _abbreviation_parts(text: str, start: int, end: int) -> list[tuple[int, int]
     return parts
 
 
-def _acronym_evidence(text, document, name, parts, evidence_end) -> list[AliasEvidence]:
+def _acronym_evidence(text, document, index, name, parts, evidence_end) -> list[AliasEvidence]:
     """'Name (ABBR)' / 'Name (A/B)': each part against the shortest tail of the name whose initials
     spell it (kind "acronym"); the other parts of a slash group that matched name the same thing
     (kind "slash"); with no match at all, the parts are "parenthetical" (weaker evidence)."""
@@ -146,9 +147,17 @@ def _acronym_evidence(text, document, name, parts, evidence_end) -> list[AliasEv
         elif matched:
             tail = min(matched.values())
             out.append(_evidence(document, text, tail, a_end, *part, "slash", evidence_end))
-        else:
+        elif _same_kind(index, (a_start, a_end), part):
             out.append(_evidence(document, text, a_start, a_end, *part, "parenthetical", evidence_end))
     return out
+
+
+def _same_kind(index: MentionIndex, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Both spans could name one thing: not two mentions spaCy labels differently ("Velmora (Meridian Wire)")."""
+    a_mention, b_mention = index.at(a[0]), index.at(b[0])
+    if a_mention is None or b_mention is None:
+        return True
+    return a_mention.label == b_mention.label or {a_mention.label, b_mention.label} <= _OR_LABELS
 
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
@@ -308,16 +317,14 @@ def _or_pairs(doc, text, document, index) -> list[AliasEvidence]:
         a_mention = index.at(a[0])
         if a_mention is None or a_mention.label not in _OR_LABELS - {"PERSON"}:
             continue
-        # spaCy often mislabels transliterated names (an ORG tagged PERSON): after "Name (ABBR) or"
-        # any actor label will do; otherwise the two labels must agree
-        after_acronym = _skip_parenthetical_back(text, token.idx) != token.idx
-        if b_mention is not None and b_mention.label != a_mention.label and not (
-                after_acronym and b_mention.label in _OR_LABELS):
-            continue
         # "the UN or NATO", "Anna or Peter" are choices; a renaming is flagged by an acronym before
         # the "or", by an appositive comma ("X, or Y,"), or by a second name spaCy does not know
+        after_acronym = _skip_parenthetical_back(text, token.idx) != token.idx
         appositive = text[:token.idx].rstrip().endswith(",")
         if not (after_acronym or appositive or b_mention is None):
+            continue
+        # spaCy often mislabels transliterated names (an ORG tagged PERSON): any actor label will do
+        if b_mention is not None and b_mention.label not in _OR_LABELS:
             continue
         if _in_list(text, a[0], token.idx) or text[a[0]:a[1]] == text[b[0]:b[1]]:
             continue

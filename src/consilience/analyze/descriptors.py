@@ -20,7 +20,6 @@ TARGET_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "EVENT"
 LABEL_VERBS = frozenset({"regard", "know", "describe", "consider", "see", "view", "dub", "brand", "label",
                          "call", "name", "designate", "term", "list", "portray", "paint", "hail", "denounce"})
 _COPULAS = frozenset({"be", "become", "remain"})
-_NOMINAL = frozenset({"NOUN", "PRON", "NUM", "ADJ"})
 
 
 def find_descriptors(doc, document: Document, mentions: list[Mention]) -> list[Descriptor]:
@@ -51,22 +50,28 @@ def _from_token(doc, token, document, index):
         yield from _predicate(doc, token, token.head, document, index)
 
 
+def _is_label(token) -> bool:
+    """A phrase that can label: a noun, or a pronoun/number/adjective with an "of"/"for" phrase
+    ("one of the most ..."); not a bare age ("Djabarov, 56,") or "Who"."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ in {"PRON", "NUM", "ADJ"} and any(c.dep_ == "prep" for c in token.children)
+
+
 def _apposition(doc, appos, document, index):
     head = appos.head
     head_mention, appos_mention = _name_of(head, index), _name_of(appos, index)
-    if head_mention is not None and appos_mention is None and appos.pos_ in _NOMINAL:
+    if head_mention is not None and appos_mention is None and _is_label(appos):
         for label in _with_conjuncts(appos, index):
             yield _descriptor(doc, document, label, head_mention, "apposition")
-    elif appos_mention is not None and head_mention is None and head.pos_ in _NOMINAL:
+    elif appos_mention is not None and head_mention is None and _is_label(head):
         yield _descriptor(doc, document, head, appos_mention, "apposition")
 
 
 def _predicate(doc, label, verb, document, index):
     """'X is/was/became LABEL', 'X was regarded as LABEL', 'Y described X as LABEL'."""
-    if label.pos_ not in _NOMINAL or index.of_token(label) is not None:
-        return
-    if label.pos_ == "ADJ" and not any(c.dep_ == "prep" for c in label.children):
-        return  # "X was responsible" is a property, "one of ..." / nouns are labels
+    if not _is_label(label) or index.of_token(label) is not None:
+        return  # "X was 56", "Who was X?" do not label; "X was responsible for ..." does
     targets = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if verb.lemma_.lower() in LABEL_VERBS:
         targets = [c for c in verb.children if c.dep_ == "dobj"] or targets
@@ -90,8 +95,9 @@ def _premodifier(doc, mention: Mention, document: Document) -> Descriptor | None
     while i - 1 >= 0 and doc[i - 1].dep_ in {"compound", "amod", "nmod"} and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"} \
             and _hangs_on(doc[i - 1], span) and "\n" not in doc[i - 1].whitespace_:
         i -= 1
-    if i == span.start or not any(t.pos_ == "NOUN" and len(t.text) > 2 for t in doc[i:span.start]):
-        return None
+    if i == span.start or not any(t.pos_ == "NOUN" and t.text[0].islower() and len(t.text) > 2
+                                  for t in doc[i:span.start]):
+        return None  # title words are common nouns ("commander"); capitalised ones are part of the name
     if not doc[span.start - 1].whitespace_:
         return None  # a piece of a hyphenated name ("Mujahedin-e Khalq"), not a title
     start, end = char_span(doc, i, span.start)
