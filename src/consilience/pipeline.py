@@ -7,6 +7,7 @@ for its new documents. Phase 2 reads the per-document results back from the stor
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -53,6 +54,8 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
         reporter.note(_phase1_note(stats, settings))
         with reporter.stage("loading analyses", total=len(documents)) as task:
             corpus.analyses = list(engine.load_analyses(documents, settings, store_path, progress=task))
+        if note := _not_analysed_note(corpus.analyses):
+            reporter.note(note)
     with reporter.stage("resolving entities"):
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     with reporter.stage("reconciling"):
@@ -82,3 +85,12 @@ def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:
     if stats.failed:
         parts.append(f"{stats.failed} failed (kept as skipped; retried next run)")
     return ", ".join(parts)
+
+
+def _not_analysed_note(analyses) -> str | None:
+    """How many documents phase 1 did not analyse, by reason (e.g. a language the model does not handle)."""
+    reasons = Counter(a.skipped_reason for a in analyses if a.skipped_reason)
+    if not reasons:
+        return None
+    listed = "; ".join(f"{n} x {reason}" for reason, n in reasons.most_common())
+    return f"not analysed: {sum(reasons.values())} documents ({listed})"
