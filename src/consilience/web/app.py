@@ -133,7 +133,7 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         entity = store.get("entities", ident)
         if not entity:
             raise _not_found("entity")
-        docs = store.get_many("documents", entity.get("documents") or [], limit=200)
+        docs = store.document_summaries(entity.get("documents") or [], limit=200)
         facts = store.facts_of_entity(ident)
         related = [r.get("object") for r in entity.get("relations") or []]
         by_id = {d["id"]: d for d in docs}
@@ -146,7 +146,7 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         if not fact:
             raise _not_found("fact")
         claims = store.get_many("claims", fact.get("claims") or [])
-        docs = {d["id"]: d for d in store.get_many("documents", [c["document"] for c in claims])}
+        docs = {d["id"]: d for d in store.document_summaries([c["document"] for c in claims])}
         conflicts = store.conflicts_of_fact(ident) or store.conflicts_of_claims(fact.get("claims") or [])
         names = store.entity_names([fact.get("subject"), fact.get("place"), *(fact.get("objects") or []),
                                     *[c.get("attributed_to") for c in claims]])
@@ -160,7 +160,7 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         claim_ids = [c for v in conflict.get("values") or [] for c in v.get("claims") or []]
         claims = store.get_many("claims", claim_ids)
         doc_ids = sorted({c["document"] for c in claims})
-        mini = {"documents": [{k: v for k, v in d.items() if k != "text"} for d in store.get_many("documents", doc_ids)],
+        mini = {"documents": store.document_summaries(doc_ids),
                 "claims": claims,
                 "times": [t for d in doc_ids for t in store.of_document("times", d)],
                 "quantities": [q for d in doc_ids for q in store.of_document("quantities", d)],

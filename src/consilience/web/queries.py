@@ -115,7 +115,9 @@ class Store:
     def page(self, section: str, limit: int = 50, offset: int = 0, filters: dict | None = None) -> dict:
         """One page of a section: ``{"total", "limit", "offset", "items"}``."""
         where, params = self._where(section, filters or {})
-        items = self._read(section, f"{where} ORDER BY {ORDER[section]} LIMIT ? OFFSET ?", params + [limit, offset])
+        # Order and cut on row ids first, then fetch the page: sorting whole rows (document texts) is slow.
+        items = self._read(section, f'WHERE rowid IN (SELECT rowid FROM "{section}" {where} ORDER BY {ORDER[section]} '
+                                    f"LIMIT ? OFFSET ?) ORDER BY {ORDER[section]}", params + [limit, offset])
         return {"total": self.count(section, filters), "limit": limit, "offset": offset, "items": items}
 
     def get(self, section: str, ident: str) -> dict | None:
@@ -131,6 +133,20 @@ class Store:
             return []
         rows = self._read(section, f'WHERE "{ID_COLUMN[section]}" IN (SELECT unnest(?::VARCHAR[]))', [idents])
         by_id = {r[ID_COLUMN[section]]: r for r in rows}
+        return [by_id[i] for i in idents if i in by_id]
+
+    def document_summaries(self, idents: list[str], limit: int = 500) -> list[dict]:
+        """id, title, outlet, published, path of documents (no text), in the order given."""
+        idents = [i for i in idents if isinstance(i, str) and valid_id(i)][:limit]
+        if not idents or "documents" not in self.tables:
+            return []
+        cur = self.cursor()
+        try:
+            rows = cur.execute('SELECT "id", "title", "outlet", "published", "path", "duplicate_of" FROM documents '
+                               'WHERE "id" IN (SELECT unnest(?::VARCHAR[]))', [idents]).fetchall()
+        finally:
+            cur.close()
+        by_id = {r[0]: dict(zip(("id", "title", "outlet", "published", "path", "duplicate_of"), r)) for r in rows}
         return [by_id[i] for i in idents if i in by_id]
 
     def of_document(self, section: str, document: str, limit: int = 5000) -> list[dict]:
@@ -164,11 +180,21 @@ class Store:
 
     def labels_of_entity(self, entity: str) -> list[dict]:
         """{outlet, text, document} for every label a source profile gives this entity."""
+        import json
+
+        if "sources" not in self.tables or not valid_id(entity):
+            return []
+        cur = self.cursor()
+        try:  # a substring prefilter on the JSON text, then exact matching on the decoded labels
+            rows = cur.execute('SELECT "outlet", "labels" FROM sources WHERE contains(CAST("labels" AS VARCHAR), ?) '
+                               'ORDER BY "outlet"', [json.dumps(entity, ensure_ascii=False)]).fetchall()
+        finally:
+            cur.close()
         out = []
-        for source in self._read("sources", "ORDER BY \"outlet\""):
-            for label in source.get("labels") or []:
+        for outlet, labels in rows:
+            for label in json.loads(labels or "[]"):
                 if label.get("entity") == entity:
-                    out.append({"outlet": source["outlet"], **label})
+                    out.append({"outlet": outlet, **label})
         return out
 
     def entity_names(self, idents: list[str]) -> dict[str, str]:
@@ -207,31 +233,32 @@ class Store:
             for i in exact + partial + fuzzy:
                 if i not in ids:
                     ids.append(i)
-        pattern = "%" + _like_escape(_fold(q)) + "%"
-        rows = self._read("entities", "WHERE strip_accents(lower(\"name\")) LIKE ? ESCAPE '\\' OR "
-                          "strip_accents(lower(CAST(\"aliases\" AS VARCHAR))) LIKE ? ESCAPE '\\' "
-                          "OR jaro_winkler_similarity(strip_accents(lower(\"name\")), ?) >= 0.9 "
-                          "ORDER BY \"mentions\" DESC LIMIT ?", [pattern, pattern, _fold(q), limit])
+        pattern = "%" + _like_escape(q) + "%"
+        folded = "%" + _like_escape(_fold(q)) + "%"
+        rows = self._read("entities", "WHERE \"name\" ILIKE ? ESCAPE '\\' OR CAST(\"aliases\" AS VARCHAR) ILIKE ? "
+                          "ESCAPE '\\' OR strip_accents(\"name\") ILIKE ? ESCAPE '\\' ORDER BY \"mentions\" DESC "
+                          "LIMIT ?", [pattern, pattern, folded, limit])
         found = self.get_many("entities", ids[:limit])
         seen = {e["id"] for e in found}
         found += [r for r in rows if r["id"] not in seen]
         return found[:limit]
 
     def search_facts(self, q: str, limit: int = 20) -> list[dict]:
-        pattern = "%" + _like_escape(_fold(q)) + "%"
-        return self._read("facts", "WHERE strip_accents(lower(\"statement\")) LIKE ? ESCAPE '\\' "
-                          "ORDER BY \"support\" DESC LIMIT ?", [pattern, limit])
+        pattern = "%" + _like_escape(q) + "%"
+        return self._read("facts", "WHERE \"statement\" ILIKE ? ESCAPE '\\' OR strip_accents(\"statement\") ILIKE ? "
+                          "ESCAPE '\\' ORDER BY \"support\" DESC LIMIT ?",
+                          [pattern, "%" + _like_escape(_fold(q)) + "%", limit])
 
     def search_documents(self, q: str, limit: int = 20) -> list[dict]:
         """Documents whose title, outlet or text contains the query (case-insensitive); text not returned."""
         if "documents" not in self.tables:
             return []
-        pattern = "%" + _like_escape(q.lower()) + "%"
+        pattern = "%" + _like_escape(q) + "%"
         cur = self.cursor()
-        try:
+        try:  # a scan of the texts (no full-text index: the store is read-only); LIMIT stops at enough hits
             rows = cur.execute('SELECT "id", "title", "outlet", "published", "path" FROM documents '
-                               "WHERE lower(\"title\") LIKE ? ESCAPE '\\' OR lower(\"outlet\") LIKE ? ESCAPE '\\' "
-                               "OR lower(\"text\") LIKE ? ESCAPE '\\' LIMIT ?",
+                               "WHERE \"title\" ILIKE ? ESCAPE '\\' OR \"outlet\" ILIKE ? ESCAPE '\\' "
+                               "OR \"text\" ILIKE ? ESCAPE '\\' LIMIT ?",
                                [pattern, pattern, pattern, limit]).fetchall()
         finally:
             cur.close()
