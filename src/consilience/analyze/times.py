@@ -12,7 +12,7 @@ import re
 
 from ..model import TimeExpr
 from .timex.anchor import parse_dct
-from .timex.rules import RULES, Context, Found
+from .timex.rules import RULES, Context, Found, scan
 
 _JOIN_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|in|in\s+the|,)\s+)?", re.I)
 
@@ -25,6 +25,8 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     """
     if not text:
         return []
+    if doc is not None and getattr(doc, "text", None) != text:
+        doc = None  # a parse of other text (a chunk) would misplace every tense lookup
     ctx = Context(text, parse_dct(dct), doc)
     hits = _select(_candidates(text, ctx))
     hits = _merge_day_and_time(text, hits)
@@ -37,7 +39,7 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
 def _candidates(text: str, ctx: Context) -> list[tuple[int, int, int, Found]]:
     found = []
     for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
+        for m in scan(rule, text):
             if m.end() == m.start():
                 continue
             try:

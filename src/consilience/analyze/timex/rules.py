@@ -72,19 +72,64 @@ class Rule:
     name: str
     pattern: re.Pattern
     handle: Handler
+    trigger: re.Pattern  # a word every match contains: the full pattern only runs near one (speed)
 
 
 RULES: list[Rule] = []
+
+_MONTHS = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+_WEEKDAYS = r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)"
+_UNITS = r"\b(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?|century|centuries|millenni(?:um|a))\b"
+_POD = r"(?:morning|afternoon|evening|night)s?\b"
+TRIGGERS = {  # rule name -> a regex every one of its matches contains
+    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
+    "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
+    "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand",
+    "quarter": r"quarter|Q[1-4]", "relative_quarter": r"quarter", "half_year": r"half", "season": r"spring|summer|fall|autumn|winter",
+    "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
+    "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
+    "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
+    "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every",
+    "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|time|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
+    "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD,
+    "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
+}
+WINDOW = 80  # characters either side of a trigger the full pattern is run over (longer than any match)
 
 
 def rule(pattern: str):
     """Register ``handler`` for ``pattern`` (compiled case-insensitive, word-bounded)."""
 
     def register(handler: Handler) -> Handler:
-        RULES.append(Rule(handler.__name__, re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", re.I), handler))
+        compiled = re.compile(r"(?<!\w)(?:" + pattern + r")(?![\w])", re.I)
+        trigger = re.compile(TRIGGERS[handler.__name__], re.I)
+        RULES.append(Rule(handler.__name__, compiled, handler, trigger))
         return handler
 
     return register
+
+
+def scan(rule_: Rule, text: str):
+    """Matches of ``rule_`` in ``text``, running its full pattern only in windows around its trigger words."""
+    start = end = -1
+    for hit in rule_.trigger.finditer(text):
+        lo, hi = max(0, hit.start() - WINDOW), min(len(text), hit.end() + WINDOW)
+        if lo <= end:
+            end = hi
+            continue
+        if end >= 0:
+            yield from _within(rule_.pattern, text, start, end)
+        start, end = lo, hi
+    if end >= 0:
+        yield from _within(rule_.pattern, text, start, end)
+
+
+def _within(pattern: re.Pattern, text: str, start: int, end: int):
+    for m in pattern.finditer(text, start, end):
+        # the window's edge is not the text's: a match ending there may be a cut-off word
+        if m.end() == end < len(text) and text[end].isalnum():
+            continue
+        yield m
 
 
 # --------------------------------------------------------------------------- helpers
