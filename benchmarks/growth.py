@@ -106,14 +106,47 @@ def write_corpus(directory: Path, n: int) -> None:
 # ------------------------------------------------------------------------------------------ measuring
 
 
-def run_child(corpus: Path, out: Path, workers: int) -> dict:
-    """The whole pipeline in this process (called in the child); returns its stage timings."""
-    from consilience.pipeline import analyze_corpus, write_outputs
+def stage_sampling_reporter():
+    """A Reporter that also samples the RSS of this process and its workers, keeping the peak per stage."""
+    import contextlib
+    import threading
+
+    import psutil
+
     from consilience.progress import Reporter
+
+    class StageSampler(Reporter):
+        def __init__(self):
+            super().__init__(enabled=False)
+            self.current, self.peaks = "start", {}
+            threading.Thread(target=self._sample, daemon=True).start()
+
+        @contextlib.contextmanager
+        def stage(self, name, total=None):
+            self.current = name
+            with super().stage(name, total) as task:
+                yield task
+
+        def _sample(self):
+            me = psutil.Process()
+            while True:
+                try:
+                    rss = sum(p.memory_info().rss for p in [me, *me.children(recursive=True)])
+                except psutil.Error:
+                    rss = 0
+                self.peaks[self.current] = max(self.peaks.get(self.current, 0), rss)
+                time.sleep(0.2)
+
+    return StageSampler()
+
+
+def run_child(corpus: Path, out: Path, workers: int) -> dict:
+    """The whole pipeline in this process (called in the child); returns stage timings and peak RSS per stage."""
+    from consilience.pipeline import analyze_corpus, write_outputs
     from consilience.settings import Settings
 
     started = time.perf_counter()
-    reporter = Reporter(enabled=False)
+    reporter = stage_sampling_reporter()
     corpus_result = analyze_corpus([str(corpus)], Settings(workers=workers, progress=False), reporter, out_dir=out)
     error = None
     with reporter.stage("writing"):
@@ -123,7 +156,7 @@ def run_child(corpus: Path, out: Path, workers: int) -> dict:
             error = f"writing outputs failed: {exc.__class__.__name__}: {exc}"
     return {"documents": len(corpus_result.documents), "seconds": time.perf_counter() - started,
             "stages": {k: round(v, 2) for k, v in reporter.timings.items()}, "notes": reporter.notes,
-            "error": error}
+            "peaks": {k: round(v / 1024**2) for k, v in reporter.peaks.items()}, "error": error}
 
 
 def measure(size: int, workers: int, scratch: Path) -> dict:
@@ -173,7 +206,8 @@ def report(results: list[dict], wanted: list[int]) -> None:
         print(f"{r['size']:>10} {r['wall']:>9.1f} {r['size'] / r['wall']:>8.1f} {1000 * per_doc:>8.1f} "
               f"{per_doc / base:>10.2f}x {r['peak_tree'] / gb:>12.2f} GB {r['peak_single'] / gb:>10.2f} GB")
     for r in results:
-        print(f"  {r['size']}: stages {r['stages']}")
+        print(f"  {r['size']}: seconds per stage {r['stages']}")
+        print(f"  {r['size']}: peak RSS per stage, MB (process tree) {r['peaks']}")
         print(f"  {r['size']}: {'; '.join(r['notes'])}")
         if r["error"]:
             print(f"  {r['size']}: {r['error']}")

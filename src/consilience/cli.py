@@ -63,7 +63,7 @@ def analyze(
             write_outputs(corpus, out)
     _summary(corpus, out, console)
     for line in reporter.notes:
-        console.print(f"  {line}", markup=False)
+        console.print(f"  {line}", markup=False, soft_wrap=True)
 
 
 def _summary(corpus, out: Path, console) -> None:
