@@ -98,10 +98,15 @@ def test_highlight_handles_overlaps_bad_offsets_and_escapes():
     spans = [report_html.Span(0, 2, "m", "PERSON", "#entity-e1"), report_html.Span(8, 22, "q", "quote"),
              report_html.Span(9, 18, "m", "ORG"), report_html.Span(26, 31, "t", "DATE 2020-05-03"),
              report_html.Span(-3, 4, "m"), report_html.Span(5, 500, "n"), report_html.Span(7, 7, "n")]
-    regions = [report_html.Region(0, 32, "claim-c1"), report_html.Region(3, 10, "claim-c2")]
+    regions = [report_html.Region(0, 22, "claim-c1"), report_html.Region(3, 8, "claim-c2"),
+               report_html.Region(0, 22, "claim-c3"), report_html.Region(26, 40, "claim-c4"),
+               report_html.Region(20, 31, "claim-c5")]
     out = str(report_html.highlight(text, spans, regions))
-    assert "<b>" not in out and "&lt;b&gt;x&lt;/b&gt;" in out and "&amp; y" in out
-    assert out.count('id="claim-c1"') == 1 and 'id="claim-c2"' not in out  # overlapping region dropped
+    assert "<b>" not in out and "&lt;b&gt;x&lt;/b&gt;" in out and "&amp;" in out
+    for ident in ("c1", "c2", "c3"):  # same sentence, or a clause inside it: nested elements
+        assert out.count(f'<span class="claim" id="claim-{ident}"') == 1
+    assert '<span class="anchor" id="claim-c5"></span>' in out  # crosses c1's end: an anchor only
+    assert 'claim-c4' not in out  # past the end of the text: dropped
     assert '<a class="m" title="PERSON" href="#entity-e1">He</a>' in out
     assert 'class="m q"' in out  # a mention inside a quote carries both classes
     assert html.unescape(re.sub(r"<[^>]+>", "", out)) == text
@@ -169,3 +174,20 @@ def test_empty_dossier_renders():
     page = report_html.render_html({"schema": "consilience.dossier/1", "corpus": {"inputs": [], "documents": 0,
                                                                                   "skipped": []}})
     assert "No facts." in page and "No conflicts" in page
+
+
+def test_long_periods_get_a_zoom_on_the_busiest_month(dossier):
+    dossier["facts"].append({"id": "f_old", "statement": "The terminal was built", "claims": [], "documents": [],
+                             "support": 1, "status": "single-source", "time": "1998"})
+    panels = svg.timeline_svgs(dossier)
+    assert [caption.split(":")[0] for caption, _ in panels] == ["1998-01-01 to 2024-03-05", "zoom on the busiest month"]
+    assert 'href="#fact-f_old"' in panels[0][1] and 'href="#fact-f_old"' not in panels[1][1]
+    assert ">1998<" in panels[0][1] or ">2000<" in panels[0][1]  # year ticks on the long axis
+
+
+def test_densest_window():
+    from datetime import date
+
+    days = [date(2000, 1, 1), date(2020, 1, 2), date(2020, 1, 3), date(2020, 1, 20), date(2022, 1, 1)]
+    assert svg.densest_window(days) == (date(2020, 1, 2), date(2020, 1, 20))
+    assert svg.densest_window([]) is None

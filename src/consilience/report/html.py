@@ -99,15 +99,19 @@ def _valid(start, end, length: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length
 
 
-def _segments(text: str, lo: int, hi: int, spans: list[Span]) -> str:
+def _segments(text: str, lo: int, hi: int, spans: list[Span], anchors: dict[int, list[str]] | None = None) -> str:
     """``text[lo:hi]`` as escaped HTML, each piece wrapped in the spans covering it.
 
     Cutting at every span boundary handles overlapping and nested spans without building a tree.
+    ``anchors`` (offset -> ids) become empty elements with those ids where their offset falls.
     """
+    anchors = anchors or {}
     inside = [s for s in spans if s.start < hi and s.end > lo]
-    cuts = sorted({lo, hi, *(max(lo, s.start) for s in inside), *(min(hi, s.end) for s in inside)})
+    marks = [p for p in anchors if lo <= p < hi]
+    cuts = sorted({lo, hi, *marks, *(max(lo, s.start) for s in inside), *(min(hi, s.end) for s in inside)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
+        out += [f'<span class="anchor" id="{_e(ident)}"></span>' for ident in anchors.get(a, [])]
         piece = _e(text[a:b])
         covering = [s for s in inside if s.start <= a and s.end >= b]
         if not covering:
@@ -123,27 +127,41 @@ def _segments(text: str, lo: int, hi: int, spans: list[Span]) -> str:
     return "".join(out)
 
 
+def _nested(text: str, lo: int, hi: int, regions: list[Region], spans: list[Span], anchors: dict) -> str:
+    """``text[lo:hi]`` with ``regions`` (sorted, properly nested, all inside) as elements, recursively."""
+    out, pos, i = [], lo, 0
+    while i < len(regions):
+        r = regions[i]
+        j = i + 1
+        while j < len(regions) and regions[j].start < r.end:  # the regions nested in r
+            j += 1
+        out.append(_segments(text, pos, r.start, spans, anchors))
+        title = f' title="{_e(r.title)}"' if r.title else ""
+        out.append(f'<span class="claim" id="{_e(r.ident)}"{title}>'
+                   f'{_nested(text, r.start, r.end, regions[i + 1:j], spans, anchors)}</span>')
+        pos, i = r.end, j
+    out.append(_segments(text, pos, hi, spans, anchors))
+    return "".join(out)
+
+
 def highlight(text: str, spans: Iterable[Span], regions: Iterable[Region] = ()) -> Markup:
     """The text as HTML with spans highlighted and regions wrapped in ``<span id=...>``; all text escaped.
 
-    Spans or regions with offsets outside the text are dropped (bad records never break the page);
-    overlapping regions after the first are dropped too (their spans still show).
+    Regions that nest (several claims of one sentence, a clause inside its sentence) become nested
+    elements; a region crossing another one's boundary gets an empty anchor at its start instead, so
+    links to it still land. Spans or regions with offsets outside the text are dropped: bad records
+    never break the page.
     """
     n = len(text)
     spans = [s for s in spans if _valid(s.start, s.end, n)]
-    chosen, last_end = [], 0
+    chosen: list[Region] = []
+    anchors: dict[int, list[str]] = {}
     for r in sorted((r for r in regions if _valid(r.start, r.end, n)), key=lambda r: (r.start, -r.end)):
-        if r.start >= last_end:
+        if all(r.start >= c.end or r.end <= c.end for c in chosen):  # disjoint from, or inside, each earlier one
             chosen.append(r)
-            last_end = r.end
-    out, pos = [], 0
-    for r in chosen:
-        out.append(_segments(text, pos, r.start, spans))
-        title = f' title="{_e(r.title)}"' if r.title else ""
-        out.append(f'<span class="claim" id="{_e(r.ident)}"{title}>{_segments(text, r.start, r.end, spans)}</span>')
-        pos = r.end
-    out.append(_segments(text, pos, n, spans))
-    return Markup("".join(out))
+        else:
+            anchors.setdefault(r.start, []).append(r.ident)
+    return Markup(_nested(text, 0, n, chosen, spans, anchors))
 
 
 def document_spans(doc_id: str, index: "Index", link: Callable[[str, str], str]) -> list[Span]:
