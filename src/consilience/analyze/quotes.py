@@ -15,6 +15,7 @@ Short quoted phrases with no cue ("scare quotes") are not quotes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Document, Mention, Quote
@@ -36,6 +37,7 @@ GENERIC_SPEAKERS = frozenset({
 })
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who"})
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_QUOTE_MARKS = re.compile(r'\n[ \t]*\n|[“”«»„"]')  # only these characters matter to quote_spans
 _MIN_UNCUED_WORDS = 8  # a quoted span without a cue shorter than this is a scare quote, not speech
 _CONTINUATION_CHARS = 200  # an uncued quote this close after an attributed one continues it
 _LOOKBACK_CHARS = 2000
@@ -70,8 +72,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+    for match in _QUOTE_MARKS.finditer(text):
+        i, ch = match.start(), match.group()
+        if ch[0] == "\n":
             stack, straight_open = [], None  # a quotation never runs over a blank line unclosed
         elif ch in _OPEN_CLOSE and not (ch == "“" and stack and stack[-1][0] == "„"):
             stack.append((ch, i))
@@ -144,15 +147,16 @@ def _speech_verbs_in(doc, sentence_starts, start: int, end: int) -> list:
 def _reported(doc, document: Document, index: MentionIndex, quoted: list[tuple[int, int]]):
     out = []
     for token in doc:
-        if _inside_any(token.idx, quoted):
-            continue
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in SPEECH_VERBS:
-            found = _reported_clause(doc, document, token, index, quoted)
+            extract = _reported_clause
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found = _according_to(doc, document, token, index, quoted)
+            extract = _according_to
         else:
             continue
+        if _inside_any(token.idx, quoted):
+            continue
+        found = extract(doc, document, token, index, quoted)
         if found is not None:
             out.append(found)
     return out
