@@ -64,7 +64,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("id", "VARCHAR"), ("statement", "VARCHAR"), ("predicate", "VARCHAR"), ("claims", "JSON"),
         ("documents", "JSON"), ("outlets", "JSON"), ("support", "BIGINT"), ("status", "VARCHAR"),
         ("subject", "VARCHAR"), ("objects", "JSON"), ("time", "VARCHAR"), ("place", "VARCHAR"),
-        ("quantity", "DOUBLE"),
+        ("quantity", "DOUBLE"), ("role", "VARCHAR"), ("notes", "JSON"),
     ],
     "conflicts": [
         ("id", "VARCHAR"), ("about", "VARCHAR"), ("slot", "VARCHAR"), ("values", "JSON"),
@@ -72,7 +72,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "sources": [
         ("outlet", "VARCHAR"), ("documents", "JSON"), ("claims", "BIGINT"), ("attributed_share", "DOUBLE"),
-        ("hedged_share", "DOUBLE"), ("loaded_terms", "JSON"), ("labels", "JSON"),
+        ("hedged_share", "DOUBLE"), ("loaded_terms", "JSON"), ("labels", "JSON"), ("words", "BIGINT"),
+        ("loaded_per_1000", "DOUBLE"), ("contrasts", "JSON"),
     ],
 }
 
