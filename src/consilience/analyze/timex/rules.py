@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import lexicon as L
 from .anchor import (Anchor, add_months, add_quarters, day_value, month_value, quarter_of, safe_date,
                      shift_date, week_value, weekday_near)
-from .tense import FUTURE, PAST, tense_at
+from .tense import FUTURE, PAST, PRESENT, tense_at
 
 EXPLICIT = "explicit"
 NO_DCT = "unresolved: no publication date"
@@ -158,16 +158,16 @@ def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None
     here = a.month * 31 + (a.day or 15)
     there = month * 31 + (day if day is not None else (a.day or 15) if month == a.month else 15)
     tense = ctx.tense(m)
+    delta = there - here  # in 31-day "months"
     year = a.year
-    if tense == FUTURE and there < here:
-        year += 1
-    elif tense == PAST and there > here:
+    if tense == FUTURE:
+        year += delta < 0
+    elif tense == PAST and not _DEADLINE_BEFORE.search(ctx.before(m, 12)):
+        year -= delta > 31  # a past verb with a date a few weeks ahead is usually a deadline ("extended to Nov. 16")
+    elif delta > 4 * 31:  # no tense: more than four months ahead is last year's; far behind, next year's
         year -= 1
-    elif tense not in (FUTURE, PAST):
-        if there - here > 6 * 31:
-            year -= 1
-        elif here - there > 6 * 31:
-            year += 1
+    elif delta < -8 * 31:
+        year += 1
     return year, ctx.dct
 
 
@@ -248,6 +248,7 @@ def month_relative_year(m, ctx):
     return Found("DATE", month_value(year, month), ctx.dct)
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by|before|from)\s+(?:the\s+)?$", re.I)
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|through|to|during|before|after|and|or|"
                          r"early|late|mid|last|next|this|end|beginning|start|between|around|about)\s*-?|,)\s*$", re.I)
 
@@ -512,8 +513,17 @@ def weekday(m, ctx):
     elif rel == "next":
         date = weekday_near(dct, wd, "after")
     else:  # a bare weekday in news: the nearest such day not after the publication date, unless future
-        date = weekday_near(dct, wd, "not-before" if ctx.tense(m) == FUTURE else "not-after")
+        date = weekday_near(dct, wd, "not-before" if _ahead(ctx, m) else "not-after")
     return _day_found(ctx, date, ctx.dct, m["pod"])
+
+
+def _ahead(ctx: Context, m) -> bool:
+    """A bare weekday is ahead of the publication date in the future tense, or with an event verb in
+    the present ("meet separately Monday"), unless it starts a state ("since Monday")."""
+    tense = ctx.tense(m)
+    if tense == FUTURE:
+        return True
+    return tense == PRESENT and not re.search(r"\b(?:since|last|earlier|ago)\s*$", ctx.before(m, 10), re.I)
 
 
 _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal year": "Y", "calendar year": "Y",

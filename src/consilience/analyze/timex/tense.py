@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 
-FUTURE, PAST, PRESENT = "future", "past", "present"
+FUTURE, PAST, PRESENT, UNKNOWN = "future", "past", "present", "unknown"
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll", "would"}  # "said it would vote Monday": after the statement
+# Present-tense verbs that say nothing about when the dated event is ("says", "is", "has").
+_TENSELESS_PRESENT = {"be", "have", "say", "tell", "report", "announce", "add", "note", "claim", "state", "insist",
+                      "warn", "write", "accord", "remain", "seem", "appear", "know", "believe", "think"}
 # Verbs whose infinitive complement is in the future: "plans to meet on Monday".
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "set", "due", "go",
                      "want", "propose", "agree", "promise", "vow", "threaten", "seek", "decide"}
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|shall|won't|wo n't|going\s+to|is\s+to|are\s+to|due\s+to|scheduled\s+(?:to|for)|expected\s+to"
+    r"\b(?:will|would|shall|won't|wo n't|going\s+to|is\s+to|are\s+to|due\s+to|scheduled\s+(?:to|for)|expected\s+to"
     r"|plans?\s+to|planned\s+for|set\s+to|upcoming|next)\b|'ll\b",
     re.IGNORECASE,
 )
@@ -23,7 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
 def tense_at(text: str, start: int, end: int, doc=None) -> str:
-    """FUTURE, PAST or PRESENT for the clause holding ``text[start:end]``."""
+    """FUTURE, PAST, PRESENT (an event verb in the present: "meet Monday") or UNKNOWN for ``text[start:end]``."""
     if doc is not None:
         found = _tense_from_doc(doc, start, end)
         if found is not None:
@@ -44,7 +47,7 @@ def _tense_from_doc(doc, start: int, end: int) -> str | None:
             break
         token = token.head
         if token.pos_ == "ADJ":  # "payable Dec. 15", "effective Feb. 1": the adjective carries no tense
-            return PRESENT
+            return UNKNOWN
     if token.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(token)
@@ -53,14 +56,16 @@ def _tense_from_doc(doc, start: int, end: int) -> str | None:
 def _verb_tense(verb) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
-    if lowers & _FUTURE_AUX:
+    if lowers & _FUTURE_AUX and not (lowers & {"have", "'ve"} and "would" in lowers):  # not "would have"
         return FUTURE
+    if "to" in lowers and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return FUTURE  # "is to resume trading Tuesday"
     if "to" in lowers and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
         governor = _verb_tense_shallow(verb.head)
         if governor == FUTURE or (verb.head.lemma_ in _FUTURE_GOVERNORS and governor != PAST):
             return FUTURE
         if verb.head.lemma_ in _FUTURE_GOVERNORS:
-            return PRESENT  # "was due to expire Friday": planned in the past, date unknown either side
+            return UNKNOWN  # "was due to expire Friday": planned in the past, date unknown either side
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -69,7 +74,10 @@ def _verb_tense(verb) -> str:
         return PAST
     if verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
         return _verb_tense_shallow(verb.head)
-    return PRESENT
+    present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if present and verb.lemma_ not in _TENSELESS_PRESENT and not lowers & {"has", "have", "'ve"}:
+        return PRESENT
+    return UNKNOWN
 
 
 def _verb_tense_shallow(verb) -> str:
@@ -78,7 +86,7 @@ def _verb_tense_shallow(verb) -> str:
         return FUTURE
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
         return PAST
-    return PRESENT
+    return UNKNOWN
 
 
 def _tense_from_sentence(text: str, start: int, end: int) -> str:
@@ -91,4 +99,4 @@ def _tense_from_sentence(text: str, start: int, end: int) -> str:
     sentence = text[s:start] + " " + text[end:e]
     # Only the future is read from words alone: news sentences nearly all carry a past reporting verb
     # ("said"), which says nothing about the tense of the clause holding the expression.
-    return FUTURE if _FUTURE_WORDS.search(sentence) else PRESENT
+    return FUTURE if _FUTURE_WORDS.search(sentence) else UNKNOWN
