@@ -39,11 +39,14 @@ def test_acronym_slash_and_parenthetical(analyse):
 def test_aka_born_formerly_or(analyse):
     text = ("The militia leader Ramon Ostrava, a former engineer born Ramon Estevez Pardo, was detained. "
             "The Northern Front, also known as Liwa al-Shamal, denied it. "
-            "The company, formerly Trident Marine, was sold. "
+            "Kestrel Holdings (formerly known as Ardent Shipping) bought the yard. "
+            "The Harbour Guild, a.k.a. the Dockers, agreed. "
             "The Carrow Fishermen's League (CFL) or Rabta al-Sayyadin, a coalition of unions, protested.")
     pairs = _evidence(text, analyse(text))
     assert ("born", "Ramon Ostrava", "Ramon Estevez Pardo") in pairs
     assert any(kind == "aka" and "Northern Front" in a and b == "Liwa al-Shamal" for kind, a, b in pairs)
+    assert ("formerly", "Kestrel Holdings", "Ardent Shipping") in pairs
+    assert ("aka", "Harbour Guild", "Dockers") in pairs
     assert any(kind == "or" and "Carrow Fishermen" in a and b.startswith("Rabta al-Sayyadin") for kind, a, b in pairs)
 
 

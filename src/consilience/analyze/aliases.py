@@ -256,9 +256,12 @@ def _name_after(doc, text: str, char: int, index: MentionIndex) -> tuple[int, in
     start = char
     while start < len(text) and text[start] in " \t:":
         start += 1
+    if text[start:start + 4].lower() == "the " and index.at(start) is None:
+        start += 4  # "a.k.a. the Dockers": the name starts after the article
     mention = index.at(start)
     if mention is not None and mention.start == start and mention.label in _NAME_LABELS:
-        return mention.start, mention.end
+        skip = 4 if text[start:start + 4].lower() == "the " else 0
+        return mention.start + skip, mention.end
     span = doc.char_span(start, min(len(text), start + 1), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
