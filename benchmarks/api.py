@@ -180,6 +180,18 @@ def build_store(path: Path, n_docs: int, seed: int = 1) -> dict:
             "names": [n for n, _ in names]}
 
 
+def read_ids(path: Path) -> dict:
+    """The ids a previous run generated (``--reuse``), read back from the store."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        col = lambda sql: [r[0] for r in con.execute(sql).fetchall()]  # noqa: E731
+        return {"documents": col("SELECT id FROM documents"), "entities": col("SELECT id FROM entities"),
+                "facts": col("SELECT id FROM facts"), "conflicts": col("SELECT id FROM conflicts"),
+                "names": col("SELECT name FROM entities")}
+    finally:
+        con.close()
+
+
 def time_routes(store: Path, ids: dict, requests: int, seed: int = 2) -> list[tuple[str, list[float]]]:
     """(route, [milliseconds]) for each route, ``requests`` calls each with random ids."""
     from fastapi.testclient import TestClient
@@ -227,13 +239,17 @@ def main(argv=None) -> None:
     ap.add_argument("--documents", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=40)
     ap.add_argument("--store", type=Path, default=None, help="Keep the generated store here (default: a temp dir).")
+    ap.add_argument("--reuse", action="store_true", help="Time an existing --store instead of building one.")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         store = args.store or Path(tmp) / "consilience.duckdb"
         t0 = time.perf_counter()
-        ids = build_store(store, args.documents)
-        print(f"store: {args.documents} documents, {store.stat().st_size / 1e6:.0f} MB, "
-              f"built in {time.perf_counter() - t0:.1f} s", flush=True)
+        if args.reuse and store.exists():
+            ids = read_ids(store)
+        else:
+            ids = build_store(store, args.documents)
+        print(f"store: {len(ids['documents'])} documents, {store.stat().st_size / 1e6:.0f} MB, "
+              f"ready in {time.perf_counter() - t0:.1f} s", flush=True)
         results = time_routes(store, ids, args.requests)
     print(f"{'route':<34} {'median ms':>10} {'p95 ms':>8}   ({args.requests} requests each, in-process)")
     for name, times in results:

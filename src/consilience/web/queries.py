@@ -34,14 +34,10 @@ FILTERS = {
     "sources": ("outlet",),
     "skipped": (),
 }
-# Default order of list pages: the interesting records first, then a stable tie-break.
-ORDER = {
-    "documents": '"published" NULLS LAST, "id"', "entities": '"mentions" DESC, "name"',
-    "facts": '"support" DESC, "id"', "conflicts": '"id"', "sources": '"outlet"', "claims": '"document", "start"',
-    "mentions": '"document", "start"', "times": '"document", "start"', "quantities": '"document", "start"',
-    "quotes": '"document", "start"', "descriptors": '"document", "start"', "alias_evidence": '"document", "start"',
-    "skipped": '"path"',
-}
+# Default order of list pages: entities and facts by importance; everything else in the order the
+# store wrote it (documents in input order, per-document records by document), i.e. by row id,
+# which pages without sorting anything.
+ORDER = {"entities": '"mentions" DESC, "name"', "facts": '"support" DESC, "id"', "sources": '"outlet"'}
 MAX_ID_LENGTH = 512
 _BAD_ID = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -58,7 +54,8 @@ class Store:
         self.path = Path(path)
         self._con = duckdb.connect(str(self.path), read_only=True)
         self.tables = {r[0] for r in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        self._name_keys: list[tuple[str, str]] | None = None
+        self._name_keys: list[tuple[str, str, str]] | None = None
+        self._key_strings: list[str] = []
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -113,12 +110,31 @@ class Store:
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def page(self, section: str, limit: int = 50, offset: int = 0, filters: dict | None = None) -> dict:
-        """One page of a section: ``{"total", "limit", "offset", "items"}``."""
+        """One page of a section: ``{"total", "limit", "offset", "items"}``.
+
+        Two steps: the page's row ids (filtered and ordered on narrow columns only), then those rows,
+        with a row-id range that lets DuckDB skip every other row group; a deep page of documents
+        never reads or sorts the texts of the pages before it.
+        """
+        if section not in self.tables:
+            return {"total": 0, "limit": limit, "offset": offset, "items": []}
         where, params = self._where(section, filters or {})
-        # Order and cut on row ids first, then fetch the page: sorting whole rows (document texts) is slow.
-        items = self._read(section, f'WHERE rowid IN (SELECT rowid FROM "{section}" {where} ORDER BY {ORDER[section]} '
-                                    f"LIMIT ? OFFSET ?) ORDER BY {ORDER[section]}", params + [limit, offset])
+        items = self._page_rows(section, where, params, limit, offset)
         return {"total": self.count(section, filters), "limit": limit, "offset": offset, "items": items}
+
+    def _page_rows(self, section: str, where: str, params: list, limit: int, offset: int) -> list[dict]:
+        order = ORDER.get(section, "rowid")
+        cur = self.cursor()
+        try:
+            rowids = [r[0] for r in cur.execute(f'SELECT rowid FROM "{section}" {where} ORDER BY {order} '
+                                                "LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()]
+        finally:
+            cur.close()
+        items = []
+        if rowids:
+            items = self._read(section, "WHERE rowid BETWEEN ? AND ? AND rowid IN (SELECT unnest(?::BIGINT[])) "
+                                        f"ORDER BY {order}", [min(rowids), max(rowids), rowids])
+        return items
 
     def get(self, section: str, ident: str) -> dict | None:
         if section not in ID_COLUMN or not valid_id(ident):
@@ -150,7 +166,9 @@ class Store:
         return [by_id[i] for i in idents if i in by_id]
 
     def of_document(self, section: str, document: str, limit: int = 5000) -> list[dict]:
-        return self._read(section, 'WHERE "document" = ? ORDER BY "start" LIMIT ?', [document, limit])
+        if section not in self.tables:
+            return []
+        return self._page_rows(section, 'WHERE "document" = ?', [document], limit, 0)
 
     # ------------------------------------------------------------------ relations between records
 
@@ -202,46 +220,50 @@ class Store:
 
     # ------------------------------------------------------------------ search
 
-    def _entity_keys(self) -> list[tuple[str, str]]:
-        """(match key, entity id) for every name and alias, computed once on the first search."""
+    def _entity_keys(self) -> list[tuple[str, str, str]]:
+        """(match key, folded text, entity id) for every name and alias, computed once on the first search."""
+        import json
+
         with self._lock:
             if self._name_keys is None:
                 keys = []
                 key_of = _name_key_function()
-                cur = self.cursor()
-                try:
-                    rows = cur.execute('SELECT "id", "name", "aliases" FROM entities').fetchall() \
-                        if "entities" in self.tables else []
-                finally:
-                    cur.close()
-                import json
-
+                rows = []
+                if "entities" in self.tables:
+                    cur = self.cursor()
+                    try:
+                        rows = cur.execute('SELECT "id", "name", "aliases" FROM entities '
+                                           'ORDER BY "mentions" DESC').fetchall()
+                    finally:
+                        cur.close()
                 for ident, name, aliases in rows:
-                    texts = {name} | {a.get("text") for a in json.loads(aliases or "[]") if a.get("text")}
-                    keys += [(key_of(t), ident) for t in texts if t]
+                    texts = dict.fromkeys([name] + [a.get("text") for a in json.loads(aliases or "[]")])
+                    keys += [(key_of(t), _fold(t), ident) for t in texts if t]
                 self._name_keys = keys
+                self._key_strings = [k for k, _, _ in keys]  # for rapidfuzz, built once
         return self._name_keys
 
     def search_entities(self, q: str, limit: int = 20) -> list[dict]:
-        """Entities whose name or an alias matches: same resolver key, key containment, or a normalised substring."""
-        key = _name_key_function()(q)
-        ids: list[str] = []
-        if key:
-            exact = [i for k, i in self._entity_keys() if k == key]
-            partial = [i for k, i in self._entity_keys() if k != key and f" {key} " in f" {k} "]
-            fuzzy = _fuzzy_ids(key, self._entity_keys(), limit)
-            for i in exact + partial + fuzzy:
-                if i not in ids:
-                    ids.append(i)
-        pattern = "%" + _like_escape(q) + "%"
-        folded = "%" + _like_escape(_fold(q)) + "%"
-        rows = self._read("entities", "WHERE \"name\" ILIKE ? ESCAPE '\\' OR CAST(\"aliases\" AS VARCHAR) ILIKE ? "
-                          "ESCAPE '\\' OR strip_accents(\"name\") ILIKE ? ESCAPE '\\' ORDER BY \"mentions\" DESC "
-                          "LIMIT ?", [pattern, pattern, folded, limit])
-        found = self.get_many("entities", ids[:limit])
-        seen = {e["id"] for e in found}
-        found += [r for r in rows if r["id"] not in seen]
-        return found[:limit]
+        """Entities whose name or an alias matches, best first: the same resolver key, the key as a
+        token-aligned part, a key a letter or two apart, then a plain substring of a name or alias.
+        Matching runs over the cached key table, so a search costs one lookup of the entities found."""
+        key, folded = _name_key_function()(q), _fold(q)
+        table = self._entity_keys()
+        tiers: list[list[str]] = [[], [], [], []]
+        for k, text, ident in table:
+            if key and k == key:
+                tiers[0].append(ident)
+            elif key and f" {key} " in f" {k} ":
+                tiers[1].append(ident)
+            elif folded and folded in text:
+                tiers[3].append(ident)
+        if key and len(key) >= 4:
+            from rapidfuzz import fuzz, process
+
+            hits = process.extract(key, self._key_strings, scorer=fuzz.WRatio, score_cutoff=88, limit=limit * 3)
+            tiers[2] = [table[i][2] for _, _, i in hits]
+        ids = list(dict.fromkeys(i for tier in tiers for i in tier))[:limit]
+        return self.get_many("entities", ids)
 
     def search_facts(self, q: str, limit: int = 20) -> list[dict]:
         pattern = "%" + _like_escape(q) + "%"
@@ -270,16 +292,6 @@ class Store:
             return {"q": q, "entities": [], "facts": [], "documents": []}
         return {"q": q, "entities": self.search_entities(q, limit), "facts": self.search_facts(q, limit),
                 "documents": self.search_documents(q, limit)}
-
-
-def _fuzzy_ids(key: str, keys: list[tuple[str, str]], limit: int) -> list[str]:
-    """Entity ids whose keys are close to ``key`` (rapidfuzz WRatio >= 88: a letter or two apart, or a part)."""
-    from rapidfuzz import fuzz, process
-
-    if len(key) < 4:
-        return []
-    hits = process.extract(key, [k for k, _ in keys], scorer=fuzz.WRatio, score_cutoff=88, limit=limit * 3)
-    return [keys[i][1] for _, _, i in hits]
 
 
 def _fold(text: str) -> str:
