@@ -147,7 +147,10 @@ class Store:
         idents = [i for i in idents if isinstance(i, str) and valid_id(i)][:limit]
         if not idents:
             return []
-        rows = self._read(section, f'WHERE "{ID_COLUMN[section]}" IN (SELECT unnest(?::VARCHAR[]))', [idents])
+        # the BETWEEN lets DuckDB skip row groups whose id range misses every wanted id
+        rows = self._read(section, f'WHERE "{ID_COLUMN[section]}" BETWEEN ? AND ? AND '
+                                   f'"{ID_COLUMN[section]}" IN (SELECT unnest(?::VARCHAR[]))',
+                          [min(idents), max(idents), idents])
         by_id = {r[ID_COLUMN[section]]: r for r in rows}
         return [by_id[i] for i in idents if i in by_id]
 
@@ -194,7 +197,7 @@ class Store:
                           [claims, limit])
 
     def mentions_of_entity(self, entity: str, limit: int = 100) -> list[dict]:
-        return self._read("mentions", 'WHERE "entity" = ? ORDER BY "document", "start" LIMIT ?', [entity, limit])
+        return self._read("mentions", 'WHERE "entity" = ? LIMIT ?', [entity, limit])  # store order: stops early
 
     def labels_of_entity(self, entity: str) -> list[dict]:
         """{outlet, text, document} for every label a source profile gives this entity."""
@@ -276,15 +279,19 @@ class Store:
         if "documents" not in self.tables:
             return []
         pattern = "%" + _like_escape(q) + "%"
+        columns = ("id", "title", "outlet", "published", "path")
+        select = 'SELECT "id", "title", "outlet", "published", "path" FROM documents '
         cur = self.cursor()
-        try:  # a scan of the texts (no full-text index: the store is read-only); LIMIT stops at enough hits
-            rows = cur.execute('SELECT "id", "title", "outlet", "published", "path" FROM documents '
-                               "WHERE \"title\" ILIKE ? ESCAPE '\\' OR \"outlet\" ILIKE ? ESCAPE '\\' "
-                               "OR \"text\" ILIKE ? ESCAPE '\\' LIMIT ?",
-                               [pattern, pattern, pattern, limit]).fetchall()
+        try:
+            rows = cur.execute(select + "WHERE \"title\" ILIKE ? ESCAPE '\\' OR \"outlet\" ILIKE ? ESCAPE '\\' "
+                               "LIMIT ?", [pattern, pattern, limit]).fetchall()
+            if len(rows) < limit:  # then the texts: a scan (no full-text index in a read-only store)
+                seen = [r[0] for r in rows]
+                rows += cur.execute(select + "WHERE \"text\" ILIKE ? ESCAPE '\\' AND NOT list_contains(?::VARCHAR[], "
+                                    '"id") LIMIT ?', [pattern, seen, limit - len(rows)]).fetchall()
         finally:
             cur.close()
-        return [dict(zip(("id", "title", "outlet", "published", "path"), r)) for r in rows]
+        return [dict(zip(columns, r)) for r in rows]
 
     def search(self, q: str, limit: int = 20) -> dict:
         q = q.strip()[:200]
