@@ -53,6 +53,8 @@ TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", 
 # Words that make "X of the Y" a description, not a name (with the honorifics lexicon).
 ROLE_WORDS = frozenset(ROLE_RELATIONS) | {"members", "leaders", "commanders", "head", "heads", "part", "one", "some",
                                           "all", "most", "many", "none", "each", "both"}
+# Alias evidence kinds that define an acronym (decided with the other definitions of the same letters).
+DEFINITION_KINDS = frozenset({"acronym", "parenthetical"})
 # Blocks larger than this are compared only by exact transliteration key (keeps cost linear).
 MAX_BLOCK = 40
 
@@ -125,10 +127,11 @@ def resolve_entities(documents: list[Document], analyses: list[DocAnalysis]) -> 
     for key in forms:
         uf.find(key)
     merge_variants(forms, uf)
-    merge_links(links, uf)
-    merge_acronyms(forms, uf)
+    defined = merge_links(links, uf)
+    ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)
-    local = link_short_forms(forms, uf)
+    ambiguous.update(link_short_forms(forms, uf))
+    local = ambiguous
     return build_entities(forms, uf, local, spans, texts, analyses, links)
 
 
@@ -356,10 +359,23 @@ def _deletion_keys(tokens: tuple[str, ...]) -> list[tuple]:
     return keys
 
 
-def merge_links(links: list[Link], uf: UnionFind) -> None:
-    """Join the two names of every alias link."""
+def merge_links(links: list[Link], uf: UnionFind) -> dict[str, set[str]]:
+    """Join the two names of every alias link, except acronym definitions, which are returned.
+
+    An acronym may be defined for different names in different documents (a large
+    corpus reuses letters), so definitions ("Name (ABC)", kinds in DEFINITION_KINDS)
+    are decided in ``merge_acronyms``: returned as acronym form key -> expansion form
+    keys. Slash groups, "aka", "or", "born" state an identity and join at once.
+    """
+    deferred: dict[str, set[str]] = defaultdict(set)
     for link in links:
-        uf.union(normalize(link.a).key, normalize(link.b).key)
+        a, b = normalize(link.a), normalize(link.b)
+        if link.kind in DEFINITION_KINDS and bool(a.acronym) != bool(b.acronym):
+            acronym, expansion = (a, b) if a.acronym else (b, a)
+            deferred[acronym.key].add(expansion.key)
+        else:
+            uf.union(a.key, b.key)
+    return deferred
 
 
 def cluster_type(forms: dict[str, FormInfo], members: list[str]) -> str:
@@ -379,11 +395,13 @@ def _clusters(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, list[str]]
     return out
 
 
-def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind) -> None:
-    """Join an acronym to the expansion whose initials it spells, when exactly one cluster offers one.
+def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind, defined: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Join each acronym to its expansion when the corpus names exactly one; else decide per document.
 
-    Expansions are multi-word names of non-person clusters; initials are taken with
-    and without function words ("Department of Defense" -> DD, DOD).
+    First the definitions the text gives ("Name (ABC)"): one expansion cluster, joined;
+    several, the acronym is ambiguous. Then initials ("Department of Defense" -> DD,
+    DOD; multi-word names of non-person clusters): joined when exactly one cluster
+    spells the acronym. Returns ambiguous acronym form key -> candidate roots.
     """
     clusters = _clusters(forms, uf)
     types = {root: cluster_type(forms, members) for root, members in clusters.items()}
@@ -397,13 +415,26 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind) -> None:
         for surface in _surfaces(info)[:1]:
             for ini in expansion_initials(surface):
                 by_initials[ini].add(root)
+    ambiguous: dict[str, list[str]] = {}
     for key, info in forms.items():
         acronym = info.name.acronym
         if not acronym:
             continue
-        roots = by_initials.get(acronym, set()) - {uf.find(key)}
-        if len(roots) == 1:
-            uf.union(key, roots.pop())
+        by_text = {uf.find(k) for k in defined.get(key, ())}
+        if len(by_text) > 1:
+            ambiguous[key] = sorted(by_text)
+            continue
+        if by_text:
+            uf.union(key, by_text.pop())
+        spelled = {uf.find(r) for r in by_initials.get(acronym, ())}
+        own = uf.find(key)
+        if spelled == {own} or not spelled:
+            continue
+        if len(spelled) == 1:
+            uf.union(key, spelled.pop())
+        else:  # several organisations spell it: the one in the mention's own document, if any
+            ambiguous[key] = sorted(spelled | {own})
+    return ambiguous
 
 
 def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
@@ -553,7 +584,7 @@ def build_entities(
     for span in spans:
         root = uf.find(span.form)
         if span.form in ambiguous:
-            root = _local_choice(span, ambiguous[span.form], roots_in_doc) or root
+            root = _local_choice(span, sorted({uf.find(r) for r in ambiguous[span.form]}), roots_in_doc) or root
         span_root.append((span, root))
     members: dict[str, list[str]] = defaultdict(list)
     by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Indel
 from rigour.text import metaphone
 from unidecode import unidecode
 
@@ -152,18 +152,23 @@ def display_name(surface: str) -> str:
     return stripped if stripped.strip() else text
 
 
+_TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _title in HONORIFICS:  # longest first, as HONORIFICS is sorted
+    _TITLES_BY_FIRST.setdefault(_title[0], []).append(_title)
+
+
 def _strip_titles(tokens: list[str]) -> tuple[list[str], bool]:
     """Leading honorifics/ranks removed, repeatedly ("Brig. Gen.", "Mrs.", "Supreme Leader")."""
     titled = False
-    changed = True
-    while changed and len(tokens) > 1:
-        changed = False
-        for title in HONORIFICS:
+    while len(tokens) > 1:
+        for title in _TITLES_BY_FIRST.get(tokens[0], ()):
             n = len(title)
             if len(tokens) > n and tuple(tokens[:n]) == title:
                 tokens = tokens[n:]
-                titled = changed = True
+                titled = True
                 break
+        else:
+            break
     return tokens, titled
 
 
@@ -261,8 +266,9 @@ def tokens_match(a: str, b: str) -> str | None:
 
     - translit: equal transliteration keys, except two short tokens that differ only
       in their final vowel (Mario/Maria: a gender or case ending, not a spelling).
-    - typo: one edit (Damerau-Levenshtein, on the light fold or on the token as written)
-      in a token of 6+ letters with the same first letter.
+    - typo: one letter dropped, added or two swapped (on the light fold or on the token
+      as written) in a token of 6+ letters with the same first letter. A substituted
+      letter is not a typo: it is how different names differ (Pekigiv/Pekigov, Merel/Morel).
     """
     if a == b:
         return "same"
@@ -271,11 +277,18 @@ def tokens_match(a: str, b: str) -> str | None:
         if _final_vowel_differs(fa, fb):
             return None
         return "translit"
-    if min(len(fa), len(fb)) >= 6 and fa[0] == fb[0] and DamerauLevenshtein.distance(fa, fb) <= 1:
+    if min(len(fa), len(fb)) >= 6 and fa[0] == fb[0] and _one_typo(fa, fb):
         return "typo"
-    if min(len(a), len(b)) >= 6 and a[0] == b[0] and DamerauLevenshtein.distance(a, b) <= 1:
+    if min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_typo(a, b):
         return "typo"
     return None
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One insertion/deletion, or one swap of adjacent letters."""
+    if abs(len(a) - len(b)) == 1:
+        return Indel.distance(a, b) == 1
+    return len(a) == len(b) and DamerauLevenshtein.distance(a, b) == 1 and Indel.distance(a, b) == 2
 
 
 def _final_vowel_differs(fa: str, fb: str) -> bool:
