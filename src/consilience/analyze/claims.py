@@ -276,6 +276,11 @@ def _mention_in_phrase(tok, index: _Index, depth: int = 2) -> Mention | None:
     m = index.mention_at(tok)
     if m is not None:
         return m
+    for c in tok.children:  # "the commander, Dzhabarov" / "the group, the Quds Force": the name in apposition
+        if c.dep_ == "appos":
+            m = index.mention_at(c)
+            if m is not None:
+                return m
     for c in tok.children:
         if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < tok.i:
             m = index.mention_at(c)
@@ -367,6 +372,9 @@ def _verb_participants(f: _Found, index: _Index) -> None:
         f.objects = _phrase_mentions(nsubj, index) if nsubj is not None else []
         return
     # events: subject = agent, objects = target / victims
+    if nsubjpass is None and nsubj is not None and dobj is None and tok.tag_ == "VBN" \
+            and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        nsubjpass, nsubj = nsubj, None  # a headline's bare participle: "X killed in Y" is passive
     if nsubjpass is not None:
         f.objects = _phrase_mentions(nsubjpass, index)
         f.subject = _mention_in_phrase(agent, index) if agent is not None else None
