@@ -86,6 +86,7 @@ def _merge_day_and_time(text: str, hits):
 
 
 _YEAR_BACK = re.compile(r"(?:the\s+)?(?:a\s+year\s+(?P<dir>ago|earlier|before)|(?:comparable\s+)?year-(?:ago|earlier))$", re.I)
+_ALREADY_BACK = re.compile(r"year[\s-](?:ago|earlier)|last\s+year|previous\s+year|prior[\s-]year", re.I)
 _PERIOD = re.compile(r"^(\d{4})(-Q[1-4]|-\d{2}(?:-\d{2})?)$")
 _FOCUS_WINDOW = 300  # characters back to look for the period being compared ("... in the third quarter ... a year earlier")
 
@@ -104,8 +105,8 @@ def _compare_with_period_in_focus(text: str, hits):
                 if start - e0 > _FOCUS_WINDOW:
                     break
                 p = _PERIOD.match(prior.value or "")
-                if not p or (m["dir"] == "ago" and "-Q" not in p.group(2)):
-                    continue
+                if not p or (m["dir"] == "ago" and "-Q" not in p.group(2)) or _ALREADY_BACK.search(text, s0, e0):
+                    continue  # a period that is itself the comparison ("the year-ago quarter") is not the focus
                 found = Found(found.type, f"{int(p.group(1)) - 1}{p.group(2)}", f"text:{prior.value}")
                 break
         out.append((start, end, found))

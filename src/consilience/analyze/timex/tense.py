@@ -17,6 +17,9 @@ _TENSELESS_PRESENT = {"be", "have", "say", "tell", "report", "announce", "add", 
 # Verbs whose infinitive complement is in the future: "plans to meet on Monday".
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "set", "due", "go",
                      "want", "propose", "agree", "promise", "vow", "threaten", "seek", "decide"}
+# Verbs whose past tense looks like their present, often mis-tagged VBP: "hurt the index on Friday".
+_SAME_IN_PAST = {"hurt", "cut", "put", "set", "hit", "let", "quit", "spread", "cost", "shut", "bet", "burst", "cast",
+                 "split", "upset", "read", "bid", "forecast", "broadcast", "rid", "thrust", "beat", "shed"}
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|would|shall|won't|wo n't|going\s+to|is\s+to|are\s+to|due\s+to|scheduled\s+(?:to|for)|expected\s+to"
     r"|plans?\s+to|planned\s+for|set\s+to|upcoming|next)\b|'ll\b",
@@ -72,10 +75,13 @@ def _verb_tense(verb) -> str:
         return PAST
     if verb.tag_ == "VBN" and lowers & {"has", "have", "had", "'ve", "'s"}:
         return PAST
-    if verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+    if verb.tag_ == "VBN" and not auxes:
+        return UNKNOWN  # "under new terms announced Friday": a participle, done at some time
+    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
         return _verb_tense_shallow(verb.head)
     present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
-    if present and verb.lemma_ not in _TENSELESS_PRESENT and not lowers & {"has", "have", "'ve"}:
+    if (present and verb.lemma_ not in _TENSELESS_PRESENT and verb.lower_ not in _SAME_IN_PAST
+            and not lowers & {"has", "have", "'ve"}):
         return PRESENT
     return UNKNOWN
 
