@@ -83,6 +83,26 @@ def test_future_tense_from_the_spacy_parse(nlp):
     assert one(text, FRIDAY, "Thursday", doc).value == "2020-01-09"  # "will vote": future
 
 
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The two leaders meet separately Monday with the envoy.", "Monday", "2020-01-06"),  # event verb, present
+    ("Officials said the talks would resume on Tuesday.", "Tuesday", "2020-01-07"),  # "would": after the statement
+    ("Trading is to resume in Paris on Wednesday.", "Wednesday", "2020-01-08"),  # "is to"
+    ("The plan, announced Wednesday, was welcomed.", "Wednesday", "2020-01-01"),  # a participle: done
+    ("The crash hurt the index on Thursday.", "Thursday", "2020-01-02"),  # "hurt" is past here
+])
+def test_tense_cues_for_weekdays(nlp, text, phrase, value):
+    assert one(text, FRIDAY, phrase, nlp(text)).value == value
+
+
+def test_past_verbs_with_near_deadlines_keep_the_current_year(nlp):
+    text = "The offer was extended until Nov. 16, and the bank crashed on Aug. 3."
+    doc = nlp(text)
+    assert one(text, "2019-10-30", "Nov. 16", doc).value == "2019-11-16"
+    assert one(text, "2019-10-30", "Aug. 3", doc).value == "2019-08-03"
+    text = "The museum reopened on Dec. 20."
+    assert one(text, "2019-10-30", "Dec. 20", nlp(text)).value == "2018-12-20"  # past, two months ahead: last year's
+
+
 def test_an_adjective_between_date_and_verb_carries_no_past_tense(nlp):
     text = "The board declared a dividend payable Dec. 15 to holders of record."
     assert one(text, "2019-10-30", "Dec. 15", nlp(text)).value == "2019-12-15"
