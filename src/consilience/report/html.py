@@ -246,13 +246,15 @@ class Index:
 
 def overview(dossier: dict, index: Index) -> dict:
     docs = dossier.get("documents", [])
-    days = sorted(d for d in (svg.parse_day(doc.get("published")) for doc in docs) if d)
+    # (day, as written): a date known only as "2020" is shown as "2020", not as a made-up 1 January
+    days = sorted((d, str(doc["published"])[:10]) for doc in docs for d in [svg.parse_day(doc.get("published"))] if d)
     status = Counter(f.get("status") for f in dossier.get("facts", []))
     return {
         "documents": len(docs),
         "copies": sum(1 for d in docs if d.get("duplicate_of")),
         "outlets": sorted({d.get("outlet") for d in docs if d.get("outlet")}),
-        "date_range": (days[0].isoformat(), days[-1].isoformat()) if days else None,
+        "date_range": (days[0][1], days[-1][1]) if days else None,
+        "no_outlet": sum(1 for d in docs if not d.get("outlet")),
         "top_entities": sorted(dossier.get("entities", []), key=lambda e: (-(e.get("mentions") or 0), e["name"]))[:12],
         "corroborated": status.get("corroborated", 0),
         "single_source": status.get("single-source", 0),
