@@ -302,8 +302,10 @@ def _fmt_number(q: float | None) -> str:
 
 
 def _quantity_phrase(d: Draft, fact: Fact) -> str:
+    """The count as the sources wrote it ("52 defenseless MEK members"), or a vague amount ("hundreds of ...")."""
     if fact.quantity is None:
-        return ""
+        vague = [c.quantity_text for c in d.quantities if c.quantity_text]
+        return min(vague, key=len) if vague else ""
     texts = [c.quantity_text for c in d.quantities if c.quantity == fact.quantity and c.quantity_text]
     if texts:
         return max(texts, key=len)
@@ -311,33 +313,44 @@ def _quantity_phrase(d: Draft, fact: Fact) -> str:
     return " ".join(x for x in (_fmt_number(fact.quantity), _mode(units) or "") if x)
 
 
+_VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured",
+          "sanction": "sanctioned", "arrest": "arrested"}
+
+
 def statement(fact: Fact, d: Draft, names: Names) -> str:
-    """A readable sentence naming participants, numbers and dates."""
+    """A readable sentence naming participants, numbers, place and date."""
     subj = names.of(fact.subject)
     objs = " and ".join(names.of(o) for o in fact.objects[:4])
     qty = _quantity_phrase(d, fact)
-    place = names.of(fact.place)
     when = f" ({fact.time})" if fact.time else ""
     fam = d.family
     if fam == "position":
-        org = objs or "?"
         since = f" since {fact.time}" if fact.time else ""
-        return f"{subj or '(unnamed)'}: {fact.role or 'head'} of {org}{since}".strip()
+        return f"{subj or '(unnamed)'}: {fact.role or 'head'} of {objs or '(unnamed)'}{since}"
     if fam == "member":
-        return f"{subj or '(unnamed)'} member of {objs or '?'}"
+        return f"{subj or '(unnamed)'}: member of {objs or '(unnamed)'}"
     if fam == "statement":
         return f"{subj} made a statement{when}"
-    verb = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured", "protest": "protested",
-            "sanction": "sanctioned", "arrest": "arrested"}.get(fam, fam)
-    what = qty or objs
-    if qty and objs and not any(names.of(o).lower() in qty.lower() for o in fact.objects):
-        what = f"{qty} ({objs})"
     if fam == "protest":
-        text = f"{subj or qty or 'people'} protested" + (f" against {objs}" if objs else "")
-    elif subj:
-        text = f"{subj} {verb} {what}".strip()
+        text = f"{subj or qty or 'People'} protested" + (f" against {objs}" if objs else "")
+    elif fam == "attack":
+        unit = next((c.quantity_unit for c in d.quantities if c.quantity_unit), None)
+        if qty and unit in V.NOUN_TRIGGERS:  # the count is of attacks: "over 150 attacks"
+            text = qty + (f" by {subj}" if subj else "") + (f" on {objs}" if objs else "")
+        else:
+            text = f"{subj} attacked {objs}".strip() if objs else (f"Attack by {subj}" if subj else "Attack")
+            if qty:
+                text += f" ({qty})"
     else:
-        text = f"{what} {verb}".strip() if what else f"{verb}"
-    if place:
-        text += f" at {place}"
-    return text[0].upper() + text[1:] + when if text else when
+        verb = _VERBS.get(fam, fam)
+        what = qty or objs
+        if qty and objs and not any(names.of(o).lower() in qty.lower() for o in fact.objects):
+            what = f"{qty} ({objs})"
+        text = f"{subj} {verb} {what}".strip() if subj else (f"{what} {verb}" if what else verb)
+    if fact.place:
+        prep = "at" if names.type.get(fact.place) == "FAC" else "in"
+        text += f" {prep} {names.of(fact.place)}"
+    if not (subj or objs or qty):
+        shortest = min((c.text.strip() for c in d.claims), key=len)
+        text += f': "{shortest[:100]}{"..." if len(shortest) > 100 else ""}"'
+    return text[:1].upper() + text[1:] + when

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, DocAnalysis, Entity, Mention
 
+PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _STRIP = re.compile(r"^(the|a|an)\s+|['’]s$|[^\w\s-]", re.IGNORECASE)
 
 
@@ -60,6 +61,8 @@ def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple
             c.subject = to_entity(c.subject)
             c.objects = list(dict.fromkeys(o for o in (to_entity(x) for x in c.objects) if o and o != c.subject))
             c.place = to_entity(c.place)
+            if c.place and names.type.get(c.place) not in PLACE_TYPES:
+                c.place = None  # the mention looked like a place, the entity is not one (a person tagged GPE)
             c.attributed_to = to_entity(c.attributed_to)
             claims.append(c)
     return claims, names
