@@ -17,6 +17,8 @@ What the corpus holds (all names invented from random syllables, unique up to on
   long surnames, and the surname alone after the full name in the same document;
 - organisations "A B C Force" defined once as "Name (ABC)" with alias evidence and then
   written "ABC" or "A.B.C." elsewhere; places as single words;
+- names unique up to transliteration key and one edit (two random names that fold to one
+  key would be the same name written twice, not a distractor);
 - distractors that must NOT merge: short places one letter apart, "Camp X" pairs a
   front/back vowel apart, "Sons of the X Brigade" vs "X Brigade", parent vs branch acronyms
   (ABC vs ABC-DE), country vs demonym, two people sharing a first name, and two people
@@ -41,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from consilience.model import AliasEvidence, DocAnalysis, Document, Mention  # noqa: E402
 from consilience.resolve import resolve_entities  # noqa: E402
-from consilience.resolve.names import light_fold  # noqa: E402
+from consilience.resolve.names import light_fold, translit_key  # noqa: E402
 
 CONSONANTS = "bdfgklmnprstvz"
 VOWELS = "aeiou"
@@ -60,17 +62,32 @@ class NameMaker:
         self.used: set[str] = set()
 
     def _neighbours(self, word: str) -> set[str]:
-        f = light_fold(word)
-        return {f} | {f[:i] + f[i + 1:] for i in range(len(f))}
+        f = light_fold(word.lower())
+        return {f, "=" + f, "#" + translit_key(word.lower())} | {f[:i] + f[i + 1:] for i in range(len(f))}
+
+    def claim(self, word: str) -> bool:
+        """Reserve a generated word and its one-edit neighbourhood; False if it collides."""
+        keys = self._neighbours(word)
+        if keys & self.used:
+            return False
+        self.used |= keys
+        return True
+
+    def reserve(self, word: str) -> bool:
+        """Reserve a designed near-name (one edit from its twin on purpose): only its own keys."""
+        f = light_fold(word.lower())
+        keys = {"#" + translit_key(word.lower()), "=" + f}
+        if keys & self.used or f in self.used:
+            return False
+        self.used |= keys | {f}
+        return True
 
     def word(self, syllables: int) -> str:
         tries = 0
         while True:
             w = "".join(self.rng.choice(CONSONANTS) + self.rng.choice(VOWELS) for _ in range(syllables))
             w += self.rng.choice("nvrl")
-            keys = self._neighbours(w)
-            if not keys & self.used:
-                self.used |= keys
+            if self.claim(w):
                 return w.capitalize()
             tries += 1
             if tries % 20 == 0:  # this length is getting crowded: go one syllable longer
@@ -166,15 +183,18 @@ def make_entities(n: int, rng: random.Random) -> list[Truth]:
             r = rng.random()
             if r < 0.3:  # short names one letter apart (Iran/Iraq)
                 base = names.word(1).lower()
+                other = base[:-1] + "q"
                 add("GPE", base.capitalize(), [base.capitalize()])
-                add("GPE", (base[:-1] + "q").capitalize(), [(base[:-1] + "q").capitalize()])
+                if names.reserve(other):
+                    add("GPE", other.capitalize(), [other.capitalize()])
             elif r < 0.55:  # camps a front/back vowel apart (Merel/Morel)
                 base = names.word(2).lower()
                 j = max(i for i, c in enumerate(base) if c in VOWELS)
                 swap = "o" if base[j] in "aei" else "e"
                 add("FAC", f"Camp {base.capitalize()}", [f"Camp {base.capitalize()}"])
                 other = (base[:j] + swap + base[j + 1:]).capitalize()
-                add("FAC", f"Camp {other}", [f"Camp {other}"])
+                if names.reserve(other):
+                    add("FAC", f"Camp {other}", [f"Camp {other}"])
             elif r < 0.75:  # country and its demonym
                 base = names.word(3) + "ia"
                 add("GPE", base, [base, transliterate(base, rng)])

@@ -34,6 +34,7 @@ from functools import lru_cache
 from ..model import Alias, DocAnalysis, Document, Entity, Mention
 from .aliases import Link, links_from_evidence, links_in_mention
 from .names import (
+    FUNCTION_WORDS,
     NameForm,
     block_key,
     clean_surface,
@@ -42,6 +43,7 @@ from .names import (
     forms_match,
     initials,
     normalize,
+    tokens_match,
     translit_key,
 )
 from .relations import ROLE_RELATIONS, born_relation, relations_from_descriptor
@@ -405,36 +407,50 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind, defined: dict[str,
     """
     clusters = _clusters(forms, uf)
     types = {root: cluster_type(forms, members) for root, members in clusters.items()}
-    by_initials: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)  # initials -> expansion form keys
     for key, info in forms.items():
         if info.name.acronym or len(info.name.tokens) < 2:
             continue
-        root = uf.find(key)
-        if types[root] == "PERSON":
+        if types[uf.find(key)] == "PERSON":
             continue
         for surface in _surfaces(info)[:1]:
             for ini in expansion_initials(surface):
-                by_initials[ini].add(root)
+                by_initials[ini].add(key)
     ambiguous: dict[str, list[str]] = {}
     for key, info in forms.items():
         acronym = info.name.acronym
         if not acronym:
             continue
+        expansions = set(defined.get(key, ())) | by_initials.get(acronym, set())
+        _join_near_expansions(sorted(expansions), forms, uf)
         by_text = {uf.find(k) for k in defined.get(key, ())}
-        if len(by_text) > 1:
-            ambiguous[key] = sorted(by_text)
-            continue
-        if by_text:
-            uf.union(key, by_text.pop())
-        spelled = {uf.find(r) for r in by_initials.get(acronym, ())}
-        own = uf.find(key)
-        if spelled == {own} or not spelled:
-            continue
-        if len(spelled) == 1:
-            uf.union(key, spelled.pop())
-        else:  # several organisations spell it: the one in the mention's own document, if any
-            ambiguous[key] = sorted(spelled | {own})
+        spelled = {uf.find(k) for k in by_initials.get(acronym, ())}
+        candidates = by_text | spelled
+        if len(by_text) == 1:
+            uf.union(key, next(iter(by_text)))  # the text's own definition is the default
+        elif len(candidates) == 1:
+            uf.union(key, next(iter(candidates)))
+        if len(candidates) > 1:  # several organisations: the one in the mention's own document, if any
+            ambiguous[key] = sorted(candidates)
     return ambiguous
+
+
+def _join_near_expansions(keys: list[str], forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Two expansions of one acronym that share most of their words name one organisation
+    ("Islamic Revolutionary Guards Quds Force", "Iranian Revolutionary Guard Corps Quds Force":
+    IRGC-QF); two that share only a generic word ("... Force") do not."""
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if uf.find(a) != uf.find(b) and _shared_words(forms[a].name.tokens, forms[b].name.tokens):
+                uf.union(a, b)
+
+
+def _shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """At least two content words in common (by ``tokens_match``), covering most of the shorter name."""
+    ca = [t for t in a if t not in FUNCTION_WORDS]
+    cb = [t for t in b if t not in FUNCTION_WORDS]
+    common = sum(1 for x in ca if any(tokens_match(x, y) for y in cb))
+    return common >= 2 and common >= 0.6 * min(len(ca), len(cb))
 
 
 def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:

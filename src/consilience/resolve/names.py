@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein, Indel
+from rapidfuzz.distance import Indel
 from rigour.text import metaphone
 from unidecode import unidecode
 
@@ -288,7 +288,10 @@ def _one_typo(a: str, b: str) -> bool:
     """One insertion/deletion, or one swap of adjacent letters."""
     if abs(len(a) - len(b)) == 1:
         return Indel.distance(a, b) == 1
-    return len(a) == len(b) and DamerauLevenshtein.distance(a, b) == 1 and Indel.distance(a, b) == 2
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _final_vowel_differs(fa: str, fb: str) -> bool:
