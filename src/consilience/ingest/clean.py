@@ -30,14 +30,22 @@ def words(line: str) -> list[str]:
     return WORD.findall(line)
 
 
+MAX_DEBRIS_CHARS = 500  # longer lines are body text; checking only short ones keeps huge one-line files cheap
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(TERMINAL.search(line[-12:]))
+
+
 def is_sentence(line: str) -> bool:
     """Reads as running text: ends like a sentence and has more than a few words."""
-    return bool(TERMINAL.search(line)) and len(words(line)) >= 6
+    return ends_like_sentence(line) and len(words(line[:200])) >= 6
 
 
 def is_heading_like(line: str) -> bool:
     """A short line that does not end like a sentence: headline, caption, widget label."""
-    return bool(line.strip()) and not TERMINAL.search(line) and len(words(line)) <= 20 and not BULLET.match(line)
+    return (bool(line.strip()) and len(line) <= 300 and not ends_like_sentence(line) and len(words(line)) <= 20
+            and not BULLET.match(line))
 
 
 # --------------------------------------------------------------------------- rules
@@ -98,6 +106,8 @@ def has_date(line: str) -> bool:
 def classify(line: str, harvest: Harvest) -> str | None:
     """The reason ``line`` is debris (harvesting what it says), or None to keep it."""
     s = line.strip()
+    if len(s) > MAX_DEBRIS_CHARS:
+        return None
     n = len(words(s))
     if AD_SLOT.match(s):
         return "ad-slot size"
@@ -250,9 +260,13 @@ def _drop_trailing_headlines(kept: list[str | None], removed: list[Removed]) -> 
 
 def _first_title(kept: list[str | None], repeated: set[str]) -> str | None:
     """The first headline-shaped line before the first sentence, unless it is repeated (a caption)."""
+    first = True
     for line in kept:
         if not line:
             continue
+        if first and line.rstrip().endswith("?") and 3 <= len(words(line)) <= 15:
+            return line  # a question headline ("Who was ...?") opening the page
+        first = False
         if is_sentence(line) or not is_heading_like(line):
             return None
         if len(words(line)) >= 3 and line_key(line) not in repeated:

@@ -90,6 +90,13 @@ def read_one(item: Path | Skipped, settings: Settings) -> list[tuple[Prepared | 
     """Every article of one file, as (what cleaning started from, Document) or (None, Skipped)."""
     if isinstance(item, Skipped):
         return [(None, item)]
+    try:
+        return _read_one_file(item, settings)
+    except Exception as err:  # a bug or a library failure on one file must not end the run
+        return [(None, Skipped(str(item), f"could not be processed ({type(err).__name__}: {err})"))]
+
+
+def _read_one_file(item: Path, settings: Settings) -> list[tuple[Prepared | None, Document | Skipped]]:
     out: list[tuple[Prepared | None, Document | Skipped]] = []
     for raw in readers.read_path(item, settings):
         prep = raw if isinstance(raw, Skipped) else prepare(raw, settings)

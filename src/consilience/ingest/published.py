@@ -99,17 +99,46 @@ def _ref(m: re.Match) -> DateRef | None:
     return DateRef(m.start(), m.end(), year, month, day, hour, minute)
 
 
+ANCHOR = re.compile(r"(?:1[89]|20)\d{2}")  # every date with a year contains one
+BEFORE, AFTER = 48, 24  # how far a date reaches before and after its year (weekday, month, day / time)
+
+
 def find_dates(text: str) -> list[DateRef]:
-    """Dates with a year in ``text`` (day or month precision), left to right, no overlaps."""
+    """Dates with a year in ``text`` (day or month precision), left to right, no overlaps.
+
+    The patterns run only on windows around four-digit years: running them over every
+    position of a long text costs seconds, and a date always holds its year.
+    """
     found: list[DateRef] = []
-    for pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < f.end and f.start < m.end() for f in found):
-                continue
-            ref = _ref(m)
-            if ref:
-                found.append(ref)
+    for lo, hi in _windows(text):
+        segment = text[lo:hi]
+        taken = bytearray(len(segment))  # characters already inside a date (earlier patterns win)
+        for pattern in PATTERNS:
+            for m in pattern.finditer(segment):
+                if any(taken[m.start():m.end()]):
+                    continue
+                ref = _ref(m)
+                if ref:
+                    taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                    found.append(DateRef(lo + m.start(), lo + m.end(), ref.year, ref.month, ref.day, ref.hour,
+                                         ref.minute))
     return sorted(found, key=lambda r: r.start)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans around each year-like number, widened to word boundaries."""
+    spans: list[tuple[int, int]] = []
+    for m in ANCHOR.finditer(text):
+        lo, hi = max(0, m.start() - BEFORE), min(len(text), m.end() + AFTER)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 def find_month_days(text: str) -> list[DateRef]:
@@ -188,6 +217,8 @@ def from_anniversary(text: str, latest: DateRef | None) -> tuple[str | None, str
     The event year is the year of a dated event in the same sentence; failing that, the
     anniversary day is the first such day on or after the latest dated reference.
     """
+    if "anniversar" not in text.lower():
+        return None, None
     for m in ANNIVERSARY.finditer(text):
         raw = m["n"].lower()
         n = ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
@@ -220,10 +251,14 @@ def copyright_year(lines: list[str]) -> int | None:
 WEEKDAY_REFERENCE = re.compile(r"\b(?:last|this|on|next|early on|late on)\s+" + WEEKDAYS + r"\b", re.I)
 
 
+CONTENT_SCAN_CHARS = 200_000  # content dates are read from this much of a text (news articles are far shorter)
+
+
 def publication_date(text: str, given: str | None, metadata_lines: list[str], copyright_lines: list[str]
                      ) -> tuple[str | None, str | None, list[str]]:
     """(published, basis, notes) for a cleaned ``text`` and what was harvested from its page."""
     notes: list[str] = []
+    text = text[:CONTENT_SCAN_CHARS]
     if value := normalise_given(given):
         return value, "metadata", notes
     if value := from_metadata_lines(metadata_lines):
