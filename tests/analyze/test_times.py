@@ -211,6 +211,12 @@ def test_words_that_only_look_like_dates_are_skipped(nlp):
     assert found == []
 
 
+def test_a_year_modifying_a_singular_noun_is_a_date(nlp):
+    text = "Investors remembered the 1987 crash and its 1990 sequel, when 2000 traders quit."
+    found = {t.text: t.value for t in times(text, FRIDAY, nlp(text))}
+    assert found == {"1987": "1987", "1990": "1990"}
+
+
 @pytest.mark.parametrize("dct", [None, "", "garbage", "2020-13-45", "2020-02-30", "99999"])
 def test_bad_dcts_never_crash(dct):
     found = times("On Thursday, 2 March 2031, three days after the vote, yesterday's rally.", dct)

@@ -301,8 +301,9 @@ def _counts_something(doc, start: int, end: int) -> bool:
         return False
     token = span[0]
     head = token.head
-    return (token.dep_ == "nummod" and head.i > token.i and head.pos_ == "NOUN"
-            and head.lower_ not in _TEMPORAL_HEADS and not head.lower_.endswith("'s"))
+    # Counts modify plural nouns ("2000 delegates"); a year modifying a singular noun is a date ("the 1987 crash").
+    return (token.dep_ == "nummod" and head.i > token.i and head.tag_ == "NNS"
+            and head.lower_ not in _TEMPORAL_HEADS)
 
 
 @rule(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s")
@@ -862,12 +863,11 @@ def end_of_period(m, ctx):
     return Found("DATE", value, ctx.dct)
 
 
-@rule(r"(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?(?<=the\s)year(?P<ended>\s+(?:ended|ending|to)\b)?|(?:earlier|later)\s+in\s+the\s+year")
+@rule(r"(?<=the\s)(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>\s+(?:ended|ending|to)\b)?|(?:earlier|later)\s+in\s+the\s+year")
 def the_year(m, ctx):
     """"the year ended March 31" is a twelve-month span; "the full year", "earlier in the year" the current one."""
-    if m["ended"] or (m["adj"] or "").lower() in ("fiscal", "calendar") and not re.match(r"\s*(?:'s|,)", ctx.after(m, 3)):
-        if m["ended"]:
-            return Found("DURATION", "P1Y", EXPLICIT)
+    if m["ended"]:
+        return Found("DURATION", "P1Y", EXPLICIT)
     reason = ctx.missing("year")
     if reason:
         return Found("DATE", None, reason)
