@@ -215,3 +215,12 @@ def test_utf16_with_bom_is_text(tmp_path):
     (tmp_path / "wide.txt").write_bytes(BODY.encode("utf-16"))
     [raw] = read([tmp_path])
     assert isinstance(raw, RawInput) and raw.content.startswith("The harbour authority")
+
+
+def test_gzip_that_inflates_past_the_limit_is_skipped(tmp_path):
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b"a" * 200_000 + b"</p>"))
+    write_warc(tmp_path / "many.warc.gz", 40, gz=True)
+    limit = (tmp_path / "many.warc.gz").stat().st_size + 10
+    items = read([tmp_path], max_file_bytes=limit)
+    assert len(items) == 2
+    assert all(isinstance(i, Skipped) and "too large once decompressed" in i.reason for i in items)

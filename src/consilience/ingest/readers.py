@@ -127,17 +127,18 @@ def read_path(path: Path, settings: Settings) -> Iterator[RawInput | Skipped]:
         yield Skipped(where, _os_reason(err))
         return
     if name.endswith(WARC_SUFFIXES) or name.endswith(tuple(s + ".gz" for s in WARC_SUFFIXES)):
-        yield from read_warc(where, data, compressed=name.endswith(".gz"))
+        yield from read_warc(where, data, compressed=name.endswith(".gz"), limit=settings.max_file_bytes)
         return
     if name.endswith(".gz"):
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                data = stream.read(settings.max_file_bytes + 1)  # never more than the limit in memory
         except (OSError, EOFError, ValueError) as err:
             yield Skipped(where, f"damaged gzip file ({err})")
             return
         name = name[:-3]
         if len(data) > settings.max_file_bytes:
-            yield Skipped(where, f"file too large once decompressed ({_mb(len(data))} MB)")
+            yield Skipped(where, f"file too large once decompressed (over {_mb(settings.max_file_bytes)} MB)")
             return
     if name.endswith(JSONL_SUFFIXES):
         yield from read_jsonl(where, data)
@@ -199,22 +200,33 @@ def _str(value) -> str | None:
     return str(value).strip() or None if value not in (None, "") else None
 
 
-def gunzip_tolerant(data: bytes) -> tuple[bytes, bool]:
-    """Decompress every gzip member (WARC files are one member per record); True if the data ends mid-member."""
-    out, rest = [], data
+class TooLarge(Exception):
+    pass
+
+
+def gunzip_tolerant(data: bytes, limit: int) -> tuple[bytes, bool]:
+    """Decompress every gzip member (WARC files are one member per record); True if the data ends mid-member.
+
+    Raises TooLarge past ``limit`` bytes of output.
+    """
+    out, rest, size = [], data, 0
     while rest:
         inflater = zlib.decompressobj(wbits=31)
         try:
-            out.append(inflater.decompress(rest))
+            chunk = inflater.decompress(rest, limit + 1 - size)
         except zlib.error:
             return b"".join(out), True
+        out.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge
         if not inflater.eof:
             return b"".join(out), True
         rest = inflater.unused_data
     return b"".join(out), False
 
 
-def read_warc(where: str, data: bytes, compressed: bool) -> Iterator[RawInput | Skipped]:
+def read_warc(where: str, data: bytes, compressed: bool, limit: int) -> Iterator[RawInput | Skipped]:
     """HTML pages of the HTTP response records; a truncated record is reported, the good ones kept.
 
     warcio reads a short final record without complaint and silently drops a cut-off gzip
@@ -225,7 +237,11 @@ def read_warc(where: str, data: bytes, compressed: bool) -> Iterator[RawInput | 
 
     cut = False
     if compressed:
-        data, cut = gunzip_tolerant(data)
+        try:
+            data, cut = gunzip_tolerant(data, limit)
+        except TooLarge:
+            yield Skipped(where, f"file too large once decompressed (over {_mb(limit)} MB)")
+            return
     responses = 0
     try:
         for record in ArchiveIterator(io.BytesIO(data), no_record_parse=False):
