@@ -162,8 +162,8 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         doc_ids = sorted({c["document"] for c in claims})
         mini = {"documents": store.document_summaries(doc_ids),
                 "claims": claims,
-                "times": [t for d in doc_ids for t in store.of_document("times", d)],
-                "quantities": [q for d in doc_ids for q in store.of_document("quantities", d)],
+                "times": store.of_documents("times", doc_ids),
+                "quantities": store.of_documents("quantities", doc_ids),
                 "facts": store.get_many("facts", conflict.get("facts") or []), "conflicts": [conflict]}
         view = report_html.conflict_views(mini, report_html.Index.of(mini))[0]
         return _render("conflict.html", c=conflict, view=view, facts=mini["facts"])

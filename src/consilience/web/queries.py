@@ -169,32 +169,56 @@ class Store:
         return [by_id[i] for i in idents if i in by_id]
 
     def of_document(self, section: str, document: str, limit: int = 5000) -> list[dict]:
-        if section not in self.tables:
+        """The records of one document (narrow rows, in store order: one filtered scan, no sort)."""
+        return self.of_documents(section, [document], limit)
+
+    def of_documents(self, section: str, documents: list[str], limit: int = 20000) -> list[dict]:
+        documents = [d for d in documents if isinstance(d, str) and valid_id(d)]
+        if section not in self.tables or not documents:
             return []
-        return self._page_rows(section, 'WHERE "document" = ?', [document], limit, 0)
+        if len(documents) == 1:
+            return self._read(section, 'WHERE "document" = ? LIMIT ?', [documents[0], limit])
+        return self._read(section, 'WHERE "document" IN (SELECT unnest(?::VARCHAR[])) LIMIT ?', [documents, limit])
 
     # ------------------------------------------------------------------ relations between records
+    #
+    # Id lists are JSON columns: a substring test on the JSON text (``"id"`` with its quotes) selects
+    # candidates cheaply, and the decoded lists confirm them, so no row's JSON is parsed for nothing.
+
+    def _json_holding(self, section: str, column: str, ident: str, extra: str = "", extra_params=(),
+                      order: str = '"id"', limit: int = 200) -> list[dict]:
+        import json
+
+        needle = json.dumps(ident, ensure_ascii=False)
+        rows = self._read(section, f'WHERE (contains(CAST("{column}" AS VARCHAR), ?){extra}) ORDER BY {order} LIMIT ?',
+                          [needle, *extra_params, limit])
+        return rows
 
     def facts_of_entity(self, entity: str, limit: int = 200) -> list[dict]:
-        return self._read("facts", "WHERE \"subject\" = ? OR list_contains(from_json(\"objects\", '[\"VARCHAR\"]'), ?)"
-                          " OR \"place\" = ? ORDER BY \"support\" DESC, \"id\" LIMIT ?",
-                          [entity, entity, entity, limit])
+        rows = self._json_holding("facts", "objects", entity, ' OR "subject" = ? OR "place" = ?', [entity, entity],
+                                  '"support" DESC, "id"', limit)
+        return [f for f in rows if entity in (f.get("subject"), f.get("place")) or entity in (f.get("objects") or [])]
 
     def facts_of_document(self, document: str, limit: int = 200) -> list[dict]:
-        return self._read("facts", "WHERE list_contains(from_json(\"documents\", '[\"VARCHAR\"]'), ?) "
-                          "ORDER BY \"support\" DESC, \"id\" LIMIT ?", [document, limit])
+        rows = self._json_holding("facts", "documents", document, order='"support" DESC, "id"', limit=limit)
+        return [f for f in rows if document in (f.get("documents") or [])]
 
     def conflicts_of_fact(self, fact: str, limit: int = 100) -> list[dict]:
-        return self._read("conflicts", "WHERE list_contains(from_json(\"facts\", '[\"VARCHAR\"]'), ?) "
-                          "ORDER BY \"id\" LIMIT ?", [fact, limit])
+        rows = self._json_holding("conflicts", "facts", fact, limit=limit)
+        return [c for c in rows if fact in (c.get("facts") or [])]
 
     def conflicts_of_claims(self, claims: list[str], limit: int = 100) -> list[dict]:
         """Conflicts one of whose values rests on one of these claims."""
-        if not claims:
+        import json
+
+        claims = [c for c in claims if isinstance(c, str) and valid_id(c)][:50]
+        if not claims or "conflicts" not in self.tables:
             return []
-        return self._read("conflicts", "WHERE len(list_intersect(from_json(json_extract(\"values\", '$[*].claims'), "
-                          "'[[\"VARCHAR\"]]').flatten(), ?::VARCHAR[])) > 0 ORDER BY \"id\" LIMIT ?",
-                          [claims, limit])
+        test = " OR ".join(['contains(CAST("values" AS VARCHAR), ?)'] * len(claims))
+        rows = self._read("conflicts", f'WHERE {test} ORDER BY "id" LIMIT ?',
+                          [json.dumps(c, ensure_ascii=False) for c in claims] + [limit])
+        wanted = set(claims)
+        return [c for c in rows if any(wanted & set(v.get("claims") or []) for v in c.get("values") or [])]
 
     def mentions_of_entity(self, entity: str, limit: int = 100) -> list[dict]:
         return self._read("mentions", 'WHERE "entity" = ? LIMIT ?', [entity, limit])  # store order: stops early
