@@ -90,6 +90,9 @@ def main() -> int:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         rate = len(ids) / sum(times[name])
         print(f"{name:<22} {p:9.4f} {r:7.4f} {f1:7.4f} {rate:8.1f} {1000 * statistics.median(times[name]):15.1f}")
+    ours, theirs = statistics.median(times["consilience"]), statistics.median(times["trafilatura default"])
+    print(f"median time per page, consilience / trafilatura default: {ours / theirs:.2f}x "
+          "(consilience runs two extractions, metadata, date, cleaning and language per page)")
     if args.show_worst:
         ranked = sorted(zip(ids, scores["consilience"]), key=lambda x: sum(x[1]))
         for page_id, (p, r) in ranked[: args.show_worst]:
