@@ -14,6 +14,7 @@ Participant conventions, per family (documented in docs/reconcile.md):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -50,7 +51,8 @@ class _Found:
 class _Index:
     """Mentions, times, quantities and quotes of one document, looked up by character offset."""
 
-    def __init__(self, analysis: DocAnalysis):
+    def __init__(self, analysis: DocAnalysis, text: str = ""):
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
         self.mentions = sorted(analysis.mentions, key=lambda m: m.start)
         # unresolved times are kept: "on Friday" without a publication date is read in reconcile
         self.times = [t for t in analysis.times if t.type in ("DATE", "TIME")]
@@ -67,6 +69,10 @@ class _Index:
             return m
         return None
 
+    def line(self, char: int) -> int:
+        """Line number of a character: attachments never cross a line (list items parsed as one sentence)."""
+        return bisect.bisect_left(self.newlines, char)
+
     def quote_at(self, char: int) -> Quote | None:
         for q in self.quotes:
             if q.start <= char < q.end:
@@ -76,7 +82,7 @@ class _Index:
 
 def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim]:
     """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage."""
-    index = _Index(analysis)
+    index = _Index(analysis, doc.text)
     claims: list[Claim] = []
     for sent in doc.sents:
         try:
@@ -104,6 +110,13 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int)
         place = _place(f, index)
         quantity = quantities.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))
+        if time_text and f.predicate in ("role", "command", "member") and _after_since(sent, time_text):
+            f.time_relation = "start"  # "commander ... since 1997": the post began then
+        if time_value is None and f.predicate == "role" and f.subject is None and _line_initial(f.token):
+            found_time = _line_time(f, index)
+            if found_time:
+                time_value, time_text, is_start = found_time
+                f.time_relation = "start" if is_start else f.time_relation
         if f.predicate != "statement" and not (f.subject or f.objects or quantity or (time_value and place)):
             continue  # nothing checkable attached
         if f.predicate == "statement" and not f.subject:
@@ -213,7 +226,7 @@ def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
     org = _of_mention(tok, index) or _poss_mention(tok, index)
     if holder is None and org is None:
         return None
-    if holder is None and tok.dep_ not in ("ROOT",):
+    if holder is None and tok.dep_ != "ROOT" and not _line_initial(tok):
         return None
     f = _Found(tok, predicate, role=_role_text(tok) if predicate == "role" else None)
     f.subject = holder
@@ -222,6 +235,32 @@ def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
     if any(c.lemma_.lower() == "since" for c in tok.children):
         f.time_relation = "start"
     return f
+
+
+def _after_since(sent, time_text: str) -> bool:
+    at = sent.text.find(time_text)
+    before = sent.text[:at].split() if at > 0 else []
+    return bool(before) and before[-1].lower() in ("since", "from")
+
+
+def _line_initial(tok) -> bool:
+    """The first word of a line (a list item or heading: "• Commander of X since 1997"), whatever the parse says."""
+    text = tok.doc.text
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    return not any(ch.isalnum() for ch in text[line_start:tok.idx])
+
+
+def _line_time(f: _Found, index: _Index) -> tuple[str, str, bool] | None:
+    """For a list item or heading: the time on the same line, and whether "since"/"from" makes it a start."""
+    text = f.token.doc.text
+    start = text.rfind("\n", 0, f.token.idx) + 1
+    end = text.find("\n", f.token.idx)
+    end = len(text) if end < 0 else end
+    for t in index.times:
+        if start <= t.start and t.end <= end and t.value and t.start > f.token.idx:
+            before = text[max(start, t.start - 8):t.start].lower().split()
+            return t.value, t.text, bool(before) and before[-1] in ("since", "from")
+    return None
 
 
 def _holder(tok, index: _Index) -> Mention | None:
@@ -533,6 +572,8 @@ def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[s
         owner = _owner(_root(tokens), found)
         owners = [owner] if owner else _same_clause_owners(_root(tokens), found)
         for o in owners:
+            if index.line(o.token.idx) != index.line(t.start):
+                continue
             per_trigger.setdefault(o.token.i, []).append(t)
     text = sent.doc.text
     out = {}
@@ -571,7 +612,8 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, Qu
     used: set[int] = set()
     countable = [f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")]
     for f in sorted(countable, key=lambda f: -len(_path_up(f.token))):  # deepest first
-        mine = [(q, r) for q, r in candidates if id(q) not in used and _owner(r, countable) is f]
+        mine = [(q, r) for q, r in candidates if id(q) not in used and _owner(r, countable) is f
+                and index.line(q.start) == index.line(f.token.idx)]
         if mine:
             q, _ = min(mine, key=lambda qr: abs(qr[1].i - f.token.i))
             out[f.token.i] = q
@@ -579,7 +621,7 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, Qu
     for f in countable:
         if f.token.i in out:
             continue
-        free = [(q, r) for q, r in candidates if id(q) not in used]
+        free = [(q, r) for q, r in candidates if id(q) not in used and index.line(q.start) == index.line(f.token.idx)]
         if free:
             q, _ = min(free, key=lambda qr: abs(qr[1].i - f.token.i))
             if abs(_.i - f.token.i) <= 12:
