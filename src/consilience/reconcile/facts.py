@@ -5,9 +5,9 @@ Rules (docs/reconcile.md has the long form):
   entity, family + count, family + day); never all pairs, so cost grows with the claims;
 - same family of predicate (kill/killing/death/elimination are one; appoint/command/role are one,
   with the same rank: head vs deputy);
-- participants compatible: where both sides name a subject they agree, where both name objects
-  they share one, and two claims that both name participants share at least one; a claim naming
-  none joins only on an equal count (or an equal day and place);
+- participants compatible: where both sides name an agent it is the same, where both name targets
+  they share one; a claim sharing no participant with the fact joins only on an equal count (or an
+  equal day and place);
 - counts compatible: equal, or an approximate range that contains the other;
 - time compatible: overlapping, or one day apart (kept together so the conflict is reported);
   a person is killed once and a post is taken once, so those facts ignore time for grouping;
