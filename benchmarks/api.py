@@ -140,7 +140,7 @@ def build_store(path: Path, n_docs: int, seed: int = 1) -> dict:
         facts["predicate"].append("injure")
         facts["claims"].append([f"{d}:c0" for d in docs_of])
         facts["documents"].append(docs_of)
-        facts["outlets"].append([outlets[doc_ids.index(d) % 200] if n_docs <= 1000 else "Outlet" for d in docs_of])
+        facts["outlets"].append([outlets[int(d[1:]) % len(outlets)] for d in docs_of])
         facts["support"].append(len(docs_of))
         facts["status"].append(["single-source", "corroborated", "corroborated", "contested"][i % 4])
         facts["subject"].append(ent_ids[i % n_entities])
@@ -152,8 +152,9 @@ def build_store(path: Path, n_docs: int, seed: int = 1) -> dict:
         f = i * 4 + 3 if i * 4 + 3 < n_facts else 0
         conflicts["about"].append(f"how many people {names[f % n_entities][0]} injured")
         conflicts["slot"].append("quantity")
-        conflicts["values"].append([{"value": "10", "claims": facts["claims"][f][:1], "documents": facts["documents"][f][:1]},
-                                    {"value": "12", "claims": facts["claims"][f][1:], "documents": facts["documents"][f][1:]}])
+        claims_of, docs_of = facts["claims"][f], facts["documents"][f]
+        conflicts["values"].append([{"value": "10", "claims": claims_of[:1], "documents": docs_of[:1]},
+                                    {"value": "12", "claims": claims_of[1:], "documents": docs_of[1:]}])
         conflicts["explanation"].append("different counts")
         conflicts["facts"].append([facts["id"][f]])
     sources = {"outlet": outlets, "documents": [[d for d in doc_ids[i::200]][:500] for i in range(200)],

@@ -164,8 +164,8 @@ def test_bad_records_never_break_the_page(dossier):
     dossier["claims"].append({"id": "bad", "document": "nowhere", "start": 0, "end": 3, "text": "bad"})
     dossier["facts"].append({"id": "f9", "statement": "orphan", "claims": ["gone"], "documents": ["gone"],
                              "support": 0, "status": "single-source", "time": "sometime"})
-    dossier["conflicts"].append({"id": "k9", "about": "x", "slot": "role", "values": [{"value": "a", "claims": ["gone"]}],
-                                 "explanation": "", "facts": ["nope"]})
+    dossier["conflicts"].append({"id": "k9", "about": "x", "slot": "role", "explanation": "", "facts": ["nope"],
+                                 "values": [{"value": "a", "claims": ["gone"]}]})
     page = report_html.render_html(dossier)
     assert 'id="fact-f9"' in page and 'id="conflict-k9"' in page
 

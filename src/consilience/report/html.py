@@ -340,7 +340,8 @@ def _differing_span(claim: dict, slot: str, value: str, index: Index) -> tuple[i
         candidates.append(claim.get("time_text"))
         day = svg.parse_day(value)
         for t in index.by_doc["times"].get(claim["document"], []):
-            if claim["start"] <= t["start"] and t["end"] <= claim["end"] and day and svg.parse_day(t.get("value")) == day:
+            inside = claim["start"] <= t["start"] and t["end"] <= claim["end"]
+            if inside and day and svg.parse_day(t.get("value")) == day:
                 candidates.append(t["text"])
     elif slot == "quantity":
         candidates.append(claim.get("quantity_text"))

@@ -176,8 +176,8 @@ def _html_routes(app: FastAPI, store: Store) -> None:
         mini = {"documents": [doc]}
         for section in ("mentions", "times", "quantities", "quotes", "claims"):
             mini[section] = store.of_document(section, ident)
-        mini["entities"] = store.get_many("entities", sorted({m["entity"] for m in mini["mentions"] if m.get("entity")}),
-                                          limit=5000)
+        named = sorted({m["entity"] for m in mini["mentions"] if m.get("entity")})
+        mini["entities"] = store.get_many("entities", named, limit=5000)
         index = report_html.Index.of(mini)
         text = report_html.highlighted_document(doc, index, link=url_for)
         original = store.get("documents", doc["duplicate_of"]) if doc.get("duplicate_of") else None
