@@ -67,6 +67,21 @@ def test_sentences_with_widget_words_are_kept():
         assert line in cleaned.text
 
 
+def test_sentences_about_copyright_are_kept():
+    lines = ["The publisher said it reserved the copyright to the photographs of the flooded square.",
+             "Under clause (c) the council may close the road when the river rises above four metres."]
+    cleaned = clean_text(page(*BODY, *lines))
+    assert cleaned.removed == []
+
+
+def test_sentences_shaped_like_credits_and_sources_are_kept():
+    lines = ["Reported by local radio, the breach was closed within the hour by volunteers.",
+             "Source: the ministry said forty homes had been evacuated along the lower river.",
+             "By Tuesday the water had gone down"]
+    cleaned = clean_text(page(*BODY, *lines, BODY[0]))
+    assert cleaned.removed == []
+
+
 def test_headline_in_a_body_sentence_shape_is_never_removed():
     cleaned = clean_text(page("Shares of the barrier builder rose 4% on Monday after the storm passed, traders said.",
                               *BODY))

@@ -60,7 +60,8 @@ WIDGET = re.compile(
     r"\b(?:share(?:s|d)?|sharing|tweet|print(?:er|able)?|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest"
     r"|reddit|telegram|messenger|subscribe|newsletter|sign[ -]?up|log[ -]?in|follow us|icons?"
     r"|powered by|click here|rss|copy link|bookmark|font size|listen to (?:this|the) article|buttons?|widgets?)\b", re.I)
-COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b|\ball rights reserved\b)", re.I)
+COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b)", re.I)
+ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.I)
 FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|cookie policy|contact us"
                           r"|about us|advertise with us|back to top|skip to (?:main )?content)\b", re.I)
 TAG_LIST = re.compile(r"^(?:tags?|tagged(?: with)?|topics?|categories|category|filed under|keywords?|labels?)\s*[:\-–]"
@@ -113,11 +114,11 @@ def classify(line: str, harvest: Harvest) -> str | None:
         return "ad-slot size"
     if AD_MARKER.match(s):
         return "advertisement marker"
-    if m := SOURCE_LINE.match(s):
+    if (m := SOURCE_LINE.match(s)) and not is_sentence(s):
         if len(words(m["name"])) <= 8:
             harvest.source_names.append(m["name"].strip(" .»|"))
             return "source line"
-    if (m := CREDIT.match(s)) and len(words(m["name"])) <= 10:
+    if (m := CREDIT.match(s)) and len(words(m["name"])) <= 10 and (s.startswith("(") or not is_sentence(s)):
         harvest.credit_names.append(m["name"].strip(" .()"))
         return "reporting credit"
     if m := TAG_LIST.match(s):
@@ -126,14 +127,14 @@ def classify(line: str, harvest: Harvest) -> str | None:
             return "empty tag list"
         if not is_sentence(s) and n <= 30:
             return "tag list"
-    if COPYRIGHT.search(s) and n <= 25 and not is_sentence(s.rstrip("|")) or (COPYRIGHT.search(s) and "reserved" in s.lower()):
+    if COPYRIGHT.search(s) and (n <= 25 and not is_sentence(s.rstrip("| ")) or n <= 40 and ALL_RIGHTS.search(s)):
         harvest.copyright_lines.append(s)
         return "copyright footer"
     if FOOTER_LINKS.search(s) and n <= 25 and not is_sentence(s):
         return "site footer links"
     if RELATED.match(s) and not is_sentence(s):
         return "related-story link"
-    if (m := BYLINE.match(s)) and n <= 8 and not TERMINAL.search(s.rstrip(".")):
+    if (m := BYLINE.match(s)) and n <= 8 and not TERMINAL.search(s.rstrip(".")) and _looks_like_names(m["name"]):
         harvest.byline = harvest.byline or m["name"].strip()
         return "byline"
     if n <= 25 and not is_sentence(s) and has_date(s) and (METADATA_CUE.search(s) or ONLY_DATE_CHARS.match(s)
@@ -145,6 +146,12 @@ def classify(line: str, harvest: Harvest) -> str | None:
     if _is_breadcrumb(s):
         return "breadcrumb"
     return None
+
+
+def _looks_like_names(text: str) -> bool:
+    """"Ana Ruiz and Tom Lee" yes, "Tuesday, the water had gone" no: longer words are capitalised."""
+    long_words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def _is_widget(s: str, n: int) -> bool:
