@@ -95,7 +95,8 @@ def extract(
         row = {"id": doc.id, "path": doc.path, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
                "published": doc.published, "published_basis": doc.published_basis, "language": doc.language,
                "duplicate_of": doc.duplicate_of, "text": doc.text,
-               "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed]}
+               "removed": [{"text": r.text, "reason": r.reason} for r in doc.removed],
+               "outlet_basis": doc.outlet_basis, "byline": doc.byline, "notes": doc.notes}
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     for s in skipped:
         typer.echo(f"skipped {s.path}: {s.reason}", err=True)
