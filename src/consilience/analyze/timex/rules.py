@@ -548,9 +548,6 @@ def relative_unit(m, ctx):
     a = ctx.anchor
     if unit in ("W", "WE"):
         monday = a.date - dt.timedelta(days=a.date.weekday()) + dt.timedelta(weeks=shift)
-        if unit == "WE" and rel == "last" and a.date.isoweekday() >= 6:
-            monday += dt.timedelta(weeks=1)  # "last weekend" said on a Sunday: the weekend just gone? keep prior
-            monday -= dt.timedelta(weeks=1)
         return Found("DATE", week_value(monday) + ("-WE" if unit == "WE" else ""), ctx.dct)
     if unit == "M":
         return Found("DATE", month_value(*add_months(a.year, a.month, shift)), ctx.dct)
@@ -572,7 +569,7 @@ def _anaphoric(m, ctx, unit) -> Found:
     return Found("DATE", str(int(years[-1]) + shift), f"text:{years[-1]}")
 
 
-@rule(r"(?P<rel>this|last|next|the\s+past|the\s+coming|over\s+the|the)\s+weekend")
+@rule(r"(?P<rel>the\s+past|the\s+coming|the)\s+weekend")
 def weekend(m, ctx):
     reason = ctx.missing("day")
     if reason:
