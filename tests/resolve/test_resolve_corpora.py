@@ -57,7 +57,7 @@ SOLEIMANI_GROUPS = {
     "NCRI": (["National Council of Resistance of Iran", "NCRI"], []),
     "Rajavi": (["Maryam Rajavi", "Rajavi"], []),
     "Khamenei": (["Ali Khamenei", "Khamenei"], []),
-    "United States": (["US", "U.S.", "The United States"], []),
+    "United States": (["US", "U.S.", "United States"], []),
     "Iran": (["Iran"], []),
     "Iraq": (["Iraq"], []),
     "Hezbollah": (["Hezbollah"], []),

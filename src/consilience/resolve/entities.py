@@ -25,6 +25,7 @@ evidence, an acronym, or the short-form rule joins them.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -117,6 +118,16 @@ class UnionFind:
 
 def resolve_entities(documents: list[Document], analyses: list[DocAnalysis]) -> list[Entity]:
     """Entities of the corpus; sets ``Mention.entity`` on every mention it assigns."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small acyclic records: generational GC passes would make this quadratic-ish
+    try:
+        return _resolve(documents, analyses)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _resolve(documents: list[Document], analyses: list[DocAnalysis]) -> list[Entity]:
     texts = {d.id: d.text for d in documents}
     for analysis in analyses:
         for m in analysis.mentions:
@@ -185,6 +196,7 @@ def collect_links(texts: dict[str, str], analyses: list[DocAnalysis], spans: lis
 # --------------------------------------------------------------------------- 3. extension
 
 
+@lru_cache(maxsize=1 << 18)
 def _mkey(surface: str) -> str:
     return " ".join(translit_key(t) for t in normalize(surface).tokens)
 
@@ -199,8 +211,8 @@ def attested_keys(spans: list[NameSpan], links: list[Link]) -> set[str]:
 
 
 _LEFT = re.compile(r"(?:^|(?<=[^\w'\u2019\-]))([A-Z][\w'\u2019\-]*) $")
-_RIGHT = re.compile(r"^ ([\w'\u2019\-]+)( [A-Z][\w'\u2019\-]*)?")
-_OF_TAIL = re.compile(r"^( (?:of|for) (?:the )?[A-Z][\w'\u2019\-]*)( [A-Z][\w'\u2019\-]*)?")
+_RIGHT = re.compile(r" ([\w'\u2019\-]+)( [A-Z][\w'\u2019\-]*)?")
+_OF_TAIL = re.compile(r"( (?:of|for) (?:the )?[A-Z][\w'\u2019\-]*)( [A-Z][\w'\u2019\-]*)?")
 _POSSESSIVE = re.compile(r"['\u2019]s ")
 # "the Sons of the [Kharsa Brigade]": capitalised words after a determiner or a lower-case word, then "of (the)".
 _OF_LEFT = re.compile(
@@ -225,40 +237,54 @@ def _of_left(text: str, s: int, attested: set[str]) -> int | None:
     return s - len(m.group(1))
 
 
-def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
-    """The span grown to the longest attested multi-word name around it, or cut after "X's"."""
+@lru_cache(maxsize=1 << 16)
+def _edge_key(word: str, last: bool) -> str:
+    """Transliteration key of a word's first (or last) normalised token; "" when it has none."""
+    tokens = normalize(word).tokens
+    return translit_key(tokens[-1] if last else tokens[0]) if tokens else ""
+
+
+def _grow(span: NameSpan, text: str, attested: set[str], firsts: set[str], lasts: set[str]) -> NameSpan:
+    """The span grown to the longest attested multi-word name around it, or cut after "X's".
+
+    Cheap checks first (the neighbouring word must begin or end some attested name,
+    ``firsts``/``lasts``) so that the full key is computed only for likely growths.
+    """
     s, e = span.start, span.end
-    poss = _POSSESSIVE.search(span.text)
+    poss = _POSSESSIVE.search(span.text) if "s " in span.text else None
     if poss:
         head = span.text[poss.end():]
         if _mkey(span.text[:poss.start()]) in attested and _mkey(head) in attested:
             s = s + poss.end()
-    if not poss and not any(m.label in ("GPE", "LOC") for m in span.mentions):
+    if (not poss and text.endswith(("of ", "of the ", "for ", "for the "), max(0, s - 8), s)
+            and not any(m.label in ("GPE", "LOC") for m in span.mentions)):
         of_start = _of_left(text, s, attested)
         if of_start is not None:
             return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions)
-    options = []
-    left = None if poss and s != span.start else _LEFT.search(text[max(0, s - 40):s])
-    lefts = [s] + ([s - len(left.group(0))] if left else [])
+    lefts = [s]
+    if not (poss and s != span.start) and text.endswith(" ", 0, s):
+        left = _LEFT.search(text, max(0, s - 40), s)
+        if left and _edge_key(left.group(1), False) in firsts:
+            lefts.append(left.start(1))
     rights = [e]
-    right = _RIGHT.match(text[e:e + 40])
+    right = _RIGHT.match(text, e, e + 60)
     if right:
-        rights.append(e + right.end(1))
-        if right.group(2):
-            rights.append(e + right.end(2))
-    tail = _OF_TAIL.match(text[e:e + 60])
-    if tail:
-        rights.append(e + tail.end(1))
-        if tail.group(2):
-            rights.append(e + tail.end(2))
-    for a in lefts:
-        for b in rights:
-            if (a, b) != (s, e):
-                options.append((a, b))
+        if _edge_key(right.group(1), True) in lasts:
+            rights.append(right.end(1))
+        if right.group(2) and _edge_key(right.group(2), True) in lasts:
+            rights.append(right.end(2))
+    if text.startswith((" of ", " for "), e):
+        tail = _OF_TAIL.match(text, e, e + 60)
+        if tail:
+            rights.append(tail.end(1))
+            if tail.group(2):
+                rights.append(tail.end(2))
     best = (s, e)
-    for a, b in options:
-        if b - a > best[1] - best[0] and len(normalize(text[a:b]).tokens) > 1 and _mkey(text[a:b]) in attested:
-            best = (a, b)
+    if len(lefts) > 1 or len(rights) > 1:
+        for a in lefts:
+            for b in rights:
+                if b - a > best[1] - best[0] and len(normalize(text[a:b]).tokens) > 1 and _mkey(text[a:b]) in attested:
+                    best = (a, b)
     if best == (span.start, span.end):
         return span
     return NameSpan(span.document, best[0], best[1], text[best[0]:best[1]], span.mentions)
@@ -266,10 +292,12 @@ def _grow(span: NameSpan, text: str, attested: set[str]) -> NameSpan:
 
 def extend_spans(spans: list[NameSpan], texts: dict[str, str], attested: set[str]) -> list[NameSpan]:
     """Spans grown to attested names; spans inside another span of the same document join it."""
+    multi = [k.split(" ") for k in attested if " " in k]
+    firsts, lasts = {k[0] for k in multi}, {k[-1] for k in multi}
     grown = []
     for span in spans:
         text = texts.get(span.document)
-        grown.append(_grow(span, text, attested) if text is not None else span)
+        grown.append(_grow(span, text, attested, firsts, lasts) if text is not None else span)
     grown.sort(key=lambda x: (x.document, x.start, -x.end))
     out: list[NameSpan] = []
     for span in grown:
@@ -390,6 +418,25 @@ def cluster_type(forms: dict[str, FormInfo], members: list[str]) -> str:
     return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
 
 
+def cluster_types(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, str]:
+    """Every cluster's type by vote (as ``cluster_type``), in one pass over the forms."""
+    votes: dict[str, dict[str, int]] = {}
+    acronym_only: dict[str, bool] = {}
+    for key, info in forms.items():
+        root = uf.find(key)
+        v = votes.setdefault(root, {})
+        for label, n in info.labels.items():
+            v[label] = v.get(label, 0) + n
+        acronym_only[root] = acronym_only.get(root, False) or bool(info.name.acronym)
+    out = {}
+    for root, v in votes.items():
+        if v:
+            out[root] = min(v, key=lambda t: (-v[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+        else:
+            out[root] = "ORG" if acronym_only[root] else "MISC"
+    return out
+
+
 def _clusters(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for key in forms:
@@ -405,8 +452,7 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind, defined: dict[str,
     DOD; multi-word names of non-person clusters): joined when exactly one cluster
     spells the acronym. Returns ambiguous acronym form key -> candidate roots.
     """
-    clusters = _clusters(forms, uf)
-    types = {root: cluster_type(forms, members) for root, members in clusters.items()}
+    types = cluster_types(forms, uf)
     by_initials: dict[str, set[str]] = defaultdict(set)  # initials -> expansion form keys
     for key, info in forms.items():
         if info.name.acronym or len(info.name.tokens) < 2:
@@ -465,8 +511,7 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     A one-word UNIT never qualifies ("Kata'ib Hezbollah" stays apart from
     "Hezbollah"), nor does a qualifier of another kind ("Sons of the Kharsa Brigade").
     """
-    clusters = _clusters(forms, uf)
-    types = {root: cluster_type(forms, members) for root, members in clusters.items()}
+    types = cluster_types(forms, uf)
     acronyms = {info.name.acronym: key for key, info in forms.items() if info.name.acronym}
     candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)  # unit -> [(long form, qualifier type)]
     for key, info in list(forms.items()):
@@ -509,8 +554,7 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
     Otherwise (several candidates, or a word spaCy never called a person): returned
     (form key -> candidate roots) and decided per document by ``_local_choice``.
     """
-    clusters = _clusters(forms, uf)
-    types = {root: cluster_type(forms, members) for root, members in clusters.items()}
+    types = cluster_types(forms, uf)
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, info in forms.items():
         if len(info.name.tokens) >= 2 and not info.name.acronym:

@@ -85,8 +85,16 @@ class NameForm:
 
 def fold_text(text: str) -> str:
     """Unicode quotes/dashes to ASCII, accents removed (unidecode), whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    return " ".join(unidecode(text).split())
+    if not text.isascii():
+        text = unidecode(unicodedata.normalize("NFC", text).translate(_QUOTES))
+    return " ".join(text.split())
+
+
+_BRACKET = re.compile(r"\s*[(\[]")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+_DOTTED_END = re.compile(r"\b[A-Za-z]\.$")
+_STRIP = " ,;:-\u2013\u2014\"'\u2019\u201c\u201d"
 
 
 def clean_surface(text: str) -> str:
@@ -95,12 +103,21 @@ def clean_surface(text: str) -> str:
     spaCy spans sometimes run over a line break ("Camp Ashraf\\n  • Numerous") or
     into a parenthesis ("Corps'(IRGC"); a name never does.
     """
-    text = text.strip().split("\n")[0].strip()
-    text = re.split(r"\s*[(\[]", text)[0].strip() or text
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    text = re.sub(r"(?:['\u2019]s|s['\u2019])$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
-    strip = " ,;:-\u2013\u2014\"'\u2019\u201c\u201d" + ("" if re.search(r"\b[A-Za-z]\.$", text) else ".")
+    text = text.strip()
+    if "\n" in text:
+        text = text.split("\n")[0].strip()
+    if "(" in text or "[" in text:
+        text = _BRACKET.split(text)[0].strip() or text
+    if text[:4] in ("the ", "The ", "THE ") or text[:4].lower() == "the\t":
+        text = _LEADING_THE.sub("", text)
+    if text.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        text = _TRAILING_POSSESSIVE.sub(lambda m: "s" if m.group(0)[0] == "s" else "", text)
+    strip = _STRIP + ("" if text.endswith(".") and _DOTTED_END.search(text) else ".")
     return text.strip(strip) or text.strip()
+
+
+_LOWER_RUN = re.compile(r"[a-z]{2,}")
+_ACRONYM_PUNCT = str.maketrans("", "", ".-/&")
 
 
 def acronym_of(surface: str) -> str | None:
@@ -109,14 +126,17 @@ def acronym_of(surface: str) -> str | None:
     A single token (dots, hyphens and slashes allowed) with at least two capitals
     and no lower-case run longer than one letter.
     """
-    s = fold_text(surface).strip()
+    surface = surface.strip()
+    if not surface or " " in surface or len(surface) > 16:
+        return None
+    s = fold_text(surface)
     if not s or " " in s or len(s) > 16:
         return None
-    letters = re.sub(r"[.\-/&]", "", s)
+    letters = s.translate(_ACRONYM_PUNCT)
     if not letters.isalpha():
         return None
     caps = "".join(c for c in letters if c.isupper())
-    if len(caps) < 2 or re.search(r"[a-z]{2,}", letters):
+    if len(caps) < 2 or _LOWER_RUN.search(letters):
         return None
     return caps
 
