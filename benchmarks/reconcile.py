@@ -13,6 +13,7 @@ CPU time per document relative to the smallest size (about 1.0 means linear grow
     .venv/bin/python benchmarks/reconcile.py                      # 1000, 10000, 100000 documents
     .venv/bin/python benchmarks/reconcile.py --sizes 1000 10000   # quick run
     .venv/bin/python benchmarks/reconcile.py --no-resolve         # reconcile alone
+    .venv/bin/python benchmarks/reconcile.py --claims-cost        # phase 1: claims vs the spaCy parse
 """
 from __future__ import annotations
 
@@ -160,12 +161,50 @@ def measure(n: int, repeats: int, resolve: bool) -> dict:
             "entities": len(entities), "facts": len(facts), "conflicts": len(conflicts), "sources": len(sources)}
 
 
+def claims_cost(repeats: int) -> None:
+    """Phase-1 cost of claim extraction beside the spaCy parse it reads, on the texts at hand (needs spaCy)."""
+    from pathlib import Path
+
+    from consilience.analyze.claims import extract_claims
+    from consilience.analyze.document import analyze_parsed
+    from consilience.analyze.nlp import load_model
+
+    root = Path(__file__).resolve().parents[1]
+    paths = sorted((root / ".." / "shared" / "corpora").glob("*/*.txt")) + sorted((root / "examples" / "corpus").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    if not texts:
+        print("no texts found for --claims-cost")
+        return
+    nlp = load_model(None)
+    parse, claims = [], []
+    for _ in range(repeats):
+        c0 = time.process_time()
+        docs = list(nlp.pipe(texts))
+        parse.append(time.process_time() - c0)
+        records = []
+        for i, (text, doc) in enumerate(zip(texts, docs)):
+            document = Document(id=str(i), path=str(i), text=text)
+            records.append((doc, document, analyze_parsed(doc, document)))
+        c0 = time.process_time()
+        for doc, document, analysis in records:
+            extract_claims(doc, document, analysis)
+        claims.append(time.process_time() - c0)
+    p, c = statistics.median(parse), statistics.median(claims)
+    print(f"claims cost: {len(texts)} texts; spaCy parse {p:.2f} CPU s, extract_claims {c:.3f} CPU s "
+          f"(median of {repeats}); claims/parse = {c / p:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per size (median reported)")
     parser.add_argument("--no-resolve", action="store_true", help="time reconcile alone, without entity resolution")
+    parser.add_argument("--claims-cost", action="store_true",
+                        help="instead: CPU of claim extraction relative to the spaCy parse (phase 1, needs spaCy)")
     args = parser.parse_args()
+    if args.claims_cost:
+        claims_cost(args.repeats)
+        return
     resolve = not args.no_resolve
     print(f"phase 2 = {'resolve_entities + ' if resolve else ''}reconcile; median of {args.repeats} runs; "
           "peak memory from a separate tracemalloc run")
