@@ -199,22 +199,22 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     ``title``: the page's title (from its metadata); a first line repeating it is not body.
     """
     harvest = Harvest()
-    removed: list[Removed] = []
+    removed: list[tuple[int, Removed]] = []  # (line number, line): reported in page order
     lines = normalise(text).split("\n")
     keep: list[str | None] = []  # None marks a blank line (a paragraph break)
     title_key = line_key(title) if title else None
-    for line in lines:
+    for i, line in enumerate(lines):
         s = line.strip()
         if not s:
             keep.append(None)
             continue
         if title_key and line_key(s) == title_key and not any(keep):
-            removed.append(Removed(line, "title repeated at the top of the body"))
+            removed.append((i, Removed(line, "title repeated at the top of the body")))
             keep.append("")
             continue
         reason = (known_lines or {}).get(line_key(s)) or classify(s, harvest)
         if reason:
-            removed.append(Removed(line, reason))  # as it stood (leading spaces kept), for the reader to find
+            removed.append((i, Removed(line, reason)))  # as it stood (leading spaces kept), for the reader to find
             keep.append("")  # a removed line: neither text nor a paragraph break
         else:
             keep.append(s)
@@ -222,7 +222,7 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     if not extracted:
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
-    return Cleaned(_join(keep), removed, harvest)
+    return Cleaned(_join(keep), [r for _, r in sorted(removed, key=lambda x: x[0])], harvest)
 
 
 def line_key(line: str) -> str:
@@ -230,7 +230,7 @@ def line_key(line: str) -> str:
     return re.sub(r"\d+", "0", " ".join(line.casefold().split()))
 
 
-def _drop_repeated_captions(kept: list[str | None], removed: list[Removed]) -> set[str]:
+def _drop_repeated_captions(kept: list[str | None], removed: list[tuple[int, Removed]]) -> set[str]:
     """Later copies of a short line seen before the first sentence (image captions, nav); their keys."""
     seen: set[str] = set()
     repeated: set[str] = set()
@@ -242,14 +242,14 @@ def _drop_repeated_captions(kept: list[str | None], removed: list[Removed]) -> s
         if is_heading_like(line):
             key = line_key(line)
             if key in seen:
-                removed.append(Removed(line, "repeated line (caption or navigation)"))
+                removed.append((i, Removed(line, "repeated line (caption or navigation)")))
                 kept[i] = ""
                 repeated.add(key)
             seen.add(key)
     return repeated
 
 
-def _drop_trailing_headlines(kept: list[str | None], removed: list[Removed]) -> None:
+def _drop_trailing_headlines(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
     """Headline-shaped lines after the last sentence are related-story links, not body.
 
     Only lines after the last line that reads as a sentence, and at most five of them.
@@ -261,7 +261,7 @@ def _drop_trailing_headlines(kept: list[str | None], removed: list[Removed]) -> 
     if not tail or len(tail) > 5 or any(not is_heading_like(kept[i]) for i in tail):
         return
     for i in tail:
-        removed.append(Removed(kept[i], "related-story headline after the article"))
+        removed.append((i, Removed(kept[i], "related-story headline after the article")))
         kept[i] = ""
 
 

@@ -70,10 +70,11 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
                                                          h.copyright_lines)
     name, outlet_basis = outlet.find_outlet(raw.outlet, h.source_names, prep.sitename, prep.url, h.credit_names,
                                             h.copyright_lines)
-    reporters = [c for c in h.credit_names if not outlet.names_organisation(c)]
+    reporters = [c for c in h.credit_names if not outlet.names_organisation(c)]  # "Reporting by Jane Doe"
+    byline = h.byline or prep.byline or (reporters[0] if reporters else None)
     return Document(
         id=document_id(raw), path=raw.path, text=cleaned.text, url=prep.url, outlet=name, outlet_basis=outlet_basis,
-        title=prep.title or h.title, byline=h.byline or prep.byline or (reporters[0] if reporters else None), published=date, published_basis=basis,
+        title=prep.title or h.title, byline=byline, published=date, published_basis=basis,
         language=language.identify(cleaned.text), removed=cleaned.removed, notes=prep.notes + date_notes,
         content_hash=dedup.content_hash(cleaned.text),
     )
