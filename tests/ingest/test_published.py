@@ -78,6 +78,17 @@ def test_latest_dated_reference():
     assert date_of(text) == ("2020-06-30", "content")
 
 
+def test_dates_that_look_ahead_are_not_references():
+    text = ("On June 30, 2020 the council approved the barrier, which must be finished by March 2030 "
+            "and tested until June 2031.")
+    assert date_of(text) == ("2020-06-30", "content")
+
+
+def test_dates_after_the_copyright_year_are_not_references():
+    text = "The barrier opened in May 2015. A second one is planned, opening in October 2027."
+    assert date_of(text, copyright=["© 2016 Tessaly Courier"]) == ("2016", "inferred")
+
+
 def test_copyright_year_is_the_weakest_basis():
     text = "Last Friday the barrier held. It was first planned in September 2011 after a flood."
     value, basis, notes = publication_date(text, None, [], ["Copyright © 2019 All Rights Reserved"])

@@ -237,9 +237,18 @@ def from_anniversary(text: str, latest: DateRef | None) -> tuple[str | None, str
     return None, None
 
 
-def latest_reference(text: str) -> DateRef | None:
-    """The latest date with a year and at least a month written in the text."""
-    refs = [r for r in find_dates(text) if r.month]
+FORWARD = re.compile(r"\b(?:by|until|till|before|through|to|from|due|scheduled for|expected (?:in|on|by)|deadline"
+                     r"(?: of)?|planned for|next)\s*$", re.I)
+
+
+def latest_reference(text: str, not_after_year: int | None = None) -> DateRef | None:
+    """The latest past date with a year and at least a month written in the text.
+
+    Dates that look ahead ("by March 2030", "until June 2031") say nothing about when the text
+    was written, nor do dates after the page's copyright year.
+    """
+    refs = [r for r in find_dates(text) if r.month and not FORWARD.search(text[max(0, r.start - 24):r.start])
+            and (not_after_year is None or r.year <= not_after_year)]
     return max(refs, key=lambda r: r.key()) if refs else None
 
 
@@ -263,16 +272,16 @@ def publication_date(text: str, given: str | None, metadata_lines: list[str], co
         return value, "metadata", notes
     if value := from_metadata_lines(metadata_lines):
         return value, "metadata", notes
-    latest = latest_reference(text)
+    year = copyright_year(copyright_lines)
+    latest = latest_reference(text, year)
     years = [int(y) for y in YEAR.findall(text)]
-    fallback_year = copyright_year(copyright_lines) or (max(years) if years else None)
+    fallback_year = year or (latest.year if latest else max(years) if years else None)
     value, note = from_dateline(text, fallback_year)
     if value:
         return value, "dateline", notes + ([note] if note else [])
     value, note = from_anniversary(text, latest)
     if value:
         return value, "content", notes + [f"published: {note}"]
-    year = copyright_year(copyright_lines)
     if latest and (year is None or latest.year >= year):
         return latest.iso, "content", notes + [f"published: not before the latest dated reference ({latest.iso})"]
     if year:
