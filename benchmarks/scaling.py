@@ -8,8 +8,10 @@ All measured in one run on the same synthetic texts (built from examples/corpus,
   workers, serialised records committed to a DuckDB store).
 
 For engines, "wall" includes starting workers and loading the model in each (and starting a
-local Ray runtime); "steady" is the rate between the first and the last committed batch, the
-figure that matters for a long run. Ratios are to bare `nlp.pipe` documents/s.
+local Ray runtime); "marginal" is the rate once those fixed costs are paid (from a run on half
+the documents and one on all), the figure that matters for a long run. Ratios are to bare
+`nlp.pipe` documents/s. CPU ms/doc (user + system, workers included) is the cost that does not
+depend on how busy the machine is; it is measured where the workers are our child processes.
 
     python benchmarks/scaling.py                       # 160 documents, batch 8
     python benchmarks/scaling.py --docs 60 --engines local
@@ -17,6 +19,8 @@ figure that matters for a long run. Ratios are to bare `nlp.pipe` documents/s.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -34,49 +38,53 @@ from consilience.model import Document  # noqa: E402
 from consilience.settings import Settings  # noqa: E402
 
 
-class Timeline:
-    """A progress sink that records when each batch was committed."""
-
-    def __init__(self):
-        self.events: list[tuple[float, int]] = []
-
-    def advance(self, n: int = 1) -> None:
-        self.events.append((time.perf_counter(), n))
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its children that have exited (pool workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
 
 
-def steady_rate(timeline: Timeline) -> float | None:
-    """Documents per second between the first and last committed batch (startup excluded)."""
-    if len(timeline.events) < 2:
-        return None
-    (t0, _), (t1, _) = timeline.events[0], timeline.events[-1]
-    after_first = sum(n for _, n in timeline.events[1:])
-    return after_first / (t1 - t0) if t1 > t0 else None
-
-
-def bare_pipe(texts: list[str], batch_size: int) -> float:
+def bare_pipe(texts: list[str], batch_size: int) -> tuple[float, float]:
+    """(documents/s, CPU ms per document) of spaCy alone."""
     nlp = load_model(None)
     list(nlp.pipe(texts[:4]))  # warm-up
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
-    return len(texts) / (time.perf_counter() - started)
+    return len(texts) / (time.perf_counter() - started), 1000 * (cpu_seconds() - cpu) / len(texts)
 
 
-def in_process(documents: list[Document], settings: Settings) -> float:
-    started = time.perf_counter()
+def in_process(documents: list[Document], settings: Settings) -> tuple[float, float]:
+    """(documents/s, CPU ms per document) of spaCy plus every extractor, no engine."""
+    started, cpu = time.perf_counter(), cpu_seconds()
     for _ in analyze_documents(documents, settings):
         pass
-    return len(documents) / (time.perf_counter() - started)
+    return len(documents) / (time.perf_counter() - started), 1000 * (cpu_seconds() - cpu) / len(documents)
 
 
-def engine_run(documents: list[Document], settings: Settings) -> tuple[float, float | None]:
+def timed_run(documents: list[Document], settings: Settings) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and its exited children) of one fresh phase-1 run."""
     with tempfile.TemporaryDirectory(prefix="consilience-scaling-") as tmp:
-        timeline = Timeline()
-        started = time.perf_counter()
-        stats = run_into_store(documents, settings, Path(tmp) / "s.duckdb", Path(tmp) / "work", progress=timeline)
-        wall = time.perf_counter() - started
+        started, cpu = time.perf_counter(), cpu_seconds()
+        stats = run_into_store(documents, settings, Path(tmp) / "s.duckdb", Path(tmp) / "work")
+        wall, used = time.perf_counter() - started, cpu_seconds() - cpu
         assert stats.analysed == len(documents), stats
-    return len(documents) / wall, steady_rate(timeline)
+    return wall, used
+
+
+def engine_run(documents: list[Document], settings: Settings) -> tuple[float, float | None, float | None]:
+    """(documents/s wall, marginal documents/s, CPU ms per document or None when workers are not our children).
+
+    The marginal rate comes from two runs, on half the documents and on all of them:
+    (n_all - n_half) / (t_all - t_half) removes every fixed cost (starting workers or Ray, loading the
+    model), and unlike timing between committed batches it is not fooled by Ray buffering results.
+    """
+    half = documents[: len(documents) // 2]
+    t_half, _ = timed_run(half, settings)
+    t_all, cpu = timed_run(documents, settings)
+    marginal = (len(documents) - len(half)) / (t_all - t_half) if t_all > t_half else None
+    cpu_ms = 1000 * cpu / len(documents) if settings.engine == "local" else None
+    return len(documents) / t_all, marginal, cpu_ms
 
 
 def main() -> None:
@@ -95,25 +103,30 @@ def main() -> None:
     print(f"scaling: {args.docs} synthetic documents (median {words:.0f} words), batch {args.batch_size}", flush=True)
 
     base = Settings(batch_size=args.batch_size, progress=False)
-    pipe = statistics.median(bare_pipe(texts, args.batch_size) for _ in range(args.repeats))
-    alone = statistics.median(in_process(documents, base.replace(workers=1)) for _ in range(args.repeats))
-    rows = [("bare nlp.pipe", 1, pipe, pipe), ("analyze_documents", 1, alone, alone)]
+    pipes = [bare_pipe(texts, args.batch_size) for _ in range(args.repeats)]
+    alones = [in_process(documents, base.replace(workers=1)) for _ in range(args.repeats)]
+    pipe, pipe_cpu = statistics.median(p[0] for p in pipes), statistics.median(p[1] for p in pipes)
+    alone, alone_cpu = statistics.median(a[0] for a in alones), statistics.median(a[1] for a in alones)
+    rows = [("bare nlp.pipe", 1, pipe, pipe, pipe_cpu), ("analyze_documents", 1, alone, alone, alone_cpu)]
     print(f"  bare nlp.pipe {pipe:.2f} docs/s; in-process analysis {alone:.2f} docs/s", flush=True)
     for engine in args.engines.split(","):
         for workers in (int(w) for w in args.workers.split(",")):
-            wall, steady = engine_run(documents, base.replace(engine=engine, workers=workers))
-            rows.append((engine, workers, wall, steady))
-            print(f"  {engine} x{workers}: wall {wall:.2f} docs/s, steady {steady or float('nan'):.2f} docs/s",
+            wall, marginal, cpu_ms = engine_run(documents, base.replace(engine=engine, workers=workers))
+            rows.append((engine, workers, wall, marginal, cpu_ms))
+            print(f"  {engine} x{workers}: wall {wall:.2f} docs/s, marginal {marginal or float('nan'):.2f} docs/s",
                   flush=True)
 
-    print(f"\n{'what':<20} {'workers':>7} {'docs/s wall':>12} {'docs/s steady':>14} {'steady / nlp.pipe':>18} "
-          f"{'steady vs 1 worker':>19}")
-    one_worker = {name: steady for name, w, _, steady in rows if w == 1}
-    for name, workers, wall, steady in rows:
-        ratio = steady / pipe if steady else float("nan")
-        speedup = steady / one_worker[name] if steady and one_worker.get(name) else float("nan")
-        print(f"{name:<20} {workers:>7} {wall:>12.2f} {steady or float('nan'):>14.2f} {ratio:>18.2f} "
-              f"{speedup:>18.2f}x")
+    nan = float("nan")
+    print(f"\n{'what':<20} {'workers':>7} {'docs/s wall':>12} {'docs/s marginal':>14} {'marginal / nlp.pipe':>18} "
+          f"{'marginal vs 1 worker':>19} {'CPU ms/doc':>11}")
+    one_worker = {name: marginal for name, w, _, marginal, _ in rows if w == 1}
+    for name, workers, wall, marginal, cpu_ms in rows:
+        ratio = marginal / pipe if marginal else nan
+        speedup = marginal / one_worker[name] if marginal and one_worker.get(name) else nan
+        print(f"{name:<20} {workers:>7} {wall:>12.2f} {marginal or nan:>14.2f} {ratio:>18.2f} "
+              f"{speedup:>18.2f}x {cpu_ms if cpu_ms is not None else nan:>11.0f}")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(docs/s are wall-clock on a shared machine; CPU ms/doc is the cost that does not depend on sharing)")
 
 
 if __name__ == "__main__":
