@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"  # not `from conftest`: other conftests shadow it
 
 CLI = [sys.executable, "-m", "consilience"]
 
