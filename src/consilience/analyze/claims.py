@@ -224,6 +224,9 @@ def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
         return None  # "secretary - general": the first part carries the claim
     holder = _holder(tok, index)
     org = _of_mention(tok, index) or _poss_mention(tok, index)
+    if org is None and "-" in _joined(tok):  # "secretary-general of X": "of" hangs on the last part
+        last = tok.doc[tok.i + 2 * _joined(tok).count("-")]
+        org = _of_mention(last, index)
     if holder is None and org is None:
         return None
     if holder is None and tok.dep_ != "ROOT" and not _line_initial(tok):

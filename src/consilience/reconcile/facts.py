@@ -272,7 +272,23 @@ def build_facts(drafts: list[Draft], documents: dict[str, Document], names: Name
         fact.notes = _notes(d, documents, names)
         fact.statement = statement(fact, d, names)
         facts.append(fact)
+    _posts_side_by_side(facts, drafts, names)
     return facts
+
+
+def _posts_side_by_side(facts: list[Fact], drafts: list[Draft], names: Names) -> None:
+    """A holder's posts in different bodies are compatible: each position fact lists the others."""
+    by_holder: dict[str, list[Fact]] = defaultdict(list)
+    for f, d in zip(facts, drafts):
+        if d.family == "position" and f.subject:
+            by_holder[f.subject].append(f)
+    for posts in by_holder.values():
+        if len(posts) < 2 or len(posts) > 20:
+            continue
+        for f in posts:
+            others = [f"{o.role or 'head'} of {' and '.join(names.of(x) for x in o.objects[:2]) or '(unnamed)'}"
+                      f" ({', '.join(o.documents)})" for o in posts if o is not f]
+            f.notes.append("other posts named for " + names.of(f.subject) + ": " + "; ".join(others))
 
 
 def _notes(d: Draft, documents: dict[str, Document], names: Names) -> list[str]:
