@@ -21,6 +21,10 @@ from ..settings import Settings
 from .batch import Row, analyze_batch, chunks
 
 IN_FLIGHT_PER_WORKER = 2  # enough to keep a worker busy while the parent commits; bounds memory
+# A worker is replaced after this many batches: spaCy's vocabulary grows with every new word it sees,
+# so a worker that lives for a whole 10^5-document run would grow with the corpus. A fresh worker
+# costs one model load (seconds) per ~6,000 documents at the default batch size.
+BATCHES_PER_WORKER = 200
 
 _worker_settings: Settings | None = None
 
@@ -41,7 +45,7 @@ def _pooled(batches, settings: Settings) -> Iterator[list[Row]]:
     context = multiprocessing.get_context("spawn")
     workers = min(settings.workers, len(batches))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(settings, os.getpid()))
+                               initargs=(settings, os.getpid()), max_tasks_per_child=BATCHES_PER_WORKER)
     try:
         pending = iter(batches)
         window = deque(pool.submit(_run_batch, *b) for b in islice(pending, workers * IN_FLIGHT_PER_WORKER))
