@@ -211,6 +211,14 @@ def test_words_that_only_look_like_dates_are_skipped(nlp):
     assert found == []
 
 
+def test_the_year_in_reports_and_in_narrative():
+    found = {t.text: (t.type, t.value) for t in times(
+        "Sales for the full year rose. The year ended June 30 was weak. In the year after the war, trade fell.", FRIDAY)}
+    assert found["the full year"] == ("DATE", "2020")
+    assert found["The year"] == ("DURATION", "P1Y")
+    assert found["the year"] == ("DATE", None)  # "the year after the war" is anchored on an event
+
+
 def test_a_year_modifying_a_singular_noun_is_a_date(nlp):
     text = "Investors remembered the 1987 crash and its 1990 sequel, when 2000 traders quit."
     found = {t.text: t.value for t in times(text, FRIDAY, nlp(text))}

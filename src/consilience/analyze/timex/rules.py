@@ -860,11 +860,16 @@ def end_of_period(m, ctx):
     return Found("DATE", value, ctx.dct)
 
 
-@rule(r"(?<=the\s)(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>\s+(?:ended|ending|to)\b)?|(?:earlier|later)\s+in\s+the\s+year")
+_NARRATIVE_YEAR = re.compile(r"\s+(?:after|before|when|that|which|in\s+which|following|he|she|they|it|i|we|you)\b", re.I)
+
+
+@rule(r"the\s+(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>(?=\s+(?:ended|ending)\b))?|(?:earlier|later)\s+in\s+the\s+year")
 def the_year(m, ctx):
     """"the year ended March 31" is a twelve-month span; "the full year", "earlier in the year" the current one."""
-    if m["ended"]:
+    if m["ended"] is not None:  # an empty group: set when "ended"/"ending" follows
         return Found("DURATION", "P1Y", EXPLICIT)
+    if not m["adj"] and _NARRATIVE_YEAR.match(ctx.after(m, 12)):
+        return Found("DATE", None, EVENT_RELATIVE)  # "the year after the war", "the year he was born"
     reason = ctx.missing("year")
     if reason:
         return Found("DATE", None, reason)
