@@ -137,9 +137,15 @@ def _acronym_evidence(text, document, index, name, parts, evidence_end) -> list[
     for part in parts:
         abbr = text[part[0]:part[1]].split()[0]  # "MEK Iran": the acronym is its first word
         if _ABBR.match(abbr) and sum(c.isupper() for c in abbr) >= 2:
-            tail = next((t for t in _word_starts(text, a_start, a_end) if acronym_matches(abbr, [text[t:a_end]])), None)
+            singular = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr  # "ICUs"
+            tail = next((t for t in _word_starts(text, a_start, a_end)
+                         if acronym_matches(singular, [text[t:a_end]])), None)
             if tail is not None:
                 matched[part] = tail
+    if not matched and len(parts) == 1:
+        reverse = _reversed_acronym(text, document, name, parts[0], evidence_end)
+        if reverse is not None:
+            return [reverse]
     out = []
     for part in parts:
         if part in matched:
@@ -147,17 +153,35 @@ def _acronym_evidence(text, document, index, name, parts, evidence_end) -> list[
         elif matched:
             tail = min(matched.values())
             out.append(_evidence(document, text, tail, a_end, *part, "slash", evidence_end))
-        elif _same_kind(index, (a_start, a_end), part):
+        elif _same_kind(text, index, (a_start, a_end), part):
             out.append(_evidence(document, text, a_start, a_end, *part, "parenthetical", evidence_end))
     return out
 
 
-def _same_kind(index: MentionIndex, a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _reversed_acronym(text, document, name, part, evidence_end) -> AliasEvidence | None:
+    """'DACA (Deferred Action for Childhood Arrivals)': the acronym before, its expansion inside."""
+    a_start, a_end = name
+    last_word = text[a_start:a_end].split()[-1]
+    if not (_ABBR.match(last_word) and sum(c.isupper() for c in last_word) >= 2):
+        return None
+    if not acronym_matches(last_word.rstrip("s") if last_word[:-1].isupper() else last_word,
+                           [text[part[0]:part[1]]]):
+        return None
+    return _evidence(document, text, a_end - len(last_word), a_end, *part, "acronym", evidence_end)
+
+
+def _same_kind(text: str, index: MentionIndex, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Both spans could name one thing: not two mentions spaCy labels differently ("Velmora (Meridian Wire)")."""
-    a_mention, b_mention = index.at(a[0]), index.at(b[0])
-    if a_mention is None or b_mention is None:
+    if sum(c.isalpha() for c in text[b[0]:b[1]]) < 2:
+        return False  # "(R)", "(1)": a mark, not a name
+    a_label, b_label = (getattr(index.at(a[0]), "label", None), getattr(index.at(b[0]), "label", None))
+    if a_label == b_label:
         return True
-    return a_mention.label == b_mention.label or {a_mention.label, b_mention.label} <= _OR_LABELS
+    # "Baar (Switzerland)", "Pavle Petrović (Serbia)": a place in parentheses locates, it does not rename
+    return not ({a_label, b_label} - _OR_LABELS - {None})
+
+
+
 
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
@@ -320,11 +344,11 @@ def _or_pairs(doc, text, document, index) -> list[AliasEvidence]:
         a_mention = index.at(a[0])
         if a_mention is None or a_mention.label not in _OR_LABELS - {"PERSON"}:
             continue
-        # "the UN or NATO", "Anna or Peter" are choices; a renaming is flagged by an acronym before
-        # the "or", by an appositive comma ("X, or Y,"), or by a second name spaCy does not know
+        # "the UN or NATO", "iPod or iPhone" are choices; a renaming is flagged by an acronym before
+        # the "or" ("X (ABBR) or Y") or by an appositive comma ("X, or Y,")
         after_acronym = _skip_parenthetical_back(text, token.idx) != token.idx
         appositive = text[:token.idx].rstrip().endswith(",")
-        if not (after_acronym or appositive or b_mention is None):
+        if not (after_acronym or appositive):
             continue
         # spaCy often mislabels transliterated names (an ORG tagged PERSON): any actor label will do
         if b_mention is not None and b_mention.label not in _OR_LABELS:

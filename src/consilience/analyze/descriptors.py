@@ -134,6 +134,8 @@ def _name_of(token, index: MentionIndex) -> Mention | None:
 
 def _descriptor(doc, document, head, mention: Mention, kind: str) -> Descriptor | None:
     i, j = phrase_tokens(head)
+    if not any(t.pos_ in {"NOUN", "PRON", "NUM", "ADJ"} and t.text[:1].islower() for t in doc[i:j]):
+        return None  # "(ICUs)", "(Serbia)": an abbreviation or a name, not a label
     start, end = char_span(doc, i, j)
     between = document.text[min(end, mention.end):max(start, mention.start)]
     if "\n" in between:
