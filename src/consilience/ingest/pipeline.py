@@ -1,7 +1,8 @@
 """Compose the ingestion stages: readers -> (HTML body) -> clean -> metadata -> language -> dedup.
 
 ``iter_documents`` is per input and streams; ``ingest`` adds the corpus-level passes:
-lines repeated across the pages of one outlet are learnt and removed, then duplicates marked.
+lines repeated across the pages of one outlet are learnt and removed, duplicates marked, and
+undated documents dated after their closest dated neighbour.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from ..model import Document, RawInput, Skipped
 from ..settings import Settings
-from . import clean, dedup, html, language, outlet, published, readers
+from . import clean, dedup, html, language, neighbour_dates, outlet, published, readers
 
 HTML_KINDS = ("html", "jsonl-html", "warc")
 REPEATED_MIN_DOCS = 3  # a line must recur in this many pages of one outlet (and half of them) to be boilerplate
@@ -151,6 +152,7 @@ def ingest(paths: Iterable[str], settings: Settings, progress=None) -> tuple[lis
     documents = remove_outlet_boilerplate(prepared, documents, skipped)
     _unique_ids(documents)
     dedup.mark_duplicates(documents, settings.near_duplicate_threshold)
+    neighbour_dates.infer_from_neighbours(documents)
     return documents, skipped
 
 
