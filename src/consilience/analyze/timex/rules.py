@@ -658,19 +658,13 @@ def _duration(m, ctx, n: float | None, letter: str, is_time: bool, set_: bool = 
 def _fractional(n: float, letter: str, is_time: bool) -> str:
     """"two and a half years" -> P2Y6M (the half in the next smaller unit, where there is one)."""
     whole = int(n)
-    smaller = {("Y", False): (6, "M", False), ("M", False): (15, "D", False), ("W", False): (84, "H", True),
-               ("D", False): (12, "H", True), ("H", True): (30, "M", True), ("M", True): (30, "S", True)}
-    if (letter, is_time) not in smaller:
-        return f"P{n:g}{letter}"
-    per_half, small, small_is_time = smaller[(letter, is_time)]
-    if letter == "W":
+    if letter == "W" and not is_time:
         return f"P{whole * 7 + 3}DT12H"
+    smaller = {("Y", False): "6M", ("M", False): "15D", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}
+    if (letter, is_time) not in smaller:
+        return f"P{'T' if is_time else ''}{n:g}{letter}"
     head = f"{whole}{letter}" if whole else ""
-    if is_time:
-        return f"PT{head}{per_half}{small}"
-    if small_is_time:
-        return f"P{head}T{per_half}{small}"
-    return f"P{head}{per_half}{small}"
+    return f"P{'T' if is_time else ''}{head}{smaller[(letter, is_time)]}"
 
 
 _SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\btimes|\btwice|\bonce|\bthrice|\bdollars?|\bpounds?|\beuros?|\bbarrels?|\btons?|\bpeople)\s*$", re.I)
