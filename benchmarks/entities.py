@@ -159,7 +159,7 @@ def make_entities(n: int, rng: random.Random) -> list[Truth]:
     while len(out) < n:
         kind = rng.random()
         if kind < 0.45:  # a person, sometimes with a namesake
-            first, last = names.word(2), names.word(3)
+            first, last = names.word(2), names.word(rng.choice((3, 4)))  # 4 syllables: long enough for typos
             lt = transliterate(last, rng)
             variants = [f"{first} {last}", f"{transliterate(first, rng)} {last}", f"{first} {lt}",
                         f"General {first} {last}", f"{first} {typo(last, rng)}"]

@@ -123,8 +123,16 @@ def resolve_entities(documents: list[Document], analyses: list[DocAnalysis]) -> 
     try:
         return _resolve(documents, analyses)
     finally:
+        _clear_caches()  # per-run caches (unbounded while running, so cost stays linear)
         if was_enabled:
             gc.enable()
+
+
+def _clear_caches() -> None:
+    from . import names
+
+    for fn in (_trim, _mkey, _edge_key, names.normalize, names.light_fold, names.translit_key, names.block_key):
+        fn.cache_clear()
 
 
 def _resolve(documents: list[Document], analyses: list[DocAnalysis]) -> list[Entity]:
@@ -151,7 +159,7 @@ def _resolve(documents: list[Document], analyses: list[DocAnalysis]) -> list[Ent
 # --------------------------------------------------------------------------- 1. spans
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def _trim(text: str) -> tuple[int, int]:
     """Offsets of the name inside a mention's text (see ``names.clean_surface``)."""
     clean = clean_surface(text)
@@ -196,7 +204,7 @@ def collect_links(texts: dict[str, str], analyses: list[DocAnalysis], spans: lis
 # --------------------------------------------------------------------------- 3. extension
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def _mkey(surface: str) -> str:
     return " ".join(translit_key(t) for t in normalize(surface).tokens)
 
@@ -237,7 +245,7 @@ def _of_left(text: str, s: int, attested: set[str]) -> int | None:
     return s - len(m.group(1))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=None)
 def _edge_key(word: str, last: bool) -> str:
     """Transliteration key of a word's first (or last) normalised token; "" when it has none."""
     tokens = normalize(word).tokens
@@ -377,11 +385,13 @@ def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
 
 
 def _deletion_keys(tokens: tuple[str, ...]) -> list[tuple]:
-    """Blocking keys for one-edit typos in a token of 6+ letters: each one-letter deletion of it,
-    with the other tokens' transliteration keys."""
+    """Blocking keys for one-edit typos in the longest token(s), 6+ letters: each one-letter
+    deletion of it, with the other tokens' transliteration keys. (One typo per name is allowed;
+    a typo in a shorter word is found only when the metaphone block holds it.)"""
     keys = []
+    longest = max(len(t) for t in tokens)
     for i, word in enumerate(tokens):
-        if len(word) < 6:
+        if len(word) < 6 or len(word) < longest:
             continue
         rest = tuple(translit_key(t) for j, t in enumerate(tokens) if j != i)
         variants = {word} | {word[:k] + word[k + 1:] for k in range(len(word))}

@@ -141,7 +141,7 @@ def acronym_of(surface: str) -> str | None:
     return caps
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def normalize(text: str) -> NameForm:
     """A surface name as a NameForm (see the module docstring for what is folded)."""
     surface = clean_surface(text)
@@ -241,7 +241,7 @@ def _vowel_class(group: str) -> str:
     return "x"
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def light_fold(token: str) -> str:
     """Spelling-level fold of one token: consonant digraphs and doubled letters, vowels kept.
 
@@ -254,7 +254,7 @@ def light_fold(token: str) -> str:
     return _DOUBLE.sub(r"\1", t)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def translit_key(token: str) -> str:
     """Transliteration key of one token: the light fold with each vowel group read as its class.
 
@@ -264,7 +264,7 @@ def translit_key(token: str) -> str:
     return _DOUBLE.sub(r"\1", _VOWELS.sub(lambda m: _vowel_class(m.group(0)), light_fold(token)))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=None)
 def block_key(token: str) -> str:
     """Coarse blocking key of one token (rigour's metaphone of the light fold)."""
     return metaphone(light_fold(token)) or token
