@@ -11,8 +11,10 @@ The target is the name's Mention; a descriptor that is itself a name is alias ev
 """
 from __future__ import annotations
 
+from spacy.attrs import DEP
+
 from ..model import Descriptor, Document, Mention
-from .spans import MentionIndex, char_span, phrase_tokens
+from .spans import MentionIndex, char_span, indices_where, phrase_tokens
 
 # Entity labels a descriptor can describe.
 TARGET_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "EVENT", "PRODUCT"})
@@ -20,13 +22,14 @@ TARGET_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "EVENT"
 LABEL_VERBS = frozenset({"regard", "know", "describe", "consider", "see", "view", "dub", "brand", "label",
                          "call", "name", "designate", "term", "list", "portray", "paint", "hail", "denounce"})
 _COPULAS = frozenset({"be", "become", "remain"})
+_LABEL_DEPS = ("appos", "attr", "acomp", "pobj", "oprd")  # the relations _from_token reads
 
 
 def find_descriptors(doc, document: Document, mentions: list[Mention]) -> list[Descriptor]:
     """Appositions, predicate nominals and premodifying titles of named entities, in text order."""
     index = MentionIndex(mentions)
     found: dict[tuple[int, int, int, int], Descriptor] = {}
-    for token in doc:
+    for token in (doc[i] for i in indices_where(doc, DEP, _LABEL_DEPS)):
         for descriptor in _from_token(doc, token, document, index):
             if descriptor is None:
                 continue

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LIKE_NUM, LOWER
+
 from ..model import Document, Quantity
+from .spans import indices_where
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -46,16 +49,14 @@ _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 def find_quantities(doc, document: Document) -> list[Quantity]:
     """Every counted quantity in the document, in text order."""
     out = []
-    i = 0
-    while i < len(doc):
-        if _is_number_token(doc[i]) and not _skipped(doc[i]):
-            j = _number_run_end(doc, i)
-            quantity, j = _quantity(doc, i, j, document)
-            if quantity is not None:
-                out.append(quantity)
-            i = j
-        else:
-            i += 1
+    candidates = sorted(set(indices_where(doc, LIKE_NUM, [1])) | set(indices_where(doc, LOWER, _VAGUE.keys() | _SCALES.keys())))
+    done = 0  # tokens before this index already belong to a quantity
+    for i in candidates:
+        if i < done or not _is_number_token(doc[i]) or _skipped(doc[i]):
+            continue
+        quantity, done = _quantity(doc, i, _number_run_end(doc, i), document)
+        if quantity is not None:
+            out.append(quantity)
     return out
 
 

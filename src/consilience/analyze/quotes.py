@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
+
 from ..model import Document, Mention, Quote
-from .spans import MentionIndex, best_mention, char_span, phrase_tokens
+from .spans import MentionIndex, best_mention, char_span, indices_where, phrase_tokens
 
 # Lemmas of verbs that introduce speech or writing (a small general lexicon, documented in docs/analysis.md).
 SPEECH_VERBS = frozenset({
@@ -146,7 +148,8 @@ def _speech_verbs_in(doc, sentence_starts, start: int, end: int) -> list:
 
 def _reported(doc, document: Document, index: MentionIndex, quoted: list[tuple[int, int]]):
     out = []
-    for token in doc:
+    candidates = sorted(set(indices_where(doc, LEMMA, SPEECH_VERBS)) | set(indices_where(doc, LOWER, ["according"])))
+    for token in (doc[i] for i in candidates):
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in SPEECH_VERBS:
             extract = _reported_clause
@@ -307,7 +310,7 @@ def _speech_events(doc, index: MentionIndex) -> list[tuple[int, _Speaker]]:
     """(position, speaker) of every named speaker: subjects of speech verbs, and of verbs that issue
     or frame a statement ("X vowed revenge", "X issued a statement", "In a statement, X listed ...")."""
     events = []
-    for token in doc:
+    for token in (doc[i] for i in indices_where(doc, LEMMA, SPEECH_VERBS | GENERIC_SPEAKERS)):
         lemma = token.lemma_.lower()
         verb = None
         if token.pos_ in {"VERB", "AUX"} and lemma in SPEECH_VERBS:

@@ -166,3 +166,17 @@ def name_run_before(doc, j: int, limit: int = 10) -> tuple[int, int] | None:
 def _capitalised(token) -> bool:
     text = token.text
     return bool(text) and (text[0].isupper() or token.pos_ == "PROPN" and text[0].isalpha()) and not token.is_punct
+
+
+def indices_where(doc, attr: int, values) -> list[int]:
+    """Token indices whose ``attr`` (a spacy.attrs id: LEMMA, LOWER, DEP, ...) is one of ``values``.
+
+    Reads one array instead of creating a Token object per token: building Tokens is most of
+    what a Python loop over a Doc costs, so extractors pick their few candidates this way.
+    """
+    import numpy
+
+    strings = doc.vocab.strings  # maps symbols ("nsubj" -> 429) and other strings (hashes) alike
+    hashes = numpy.array([v if isinstance(v, int) else strings[v] for v in values], dtype=numpy.uint64)
+    column = doc.to_array(attr).astype(numpy.uint64, copy=False)  # same dtype: no lossy float comparison
+    return numpy.flatnonzero(numpy.isin(column, hashes)).tolist()
