@@ -158,3 +158,12 @@ def test_examples_clusters_and_traps(examples):
     for a, b, _why in key["must_not_merge"]:
         ia, ib = index.get(normalize(a).key, set()), index.get(normalize(b).key, set())
         assert not ia & ib, (a, b)
+
+
+@pytest.mark.timeout(120)
+def test_soleimani_search_by_transliteration(soleimani):
+    from consilience.resolve import find
+
+    _, _, entities = soleimani
+    assert find(entities, "Qasim Suleymany")[0].name == "Qassem Soleimani"
+    assert find(entities, "Hizbullah")[0].name == "Hezbollah"
