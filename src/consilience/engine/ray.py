@@ -48,6 +48,7 @@ def stream(documents: list[Document], keys: list[str], settings: Settings, work_
     """One list of Rows per result batch (order is not guaranteed; the store keys rows by document)."""
     if not documents:
         return
+    os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")  # read when Ray Data configures its loggers
     import ray
 
     started_here = _connect(settings)
