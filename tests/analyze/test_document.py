@@ -90,3 +90,10 @@ def test_bad_input_never_loses_a_document():
     for analysis, document in zip(out, docs):
         for record in analysis.mentions + analysis.quantities:
             assert document.text[record.start:record.end] == record.text
+
+
+def test_a_missing_named_model_is_a_clear_error():
+    from consilience.analyze.nlp import ModelNotFound
+
+    with pytest.raises(ModelNotFound):
+        load_model("no_such_model_installed_here")

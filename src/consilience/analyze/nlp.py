@@ -39,7 +39,11 @@ def load_model(name: str | None = None):
     """Load a spaCy pipeline by name or path; cached so each worker process loads it once."""
     import spacy
 
-    return spacy.load(model_name(name), exclude=list(DISABLED))
+    chosen = model_name(name)
+    try:
+        return spacy.load(chosen, exclude=list(DISABLED))
+    except OSError as exc:  # a named model that is not installed or not a pipeline directory
+        raise ModelNotFound(f"spaCy model {chosen!r} cannot be loaded: {exc}") from exc
 
 
 @lru_cache(maxsize=4)
