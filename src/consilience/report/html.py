@@ -286,13 +286,30 @@ def _fact_value(fact: dict, conflict: dict) -> dict | None:
     return max(mine, key=lambda v: len(v.get("documents", [])), default=None)
 
 
+def _conflicts_by_fact(facts: list[dict], conflicts: list[dict]) -> dict[str, list[dict]]:
+    """fact id -> the conflicts that name it or rest on one of its claims (one pass over each)."""
+    by_claim: dict[str, list[dict]] = {}
+    for c in conflicts:
+        for cid in {cid for v in c.get("values", []) for cid in v.get("claims", [])}:
+            by_claim.setdefault(cid, []).append(c)
+    out: dict[str, list[dict]] = {}
+    for c in conflicts:
+        for fid in c.get("facts") or []:
+            out.setdefault(fid, []).append(c)
+    for fact in facts:
+        touching = out.setdefault(fact["id"], [])
+        for cid in fact.get("claims", []):
+            touching.extend(c for c in by_claim.get(cid, []) if not any(c is t for t in touching))
+    return out
+
+
 def _fact_value_documents(fact: dict, conflicts: list[dict]) -> tuple[set[str], set[str]]:
-    """Documents that support this fact's value and documents that state a conflicting value."""
+    """Documents that support this fact's value and documents that state a conflicting value.
+
+    ``conflicts`` are the ones touching the fact (``_conflicts_by_fact``).
+    """
     supports, against = set(fact.get("documents", [])), set()
     for c in conflicts:
-        if fact["id"] not in (c.get("facts") or []) and not set(fact.get("claims", [])) & {
-                cid for v in c.get("values", []) for cid in v.get("claims", [])}:
-            continue
         mine = _fact_value(fact, c)
         if mine is None:
             continue
@@ -315,10 +332,10 @@ def facts_matrix(dossier: dict, index: Index, max_columns: int = 60) -> dict:
     if len(docs) > max_columns:
         keep = {d for d, _ in cited.most_common(max_columns)}
         docs = [d for d in docs if d["id"] in keep]
-    conflicts = dossier.get("conflicts", [])
+    touching = _conflicts_by_fact(facts, dossier.get("conflicts", []))
     rows = []
     for fact in facts:
-        supports, against = _fact_value_documents(fact, conflicts)
+        supports, against = _fact_value_documents(fact, touching[fact["id"]])
         claim_of = {}
         for cid in fact.get("claims", []):
             claim = index.claims.get(cid)
