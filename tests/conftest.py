@@ -28,3 +28,51 @@ def nlp():
     from consilience.analyze.nlp import load_model
 
     return load_model(None)
+
+
+# --------------------------------------------------------------------------- the invented dossier
+# tests/report/synthetic.py builds a realistic dossier (invented story) for the report, web and browser tests.
+
+
+def _load_synthetic():
+    """The synthetic-dossier module, loaded by path (test folders are not importable packages)."""
+    import importlib.util
+
+    path = ROOT / "tests" / "report" / "synthetic.py"
+    spec = importlib.util.spec_from_file_location("consilience_tests_synthetic", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def synthetic():
+    return _load_synthetic()
+
+
+@pytest.fixture()
+def dossier(synthetic):
+    """A fresh copy per test: tests may change it."""
+    return synthetic.build_synthetic_dossier()
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory, synthetic) -> Path:
+    """A store written from the invented dossier, once per module: every route is read-only
+    (a web test checks the file stays byte-identical)."""
+    from consilience.store import write_store
+
+    directory = tmp_path_factory.mktemp("store")
+    write_store(synthetic.build_synthetic_dossier(), directory / "consilience.duckdb")
+    return directory
+
+
+@pytest.fixture(scope="module")
+def client(store_dir):
+    """A FastAPI test client over ``store_dir``."""
+    from fastapi.testclient import TestClient
+
+    from consilience.web.app import create_app
+
+    with TestClient(create_app(store_dir / "consilience.duckdb")) as c:
+        yield c

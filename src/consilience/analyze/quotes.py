@@ -204,8 +204,14 @@ def _reported_quote(doc, document, verb, i, j, index, quoted):
     if j - i < 3:
         return None
     start, end = char_span(doc, i, j)
+    return _reported_span(document, verb, index, quoted, start, end)
+
+
+def _reported_span(document, verb, index, quoted, start: int, end: int):
+    """A reported-speech Quote of [start, end) cued by ``verb``, with its speaker; None when a direct
+    quote already covers the span or no speaker is found."""
     if _overlaps_any(start, end, quoted):
-        return None  # the direct quote already covers it
+        return None
     speaker = _speaker_of(verb, index, outside=(start, end))
     if speaker is None:
         return None
@@ -220,15 +226,7 @@ def _parenthetical_attribution(doc, document, verb, index, quoted):
     content = _rest_of_sentence(doc, verb.sent, i, j)
     if content is None:
         return None
-    start, end = content
-    if _overlaps_any(start, end, quoted):
-        return None
-    speaker = _speaker_of(verb, index, outside=(start, end))
-    if speaker is None:
-        return None
-    quote = Quote(document=document.id, start=start, end=end, text=document.text[start:end], kind="reported",
-                  cue=_cue(verb))
-    return quote, speaker
+    return _reported_span(document, verb, index, quoted, *content)
 
 
 def _rest_of_sentence(doc, sent, i: int, j: int) -> tuple[int, int] | None:
