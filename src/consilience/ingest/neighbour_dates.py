@@ -8,12 +8,14 @@ resembles, but cannot report what had not happened yet. The result is marked
 ``published_basis = "inferred"`` with a note naming the witness, so that later stages (weekdays
 resolved against it, conflicts explained by it) and the reader know it is an estimate.
 
-Similarity is TF-IDF cosine over content words, found through an inverted index of the undated
-documents' words (a few hundred postings per document), so cost stays about linear in the corpus.
+Similarity is TF-IDF cosine over content words, candidates found through an inverted index of each undated
+document's most distinctive words and then scored on their whole text, so cost stays about linear
+in the corpus and memory follows the undated documents.
 Hand-written: a dozen lines of TF-IDF beat pulling scikit-learn in for one score.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,23 +27,31 @@ NEAR_BEST = 0.8  # neighbours within this fraction of the best score are all wit
 DAY_PRECISE = 10  # len("2020-01-03")
 WITNESS_BASES = ("metadata", "dateline", "content")  # dates a document states itself
 MAX_SHARED_DF = 0.5  # words in more than half of a large corpus carry no signal
+QUERY_WORDS = 30  # an undated document is looked up by its most distinctive words ...
+CANDIDATES = 20  # ... and the best-matching witnesses are then scored on their whole text
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def infer_from_neighbours(documents: list[Document]) -> None:
-    """Date, in place, the documents with no date (or a coarse one) after their most similar dated neighbour."""
+    """Date, in place, the documents with no date (or a coarse one) after their most similar dated neighbours."""
     witnesses = [d for d in documents if _is_witness(d)]
     targets = [d for d in documents if _needs_date(d)]
     if not witnesses or not targets:
         return
-    vectors = _tfidf(documents)
-    postings: dict[str, list[int]] = defaultdict(list)
+    idf = _idf(documents)
+    vectors = {d.id: _unit_vector(_counts(d), idf) for d in targets}
+    queries = {d.id: dict(sorted(v.items(), key=lambda kv: -kv[1])[:QUERY_WORDS]) for d, v in
+               ((d, vectors[d.id]) for d in targets)}
+    vocabulary = {w for q in queries.values() for w in q}
+    # Only the undated documents' query words are indexed: memory and time follow them, not the corpus.
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, doc in enumerate(witnesses):
-        for word in vectors[doc.id]:
-            postings[word].append(i)
+        for word, weight in _unit_vector(_counts(doc), idf).items():
+            if word in vocabulary:
+                postings[word].append((i, weight))
     for doc in targets:
-        close = [(w, score) for w, score in _closest(doc, vectors, postings, witnesses)
+        close = [(w, score) for w, score in _closest(doc, queries[doc.id], vectors[doc.id], postings, witnesses, idf)
                  if _consistent(doc, w.published)]
         if not close:
             continue
@@ -73,30 +83,41 @@ def _consistent(doc: Document, date: str) -> bool:
     return not years or max(years) <= int(date[:4])
 
 
-def _tfidf(documents: list[Document]) -> dict[str, dict[str, float]]:
-    """Unit-length TF-IDF vectors of content words, by document id."""
-    counts = {d.id: Counter(w.lower() for w in _WORD.findall(d.text)) for d in documents}
+def _counts(doc: Document) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(doc.text))
+
+
+def _idf(documents: list[Document]) -> dict[str, float]:
+    """Inverse document frequency of content words; in a large corpus, words in most documents are dropped."""
     df: Counter[str] = Counter()
-    for c in counts.values():
-        df.update(c.keys())
+    for doc in documents:
+        df.update({w.lower() for w in _WORD.findall(doc.text)})
     n = len(documents)
-    idf = {w: math.log((n + 1) / (k + 1)) + 1.0 for w, k in df.items()
-           if n < 20 or k / n <= MAX_SHARED_DF}
-    vectors = {}
-    for doc_id, c in counts.items():
-        vec = {w: (1 + math.log(k)) * idf[w] for w, k in c.items() if w in idf}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors[doc_id] = {w: v / norm for w, v in vec.items()}
-    return vectors
+    return {w: math.log((n + 1) / (k + 1)) + 1.0 for w, k in df.items() if n < 20 or k / n <= MAX_SHARED_DF}
 
 
-def _closest(doc: Document, vectors, postings, witnesses: list[Document]) -> list[tuple[Document, float]]:
-    """The witnesses scoring at least MIN_SIMILARITY and NEAR_BEST of the best, with their cosine."""
-    scores: dict[int, float] = defaultdict(float)
-    for word, weight in vectors[doc.id].items():
-        for i in postings.get(word, ()):
-            scores[i] += weight * vectors[witnesses[i].id][word]
-    scores = {i: s for i, s in scores.items() if witnesses[i].id != doc.id}
+def _unit_vector(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vec = {w: (1 + math.log(k)) * idf[w] for w, k in counts.items() if w in idf}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def _closest(doc: Document, query: dict[str, float], vector: dict[str, float], postings,
+             witnesses: list[Document], idf: dict[str, float]) -> list[tuple[Document, float]]:
+    """The witnesses whose whole-text cosine is at least MIN_SIMILARITY and NEAR_BEST of the best.
+
+    Candidates come from the query words' postings; the best CANDIDATES are then scored exactly.
+    """
+    partial: dict[int, float] = defaultdict(float)
+    for word, weight in query.items():
+        for i, other in postings.get(word, ()):
+            partial[i] += weight * other
+    ranked = heapq.nsmallest(CANDIDATES, (i for i in partial if witnesses[i].id != doc.id),
+                             key=lambda i: (-partial[i], i))
+    scores = {}
+    for i in ranked:
+        other = _unit_vector(_counts(witnesses[i]), idf)
+        scores[i] = sum(w * other.get(word, 0.0) for word, w in vector.items())
     if not scores:
         return []
     floor = max(MIN_SIMILARITY, NEAR_BEST * max(scores.values()))
