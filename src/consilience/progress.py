@@ -67,6 +67,6 @@ class Reporter:
         finally:
             self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
             if self._progress is not None:
-                t = self._progress.tasks[-1]
+                t = next(t for t in self._progress.tasks if t.id == task._id)
                 if t.total is None:
                     self._progress.update(task._id, total=max(t.completed, 1), completed=max(t.completed, 1))
