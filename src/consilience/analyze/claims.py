@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, DocAnalysis, Document, Mention, Quantity, Quote, TimeExpr
 from ..reconcile import vocabulary as V
+from .spans import doc_text
 
 # Labels of mentions that can take part in a claim (dates and numbers cannot).
 PARTICIPANT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT"))
@@ -82,7 +83,7 @@ class _Index:
 
 def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim]:
     """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage."""
-    index = _Index(analysis, doc.text)
+    index = _Index(analysis, doc_text(doc))
     claims: list[Claim] = []
     for sent in doc.sents:
         try:
@@ -104,13 +105,14 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int)
         _attach_participants(f, index)
     times = _attach_times(sent, found, index)
     quantities = _attach_quantities(sent, found, index)
-    hedged = bool(_HEDGE_RE.search(sent.text))
+    sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # what sent.text gives, without rejoining tokens
+    hedged = bool(_HEDGE_RE.search(sent_text))
     out = []
     for f in found:
         place = _place(f, index)
         quantity = quantities.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))
-        if time_text and f.predicate in ("role", "command", "member") and _after_since(sent, time_text):
+        if time_text and f.predicate in ("role", "command", "member") and _after_since(sent_text, time_text):
             f.time_relation = "start"  # "commander ... since 1997": the post began then
         if time_value is None and f.predicate == "role" and f.subject is None and _line_initial(f.token):
             found_time = _line_time(f, index)
@@ -128,7 +130,7 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int)
             document=document.id,
             start=claim_start,
             end=sent.end_char,
-            text=sent.text,
+            text=sent_text,
             predicate=f.predicate,
             subject=f.subject.id if f.subject else None,
             objects=_unique([m.id for m in f.objects if not f.subject or m.id != f.subject.id]),
@@ -240,22 +242,22 @@ def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
     return f
 
 
-def _after_since(sent, time_text: str) -> bool:
-    at = sent.text.find(time_text)
-    before = sent.text[:at].split() if at > 0 else []
+def _after_since(sent_text: str, time_text: str) -> bool:
+    at = sent_text.find(time_text)
+    before = sent_text[:at].split() if at > 0 else []
     return bool(before) and before[-1].lower() in ("since", "from")
 
 
 def _line_initial(tok) -> bool:
     """The first word of a line (a list item or heading: "• Commander of X since 1997"), whatever the parse says."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     line_start = text.rfind("\n", 0, tok.idx) + 1
     return not any(ch.isalnum() for ch in text[line_start:tok.idx])
 
 
 def _line_time(f: _Found, index: _Index) -> tuple[str, str, bool] | None:
     """For a list item or heading: the time on the same line, and whether "since"/"from" makes it a start."""
-    text = f.token.doc.text
+    text = doc_text(f.token.doc)
     start = text.rfind("\n", 0, f.token.idx) + 1
     end = text.find("\n", f.token.idx)
     end = len(text) if end < 0 else end
@@ -578,7 +580,7 @@ def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[s
             if index.line(o.token.idx) != index.line(t.start):
                 continue
             per_trigger.setdefault(o.token.i, []).append(t)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     out = {}
     for i, ts in per_trigger.items():
         ts.sort(key=lambda t: t.start)

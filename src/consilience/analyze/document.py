@@ -37,7 +37,7 @@ def _sentences(doc, document: Document) -> list[Sentence]:
     """Sentences with their surrounding whitespace trimmed (a whitespace-only 'sentence' is dropped)."""
     out = []
     for sent in doc.sents:
-        text = sent.text
+        text = document.text[sent.start_char:sent.end_char]  # what sent.text gives, without rejoining tokens
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
         if end > start:

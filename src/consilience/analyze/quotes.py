@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 
 from ..model import Document, Mention, Quote
-from .spans import MentionIndex, best_mention, char_span, indices_where, phrase_tokens
+from .spans import MentionIndex, best_mention, char_span, doc_text, indices_where, phrase_tokens
 
 # Lemmas of verbs that introduce speech or writing (a small general lexicon, documented in docs/analysis.md).
 SPEECH_VERBS = frozenset({
@@ -287,7 +287,7 @@ def _speaker_from_phrase(doc, head, i: int, j: int, index: MentionIndex) -> _Spe
     start, end = char_span(doc, i, j)
     mention = best_mention(head, index)
     generic = mention is None and (head.lower_ in PRONOUNS or head.lemma_.lower() in GENERIC_SPEAKERS)
-    return _Speaker(text=doc.text[start:end], start=start, end=end, mention=mention.id if mention else None,
+    return _Speaker(text=doc_text(doc)[start:end], start=start, end=end, mention=mention.id if mention else None,
                     generic=generic)
 
 

@@ -168,6 +168,17 @@ def _capitalised(token) -> bool:
     return bool(text) and (text[0].isupper() or token.pos_ == "PROPN" and text[0].isalpha()) and not token.is_punct
 
 
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "consilience.text"
+
+
 def indices_where(doc, attr: int, values) -> list[int]:
     """Token indices whose ``attr`` (a spacy.attrs id: LEMMA, LOWER, DEP, ...) is one of ``values``.
 

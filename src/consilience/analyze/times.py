@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import TimeExpr
+from .spans import doc_text
 from .timex.anchor import parse_dct
 from .timex.rules import RULES, Context, Found, scan
 
@@ -25,7 +26,7 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     """
     if not text:
         return []
-    if doc is not None and getattr(doc, "text", None) != text:
+    if doc is not None and doc_text(doc) != text:
         doc = None  # a parse of other text (a chunk) would misplace every tense lookup
     ctx = Context(text, parse_dct(dct), doc)
     hits = _select(_candidates(text, ctx))
