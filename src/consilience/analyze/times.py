@@ -39,8 +39,11 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
 
 def _candidates(text: str, ctx: Context) -> list[tuple[int, int, int, Found]]:
     found = []
+    lowered = text.lower()
+    lowered = lowered if len(lowered) == len(text) else None  # a few characters grow when lower-cased
+    windows: dict = {}
     for order, rule in enumerate(RULES):
-        for m in scan(rule, text):
+        for m in scan(rule, text, lowered, windows):
             if m.end() == m.start():
                 continue
             try:
