@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, DocAnalysis, Document, Mention, Quantity, Quote, TimeExpr
 from ..reconcile import vocabulary as V
-from .spans import doc_text
+from spacy.attrs import LEMMA, LOWER
+
+from .spans import doc_text, indices_where_lower
 
 # Labels of mentions that can take part in a claim (dates and numbers cannot).
 PARTICIPANT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT"))
@@ -84,10 +86,14 @@ class _Index:
 def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim]:
     """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage."""
     index = _Index(analysis, doc_text(doc))
+    candidates = _candidates(doc)
     claims: list[Claim] = []
     for sent in doc.sents:
+        first, last = bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)
+        if first == last:
+            continue  # no trigger word: most sentences are passed over without touching their tokens
         try:
-            claims.extend(_sentence_claims(sent, document, index, start_number=len(claims)))
+            claims.extend(_sentence_claims(sent, document, index, len(claims), candidates[first:last]))
         except Exception as exc:  # a parse we did not foresee must not lose the document
             document.notes.append(f"claims: sentence at {sent.start_char} skipped ({exc.__class__.__name__})")
     return claims
@@ -96,8 +102,9 @@ def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim
 # --------------------------------------------------------------------------- one sentence
 
 
-def _sentence_claims(sent, document: Document, index: _Index, start_number: int) -> list[Claim]:
-    found = _triggers(sent, index)
+def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
+                     candidates: list[int]) -> list[Claim]:
+    found = _triggers(sent.doc, candidates, index)
     if not found:
         return []
     found = [f for f in found if not _is_circumstance(f, found)]
@@ -163,9 +170,18 @@ def _unique(ids: list[str]) -> list[str]:
 # --------------------------------------------------------------------------- triggers
 
 
-def _triggers(sent, index: _Index) -> list[_Found]:
+def _candidates(doc) -> list[int]:
+    """Indices of the tokens ``_trigger`` can accept, read from attribute arrays: every lemma and word
+    of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
+    lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
+              *V.NOUN_TRIGGERS}
+    words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS)}
+    return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
+
+
+def _triggers(doc, candidates: list[int], index: _Index) -> list[_Found]:
     found: list[_Found] = []
-    for tok in sent:
+    for tok in (doc[i] for i in candidates):
         if tok.dep_ == "neg" or any(c.dep_ == "neg" for c in tok.children) and tok.pos_ in ("VERB", "AUX"):
             continue
         f = _trigger(tok, index)

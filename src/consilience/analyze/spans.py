@@ -191,3 +191,14 @@ def indices_where(doc, attr: int, values) -> list[int]:
     hashes = numpy.array([v if isinstance(v, int) else strings[v] for v in values], dtype=numpy.uint64)
     column = doc.to_array(attr).astype(numpy.uint64, copy=False)  # same dtype: no lossy float comparison
     return numpy.flatnonzero(numpy.isin(column, hashes)).tolist()
+
+
+def indices_where_lower(doc, attr: int, values) -> list[int]:
+    """Token indices whose ``attr`` string (LEMMA, LOWER, ...), lower-cased, is one of ``values``
+    (a proper noun's lemma keeps its capital: "Commander")."""
+    import numpy
+
+    strings = doc.vocab.strings
+    column = doc.to_array(attr).astype(numpy.uint64, copy=False)
+    wanted = [h for h in numpy.unique(column).tolist() if strings[h].lower() in values]
+    return numpy.flatnonzero(numpy.isin(column, numpy.array(wanted, dtype=numpy.uint64))).tolist()
