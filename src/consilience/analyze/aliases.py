@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
+
 from ..model import AliasEvidence, Document, Mention
-from .spans import MentionIndex, name_run_after, name_run_before
+from .spans import MentionIndex, indices_where, name_run_after, name_run_before
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "de", "du", "des", "la", "le",
                              "al", "el", "a", "an", "&"})
@@ -298,8 +300,8 @@ def _name_after(doc, text: str, char: int, index: MentionIndex) -> tuple[int, in
 def _born(doc, text, document, index) -> list[AliasEvidence]:
     """'X, ... born Y Z': Y Z is X's birth name (not "born in", "born on", "born 1957")."""
     out = []
-    for token in doc:
-        if token.lower_ not in {"born", "née", "nee"} or token.i + 1 >= len(doc):
+    for token in (doc[i] for i in indices_where(doc, LOWER, ["born", "née", "nee"])):
+        if token.i + 1 >= len(doc):
             continue
         nxt = doc[token.i + 1]
         if not nxt.text[:1].isupper() or nxt.ent_type_ in {"DATE", "GPE", "LOC", "CARDINAL"}:
@@ -333,9 +335,7 @@ def _born_target(born, index: MentionIndex) -> Mention | None:
 def _or_pairs(doc, text, document, index) -> list[AliasEvidence]:
     """'X (ABBR) or Y' / 'X or Y, ...': two names of the same kind joined by 'or', not in a list."""
     out = []
-    for token in doc:
-        if token.lower_ != "or":
-            continue
+    for token in (doc[i] for i in indices_where(doc, LOWER, ["or"])):
         a = _name_before(doc, text, _skip_parenthetical_back(text, token.idx), index)
         b_mention = index.at(token.idx + len(token.text) + 1)
         b = _name_after(doc, text, token.idx + len(token.text), index)

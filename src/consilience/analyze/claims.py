@@ -35,6 +35,7 @@ _HEDGE_RE = re.compile(
 # "on orders of X", "on behalf of X": the preposition does not name a target here.
 _NOT_TARGETS = frozenset(("order", "orders", "behalf", "instruction", "direction", "command", "basis", "account",
                           "pretext", "grounds"))
+_NEWLINE = re.compile("\n")
 _RANGE_JOINER = re.compile(r"^\s*(to|and|-|–|—|until|till|through|thru)\s*$", re.IGNORECASE)
 
 
@@ -55,7 +56,7 @@ class _Index:
     """Mentions, times, quantities and quotes of one document, looked up by character offset."""
 
     def __init__(self, analysis: DocAnalysis, text: str = ""):
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.mentions = sorted(analysis.mentions, key=lambda m: m.start)
         # unresolved times are kept: "on Friday" without a publication date is read in reconcile
         self.times = [t for t in analysis.times if t.type in ("DATE", "TIME")]

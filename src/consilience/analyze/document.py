@@ -15,6 +15,7 @@ from ..model import DocAnalysis, Document, Mention, Sentence
 from ..settings import Settings
 from . import aliases, claims, descriptors, quantities, quotes, times
 from .nlp import load_model, parse_texts
+from .spans import share_text
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ def _safely(extractor, default, owner: Document, *args, **kwargs):
 def analyze_parsed(doc, document: Document) -> DocAnalysis:
     """Every extractor over one parsed spaCy Doc of ``document.text``."""
     result = DocAnalysis(document=document.id)
+    share_text(doc, document.text)  # parse_texts keeps the text exact; spaCy would rebuild it from the tokens
     result.sentences = _sentences(doc, document)
     result.mentions = _mentions(doc, document)
     result.times = _safely(times.find_times, [], document, document.text, document.published,

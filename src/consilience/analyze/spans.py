@@ -176,6 +176,11 @@ def doc_text(doc) -> str:
     return text
 
 
+def share_text(doc, text: str) -> None:
+    """Let ``doc_text`` return ``text``, which the caller knows ``doc.text`` equals (nlp.parse_texts)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 _TEXT_KEY = "consilience.text"
 
 
