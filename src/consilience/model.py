@@ -22,7 +22,7 @@ def to_dict(record: Any) -> dict:
 # --------------------------------------------------------------------------- ingestion
 
 
-@dataclass
+@dataclass(slots=True)
 class RawInput:
     """One article as read from disk, before cleaning (output of the readers)."""
 
@@ -36,7 +36,7 @@ class RawInput:
     notes: list[str] = field(default_factory=list)  # e.g. "invalid UTF-8 bytes replaced (3)"
 
 
-@dataclass
+@dataclass(slots=True)
 class Skipped:
     """An input that produced no document, and why (listed in corpus.skipped)."""
 
@@ -44,7 +44,7 @@ class Skipped:
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Removed:
     """A line of page debris removed from the body, and why."""
 
@@ -52,7 +52,7 @@ class Removed:
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     id: str
     path: str
@@ -74,14 +74,14 @@ class Document:
 # --------------------------------------------------------------------------- per-document analysis
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     document: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     id: str  # "<document>:m<n>"
     document: str
@@ -92,7 +92,7 @@ class Mention:
     entity: str | None = None  # filled by entity resolution
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpr:
     document: str
     start: int
@@ -103,7 +103,7 @@ class TimeExpr:
     anchor: str | None = None  # what the value was computed from ("dct:2020-01-03", "explicit", ...)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     document: str
     start: int
@@ -116,7 +116,7 @@ class Quantity:
     high: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     document: str
     start: int
@@ -130,7 +130,7 @@ class Quote:
     speaker_mention: str | None = None  # id of the speaker's Mention when there is one
 
 
-@dataclass
+@dataclass(slots=True)
 class Descriptor:
     """A label an outlet applies to an entity: apposition or predicate nominal."""
 
@@ -145,7 +145,7 @@ class Descriptor:
     target_mention: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class AliasEvidence:
     """Text that says two names denote one actor: "Full Name (ABBR)", "aka.", "born NAME"."""
 
@@ -161,7 +161,7 @@ class AliasEvidence:
     kind: str  # "acronym" | "aka" | "or" | "born" | "formerly" | "slash"
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str  # "<document>:c<n>"
     document: str
@@ -188,7 +188,7 @@ class Claim:
     quantity_high: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class DocAnalysis:
     """Everything phase 1 produced for one document."""
 
@@ -207,14 +207,14 @@ class DocAnalysis:
 # --------------------------------------------------------------------------- corpus records
 
 
-@dataclass
+@dataclass(slots=True)
 class Alias:
     text: str
     count: int
     documents: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     subject: str  # Entity id
     relation: str  # "commander of", "deputy commander of", "born", "leader of", "member of"
@@ -225,7 +225,7 @@ class Relation:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     id: str
     name: str
@@ -237,7 +237,7 @@ class Entity:
     relations: list[Relation] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     id: str
     statement: str
@@ -256,14 +256,14 @@ class Fact:
     notes: list[str] = field(default_factory=list)  # e.g. two outlets quoting the same speaker
 
 
-@dataclass
+@dataclass(slots=True)
 class ConflictValue:
     value: str
     claims: list[str]
     documents: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Conflict:
     id: str
     about: str  # human-readable: "when Qassem Soleimani was killed"
@@ -273,7 +273,7 @@ class Conflict:
     facts: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceProfile:
     outlet: str
     documents: list[str]
@@ -287,7 +287,7 @@ class SourceProfile:
     contrasts: list[dict] = field(default_factory=list)  # {"entity","labels","other_outlet","other_labels","kind"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Corpus:
     """The whole result: what the report and the store are written from."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 import types
 import typing
 from functools import lru_cache
@@ -21,12 +22,24 @@ def encode(record) -> str:
     return json.dumps(dataclasses.asdict(record), ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_analysis(text: str) -> DocAnalysis:
-    return _build(DocAnalysis, json.loads(text))
+def decode_analysis(text: str, skip: tuple[str, ...] = ()) -> DocAnalysis:
+    """The DocAnalysis of a stored row; fields named in ``skip`` are left at their defaults (saves memory)."""
+    data = json.loads(text)
+    for name in skip:
+        data.pop(name, None)
+    return _build(DocAnalysis, data)
 
 
 def decode_document(text: str) -> Document:
     return _build(Document, json.loads(text))
+
+
+_INTERN_MAX = 24
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 @lru_cache(maxsize=None)
@@ -56,8 +69,10 @@ def _record_type(hint) -> tuple[type | None, bool]:
 
 
 def _build(cls, data: dict):
-    known = {f.name for f in dataclasses.fields(cls)}
-    kwargs = {k: v for k, v in data.items() if k in known}  # fields dropped since the row was written: ignored
+    known = _field_names(cls)
+    # Short strings (document ids, labels, kinds, units) repeat across thousands of records: one copy each.
+    kwargs = {k: (sys.intern(v) if type(v) is str and len(v) <= _INTERN_MAX else v)
+              for k, v in data.items() if k in known}  # fields dropped since the row was written: ignored
     for name, (record_cls, is_list) in _field_builders(cls).items():
         value = kwargs.get(name)
         if value is None:
