@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Document, RawInput, Skipped
@@ -25,8 +25,9 @@ REPEATED_MAX_WORDS = 15  # longer lines are body text even when an outlet repeat
 class Prepared:
     """One input after reading and (for HTML) body extraction, before line cleaning."""
 
-    raw: RawInput
+    raw: RawInput  # its content is dropped once read (see _read_one_file): only ``body`` is cleaned again
     body: str
+    id: str = ""  # document_id(raw), computed while the raw content is still at hand
     title: str | None = None
     sitename: str | None = None
     published: str | None = None
@@ -45,7 +46,7 @@ def document_id(raw: RawInput) -> str:
 def prepare(raw: RawInput, settings: Settings) -> Prepared | Skipped:
     """Read the body: trafilatura for HTML (or Skipped when the page holds no article), as-is for text."""
     if raw.kind not in HTML_KINDS:
-        return Prepared(raw, raw.content, title=raw.title, published=raw.published, url=raw.url,
+        return Prepared(raw, raw.content, document_id(raw), title=raw.title, published=raw.published, url=raw.url,
                         notes=list(raw.notes))
     try:
         page = html.extract_article(raw.content, raw.url)
@@ -54,7 +55,7 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared | Skipped:
     if len(page.text.strip()) < settings.min_body_chars:
         return Skipped(raw.path, f"no article found in the page (extracted body has {len(page.text.strip())} "
                                  f"characters, fewer than {settings.min_body_chars})")
-    return Prepared(raw, page.text, title=raw.title or page.title, sitename=page.sitename,
+    return Prepared(raw, page.text, document_id(raw), title=raw.title or page.title, sitename=page.sitename,
                     published=raw.published or page.published, url=raw.url or page.url, byline=page.author,
                     notes=list(raw.notes))
 
@@ -74,7 +75,7 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
     reporters = [c for c in h.credit_names if not outlet.names_organisation(c)]  # "Reporting by Jane Doe"
     byline = h.byline or prep.byline or (reporters[0] if reporters else None)
     return Document(
-        id=document_id(raw), path=raw.path, text=cleaned.text, url=prep.url, outlet=name, outlet_basis=outlet_basis,
+        id=prep.id or document_id(raw), path=raw.path, text=cleaned.text, url=prep.url, outlet=name, outlet_basis=outlet_basis,
         title=prep.title or h.title, byline=byline, published=date, published_basis=basis,
         language=language.identify(cleaned.text), removed=cleaned.removed, notes=prep.notes + date_notes,
         content_hash=dedup.content_hash(cleaned.text),
@@ -106,7 +107,12 @@ def _read_one_file(item: Path, settings: Settings) -> list[tuple[Prepared | None
             out.append((None, prep))
             continue
         result = finish(prep)
-        out.append((None, result) if isinstance(result, Skipped) else (prep, result))
+        if isinstance(result, Skipped):
+            out.append((None, result))
+            continue
+        # Kept for a second cleaning pass (outlet boilerplate): the raw page can be large and is not needed again.
+        prep.raw = replace(prep.raw, content="")
+        out.append((prep, result))
     return out
 
 
