@@ -15,13 +15,14 @@ from . import engine, ingest, resolve
 from .model import Corpus, Document, Skipped
 from .progress import Reporter
 from .reconcile import reconcile
-from .report.dossier import build_dossier, write_dossier_json
+from .report.dossier import HtmlLimits, dossier_sections, html_dossier, write_dossier_json
 from .report.html import write_html
 from .settings import Settings
 from .store import write_store
 
 STORE_NAME = "consilience.duckdb"
-WORK_DIR = "work"  # per-run scratch inside the output directory (progress file, Ray shards)
+WORK_DIR = "work"
+PHASE2_SKIPS = ("sentences",)  # phase-1 fields no later stage reads: stay in the store, not in memory  # per-run scratch inside the output directory (progress file, Ray shards)
 
 
 def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None,
@@ -53,7 +54,8 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
                                           resume=resume)
         reporter.note(_phase1_note(stats, settings))
         with reporter.stage("loading analyses", total=len(documents)) as task:
-            corpus.analyses = list(engine.load_analyses(documents, settings, store_path, progress=task))
+            corpus.analyses = list(engine.load_analyses(documents, settings, store_path, progress=task,
+                                                        skip=PHASE2_SKIPS))
         if note := _not_analysed_note(corpus.analyses):
             reporter.note(note)
     with reporter.stage("resolving entities"):
@@ -64,17 +66,18 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
     return corpus
 
 
-def write_outputs(corpus: Corpus, out_dir: Path) -> dict:
-    """dossier.json, dossier.html and consilience.duckdb in ``out_dir``; returns the dossier dict.
+def write_outputs(corpus: Corpus, out_dir: Path, html_limits: HtmlLimits = HtmlLimits()) -> None:
+    """dossier.json, dossier.html and consilience.duckdb in ``out_dir``.
 
-    The dossier tables of the store are replaced; the phase-1 results in it are kept for the next run.
+    dossier.json and the store are streamed from the records, section by section, so writing does
+    not hold a second copy of the corpus; dossier.html shows at most ``html_limits`` of it. The
+    dossier tables of the store are replaced; the phase-1 results in it are kept for the next run.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    dossier = build_dossier(corpus)
-    write_dossier_json(dossier, out_dir / "dossier.json")
-    write_html(dossier, out_dir / "dossier.html")
-    write_store(dossier, out_dir / STORE_NAME)
-    return dossier
+    sections = dossier_sections(corpus)
+    write_dossier_json(sections, out_dir / "dossier.json")
+    write_store(sections, out_dir / STORE_NAME)
+    write_html(html_dossier(corpus, html_limits), out_dir / "dossier.html")
 
 
 def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:

@@ -71,8 +71,11 @@ def run_into_store(documents: list[Document], settings: Settings, store_path: Pa
 
 
 def load_analyses(documents: list[Document], settings: Settings, store_path: Path,
-                  progress=None) -> Iterator[DocAnalysis]:
-    """The stored DocAnalysis of each document, in document order (what phase 2 reads)."""
+                  progress=None, skip: tuple[str, ...] = ()) -> Iterator[DocAnalysis]:
+    """The stored DocAnalysis of each document, in document order (what phase 2 reads).
+
+    ``skip`` names DocAnalysis fields to leave empty (phase 2 does not read ``sentences``, for one).
+    """
     keys = document_keys(documents, settings)
     with Phase1Store(store_path) as store:
         for document, failed, analysis in store.iter_analyses([d.id for d in documents], keys):
@@ -80,7 +83,7 @@ def load_analyses(documents: list[Document], settings: Settings, store_path: Pat
             if analysis is None:  # cannot happen after run_into_store; kept loud rather than silent
                 yield DocAnalysis(document=document, skipped_reason="no phase-1 result in the store")
             else:
-                yield decode_analysis(analysis)
+                yield decode_analysis(analysis, skip)
 
 
 def _todo(documents, keys, done: set[str]) -> list[tuple[Document, str]]:
