@@ -73,3 +73,19 @@ def test_a_process_killed_mid_transaction_keeps_committed_batches_only(tmp_path)
         assert sorted(r[0] for r in con.execute("SELECT document FROM phase1").fetchall()) == [f"d{i}" for i in range(5)]
     finally:
         con.close()
+
+
+def test_every_record_field_has_a_store_column():
+    """A field added to a record must reach its table, or the store silently drops it."""
+    import dataclasses
+
+    from consilience import model
+    from consilience.store import TABLES
+
+    records = {"claims": model.Claim, "facts": model.Fact, "conflicts": model.Conflict, "entities": model.Entity,
+               "sources": model.SourceProfile, "quotes": model.Quote, "times": model.TimeExpr,
+               "quantities": model.Quantity, "descriptors": model.Descriptor, "alias_evidence": model.AliasEvidence,
+               "mentions": model.Mention}
+    for section, cls in records.items():
+        columns = {name for name, _ in TABLES[section]}
+        assert {f.name for f in dataclasses.fields(cls)} <= columns, section

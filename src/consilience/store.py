@@ -58,7 +58,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("time", "VARCHAR"), ("time_text", "VARCHAR"), ("place", "VARCHAR"), ("quantity", "DOUBLE"),
         ("quantity_unit", "VARCHAR"), ("quantity_text", "VARCHAR"), ("quantity_approximate", "BOOLEAN"),
         ("role", "VARCHAR"), ("attributed_to", "VARCHAR"), ("speaker_text", "VARCHAR"),
-        ("hedged", "BOOLEAN"), ("trigger", "VARCHAR"),
+        ("hedged", "BOOLEAN"), ("trigger", "VARCHAR"), ("time_relation", "VARCHAR"), ("quantity_low", "DOUBLE"),
+        ("quantity_high", "DOUBLE"),
     ],
     "facts": [
         ("id", "VARCHAR"), ("statement", "VARCHAR"), ("predicate", "VARCHAR"), ("claims", "JSON"),
@@ -81,7 +82,10 @@ _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), 
           "JSON": pa.string()}
 
 
-def _rows(dossier: dict, section: str) -> list[dict]:
+WRITE_CHUNK = 20_000  # rows per Arrow batch when writing: memory stays flat whatever the section's size
+
+
+def _rows(dossier: dict, section: str):
     if section == "skipped":
         return dossier["corpus"]["skipped"]
     return dossier.get(section, [])
@@ -97,17 +101,30 @@ def _arrow_table(columns: list[tuple[str, str]], rows: list[dict]) -> pa.Table:
     return pa.table(data)
 
 
+def _chunks(rows, size: int):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def write_store(dossier: dict, path: Path) -> None:
-    """Write the dossier into a DuckDB file, replacing its tables (same inputs: same rows, nothing twice)."""
+    """Write the dossier into a DuckDB file, replacing its tables (same inputs: same rows, nothing twice).
+
+    Sections may be lists or lazy sequences (report.dossier.Lazy); rows go in WRITE_CHUNK at a time.
+    """
     con = duckdb.connect(str(path))
     try:
         con.execute("BEGIN")
         for section, columns in TABLES.items():
             cols = ", ".join(f'"{n}" {t}' for n, t in columns)
             con.execute(f'CREATE OR REPLACE TABLE "{section}" ({cols})')
-            rows = _rows(dossier, section)
-            if rows:
-                arrow = _arrow_table(columns, rows)  # noqa: F841 (read by DuckDB's replacement scan)
+            for chunk in _chunks(_rows(dossier, section), WRITE_CHUNK):
+                arrow = _arrow_table(columns, chunk)  # noqa: F841 (read by DuckDB's replacement scan)
                 con.execute(f'INSERT INTO "{section}" SELECT * FROM arrow')
         meta = {"schema": dossier["schema"], "inputs": dossier["corpus"]["inputs"],
                 "timings": dossier["corpus"].get("timings", {})}
