@@ -30,6 +30,15 @@ def nlp():
     return load_model(None)
 
 
+@pytest.fixture(scope="session")
+def example_corpus():
+    """The Corpus of the whole pipeline on examples/corpus (one run per test session, one worker)."""
+    from consilience.pipeline import analyze_corpus
+    from consilience.settings import Settings
+
+    return analyze_corpus([str(EXAMPLES)], Settings(workers=1, progress=False))
+
+
 # --------------------------------------------------------------------------- the invented dossier
 # tests/report/synthetic.py builds a realistic dossier (invented story) for the report, web and browser tests.
 

@@ -41,10 +41,14 @@ def analyze(
     resume: bool = typer.Option(True, help="Reuse phase-1 results already in the output's store "
                                 "(an interrupted or earlier run); --no-resume analyses everything again."),
     batch_size: Optional[int] = typer.Option(None, min=1, help="Documents per batch sent to a worker."),
+    html_max_documents: int = typer.Option(300, min=1, help="At most this many documents in dossier.html "
+                                           "(a larger corpus gets a page showing its most important part; "
+                                           "dossier.json, the store and serve keep everything)."),
 ) -> None:
     """The whole job: read, clean, analyse, resolve, reconcile; write the dossier."""
     from .pipeline import analyze_corpus, write_outputs
     from .progress import Reporter, console
+    from .report.dossier import HtmlLimits
 
     if engine not in ("local", "ray"):
         _fail(f"--engine must be local or ray, not {engine!r}")
@@ -60,7 +64,7 @@ def analyze(
                 typer.echo(f"skipped {s.path}: {s.reason}", err=True)
             _fail("no readable document among the inputs")
         with reporter.stage("writing"):
-            write_outputs(corpus, out)
+            write_outputs(corpus, out, HtmlLimits(documents=html_max_documents))
     _summary(corpus, out, console)
     for line in reporter.notes:
         console.print(f"  {line}", markup=False, soft_wrap=True)

@@ -1,6 +1,7 @@
 """The report and the web UI on real pipeline output: the project's demo corpus, and ../shared when present."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def analysed(tmp_path_factory, request):
         pytest.skip(f"{corpus} is not there")
     out = tmp_path_factory.mktemp("analysed")
     result = analyze_corpus([str(corpus)], Settings(workers=1, progress=False))
-    return out, write_outputs(result, out)
+    write_outputs(result, out)
+    return out, json.loads((out / "dossier.json").read_text(encoding="utf-8"))
 
 
 ROOT = Path(__file__).resolve().parents[2]

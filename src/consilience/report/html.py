@@ -249,10 +249,12 @@ def overview(dossier: dict, index: Index) -> dict:
     # (day, as written): a date known only as "2020" is shown as "2020", not as a made-up 1 January
     days = sorted((d, str(doc["published"])[:10]) for doc in docs for d in [svg.parse_day(doc.get("published"))] if d)
     status = Counter(f.get("status") for f in dossier.get("facts", []))
-    return {
+    outlets = sorted({d.get("outlet") for d in docs if d.get("outlet")})
+    view = {
         "documents": len(docs),
         "copies": sum(1 for d in docs if d.get("duplicate_of")),
-        "outlets": sorted({d.get("outlet") for d in docs if d.get("outlet")}),
+        "outlets": outlets,
+        "outlet_count": len(outlets),
         "date_range": (days[0][1], days[-1][1]) if days else None,
         "no_outlet": sum(1 for d in docs if not d.get("outlet")),
         "top_entities": sorted(dossier.get("entities", []), key=lambda e: (-(e.get("mentions") or 0), e["name"]))[:12],
@@ -264,7 +266,11 @@ def overview(dossier: dict, index: Index) -> dict:
         "entities": len(dossier.get("entities", [])),
         "claims": len(dossier.get("claims", [])),
         "skipped": dossier.get("corpus", {}).get("skipped", []),
+        "shown": dossier.get("corpus", {}).get("shown"),  # {section: [shown, total]} when the page shows a part
     }
+    totals = dossier.get("corpus", {}).get("totals") or {}  # whole-corpus counts of a page that shows a part
+    view.update({("outlet_count" if k == "outlets" else k): v for k, v in totals.items()})
+    return view
 
 
 def _fact_value(fact: dict, conflict: dict) -> dict | None:
@@ -481,4 +487,9 @@ def render_html(dossier: dict) -> str:
 
 
 def write_html(dossier: dict, path: Path) -> None:
-    path.write_text(render_html(dossier), encoding="utf-8")
+    """Render to a temporary name, then move into place (a crash never leaves half a page)."""
+    tmp = path.with_suffix(".html.tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        for chunk in _env.get_template("dossier.html.j2").generate(**build_view(dossier)):
+            out.write(chunk)
+    tmp.replace(path)
