@@ -42,7 +42,7 @@ def test_dossier_round_trips_and_phase1_rows_are_kept(tmp_path):
 def test_commit_never_duplicates_and_replaces_only_failures(tmp_path):
     with Phase1Store(tmp_path / "s.duckdb") as store:
         store.commit(_rows(4), run="r1")
-        store.commit(_rows(4), run="r2")  # the same results again: ignored
+        assert store.commit(_rows(4), run="r2") == 0  # the same results again: ignored, not counted
         store.commit(_rows(2, start=4, failed=True), run="r2")
         assert store.failed(["d4", "d5"], ["k4", "k5"]) == {"k4", "k5"}
         store.commit(_rows(2, start=4), run="r3")  # a retry that succeeded replaces the failure

@@ -227,7 +227,8 @@ class Phase1Store:
 
     def commit(self, rows: list, run: str) -> int:
         """Store ``rows`` (engine.batch.Row) in one transaction; a failed result is replaced by a new one,
-        a successful one is never duplicated. Returns the number of rows given."""
+        a successful one is never duplicated. Returns the number of rows inserted (rows already stored,
+        e.g. a shard committed just before a run was killed, are not counted again)."""
         if not rows:
             return 0
         unique = list({(r.document, r.key): r for r in rows}.values())
@@ -242,15 +243,15 @@ class Phase1Store:
             self.con.execute("BEGIN")
             self.con.execute(f"DELETE FROM {PHASE1_TABLE} p USING incoming i "
                              "WHERE p.document = i.document AND p.key = i.key AND p.failed")
-            self.con.execute(f"INSERT OR IGNORE INTO {PHASE1_TABLE} SELECT document, key, failed, analysis, ?, "
-                             "now()::TIMESTAMP FROM incoming", [run])
+            (inserted,) = self.con.execute(f"INSERT OR IGNORE INTO {PHASE1_TABLE} SELECT document, key, failed, "
+                                           "analysis, ?, now()::TIMESTAMP FROM incoming", [run]).fetchone()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         finally:
             self.con.unregister("incoming")
-        return len(rows)
+        return inserted
 
     def iter_analyses(self, documents: list[str], keys: list[str], chunk: int = 1000):
         """(document, failed, analysis JSON) for ``documents`` in their order, read ``chunk`` rows at a time."""
