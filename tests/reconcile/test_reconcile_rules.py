@@ -177,3 +177,25 @@ def test_bad_records_do_not_crash(build):
     build.claim("a", "Nothing here.", "unknown-predicate")
     facts, conflicts, sources = build.run()
     assert len(facts) == 2 and sources[0].outlet == "a"
+
+
+def test_many_sources_repeating_a_revision_make_one_conflict_each_claim_once(build):
+    """Twenty outlets repeat "57, revising 63" and twenty say 63: one conflict, every claim listed once.
+    (Each repetition used to add its own conflict listing every old claim once per claim: quadratic output.)"""
+    build.entity("askby", "Askby", "GPE")
+    old = "At least 63 mourners were killed in Askby on 9 May 2030."
+    new = "Officials said 57 people died in Askby on 9 May 2030, revising an earlier figure of 63."
+    for i in range(20):
+        for kind, text in (("o", old), ("n", new)):
+            doc = f"{kind}{i}"
+            build.document(doc, text, outlet=f"Outlet {doc}", published="2030-05-10")
+            if kind == "o":
+                build.claim(doc, text, "kill", quantity=63.0, quantity_low=63.0, quantity_approximate=True,
+                            quantity_unit="mourner", quantity_text="At least 63 mourners", time="2030-05-09")
+            else:
+                build.claim(doc, text, "kill", quantity=57.0, quantity_unit="person", time="2030-05-09")
+            build.analyses[doc].claims[-1].place = build.mention(doc, "Askby", "askby")
+    _, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert {v.value: len(v.claims) for v in x.values} == {"57": 20, "63": 20}
+    assert all(len(v.claims) == len(set(v.claims)) == len(v.documents) for v in x.values)

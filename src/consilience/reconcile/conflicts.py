@@ -58,7 +58,7 @@ def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, 
 
 def _values(claims: list[Claim], value_of) -> list[ConflictValue]:
     groups: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
+    for c in {c.id: c for c in claims}.values():  # a claim counts once however it was reached
         v = value_of(c)
         if v is not None:
             groups[v].append(c)
@@ -289,8 +289,8 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
         group = list({id(d): d for d in group}.values())
         if len(group) < 2:
             continue  # one fact never holds incompatible counts (grouping keeps them apart)
-        qclaims = [c for d in group for c in d.quantities if T.day(c.time) == day]
-        if any(not quantities_compatible(a, b) for a in qclaims for b in qclaims):
+        qclaims = list({c.id: c for d in group for c in d.quantities if T.day(c.time) == day}.values())
+        if not _all_compatible(qclaims):
             key = tuple(sorted(c.id for c in qclaims))
             if key in seen:
                 continue
@@ -311,14 +311,23 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
 
 
+def _all_compatible(claims: list[Claim]) -> bool:
+    """Every pair of counts compatible; compares distinct counts only (many sources repeat one figure)."""
+    distinct = list({(quantity_range(c), c.quantity_approximate, c.quantity): c for c in claims}.values())
+    return all(quantities_compatible(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:])
+
+
 def _revision_conflicts(drafts, fact_of, ctx: _Context, seen: set) -> list[Conflict]:
-    """A count stated as a revision ("57 died, revising an earlier figure of 63") against the fact holding the old one."""
-    by_count: dict[tuple, list[Draft]] = defaultdict(list)
+    """A count stated as a revision ("57 died, revising an earlier figure of 63") against the fact holding the old one.
+
+    Every source revising the same old figure of the same facts to the same new one joins one conflict.
+    """
+    by_count: dict[tuple, dict[int, Draft]] = defaultdict(dict)
     for d in drafts:
         for q in d.quantities:
             if q.quantity is not None:
-                by_count[(d.family, q.quantity)].append(d)
-    out = []
+                by_count[(d.family, q.quantity)][id(d)] = d
+    revisions: dict[tuple, dict] = {}
     for d in drafts:
         for c in d.quantities:
             if c.quantity is None or not _REVISION.search(c.text):
@@ -330,20 +339,27 @@ def _revision_conflicts(drafts, fact_of, ctx: _Context, seen: set) -> list[Confl
                     continue
                 if n == c.quantity or 1900 <= n <= 2100:
                     continue  # itself, or a year
-                others = [o for o in by_count.get((d.family, n), ()) if o is not d]
+                others = [o for o in by_count.get((d.family, n), {}).values() if o is not d]
                 if not others:
                     continue
-                old = [q for o in others for q in o.quantities if q.quantity == n]
-                key = tuple(sorted([c.id, *[q.id for q in old]]))
-                if key in seen:
-                    continue
-                seen.add(key)
-                claims = [*old, c]
-                unit = c.quantity_unit or next((q.quantity_unit for q in old if q.quantity_unit), None) or "people"
-                out.append(Conflict(id="", about=f"how many {unit}{'' if unit.endswith('s') else 's'} ({d.family})",
-                                    slot="quantity", values=_values(claims, _quantity_value),
-                                    explanation=_explain_counts(claims, ctx),
-                                    facts=[fact_of[id(x)].id for x in [*others, d]]))
+                key = (d.family, n, c.quantity, tuple(sorted(id(o) for o in others)))
+                entry = revisions.setdefault(key, {"others": others, "revising": {}, "drafts": {}})
+                entry["revising"][c.id] = c
+                entry["drafts"][id(d)] = d
+    out = []
+    for (family, n, _, _), entry in revisions.items():
+        others, revising = entry["others"], list(entry["revising"].values())
+        old = list({q.id: q for o in others for q in o.quantities if q.quantity == n}.values())
+        key = tuple(sorted([*(c.id for c in revising), *(q.id for q in old)]))
+        if key in seen:
+            continue
+        seen.add(key)
+        claims = [*old, *revising]
+        unit = next((q.quantity_unit for q in [*revising, *old] if q.quantity_unit), None) or "people"
+        out.append(Conflict(id="", about=f"how many {unit}{'' if unit.endswith('s') else 's'} ({family})",
+                            slot="quantity", values=_values(claims, _quantity_value),
+                            explanation=_explain_counts(claims, ctx),
+                            facts=list(dict.fromkeys(fact_of[id(x)].id for x in [*others, *entry["drafts"].values()]))))
     return out
 
 
