@@ -82,6 +82,8 @@ _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), 
           "JSON": pa.string()}
 
 
+# DuckDB's buffer pool may otherwise take 80% of RAM on large writes; past this it spills to disk.
+MEMORY_LIMIT = "512MB"
 WRITE_CHUNK = 20_000  # rows per Arrow batch when writing: memory stays flat whatever the section's size
 
 
@@ -117,7 +119,7 @@ def write_store(dossier: dict, path: Path) -> None:
 
     Sections may be lists or lazy sequences (report.dossier.Lazy); rows go in WRITE_CHUNK at a time.
     """
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
     try:
         con.execute("BEGIN")
         for section, columns in TABLES.items():
@@ -189,7 +191,7 @@ class Phase1Store:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path))
+        self.con = duckdb.connect(str(self.path), config={"memory_limit": MEMORY_LIMIT})
         cols = ", ".join(f'"{n}" {t}' for n, t in PHASE1_COLUMNS)
         self.con.execute(f'CREATE TABLE IF NOT EXISTS {PHASE1_TABLE} ({cols}, PRIMARY KEY ("document", "key"))')
 
