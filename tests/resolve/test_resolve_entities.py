@@ -172,3 +172,42 @@ def test_real_spacy_mentions(nlp):
     assert len(soll) == 1
     corps = {m.entity for a in analyses for m in a.mentions if m.text.endswith(("Guard Corps", "NGC"))}
     assert len(corps) == 1 and not soll & corps
+
+
+def test_many_expansions_of_one_acronym_join_in_linear_time():
+    """Thousands of names spelling one acronym's letters (a large corpus): names sharing most words
+    still join, others stay apart, and the number of comparisons stays linear."""
+    import random
+
+    from consilience.resolve import entities as E
+    from consilience.resolve.names import normalize
+
+    rng = random.Random(7)
+    syllables = ["ka", "ren", "vo", "sel", "mar", "ti", "lun", "dra", "os", "bel"]
+    keys, forms = [], {}
+    for i in range(3000):
+        first = "".join(rng.choice(syllables) for _ in range(3)).capitalize() + f"{chr(97 + i % 26)}{i}"
+        tail = "Harbour Guard" if i % 2 else "Water Board"
+        name = normalize(f"{first} {tail}")
+        forms[name.key] = E.FormInfo(name)
+        keys.append(name.key)
+    uf = E.UnionFind()
+    for key in keys:
+        uf.find(key)
+    calls = 0
+    original = E._shared_words
+
+    def counting(a, b):
+        nonlocal calls
+        calls += 1
+        return original(a, b)
+
+    E._shared_words = counting
+    try:
+        E._join_near_expansions(sorted(keys), forms, uf)
+    finally:
+        E._shared_words = original
+    guards = {uf.find(k) for k in keys if k.endswith("harbour guard")}
+    boards = {uf.find(k) for k in keys if k.endswith("water board")}
+    assert len(guards) == 1 and len(boards) == 1 and guards != boards  # two shared words of three: joined
+    assert calls <= len(keys) * E.MAX_BLOCK  # not all pairs (4.5 million)

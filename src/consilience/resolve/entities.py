@@ -359,17 +359,23 @@ def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     consonant: "Dzabarov"/"Dzhabarov"). A block too large to compare pairwise is
     split by exact transliteration key.
     """
-    blocks: dict[tuple, list[str]] = defaultdict(list)
+    # Block keys are hashed (a collision only adds a comparison, never a merge), and a key seen once
+    # holds its form directly: most keys are singletons, and a list and a tuple each per key took
+    # most of resolution's memory at 10^5 documents.
+    first: dict[int, str] = {}
+    blocks: dict[int, list[str]] = {}
     for key, info in forms.items():
         if info.name.acronym:
             continue  # acronyms match exactly or through their expansion, never by spelling
         tokens = info.name.tokens
-        blocks[("m",) + tuple(block_key(t) for t in tokens)].append(key)
-        for bkey in _deletion_keys(tokens):
-            blocks[bkey].append(key)
+        for bkey in [hash(("m",) + tuple(block_key(t) for t in tokens)), *map(hash, _deletion_keys(tokens))]:
+            seen = first.setdefault(bkey, key)
+            if seen != key:
+                members = blocks.setdefault(bkey, [seen])
+                if members[-1] != key:
+                    members.append(key)
+    del first
     for members in blocks.values():
-        if len(members) < 2:
-            continue
         if len(members) > MAX_BLOCK:
             by_key: dict[tuple, list[str]] = defaultdict(list)
             for key in members:
@@ -473,12 +479,15 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind, defined: dict[str,
             for ini in expansion_initials(surface):
                 by_initials[ini].add(key)
     ambiguous: dict[str, list[str]] = {}
+    joined: set[int] = set()  # expansion sets already compared (spellings of one acronym share them)
     for key, info in forms.items():
         acronym = info.name.acronym
         if not acronym:
             continue
-        expansions = set(defined.get(key, ())) | by_initials.get(acronym, set())
-        _join_near_expansions(sorted(expansions), forms, uf)
+        expansions = sorted(set(defined.get(key, ())) | by_initials.get(acronym, set()))
+        if hash(tuple(expansions)) not in joined:
+            joined.add(hash(tuple(expansions)))
+            _join_near_expansions(expansions, forms, uf)
         by_text = {uf.find(k) for k in defined.get(key, ())}
         spelled = {uf.find(k) for k in by_initials.get(acronym, ())}
         candidates = by_text | spelled
@@ -494,11 +503,29 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind, defined: dict[str,
 def _join_near_expansions(keys: list[str], forms: dict[str, FormInfo], uf: UnionFind) -> None:
     """Two expansions of one acronym that share most of their words name one organisation
     ("Islamic Revolutionary Guards Quds Force", "Iranian Revolutionary Guard Corps Quds Force":
-    IRGC-QF); two that share only a generic word ("... Force") do not."""
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if uf.find(a) != uf.find(b) and _shared_words(forms[a].name.tokens, forms[b].name.tokens):
-                uf.union(a, b)
+    IRGC-QF); two that share only a generic word ("... Force") do not.
+
+    Up to MAX_BLOCK expansions are compared pairwise. A large corpus can spell one acronym's
+    letters with thousands of names: then only names sharing two content words (by
+    transliteration key) are candidates, each compared with the first MAX_BLOCK of its block,
+    so the cost stays linear in the number of names.
+    """
+    if len(keys) <= MAX_BLOCK:
+        groups = [keys]
+    else:
+        blocks: dict[tuple, list[str]] = defaultdict(list)
+        for key in keys:
+            words = sorted({translit_key(t) for t in forms[key].name.tokens if t not in FUNCTION_WORDS})
+            for i, a in enumerate(words):
+                for b in words[i + 1:]:
+                    blocks[(a, b)].append(key)
+        groups = [members for members in blocks.values() if len(members) > 1]
+    for group in groups:
+        heads = group[:MAX_BLOCK]
+        for i, a in enumerate(group):
+            for b in heads[:i] if i < len(heads) else heads:
+                if uf.find(a) != uf.find(b) and _shared_words(forms[a].name.tokens, forms[b].name.tokens):
+                    uf.union(a, b)
 
 
 def _shared_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
