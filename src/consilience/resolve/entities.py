@@ -617,9 +617,12 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
     return {key: sorted({uf.find(r) for r in roots}) for key, roots in ambiguous.items()}
 
 
-def _local_choice(span: NameSpan, candidates: list[str], roots_in_doc: dict[str, set[str]]) -> str | None:
-    """The one candidate full name present in the span's own document, if exactly one is."""
-    present = [r for r in candidates if r in roots_in_doc.get(span.document, ())]
+def _local_choice(span: NameSpan, candidates: frozenset[str], roots_in_doc: dict[str, set[str]]) -> str | None:
+    """The one candidate full name present in the span's own document, if exactly one is.
+
+    Walks the document's few names, not the candidates (an acronym of a large corpus can have thousands).
+    """
+    present = [r for r in roots_in_doc.get(span.document, ()) if r in candidates]
     return present[0] if len(present) == 1 else None
 
 
@@ -678,10 +681,11 @@ def build_entities(
         if len(forms[span.form].name.tokens) >= 2:
             roots_in_doc[span.document].add(uf.find(span.form))
     span_root: list[tuple[NameSpan, str]] = []
+    choices = {form: frozenset(uf.find(r) for r in candidates) for form, candidates in ambiguous.items()}
     for span in spans:
         root = uf.find(span.form)
-        if span.form in ambiguous:
-            root = _local_choice(span, sorted({uf.find(r) for r in ambiguous[span.form]}), roots_in_doc) or root
+        if span.form in choices:
+            root = _local_choice(span, choices[span.form], roots_in_doc) or root
         span_root.append((span, root))
     members: dict[str, list[str]] = defaultdict(list)
     by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)
