@@ -21,8 +21,8 @@ from .settings import Settings
 from .store import write_store
 
 STORE_NAME = "consilience.duckdb"
-WORK_DIR = "work"
-PHASE2_SKIPS = ("sentences",)  # phase-1 fields no later stage reads: stay in the store, not in memory  # per-run scratch inside the output directory (progress file, Ray shards)
+WORK_DIR = "work"  # per-run scratch inside the output directory (progress file, Ray shards)
+PHASE2_SKIPS = ("sentences",)  # phase-1 fields no later stage reads: they stay in the store, not in memory
 
 
 def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None,

@@ -46,8 +46,8 @@ def document_id(raw: RawInput) -> str:
 def prepare(raw: RawInput, settings: Settings) -> Prepared | Skipped:
     """Read the body: trafilatura for HTML (or Skipped when the page holds no article), as-is for text."""
     if raw.kind not in HTML_KINDS:
-        return Prepared(raw, raw.content, document_id(raw), title=raw.title, published=raw.published, url=raw.url,
-                        notes=list(raw.notes))
+        return Prepared(raw, raw.content, document_id(raw), title=raw.title, published=raw.published,
+                        url=raw.url, notes=list(raw.notes))
     try:
         page = html.extract_article(raw.content, raw.url)
     except Exception as err:  # a parser failure on one page must not end the run
@@ -75,7 +75,8 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
     reporters = [c for c in h.credit_names if not outlet.names_organisation(c)]  # "Reporting by Jane Doe"
     byline = h.byline or prep.byline or (reporters[0] if reporters else None)
     return Document(
-        id=prep.id or document_id(raw), path=raw.path, text=cleaned.text, url=prep.url, outlet=name, outlet_basis=outlet_basis,
+        id=prep.id or document_id(raw), path=raw.path, text=cleaned.text, url=prep.url, outlet=name,
+        outlet_basis=outlet_basis,
         title=prep.title or h.title, byline=byline, published=date, published_basis=basis,
         language=language.identify(cleaned.text), removed=cleaned.removed, notes=prep.notes + date_notes,
         content_hash=dedup.content_hash(cleaned.text),
