@@ -49,8 +49,9 @@ def test_commit_never_duplicates_and_replaces_only_failures(tmp_path):
         assert store.runs() == {"r1": 4, "r3": 2}
         assert store.done([f"d{i}" for i in range(6)], [f"k{i}" for i in range(6)]) == {f"k{i}" for i in range(6)}
         assert store.con.execute("SELECT count(*) FROM phase1").fetchall() == [(6,)]
-        order = [r[0] for r in store.iter_analyses(["d5", "d0", "d3"], ["k5", "k0", "k3"], chunk=2)]
-        assert order == ["d5", "d0", "d3"]
+        rows = sorted(store.iter_analyses(["d5", "d0", "d3", "d9"], ["k5", "k0", "k3", "k9"], chunk=2))
+        assert [(r[0], r[1]) for r in rows] == [(0, "d5"), (1, "d0"), (2, "d3"), (3, "d9")]
+        assert rows[3][2:] == (None, None) and rows[0][3] is not None  # no result for d9
 
 
 @pytest.mark.timeout(120)

@@ -256,24 +256,23 @@ class Phase1Store:
         return inserted
 
     def iter_analyses(self, documents: list[str], keys: list[str], chunk: int = 500):
-        """(document, failed, analysis JSON) for ``documents`` in their order, looked up ``chunk`` at a time.
+        """(position, document, failed, analysis JSON) for each of ``documents``, in the order the store
+        yields them (the caller places them by position); ``failed`` and ``analysis`` are None when
+        the store holds no result.
 
-        Chunked lookups rather than one ordered join: sorting the whole result would make DuckDB hold
-        every stored analysis at once (hundreds of MB at 10^4 documents).
+        One streamed join, fetched ``chunk`` rows at a time: no ORDER BY (sorting would make DuckDB
+        hold every stored analysis at once) and no lookup per chunk (each would scan the table).
         """
-        for lo in range(0, len(documents), chunk):
-            docs, ks = documents[lo:lo + chunk], keys[lo:lo + chunk]
-            wanted = pa.table({"document": pa.array(docs, pa.string()), "key": pa.array(ks, pa.string())})
-            self.con.register("wanted_chunk", wanted)
-            try:
-                found = {(d, k): (failed, analysis) for d, k, failed, analysis in self.con.execute(
-                    f"SELECT p.document, p.key, p.failed, p.analysis FROM wanted_chunk w "
-                    f"JOIN {PHASE1_TABLE} p ON p.document = w.document AND p.key = w.key").fetchall()}
-            finally:
-                self.con.unregister("wanted_chunk")
-            for d, k in zip(docs, ks):
-                failed, analysis = found.get((d, k), (None, None))
-                yield d, failed, analysis
+        wanted = pa.table({"ord": pa.array(range(len(documents)), pa.int64()),
+                           "document": pa.array(documents, pa.string()), "key": pa.array(keys, pa.string())})
+        self.con.register("wanted_all", wanted)
+        try:
+            result = self.con.execute(f"SELECT w.ord, w.document, p.failed, p.analysis FROM wanted_all w "
+                                      f"LEFT JOIN {PHASE1_TABLE} p ON p.document = w.document AND p.key = w.key")
+            while batch := result.fetchmany(chunk):
+                yield from batch
+        finally:
+            self.con.unregister("wanted_all")
 
     def runs(self) -> dict[str, int]:
         """Rows per run id (how much each invocation analysed)."""

@@ -77,13 +77,17 @@ def load_analyses(documents: list[Document], settings: Settings, store_path: Pat
     ``skip`` names DocAnalysis fields to leave empty (phase 2 does not read ``sentences``, for one).
     """
     keys = document_keys(documents, settings)
+    placed: list[DocAnalysis | None] = [None] * len(documents)
     with Phase1Store(store_path) as store:
-        for document, failed, analysis in store.iter_analyses([d.id for d in documents], keys):
+        for position, document, failed, analysis in store.iter_analyses([d.id for d in documents], keys):
             _advance(progress, 1)
             if analysis is None:  # cannot happen after run_into_store; kept loud rather than silent
-                yield DocAnalysis(document=document, skipped_reason="no phase-1 result in the store")
+                placed[position] = DocAnalysis(document=document, skipped_reason="no phase-1 result in the store")
             else:
-                yield decode_analysis(analysis, skip)
+                placed[position] = decode_analysis(analysis, skip)
+    for position, analysis in enumerate(placed):
+        placed[position] = None  # the caller's list is the only reference left
+        yield analysis
 
 
 def _todo(documents, keys, done: set[str]) -> list[tuple[Document, str]]:
