@@ -196,6 +196,21 @@ def fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
     return my - b * mx, b
 
 
+def print_fit(sizes: list[int], seconds: list[float], peaks: list[float], wanted: list[int],
+              ms_digits: int = 1) -> None:
+    """The straight-line fit of time and peak RSS, and the sizes not run extrapolated from it (labelled so)."""
+    gb = 1024**3
+    a_t, b_t = fit(sizes, seconds)
+    a_m, b_m = fit(sizes, peaks)
+    print(f"linear fit: time = {a_t:.1f} s + {1000 * b_t:.{ms_digits}f} ms/doc; peak RSS = {a_m / gb:.2f} GB + "
+          f"{b_m / 1024:.1f} KB/doc")
+    for size in wanted:
+        if size not in sizes:
+            rss = a_m + b_m * size
+            print(f"EXTRAPOLATED (not run) {size}: ~{a_t + b_t * size:,.0f} s, peak RSS ~{rss / gb:.2f} GB "
+                  f"({'under' if rss < RSS_LIMIT else 'OVER'} the 4 GB budget)")
+
+
 def report(results: list[dict], wanted: list[int]) -> None:
     gb = 1024**3
     print(f"{'documents':>10} {'seconds':>9} {'docs/s':>8} {'ms/doc':>8} {'vs smallest':>11} "
@@ -211,16 +226,7 @@ def report(results: list[dict], wanted: list[int]) -> None:
         print(f"  {r['size']}: {'; '.join(r['notes'])}")
         if r["error"]:
             print(f"  {r['size']}: {r['error']}")
-    a_t, b_t = fit([r["size"] for r in results], [r["wall"] for r in results])
-    a_m, b_m = fit([r["size"] for r in results], [r["peak_tree"] for r in results])
-    print(f"linear fit: time = {a_t:.1f} s + {1000 * b_t:.1f} ms/doc; peak RSS = {a_m / gb:.2f} GB + "
-          f"{b_m / 1024:.1f} KB/doc")
-    measured = {r["size"] for r in results}
-    for size in wanted:
-        if size not in measured:
-            rss = a_m + b_m * size
-            print(f"EXTRAPOLATED (not run) {size}: ~{a_t + b_t * size:,.0f} s, peak RSS ~{rss / gb:.2f} GB "
-                  f"({'under' if rss < RSS_LIMIT else 'OVER'} the 4 GB budget)")
+    print_fit([r["size"] for r in results], [r["wall"] for r in results], [r["peak_tree"] for r in results], wanted)
     for r in results:
         if r["peak_tree"] >= RSS_LIMIT:
             print(f"MEASURED OVER BUDGET at {r['size']}: {r['peak_tree'] / gb:.2f} GB")

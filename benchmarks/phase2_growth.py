@@ -167,16 +167,8 @@ def report(results: list[dict], wanted: list[int]) -> None:
     for r in results:
         print(f"  {r['size']}: seconds per stage {r['stages']}")
         print(f"  {r['size']}: peak RSS per stage, MB {r['peaks']}; outputs, MB {r['output_mb']}")
-    a_t, b_t = growth.fit([r["size"] for r in results], [r["seconds"] for r in results])
-    a_m, b_m = growth.fit([r["size"] for r in results], [r["peak"] for r in results])
-    print(f"linear fit: time = {a_t:.1f} s + {1000 * b_t:.2f} ms/doc; peak RSS = {a_m / gb:.2f} GB + "
-          f"{b_m / 1024:.1f} KB/doc")
-    measured = {r["size"] for r in results}
-    for size in wanted:
-        if size not in measured:
-            rss = a_m + b_m * size
-            print(f"EXTRAPOLATED (not run) {size}: ~{a_t + b_t * size:,.0f} s, peak RSS ~{rss / gb:.2f} GB "
-                  f"({'under' if rss < RSS_LIMIT else 'OVER'} the 4 GB budget)")
+    growth.print_fit([r["size"] for r in results], [r["seconds"] for r in results], [r["peak"] for r in results],
+                     wanted, ms_digits=2)
     for r in results:
         verdict = "under" if r["peak"] < RSS_LIMIT else "OVER"
         print(f"MEASURED {r['size']}: peak RSS {r['peak'] / gb:.2f} GB, {verdict} the 4 GB budget")
