@@ -199,3 +199,16 @@ def test_many_sources_repeating_a_revision_make_one_conflict_each_claim_once(bui
     (x,) = conflicts
     assert {v.value: len(v.claims) for v in x.values} == {"57": 20, "63": 20}
     assert all(len(v.claims) == len(set(v.claims)) == len(v.documents) for v in x.values)
+
+
+def test_distinct_values_do_not_depend_on_hash_order():
+    """Values of equal precision were taken in set order: the fact's time changed from run to run."""
+    import subprocess
+    import sys
+
+    code = ("from consilience.reconcile import timevalues as T; "
+            "print(T.distinct_values(['2004/2029', '2024/2018', '2010/2020', '2019/2025', '2004', '2024']))")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in range(8)}
+    assert len(outputs) == 1, outputs

@@ -68,7 +68,7 @@ def gap_days(a: str | None, b: str | None) -> int | None:
 
 def distinct_values(values: list[str]) -> list[str]:
     """Values that no finer value refines: ["2020-01", "2020-01-02", "2020-01-03"] -> the two days."""
-    vals = sorted(set(v for v in values if bounds(v)), key=lambda v: -precision(v))
+    vals = sorted(set(v for v in values if bounds(v)), key=lambda v: (-precision(v), v))  # ties: by value, not hash order
     kept: list[str] = []
     for v in vals:
         if not any(compatible(v, k) and precision(k) >= precision(v) for k in kept):
