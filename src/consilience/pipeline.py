@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import engine, ingest, resolve
 from .model import Corpus, Document, Skipped
+from .packed import only
 from .progress import Reporter
 from .reconcile import reconcile
 from .report.dossier import HtmlLimits, dossier_sections, html_dossier, write_dossier_json
@@ -23,6 +24,7 @@ from .store import write_store
 STORE_NAME = "consilience.duckdb"
 WORK_DIR = "work"  # per-run scratch inside the output directory (progress file, Ray shards)
 PHASE2_SKIPS = ("sentences",)  # phase-1 fields no later stage reads: they stay in the store, not in memory
+RESOLUTION_FIELDS = ("mentions", "aliases", "descriptors")  # what entity resolution reads of each document
 
 
 def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None,
@@ -54,12 +56,11 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
                                           resume=resume)
         reporter.note(_phase1_note(stats, settings))
         with reporter.stage("loading analyses", total=len(documents)) as task:
-            corpus.analyses = list(engine.load_analyses(documents, settings, store_path, progress=task,
-                                                        skip=PHASE2_SKIPS))
+            corpus.analyses = engine.load_analyses(documents, settings, store_path, progress=task, skip=PHASE2_SKIPS)
         if note := _not_analysed_note(corpus.analyses):
             reporter.note(note)
     with reporter.stage("resolving entities"):
-        corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
+        corpus.entities = resolve_entities(documents, corpus.analyses)
     with reporter.stage("reconciling"):
         corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses, corpus.entities)
     corpus.timings = dict(reporter.timings)
@@ -80,6 +81,15 @@ def write_outputs(corpus: Corpus, out_dir: Path, html_limits: HtmlLimits = HtmlL
     write_html(html_dossier(corpus, html_limits), out_dir / "dossier.html")
 
 
+def resolve_entities(documents: list[Document], analyses) -> list:
+    """Entity resolution over the fields it reads; the mentions' entities are kept with the analyses."""
+    named = list(only(analyses, *RESOLUTION_FIELDS))  # the records resolution holds (and fills in) at once
+    entities = resolve.resolve_entities(documents, named)
+    if named is not analyses and hasattr(analyses, "set_entities"):
+        analyses.set_entities(named)
+    return entities
+
+
 def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:
     parts = [f"phase 1 ({settings.engine}, {settings.workers} workers): {stats.documents} documents",
              f"{stats.analysed} analysed", f"{stats.reused} reused from the store"]
@@ -92,7 +102,7 @@ def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:
 
 def _not_analysed_note(analyses) -> str | None:
     """How many documents phase 1 did not analyse, by reason (e.g. a language the model does not handle)."""
-    reasons = Counter(a.skipped_reason for a in analyses if a.skipped_reason)
+    reasons = Counter(a.skipped_reason for a in only(analyses) if a.skipped_reason)
     if not reasons:
         return None
     listed = "; ".join(f"{n} x {reason}" for reason, n in reasons.most_common())

@@ -9,14 +9,12 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import DocAnalysis, Document
 from ..settings import Settings
 from ..store import Phase1Store
-from .codec import decode_analysis
 from .fingerprint import analysis_fingerprint, document_key
 
 PROGRESS_FILE = "phase1-progress.json"
@@ -71,23 +69,27 @@ def run_into_store(documents: list[Document], settings: Settings, store_path: Pa
 
 
 def load_analyses(documents: list[Document], settings: Settings, store_path: Path,
-                  progress=None, skip: tuple[str, ...] = ()) -> Iterator[DocAnalysis]:
-    """The stored DocAnalysis of each document, in document order (what phase 2 reads).
+                  progress=None, skip: tuple[str, ...] = ()):
+    """The stored DocAnalysis of every document, in document order, packed (see engine.packed).
 
-    ``skip`` names DocAnalysis fields to leave empty (phase 2 does not read ``sentences``, for one).
+    ``skip`` names DocAnalysis fields to leave out (phase 2 does not read ``sentences``, for one).
+    Iterating the result decodes the records; ``list(...)`` gives plain DocAnalysis records.
     """
+    from ..packed import PackedAnalyses, pack  # packed decodes with this package's codec: imported late
+
     keys = document_keys(documents, settings)
-    placed: list[DocAnalysis | None] = [None] * len(documents)
+    placed: list[tuple | None] = [None] * len(documents)
     with Phase1Store(store_path) as store:
         for position, document, failed, analysis in store.iter_analyses([d.id for d in documents], keys):
             _advance(progress, 1)
             if analysis is None:  # cannot happen after run_into_store; kept loud rather than silent
-                placed[position] = DocAnalysis(document=document, skipped_reason="no phase-1 result in the store")
+                placed[position] = pack({"document": document, "skipped_reason": "no phase-1 result in the store"})
             else:
-                placed[position] = decode_analysis(analysis, skip)
-    for position, analysis in enumerate(placed):
-        placed[position] = None  # the caller's list is the only reference left
-        yield analysis
+                placed[position] = pack(json.loads(analysis), skip)
+    packed = PackedAnalyses()
+    for row in placed:
+        packed.append_packed(row)
+    return packed
 
 
 def _todo(documents, keys, done: set[str]) -> list[tuple[Document, str]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact, TimeExpr
@@ -30,7 +31,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class _Context:
     """What explanations need: documents (publication dates and bases) and the TimeExprs behind claims."""
 
-    def __init__(self, documents: dict[str, Document], analyses: list[DocAnalysis], names: Names):
+    def __init__(self, documents: dict[str, Document], analyses: Iterable[DocAnalysis], names: Names):
         self.documents = documents
         self.names = names
         self.times: dict[str, list[TimeExpr]] = {a.document: a.times for a in analyses}
@@ -43,7 +44,7 @@ class _Context:
 
 
 def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, Document],
-                   analyses: list[DocAnalysis], names: Names) -> list[Conflict]:
+                   analyses: Iterable[DocAnalysis], names: Names) -> list[Conflict]:
     ctx = _Context(documents, analyses, names)
     fact_of = {id(d): f for d, f in zip(drafts, facts)}
     out: list[Conflict] = []

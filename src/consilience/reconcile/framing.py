@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,9 +121,13 @@ def _labels(analysis: DocAnalysis) -> list[dict]:
     return out
 
 
-def profile_sources(documents: list[Document], analyses: list[DocAnalysis], claims: list[Claim]) -> list[SourceProfile]:
+def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis], claims: list[Claim]) -> list[SourceProfile]:
     lexicon = load_lexicon()
-    analysis_of = {a.document: a for a in analyses}
+    by_id = {d.id: d for d in documents}
+    # One pass over the analyses (they may be decoded one at a time): keep only what each document contributes.
+    found = {a.document: (loaded_terms(by_id[a.document], a, lexicon), _labels(a))
+             for a in analyses if a.document in by_id}
+    nothing = DocAnalysis(document="")
     by_outlet: dict[str, list[Document]] = defaultdict(list)
     for d in documents:
         by_outlet[outlet_of(d, d.id)].append(d)
@@ -136,13 +141,12 @@ def profile_sources(documents: list[Document], analyses: list[DocAnalysis], clai
         labels: list[dict] = []
         words = 0
         for d in docs:
-            a = analysis_of.get(d.id) or DocAnalysis(document=d.id)
-            o, i = loaded_terms(d, a, lexicon)
+            (o, i), doc_labels = found[d.id] if d.id in found else (loaded_terms(d, nothing, lexicon), [])
             for k, v in o.items():
                 own[k].extend(v)
             for k, v in i.items():
                 inside[k] += v
-            labels.extend(_labels(a))
+            labels.extend(doc_labels)
             words += len(_WORD.findall(d.text))
         cl = [c for d in docs for c in claims_of.get(d.id, ())]
         n = len(cl)

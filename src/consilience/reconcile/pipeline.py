@@ -1,7 +1,10 @@
 """Compose the reconcile stages: claims -> entity ids -> facts -> conflicts -> status -> source profiles."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..model import Conflict, DocAnalysis, Document, Entity, Fact, SourceProfile
+from ..packed import only
 from .conflicts import find_conflicts
 from .facts import build_facts, group_claims
 from .framing import profile_sources
@@ -9,16 +12,21 @@ from .participants import resolve_claims
 
 
 def reconcile(
-    documents: list[Document], analyses: list[DocAnalysis], entities: list[Entity]
+    documents: list[Document], analyses: Iterable[DocAnalysis], entities: list[Entity]
 ) -> tuple[list[Fact], list[Conflict], list[SourceProfile]]:
-    """Facts, conflicts and source profiles. Rewrites claim participant ids from mentions to entities."""
+    """Facts, conflicts and source profiles. Rewrites claim participant ids from mentions to entities.
+
+    ``analyses`` is iterated once per step, each step asking only for the fields it reads (``only``).
+    """
     by_id = {d.id: d for d in documents}
-    claims, names = resolve_claims(analyses, entities)
+    claims, names = resolve_claims(only(analyses, "mentions", "claims"), entities)
+    if hasattr(analyses, "set_claims"):  # packed analyses decode afresh: serve the rewritten claims from now on
+        analyses.set_claims(claims)
     drafts = group_claims(claims, names)
     facts = build_facts(drafts, by_id, names)
-    conflicts = find_conflicts(drafts, facts, by_id, analyses, names)
+    conflicts = find_conflicts(drafts, facts, by_id, only(analyses, "times"), names)
     _mark_contested(facts, conflicts)
-    sources = profile_sources(documents, analyses, claims)
+    sources = profile_sources(documents, only(analyses, "mentions", "quotes", "descriptors"), claims)
     return facts, conflicts, sources
 
 

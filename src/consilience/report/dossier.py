@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Corpus, DocAnalysis, to_dict
+from ..packed import only
 
 SCHEMA = "consilience.dossier/1"
 
@@ -38,11 +39,17 @@ class Lazy:
         return self._make()
 
 
-def document_record(doc, analysis: DocAnalysis | None) -> dict:
+def document_record(doc, skipped_reason: str | None) -> dict:
+    """A document's dossier record; ``skipped_reason`` says why phase 1 did not analyse it (None: it did)."""
     d = to_dict(doc)
     row = {k: d[k] for k in _DOCUMENT_FIELDS}
-    row["analysis_skipped"] = analysis.skipped_reason if analysis else None
+    row["analysis_skipped"] = skipped_reason
     return row
+
+
+def skipped_reasons(corpus: Corpus) -> dict[str, str]:
+    """Document id -> why phase 1 did not analyse it (decodes no records)."""
+    return {a.document: a.skipped_reason for a in only(corpus.analyses) if a.skipped_reason}
 
 
 def mention_record(m) -> dict:
@@ -52,7 +59,7 @@ def mention_record(m) -> dict:
 
 def _per_doc(analyses: Iterable[DocAnalysis], attr: str) -> Iterator[dict]:
     convert = mention_record if attr == "mentions" else to_dict
-    for a in analyses:
+    for a in only(analyses, attr):
         for r in getattr(a, attr):
             yield convert(r)
 
@@ -68,9 +75,9 @@ def corpus_header(corpus: Corpus) -> dict:
 
 def dossier_sections(corpus: Corpus) -> dict:
     """The dossier with every section as a ``Lazy`` sequence over the Corpus records."""
-    analyses = {a.document: a for a in corpus.analyses}
+    skipped = skipped_reasons(corpus)
     out: dict = {"schema": SCHEMA, "corpus": corpus_header(corpus)}
-    out["documents"] = Lazy(lambda: (document_record(d, analyses.get(d.id)) for d in corpus.documents))
+    out["documents"] = Lazy(lambda: (document_record(d, skipped.get(d.id)) for d in corpus.documents))
     out["entities"] = Lazy(lambda: map(to_dict, corpus.entities))
     for section, attr in PER_DOCUMENT.items():
         out[section] = Lazy(lambda attr=attr: _per_doc(corpus.analyses, attr))
@@ -148,20 +155,20 @@ def html_dossier(corpus: Corpus, limits: HtmlLimits = HtmlLimits()) -> dict:
     named = {e for f in facts for e in [f.subject, *f.objects] if e}
     top = sorted(corpus.entities, key=lambda e: -e.mentions)[:limits.entities]
     shown_entities = {e.id for e in top} | named
-    analyses = [a for a in corpus.analyses if a.document in docs]
+    analyses = [a for a in only(corpus.analyses, *PER_DOCUMENT.values()) if a.document in docs]
     out = {"schema": SCHEMA, "corpus": corpus_header(corpus)}
     out["corpus"]["shown"] = {
         "documents": [len(docs), len(corpus.documents)], "facts": [len(facts), len(corpus.facts)],
         "conflicts": [len(conflicts), len(corpus.conflicts)], "entities": [len(shown_entities), len(corpus.entities)],
     }
     out["corpus"]["totals"] = _totals(corpus)
-    by_id = {a.document: a for a in corpus.analyses}
-    out["documents"] = [document_record(d, by_id.get(d.id)) for d in corpus.documents if d.id in docs]
+    skipped = skipped_reasons(corpus)
+    out["documents"] = [document_record(d, skipped.get(d.id)) for d in corpus.documents if d.id in docs]
     out["entities"] = [to_dict(e) for e in corpus.entities if e.id in shown_entities]
     for section, attr in PER_DOCUMENT.items():
         out[section] = list(_per_doc(analyses, attr))
     shown_claims = {c["id"] for c in out["claims"]}
-    out["claims"] += [to_dict(c) for a in corpus.analyses if a.document not in docs for c in a.claims
+    out["claims"] += [to_dict(c) for a in only(corpus.analyses, "claims") if a.document not in docs for c in a.claims
                       if c.id in fact_claims and c.id not in shown_claims]
     out["facts"] = [to_dict(f) for f in facts]
     out["conflicts"] = [to_dict(c) for c in conflicts]
@@ -194,5 +201,5 @@ def _totals(corpus: Corpus) -> dict:
         "facts": len(corpus.facts), "corroborated": status.get("corroborated", 0),
         "single_source": status.get("single-source", 0), "contested": status.get("contested", 0),
         "conflicts": len(corpus.conflicts), "entities": len(corpus.entities),
-        "claims": sum(len(a.claims) for a in corpus.analyses),
+        "claims": sum(len(a.claims) for a in only(corpus.analyses, "claims")),
     }

@@ -1,0 +1,136 @@
+"""Phase 2's copy of the per-document analyses: compressed in memory, decoded a field at a time.
+
+Decoded records cost about 20 KB per document (10^5 documents: 2.3 GB), yet each cross-document
+stage reads only a few fields: resolution the mentions, alias evidence and descriptors; claim
+resolution the mentions and claims; conflicts the times; framing the mentions, quotes and
+descriptors. So phase 2 keeps every document's fields as zlib-compressed JSON (about a quarter of
+the decoded size) and a stage asks for the fields it reads (``view``); the records are built while
+it iterates and dropped after it.
+
+What phase 2 adds to the per-document records is kept beside them rather than re-encoded: the
+entity of each mention (``set_entities``) and the claims rewritten to entity ids (``set_claims``).
+Every iteration applies them, so the outputs read the same records a list of DocAnalysis would hold.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+
+from .engine.codec import _build, _field_builders
+from .model import Claim, DocAnalysis, to_dict
+
+LEVEL = 1  # zlib level: 4x smaller than the JSON, and fast enough to decode several times per run
+
+
+def only(analyses: Iterable[DocAnalysis], *fields: str) -> Iterable[DocAnalysis]:
+    """``analyses`` with at least ``fields`` filled: a list as it is, PackedAnalyses decoding only those fields.
+
+    Stages that read a few fields of every document ask through this, so a large corpus is decoded
+    one document at a time and only as far as the stage needs.
+    """
+    view = getattr(analyses, "view", None)
+    return view(*fields) if view is not None else analyses
+
+
+class PackedAnalyses:
+    """Every document's DocAnalysis in document order, held compressed; iterating decodes them.
+
+    A list of DocAnalysis and a PackedAnalyses are interchangeable where records are only iterated;
+    ``only`` asks either for a subset of fields.
+    """
+
+    def __init__(self) -> None:
+        self._rows: list[tuple[str, str | None, dict[str, bytes]]] = []  # (document, skipped_reason, field -> blob)
+        self._entities: dict[str, tuple[str | None, ...]] = {}  # document -> entity of each mention, in order
+        self._claims: dict[str, list[Claim]] | None = None  # document -> resolved claims (after set_claims)
+
+    @classmethod
+    def from_records(cls, analyses: Iterable[DocAnalysis | dict]) -> PackedAnalyses:
+        packed = cls()
+        for a in analyses:
+            packed.append(a)
+        return packed
+
+    def append(self, analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> None:
+        """Add one document's analysis (a DocAnalysis or its JSON dict); ``skip`` names fields not to keep."""
+        self.append_packed(pack(analysis, skip))
+
+    def append_packed(self, row: tuple[str, str | None, dict[str, bytes]]) -> None:
+        """Add a row made by ``pack`` (rows can be packed as they arrive and appended in document order)."""
+        self._rows.append(row)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[DocAnalysis]:
+        return self._decode(_LIST_FIELDS)
+
+    def view(self, *fields: str) -> _View:
+        """A re-iterable of the DocAnalysis records with only ``fields`` filled (the others empty)."""
+        unknown = set(fields) - set(_LIST_FIELDS)
+        if unknown:
+            raise ValueError(f"not a per-document field: {', '.join(sorted(unknown))}")
+        return _View(self, fields)
+
+    def set_entities(self, analyses: Iterable[DocAnalysis]) -> None:
+        """Remember ``Mention.entity`` of these records (decoded from this container, mentions in full)."""
+        for a in analyses:
+            entities = tuple(m.entity for m in a.mentions)
+            if any(entities):
+                self._entities[a.document] = entities
+            else:
+                self._entities.pop(a.document, None)
+
+    def set_claims(self, claims: Iterable[Claim]) -> None:
+        """Serve these claims (resolved to entity ids) instead of the stored ones from now on."""
+        self._claims = {}
+        for c in claims:
+            self._claims.setdefault(c.document, []).append(c)
+        for _, _, blobs in self._rows:
+            blobs.pop("claims", None)  # superseded
+
+    def _decode(self, fields: tuple[str, ...]) -> Iterator[DocAnalysis]:
+        served_claims = self._claims is not None and "claims" in fields
+        decoded = [f for f in fields if not (served_claims and f == "claims")]
+        for document, skipped, blobs in self._rows:
+            analysis = DocAnalysis(document=document, skipped_reason=skipped)
+            for name in decoded:
+                blob = blobs.get(name)
+                if blob is not None:
+                    record_cls = _RECORD_CLASSES[name]
+                    setattr(analysis, name, [_build(record_cls, r) for r in json.loads(zlib.decompress(blob))])
+            if served_claims:
+                analysis.claims = list(self._claims.get(document, ()))
+            entities = self._entities.get(document)
+            if entities and analysis.mentions:
+                for m, e in zip(analysis.mentions, entities):
+                    m.entity = e
+            yield analysis
+
+
+class _View:
+    """Some fields of a PackedAnalyses, re-iterable (each pass decodes again)."""
+
+    def __init__(self, packed: PackedAnalyses, fields: tuple[str, ...]):
+        self._packed, self._fields = packed, fields
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __iter__(self) -> Iterator[DocAnalysis]:
+        return self._packed._decode(self._fields)
+
+
+def pack(analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> tuple[str, str | None, dict[str, bytes]]:
+    """One document's analysis as a row of PackedAnalyses: (document, skipped_reason, field -> compressed JSON)."""
+    data = analysis if isinstance(analysis, dict) else to_dict(analysis)
+    blobs = {name: zlib.compress(json.dumps(data[name], ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                                 LEVEL)
+             for name in _LIST_FIELDS if data.get(name) and name not in skip}
+    return data["document"], data.get("skipped_reason"), blobs
+
+
+_RECORD_CLASSES = {name: cls for name, (cls, is_list) in _field_builders(DocAnalysis).items() if is_list}
+_LIST_FIELDS = tuple(_RECORD_CLASSES)
+
