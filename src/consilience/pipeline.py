@@ -24,7 +24,6 @@ from .store import write_store
 STORE_NAME = "consilience.duckdb"
 WORK_DIR = "work"  # per-run scratch inside the output directory (progress file, Ray shards)
 PHASE2_SKIPS = ("sentences",)  # phase-1 fields no later stage reads: they stay in the store, not in memory
-RESOLUTION_FIELDS = ("mentions", "aliases", "descriptors")  # what entity resolution reads of each document
 
 
 def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None,
@@ -60,7 +59,7 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
         if note := _not_analysed_note(corpus.analyses):
             reporter.note(note)
     with reporter.stage("resolving entities"):
-        corpus.entities = resolve_entities(documents, corpus.analyses)
+        corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     with reporter.stage("reconciling"):
         corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses, corpus.entities)
     corpus.timings = dict(reporter.timings)
@@ -79,15 +78,6 @@ def write_outputs(corpus: Corpus, out_dir: Path, html_limits: HtmlLimits = HtmlL
     write_dossier_json(sections, out_dir / "dossier.json")
     write_store(sections, out_dir / STORE_NAME)
     write_html(html_dossier(corpus, html_limits), out_dir / "dossier.html")
-
-
-def resolve_entities(documents: list[Document], analyses) -> list:
-    """Entity resolution over the fields it reads; the mentions' entities are kept with the analyses."""
-    named = list(only(analyses, *RESOLUTION_FIELDS))  # the records resolution holds (and fills in) at once
-    entities = resolve.resolve_entities(documents, named)
-    if named is not analyses and hasattr(analyses, "set_entities"):
-        analyses.set_entities(named)
-    return entities
 
 
 def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:

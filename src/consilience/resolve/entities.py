@@ -29,10 +29,12 @@ import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Alias, DocAnalysis, Document, Entity, Mention
+from ..packed import only
 from .aliases import Link, links_from_evidence, links_in_mention
 from .names import (
     FUNCTION_WORDS,
@@ -116,8 +118,13 @@ class UnionFind:
 # --------------------------------------------------------------------------- entry point
 
 
-def resolve_entities(documents: list[Document], analyses: list[DocAnalysis]) -> list[Entity]:
-    """Entities of the corpus; sets ``Mention.entity`` on every mention it assigns."""
+def resolve_entities(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list[Entity]:
+    """Entities of the corpus; sets ``Mention.entity`` on every mention (None where no entity).
+
+    ``analyses`` is read in three passes, each asking only for the fields it needs (``packed.only``):
+    mentions, alias evidence, then mentions and descriptors. Packed analyses (phase 2) keep the
+    entities of the last pass's mentions through their ``set_entities``.
+    """
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small acyclic records: generational GC passes would make this quadratic-ish
     try:
@@ -135,11 +142,8 @@ def _clear_caches() -> None:
         fn.cache_clear()
 
 
-def _resolve(documents: list[Document], analyses: list[DocAnalysis]) -> list[Entity]:
+def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list[Entity]:
     texts = {d.id: d.text for d in documents}
-    for analysis in analyses:
-        for m in analysis.mentions:
-            m.entity = None
     spans = name_spans(texts, analyses)
     links = collect_links(texts, analyses, spans)
     spans = extend_spans(spans, texts, attested_keys(spans, links))
@@ -169,12 +173,13 @@ def _trim(text: str) -> tuple[int, int]:
     return i, i + len(clean)
 
 
-def name_spans(texts: dict[str, str], analyses: list[DocAnalysis]) -> list[NameSpan]:
+def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[NameSpan]:
     """One NameSpan per mention with a naming label, trimmed to the name itself."""
     out = []
-    for analysis in analyses:
+    for analysis in only(analyses, "mentions"):
         text = texts.get(analysis.document)
         for m in analysis.mentions:
+            m.entity = None
             if m.label not in NAME_LABELS or not m.text.strip():
                 continue
             a, b = _trim(m.text)
@@ -189,10 +194,10 @@ def name_spans(texts: dict[str, str], analyses: list[DocAnalysis]) -> list[NameS
 # --------------------------------------------------------------------------- 2. links
 
 
-def collect_links(texts: dict[str, str], analyses: list[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
+def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
     """Alias links: phase-1 evidence plus what each mention shows by itself."""
     links = []
-    for analysis in analyses:
+    for analysis in only(analyses, "aliases"):
         links.extend(links_from_evidence(analysis.aliases))
     for span in spans:
         text = texts.get(span.document)
@@ -672,7 +677,7 @@ def build_entities(
     ambiguous: dict[str, list[str]],
     spans: list[NameSpan],
     texts: dict[str, str],
-    analyses: list[DocAnalysis],
+    analyses: Iterable[DocAnalysis],
     links: list[Link],
 ) -> list[Entity]:
     """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations."""
@@ -710,9 +715,6 @@ def build_entities(
         entity.aliases = _aliases(rspans, [forms[k] for k in keys if not forms[k].spans])
         entity.mentions = sum(len(s.mentions) for s in rspans)
         entity.documents = sorted({s.document for s in rspans})
-        for s in rspans:
-            for m in s.mentions:
-                m.entity = entity.id
         entities[root] = entity
     _attach_descriptors(entities, span_root, texts, analyses)
     _attach_born(entities, uf, links)
@@ -734,29 +736,43 @@ def _aliases(spans: list[NameSpan], evidence_only: list[FormInfo]) -> list[Alias
 
 
 def _attach_descriptors(entities, span_root, texts, analyses) -> None:
-    """Descriptors grouped per entity (by target mention, else by target span), and the relations they state."""
-    by_mention: dict[str, str] = {}
-    doc_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for span, root in span_root:
-        eid = entities[root].id
-        doc_spans[span.document].append((span.start, span.end, eid))
-        for m in span.mentions:
-            by_mention[m.id] = eid
-    for lst in doc_spans.values():
-        lst.sort()
+    """Per document: each mention's entity, descriptors grouped per entity (by target mention, else by
+    target span) and the relations they state.
+
+    One document at a time (its spans are a slice of ``span_root`` grouped by document), so the
+    mention -> entity maps exist for one document at once, not for the corpus.
+    """
+    span_root.sort(key=lambda pair: pair[0].document)  # stable: spans keep their order within a document
+    ranges: dict[str, tuple[int, int]] = {}
+    for i, (span, _) in enumerate(span_root):
+        ranges[span.document] = (ranges.get(span.document, (i, i))[0], i + 1)
     by_id = {e.id: e for e in entities.values()}
     not_objects = {e.id for e in entities.values() if e.type == "NORP"}  # "leader of the Iranian regime"
-    for analysis in analyses:
+    keep_entities = getattr(analyses, "set_entities", None)  # packed analyses decode afresh: they keep them
+    for analysis in only(analyses, "mentions", "descriptors"):
+        lo, hi = ranges.get(analysis.document, (0, 0))
+        by_mention: dict[str, str] = {}
+        doc_spans: list[tuple[int, int, str]] = []
+        for span, root in span_root[lo:hi]:
+            eid = entities[root].id
+            doc_spans.append((span.start, span.end, eid))
+            for m in span.mentions:
+                by_mention[m.id] = eid
+        doc_spans.sort()
+        for m in analysis.mentions:
+            m.entity = by_mention.get(m.id)
+        if keep_entities is not None:
+            keep_entities([analysis])
         text = texts.get(analysis.document)
         for d in analysis.descriptors:
-            eid = by_mention.get(d.target_mention or "") or _entity_at(doc_spans[d.document], d.target_start, d.target_end)
+            eid = by_mention.get(d.target_mention or "") or _entity_at(doc_spans, d.target_start, d.target_end)
             if eid is None:
                 continue
             entity = by_id[eid]
             entity.descriptors.append({"text": d.text, "document": d.document, "start": d.start, "end": d.end})
             if text is not None:
                 entity.relations.extend(
-                    relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans[d.document], not_objects)
+                    relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans, not_objects)
                 )
 
 
