@@ -72,7 +72,7 @@ class NameSpan:
     start: int
     end: int
     text: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: tuple[Mention, ...] = ()  # a tuple: millions of spans, most with one mention
     form: str = ""  # NameForm.key
 
 
@@ -183,11 +183,16 @@ def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[N
             if m.label not in NAME_LABELS or not m.text.strip():
                 continue
             a, b = _trim(m.text)
-            start, end = m.start + a, m.start + b
-            surface = text[start:end] if text is not None and text[m.start:m.end] == m.text else m.text[a:b]
+            whole = (a, b) == (0, len(m.text)) and m.end - m.start == b
+            # a name that is the whole mention shares the mention's int and str objects (millions of spans)
+            start, end = (m.start, m.end) if whole else (m.start + a, m.start + b)
+            if text is not None and text[m.start:m.end] == m.text:
+                surface = m.text if whole else text[start:end]
+            else:
+                surface = m.text[a:b]
             if not normalize(surface).tokens:
                 continue
-            out.append(NameSpan(m.document, start, end, surface, [m]))
+            out.append(NameSpan(m.document, start, end, surface, (m,)))
     return out
 
 
@@ -317,7 +322,7 @@ def extend_spans(spans: list[NameSpan], texts: dict[str, str], attested: set[str
         last = out[-1] if out else None
         if last and last.document == span.document and span.start >= last.start and span.end <= last.end and span is not last:
             if last.end - last.start > span.end - span.start or last.start == span.start:
-                last.mentions.extend(m for m in span.mentions if m not in last.mentions)
+                last.mentions += tuple(m for m in span.mentions if m not in last.mentions)
                 continue
         out.append(span)
     return out
