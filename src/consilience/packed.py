@@ -3,7 +3,7 @@
 Decoded records cost about 20 KB per document (10^5 documents: 2.3 GB), yet each cross-document
 stage reads only a few fields: resolution the mentions, alias evidence and descriptors; claim
 resolution the mentions and claims; conflicts the times; framing the mentions, quotes and
-descriptors. So phase 2 keeps every document's fields as zlib-compressed JSON (about a quarter of
+descriptors. So phase 2 keeps every document's fields as zlib-compressed JSON (about a fifth of
 the decoded size) and a stage asks for the fields it reads (``view``); the records are built while
 it iterates and dropped after it.
 
@@ -17,7 +17,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-from .engine.codec import _build, _field_builders
+from .engine.codec import build_record, record_fields
 from .model import Claim, DocAnalysis, to_dict
 
 LEVEL = 1  # zlib level: 4x smaller than the JSON, and fast enough to decode several times per run
@@ -99,7 +99,7 @@ class PackedAnalyses:
                 blob = blobs.get(name)
                 if blob is not None:
                     record_cls = _RECORD_CLASSES[name]
-                    setattr(analysis, name, [_build(record_cls, r) for r in json.loads(zlib.decompress(blob))])
+                    setattr(analysis, name, [build_record(record_cls, r) for r in json.loads(zlib.decompress(blob))])
             if served_claims:
                 analysis.claims = list(self._claims.get(document, ()))
             entities = self._entities.get(document)
@@ -131,6 +131,6 @@ def pack(analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> tuple[str,
     return data["document"], data.get("skipped_reason"), blobs
 
 
-_RECORD_CLASSES = {name: cls for name, (cls, is_list) in _field_builders(DocAnalysis).items() if is_list}
+_RECORD_CLASSES = {name: cls for name, (cls, is_list) in record_fields(DocAnalysis).items() if is_list}
 _LIST_FIELDS = tuple(_RECORD_CLASSES)
 

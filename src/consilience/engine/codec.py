@@ -27,11 +27,11 @@ def decode_analysis(text: str, skip: tuple[str, ...] = ()) -> DocAnalysis:
     data = json.loads(text)
     for name in skip:
         data.pop(name, None)
-    return _build(DocAnalysis, data)
+    return build_record(DocAnalysis, data)
 
 
 def decode_document(text: str) -> Document:
-    return _build(Document, json.loads(text))
+    return build_record(Document, json.loads(text))
 
 
 _INTERN_MAX = 24
@@ -43,7 +43,7 @@ def _field_names(cls) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _field_builders(cls) -> dict[str, typing.Any]:
+def record_fields(cls) -> dict[str, typing.Any]:
     """For each field of ``cls`` whose value holds records: the record class (or list of it)."""
     hints = typing.get_type_hints(cls)
     out = {}
@@ -68,14 +68,14 @@ def _record_type(hint) -> tuple[type | None, bool]:
     return (hint, False) if dataclasses.is_dataclass(hint) else (None, False)
 
 
-def _build(cls, data: dict):
+def build_record(cls, data: dict):
     known = _field_names(cls)
     # Short strings (document ids, labels, kinds, units) repeat across thousands of records: one copy each.
     kwargs = {k: (sys.intern(v) if type(v) is str and len(v) <= _INTERN_MAX else v)
               for k, v in data.items() if k in known}  # fields dropped since the row was written: ignored
-    for name, (record_cls, is_list) in _field_builders(cls).items():
+    for name, (record_cls, is_list) in record_fields(cls).items():
         value = kwargs.get(name)
         if value is None:
             continue
-        kwargs[name] = [_build(record_cls, v) for v in value] if is_list else _build(record_cls, value)
+        kwargs[name] = [build_record(record_cls, v) for v in value] if is_list else build_record(record_cls, value)
     return cls(**kwargs)
