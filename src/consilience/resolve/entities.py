@@ -74,6 +74,7 @@ class NameSpan:
     text: str
     mentions: tuple[Mention, ...] = ()  # a tuple: millions of spans, most with one mention
     form: str = ""  # NameForm.key
+    root: str = ""  # the cluster (union-find root) the span resolves to, set when entities are built
 
 
 @dataclass(slots=True)
@@ -157,6 +158,9 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     merge_qualified(forms, uf)
     ambiguous.update(link_short_forms(forms, uf))
     local = ambiguous
+    # The name caches hold every surface, key and extension candidate seen (~600 MB at 10^5 documents);
+    # building the entities needs few of them again, and it is where memory peaks.
+    _clear_caches()
     return build_entities(forms, uf, local, spans, texts, analyses, links)
 
 
@@ -690,17 +694,15 @@ def build_entities(
     for span in spans:
         if len(forms[span.form].name.tokens) >= 2:
             roots_in_doc[span.document].add(uf.find(span.form))
-    span_root: list[tuple[NameSpan, str]] = []
     choices = {form: frozenset(uf.find(r) for r in candidates) for form, candidates in ambiguous.items()}
+    by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)
     for span in spans:
         root = uf.find(span.form)
         if span.form in choices:
             root = _local_choice(span, choices[span.form], roots_in_doc) or root
-        span_root.append((span, root))
-    members: dict[str, list[str]] = defaultdict(list)
-    by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)
-    for span, root in span_root:
+        span.root = root
         by_root_spans[root].append(span)
+    members: dict[str, list[str]] = defaultdict(list)
     for key in forms:
         members[uf.find(key)].append(key)
     entities: dict[str, Entity] = {}
@@ -721,7 +723,7 @@ def build_entities(
         entity.mentions = sum(len(s.mentions) for s in rspans)
         entity.documents = sorted({s.document for s in rspans})
         entities[root] = entity
-    _attach_descriptors(entities, span_root, texts, analyses)
+    _attach_descriptors(entities, spans, texts, analyses)
     _attach_born(entities, uf, links)
     return sorted(entities.values(), key=lambda e: (-e.mentions, e.name))
 
@@ -740,16 +742,16 @@ def _aliases(spans: list[NameSpan], evidence_only: list[FormInfo]) -> list[Alias
     return [Alias(text=t, count=n, documents=sorted(docs[t])) for t, n in sorted(count.items(), key=lambda x: (-x[1], x[0]))]
 
 
-def _attach_descriptors(entities, span_root, texts, analyses) -> None:
+def _attach_descriptors(entities, spans, texts, analyses) -> None:
     """Per document: each mention's entity, descriptors grouped per entity (by target mention, else by
     target span) and the relations they state.
 
-    One document at a time (its spans are a slice of ``span_root`` grouped by document), so the
+    One document at a time (its spans are a slice of ``spans`` grouped by document), so the
     mention -> entity maps exist for one document at once, not for the corpus.
     """
-    span_root.sort(key=lambda pair: pair[0].document)  # stable: spans keep their order within a document
+    spans.sort(key=lambda span: span.document)  # stable: spans keep their order within a document
     ranges: dict[str, tuple[int, int]] = {}
-    for i, (span, _) in enumerate(span_root):
+    for i, span in enumerate(spans):
         ranges[span.document] = (ranges.get(span.document, (i, i))[0], i + 1)
     by_id = {e.id: e for e in entities.values()}
     not_objects = {e.id for e in entities.values() if e.type == "NORP"}  # "leader of the Iranian regime"
@@ -758,8 +760,8 @@ def _attach_descriptors(entities, span_root, texts, analyses) -> None:
         lo, hi = ranges.get(analysis.document, (0, 0))
         by_mention: dict[str, str] = {}
         doc_spans: list[tuple[int, int, str]] = []
-        for span, root in span_root[lo:hi]:
-            eid = entities[root].id
+        for span in spans[lo:hi]:
+            eid = entities[span.root].id
             doc_spans.append((span.start, span.end, eid))
             for m in span.mentions:
                 by_mention[m.id] = eid
