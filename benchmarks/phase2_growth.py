@@ -131,12 +131,15 @@ def run_phase2(target: Path) -> dict:
             "peaks": {k: round(v / 1024**2) for k, v in reporter.peaks.items()}}
 
 
-def measure(seed_out: Path, size: int, scratch: Path) -> dict:
+def measure(seed_out: Path, size: int, scratch: Path, clones_dir: Path | None = None) -> dict:
     import psutil
 
-    target = scratch / f"clones-{size}"
-    subprocess.run([sys.executable, __file__, "--make-clones", str(target), "--seed-out", str(seed_out),
-                    "--size", str(size)], check=True)
+    target = (clones_dir or scratch) / f"clones-{size}"
+    if clones_dir and _clones_ready(target, size):
+        print(f"  reusing the {size} clones in {target}", flush=True)
+    else:
+        subprocess.run([sys.executable, __file__, "--make-clones", str(target), "--seed-out", str(seed_out),
+                        "--size", str(size)], check=True)
     child = subprocess.Popen([sys.executable, __file__, "--run-phase2", str(target)], stdout=subprocess.PIPE, text=True)
     peak = 0
     root = psutil.Process(child.pid)
@@ -153,6 +156,15 @@ def measure(seed_out: Path, size: int, scratch: Path) -> dict:
     result.update(size=size, peak=peak, output_mb={p.name: round(p.stat().st_size / 1024**2, 1)
                                                      for p in target.glob("dossier.*")})
     return result
+
+
+def _clones_ready(target: Path, size: int) -> bool:
+    """Clones made by an earlier run (documents and store), reusable when ``--clones-dir`` is given."""
+    docs = target / "documents.jsonl"
+    if not docs.is_file() or not (target / "consilience.duckdb").is_file():
+        return False
+    with docs.open(encoding="utf-8") as lines:
+        return sum(1 for _ in lines) == size
 
 
 def report(results: list[dict], wanted: list[int]) -> None:
@@ -183,6 +195,8 @@ def main() -> None:
     parser.add_argument("--scratch", type=Path, default=None)
     parser.add_argument("--seed-dir", type=Path, default=None,
                         help="keep the analysed seed here and reuse it on later runs (default: a temporary one)")
+    parser.add_argument("--clones-dir", type=Path, default=None,
+                        help="make the clones here and reuse them on later runs (default: a temporary directory)")
     parser.add_argument("--make-clones", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seed-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
@@ -208,7 +222,7 @@ def main() -> None:
             print(f"  seed analysed in {time.perf_counter() - started:.0f} s", flush=True)
         results = []
         for size in sizes:
-            results.append(measure(seed_out, size, Path(scratch)))
+            results.append(measure(seed_out, size, Path(scratch), args.clones_dir))
             r = results[-1]
             print(f"  measured {size}: {r['seconds']:.1f} s, peak RSS {r['peak'] / 1024**3:.2f} GB", flush=True)
         report(results, wanted)
