@@ -121,12 +121,20 @@ def _labels(analysis: DocAnalysis) -> list[dict]:
     return out
 
 
+def _contribution(document: Document, analysis: DocAnalysis, lexicon) -> tuple[dict, dict, dict, list[dict]]:
+    """What one document adds to its outlet's profile: loaded-term counts and first examples in the
+    outlet's voice, counts inside quotations, and labels (a profile shows at most EXAMPLES_PER_TERM
+    examples per term, so a document need not keep more)."""
+    own, inside = loaded_terms(document, analysis, lexicon)
+    return ({t: len(v) for t, v in own.items()}, {t: v[:EXAMPLES_PER_TERM] for t, v in own.items()}, inside,
+            _labels(analysis))
+
+
 def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis], claims: list[Claim]) -> list[SourceProfile]:
     lexicon = load_lexicon()
     by_id = {d.id: d for d in documents}
     # One pass over the analyses (they may be decoded one at a time): keep only what each document contributes.
-    found = {a.document: (loaded_terms(by_id[a.document], a, lexicon), _labels(a))
-             for a in analyses if a.document in by_id}
+    found = {a.document: _contribution(by_id[a.document], a, lexicon) for a in analyses if a.document in by_id}
     nothing = DocAnalysis(document="")
     by_outlet: dict[str, list[Document]] = defaultdict(list)
     for d in documents:
@@ -136,30 +144,33 @@ def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis], 
         claims_of[c.document].append(c)
     profiles = []
     for outlet, docs in by_outlet.items():
-        own: dict[str, list[dict]] = defaultdict(list)
+        counts: dict[str, int] = defaultdict(int)
+        examples: dict[str, list[dict]] = defaultdict(list)
         inside: dict[str, int] = defaultdict(int)
         labels: list[dict] = []
         words = 0
         for d in docs:
-            (o, i), doc_labels = found[d.id] if d.id in found else (loaded_terms(d, nothing, lexicon), [])
-            for k, v in o.items():
-                own[k].extend(v)
+            n_own, some, i, doc_labels = found[d.id] if d.id in found else _contribution(d, nothing, lexicon)
+            for k, v in n_own.items():
+                counts[k] += v
+                if len(examples[k]) < EXAMPLES_PER_TERM:
+                    examples[k].extend(some[k])
             for k, v in i.items():
                 inside[k] += v
             labels.extend(doc_labels)
             words += len(_WORD.findall(d.text))
         cl = [c for d in docs for c in claims_of.get(d.id, ())]
         n = len(cl)
-        total_own = sum(len(v) for v in own.values())
-        terms = sorted(set(own) | set(inside), key=lambda t: (-len(own.get(t, ())), t))
+        total_own = sum(counts.values())
+        terms = sorted(set(counts) | set(inside), key=lambda t: (-counts.get(t, 0), t))
         profiles.append(SourceProfile(
             outlet=outlet,
             documents=[d.id for d in docs],
             claims=n,
             attributed_share=round(sum(1 for c in cl if c.attributed_to or c.speaker_text) / n, 3) if n else 0.0,
             hedged_share=round(sum(1 for c in cl if c.hedged) / n, 3) if n else 0.0,
-            loaded_terms=[{"term": t, "count": len(own.get(t, ())), "quoted": inside.get(t, 0),
-                           "examples": own.get(t, [])[:EXAMPLES_PER_TERM]} for t in terms],
+            loaded_terms=[{"term": t, "count": counts.get(t, 0), "quoted": inside.get(t, 0),
+                           "examples": examples.get(t, [])[:EXAMPLES_PER_TERM]} for t in terms],
             labels=labels,
             words=words,
             loaded_per_1000=round(1000 * total_own / words, 2) if words else 0.0,
