@@ -49,15 +49,11 @@ class PackedAnalyses:
     def from_records(cls, analyses: Iterable[DocAnalysis | dict]) -> PackedAnalyses:
         packed = cls()
         for a in analyses:
-            packed.append(a)
+            packed.append(pack(a))
         return packed
 
-    def append(self, analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> None:
-        """Add one document's analysis (a DocAnalysis or its JSON dict); ``skip`` names fields not to keep."""
-        self.append_packed(pack(analysis, skip))
-
-    def append_packed(self, row: tuple[str, str | None, dict[str, bytes]]) -> None:
-        """Add a row made by ``pack`` (rows can be packed as they arrive and appended in document order)."""
+    def append(self, row: tuple[str, str | None, dict[str, bytes]]) -> None:
+        """Add the next document's row (made by ``pack``); rows are appended in document order."""
         self._rows.append(row)
 
     def __len__(self) -> int:

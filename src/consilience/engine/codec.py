@@ -22,12 +22,9 @@ def encode(record) -> str:
     return json.dumps(dataclasses.asdict(record), ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_analysis(text: str, skip: tuple[str, ...] = ()) -> DocAnalysis:
-    """The DocAnalysis of a stored row; fields named in ``skip`` are left at their defaults (saves memory)."""
-    data = json.loads(text)
-    for name in skip:
-        data.pop(name, None)
-    return build_record(DocAnalysis, data)
+def decode_analysis(text: str) -> DocAnalysis:
+    """The DocAnalysis of a stored row (phase 2 reads rows packed instead: see consilience.packed)."""
+    return build_record(DocAnalysis, json.loads(text))
 
 
 def decode_document(text: str) -> Document:

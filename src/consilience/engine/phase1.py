@@ -11,11 +11,15 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import DocAnalysis, Document
+from ..model import Document
 from ..settings import Settings
 from ..store import Phase1Store
 from .fingerprint import analysis_fingerprint, document_key
+
+if TYPE_CHECKING:
+    from ..packed import PackedAnalyses
 
 PROGRESS_FILE = "phase1-progress.json"
 
@@ -69,8 +73,8 @@ def run_into_store(documents: list[Document], settings: Settings, store_path: Pa
 
 
 def load_analyses(documents: list[Document], settings: Settings, store_path: Path,
-                  progress=None, skip: tuple[str, ...] = ()):
-    """The stored DocAnalysis of every document, in document order, packed (see engine.packed).
+                  progress=None, skip: tuple[str, ...] = ()) -> PackedAnalyses:
+    """The stored DocAnalysis of every document, in document order, packed (see consilience.packed).
 
     ``skip`` names DocAnalysis fields to leave out (phase 2 does not read ``sentences``, for one).
     Iterating the result decodes the records; ``list(...)`` gives plain DocAnalysis records.
@@ -88,7 +92,7 @@ def load_analyses(documents: list[Document], settings: Settings, store_path: Pat
                 placed[position] = pack(json.loads(analysis), skip)
     packed = PackedAnalyses()
     for row in placed:
-        packed.append_packed(row)
+        packed.append(row)
     return packed
 
 
