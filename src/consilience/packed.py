@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from .engine.codec import build_record, record_fields
 from .model import Claim, DocAnalysis, to_dict
@@ -24,14 +24,16 @@ from .model import Claim, DocAnalysis, to_dict
 LEVEL = 1  # zlib level: 4x smaller than the JSON, and fast enough to decode several times per run
 
 
-def only(analyses: Iterable[DocAnalysis], *fields: str) -> Iterable[DocAnalysis]:
-    """``analyses`` with at least ``fields`` filled: a list as it is, PackedAnalyses decoding only those fields.
+def only(analyses: Iterable[DocAnalysis], *fields: str,
+         documents: Container[str] | None = None) -> Iterable[DocAnalysis]:
+    """``analyses`` with at least ``fields`` filled: a list as it is, PackedAnalyses decoding only those fields
+    (and, given ``documents``, only those documents: the caller still filters, a list is not).
 
     Stages that read a few fields of every document ask through this, so a large corpus is decoded
     one document at a time and only as far as the stage needs.
     """
     view = getattr(analyses, "view", None)
-    return view(*fields) if view is not None else analyses
+    return view(*fields, documents=documents) if view is not None else analyses
 
 
 class PackedAnalyses:
@@ -62,12 +64,13 @@ class PackedAnalyses:
     def __iter__(self) -> Iterator[DocAnalysis]:
         return self._decode(_LIST_FIELDS)
 
-    def view(self, *fields: str) -> _View:
-        """A re-iterable of the DocAnalysis records with only ``fields`` filled (the others empty)."""
+    def view(self, *fields: str, documents: Container[str] | None = None) -> _View:
+        """A re-iterable of the DocAnalysis records with only ``fields`` filled (the others empty),
+        of every document or of those in ``documents``."""
         unknown = set(fields) - set(_LIST_FIELDS)
         if unknown:
             raise ValueError(f"not a per-document field: {', '.join(sorted(unknown))}")
-        return _View(self, fields)
+        return _View(self, fields, documents)
 
     def set_entities(self, analyses: Iterable[DocAnalysis]) -> None:
         """Remember ``Mention.entity`` of these records (decoded from this container, mentions in full)."""
@@ -91,8 +94,10 @@ class PackedAnalyses:
             else:
                 blobs.pop("claims", None)
 
-    def _decode(self, fields: tuple[str, ...]) -> Iterator[DocAnalysis]:
+    def _decode(self, fields: tuple[str, ...], documents: Container[str] | None = None) -> Iterator[DocAnalysis]:
         for document, skipped, blobs in self._rows:
+            if documents is not None and document not in documents:
+                continue
             analysis = DocAnalysis(document=document, skipped_reason=skipped)
             for name in fields:
                 blob = blobs.get(name)
@@ -109,14 +114,11 @@ class PackedAnalyses:
 class _View:
     """Some fields of a PackedAnalyses, re-iterable (each pass decodes again)."""
 
-    def __init__(self, packed: PackedAnalyses, fields: tuple[str, ...]):
-        self._packed, self._fields = packed, fields
-
-    def __len__(self) -> int:
-        return len(self._packed)
+    def __init__(self, packed: PackedAnalyses, fields: tuple[str, ...], documents: Container[str] | None):
+        self._packed, self._fields, self._documents = packed, fields, documents
 
     def __iter__(self) -> Iterator[DocAnalysis]:
-        return self._packed._decode(self._fields)
+        return self._packed._decode(self._fields, self._documents)
 
 
 def pack(analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> tuple[str, str | None, dict[str, bytes]]:

@@ -40,6 +40,8 @@ def test_a_view_decodes_only_its_fields():
     assert [len(a.times) for a in times_only] == [1, 1, 1, 0]
     assert all(not a.mentions and not a.claims for a in times_only)
     assert [a.skipped_reason for a in only(packed)] == [None, None, None, "language 'fr' not handled"]
+    some = list(only(packed, "times", documents={"d1", "d3"}))
+    assert [(a.document, len(a.times)) for a in some] == [("d1", 1), ("d3", 0)]
     with pytest.raises(ValueError, match="not a per-document field"):
         packed.view("mentionz")
 

@@ -155,7 +155,7 @@ def html_dossier(corpus: Corpus, limits: HtmlLimits = HtmlLimits()) -> dict:
     named = {e for f in facts for e in [f.subject, *f.objects] if e}
     top = sorted(corpus.entities, key=lambda e: -e.mentions)[:limits.entities]
     shown_entities = {e.id for e in top} | named
-    analyses = [a for a in only(corpus.analyses, *PER_DOCUMENT.values()) if a.document in docs]
+    analyses = [a for a in only(corpus.analyses, *PER_DOCUMENT.values(), documents=docs) if a.document in docs]
     out = {"schema": SCHEMA, "corpus": corpus_header(corpus)}
     out["corpus"]["shown"] = {
         "documents": [len(docs), len(corpus.documents)], "facts": [len(facts), len(corpus.facts)],
