@@ -493,14 +493,14 @@ def merge_acronyms(forms: dict[str, FormInfo], uf: UnionFind, defined: dict[str,
             for ini in expansion_initials(surface):
                 by_initials[ini].add(key)
     ambiguous: dict[str, list[str]] = {}
-    joined: set[int] = set()  # expansion sets already compared (spellings of one acronym share them)
+    joined: set[tuple[str, ...]] = set()  # expansion sets already compared (spellings of one acronym share them)
     for key, info in forms.items():
         acronym = info.name.acronym
         if not acronym:
             continue
         expansions = sorted(set(defined.get(key, ())) | by_initials.get(acronym, set()))
-        if hash(tuple(expansions)) not in joined:
-            joined.add(hash(tuple(expansions)))
+        if tuple(expansions) not in joined:  # the set itself, not its hash: a collision would skip a comparison
+            joined.add(tuple(expansions))
             _join_near_expansions(expansions, forms, uf)
         by_text = {uf.find(k) for k in defined.get(key, ())}
         spelled = {uf.find(k) for k in by_initials.get(acronym, ())}
