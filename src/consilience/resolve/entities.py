@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Alias, DocAnalysis, Document, Entity, Mention
+from ..model import Alias, DocAnalysis, Document, Entity
 from ..packed import only
 from .aliases import Link, links_from_evidence, links_in_mention
 from .names import (
@@ -66,15 +66,20 @@ MAX_BLOCK = 40
 
 @dataclass(slots=True)
 class NameSpan:
-    """One occurrence of a name: the span of the name and the spaCy mentions it covers."""
+    """One occurrence of a name: the span of the name and the spaCy mentions it covers.
+
+    A mention is held as (its position in the document's mentions, its label), not as the Mention:
+    at 10^5 documents there are millions of spans, and the decoded Mentions would cost ~1 GB more.
+    """
 
     document: str
     start: int
     end: int
     text: str
-    mentions: tuple[Mention, ...] = ()  # a tuple: millions of spans, most with one mention
+    mentions: tuple[tuple[int, str], ...] = ()  # most spans cover one mention: a shared tuple (``_one``)
     form: str = ""  # NameForm.key
     root: str = ""  # the cluster (union-find root) the span resolves to, set when entities are built
+    bracket: bool = False  # the first mention's text holds a "(": it may define an alias
 
 
 @dataclass(slots=True)
@@ -139,7 +144,7 @@ def resolve_entities(documents: list[Document], analyses: Iterable[DocAnalysis])
 def _clear_caches() -> None:
     from . import names
 
-    for fn in (_trim, _mkey, _edge_key, names.normalize, names.light_fold, names.translit_key, names.block_key):
+    for fn in (_one, _trim, _mkey, _edge_key, names.normalize, names.light_fold, names.translit_key, names.block_key):
         fn.cache_clear()
 
 
@@ -177,12 +182,18 @@ def _trim(text: str) -> tuple[int, int]:
     return i, i + len(clean)
 
 
+@lru_cache(maxsize=None)
+def _one(index: int, label: str) -> tuple[tuple[int, str]]:
+    """The ``NameSpan.mentions`` of a span covering one mention, shared by every span that can."""
+    return ((index, label),)
+
+
 def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[NameSpan]:
     """One NameSpan per mention with a naming label, trimmed to the name itself."""
     out = []
     for analysis in only(analyses, "mentions"):
         text = texts.get(analysis.document)
-        for m in analysis.mentions:
+        for index, m in enumerate(analysis.mentions):
             m.entity = None
             if m.label not in NAME_LABELS or not m.text.strip():
                 continue
@@ -196,7 +207,7 @@ def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[N
                 surface = m.text[a:b]
             if not normalize(surface).tokens:
                 continue
-            out.append(NameSpan(m.document, start, end, surface, (m,)))
+            out.append(NameSpan(m.document, start, end, surface, _one(index, m.label), bracket="(" in m.text))
     return out
 
 
@@ -210,7 +221,7 @@ def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans:
         links.extend(links_from_evidence(analysis.aliases))
     for span in spans:
         text = texts.get(span.document)
-        if text is not None and ("/" in span.text or "(" in span.mentions[0].text or text[span.end:span.end + 80].find("(") >= 0):
+        if text is not None and ("/" in span.text or span.bracket or text[span.end:span.end + 80].find("(") >= 0):
             links.extend(links_in_mention(span.document, text, span.start, span.end))
     return [link for link in links if normalize(link.a).tokens and normalize(link.b).tokens]
 
@@ -279,10 +290,10 @@ def _grow(span: NameSpan, text: str, attested: set[str], firsts: set[str], lasts
         if _mkey(span.text[:poss.start()]) in attested and _mkey(head) in attested:
             s = s + poss.end()
     if (not poss and text.endswith(("of ", "of the ", "for ", "for the "), max(0, s - 8), s)
-            and not any(m.label in ("GPE", "LOC") for m in span.mentions)):
+            and not any(label in ("GPE", "LOC") for _, label in span.mentions)):
         of_start = _of_left(text, s, attested)
         if of_start is not None:
-            return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions)
+            return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions, bracket=span.bracket)
     lefts = [s]
     if not (poss and s != span.start) and text.endswith(" ", 0, s):
         left = _LEFT.search(text, max(0, s - 40), s)
@@ -309,7 +320,7 @@ def _grow(span: NameSpan, text: str, attested: set[str], firsts: set[str], lasts
                     best = (a, b)
     if best == (span.start, span.end):
         return span
-    return NameSpan(span.document, best[0], best[1], text[best[0]:best[1]], span.mentions)
+    return NameSpan(span.document, best[0], best[1], text[best[0]:best[1]], span.mentions, bracket=span.bracket)
 
 
 def extend_spans(spans: list[NameSpan], texts: dict[str, str], attested: set[str]) -> list[NameSpan]:
@@ -345,8 +356,8 @@ def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]
         if info is None:
             info = forms[name.key] = FormInfo(name)
         info.spans.append(span)
-        for m in span.mentions:
-            info.labels[m.label] += 1
+        for _, label in span.mentions:
+            info.labels[label] += 1
         if name.titled:
             info.labels["PERSON"] += 1
     for link in links:
@@ -712,8 +723,8 @@ def build_entities(
         keys = sorted({s.form for s in rspans} | {k for k in members[root] if not forms[k].spans})
         votes: Counter = Counter()
         for s in rspans:
-            for m in s.mentions:
-                votes[m.label] += 1
+            for _, label in s.mentions:
+                votes[label] += 1
             if forms[s.form].name.titled:
                 votes["PERSON"] += 1
         type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99)) if votes else "MISC"
@@ -758,16 +769,19 @@ def _attach_descriptors(entities, spans, texts, analyses) -> None:
     keep_entities = getattr(analyses, "set_entities", None)  # packed analyses decode afresh: they keep them
     for analysis in only(analyses, "mentions", "descriptors"):
         lo, hi = ranges.get(analysis.document, (0, 0))
-        by_mention: dict[str, str] = {}
+        by_index: dict[int, str] = {}
         doc_spans: list[tuple[int, int, str]] = []
         for span in spans[lo:hi]:
             eid = entities[span.root].id
             doc_spans.append((span.start, span.end, eid))
-            for m in span.mentions:
-                by_mention[m.id] = eid
+            for index, _ in span.mentions:
+                by_index[index] = eid
         doc_spans.sort()
-        for m in analysis.mentions:
-            m.entity = by_mention.get(m.id)
+        by_mention: dict[str, str] = {}
+        for index, m in enumerate(analysis.mentions):  # the order name_spans saw: the same decoding
+            m.entity = by_index.get(index)
+            if m.entity is not None:
+                by_mention[m.id] = m.entity
         if keep_entities is not None:
             keep_entities([analysis])
         text = texts.get(analysis.document)
