@@ -212,3 +212,28 @@ def test_distinct_values_do_not_depend_on_hash_order():
                               env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
                for seed in range(8)}
     assert len(outputs) == 1, outputs
+
+
+def test_count_conflicts_are_found_in_an_order_that_does_not_depend_on_hash_order():
+    """Count conflicts were numbered in the order of sets of entity ids and days: their ids changed from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    code = """
+from consilience.model import Claim
+from consilience.reconcile.conflicts import _quantity_buckets
+from consilience.reconcile.facts import Draft
+from consilience.reconcile.participants import Names
+drafts = []
+for n, day in enumerate(["2030-05-09", "2030-05-11", "2030-05-10"]):
+    d = Draft(family="kill", rank=None)
+    for k, who in enumerate(["e:zed", "e:amy", "e:kit", "e:bo"]):
+        d.add(Claim(id=f"d{n}:c{k}", document=f"d{n}", start=0, end=1, text="t", predicate="kill", subject="e:lead",
+                    objects=[who, "e:x" + who], place="e:place" + str(k), quantity=float(k + 2), time=day), Names())
+    drafts.append(d)
+print(list(_quantity_buckets(drafts)))
+"""
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert len(outputs) == 1, outputs

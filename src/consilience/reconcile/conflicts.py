@@ -277,16 +277,8 @@ def _position_start_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
 
 def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
     """Counts of the same thing on the same day that cannot both be right."""
-    buckets: dict[tuple, list[Draft]] = defaultdict(list)
-    for d in drafts:
-        if not d.quantities or d.family in ("position", "statement"):
-            continue
-        days = {T.day(c.time) for c in d.claims if T.day(c.time)}
-        for day in days:
-            for e in (d.participants | d.places) or {None}:
-                buckets[(d.family, e, day)].append(d)
     out, seen = [], set()
-    for (fam, e, day), group in buckets.items():
+    for (fam, e, day), group in _quantity_buckets(drafts).items():
         group = list({id(d): d for d in group}.values())
         if len(group) < 2:
             continue  # one fact never holds incompatible counts (grouping keeps them apart)
@@ -307,6 +299,19 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
                                 explanation=_explain_counts(qclaims, ctx), facts=[fact_of[id(d)].id for d in group]))
     out.extend(_revision_conflicts(drafts, fact_of, ctx, seen))
     return out
+
+
+def _quantity_buckets(drafts: list[Draft]) -> dict[tuple, list[Draft]]:
+    """Drafts with counts filed under (family, participant or place, day), in an order that does not
+    depend on string hashing (buckets are visited in it, and it numbers the conflicts)."""
+    buckets: dict[tuple, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        if not d.quantities or d.family in ("position", "statement"):
+            continue
+        for day in sorted({T.day(c.time) for c in d.claims if T.day(c.time)}):
+            for e in sorted(d.participants | d.places) or [None]:
+                buckets[(d.family, e, day)].append(d)
+    return buckets
 
 
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
