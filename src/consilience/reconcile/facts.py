@@ -29,18 +29,25 @@ from .participants import Names
 CANDIDATES_PER_KEY = 32  # newest facts kept per blocking key: bounds the work per claim
 
 
-@dataclass(eq=False)  # compared by identity: value equality would walk every claim
+_NONE: frozenset = frozenset()  # the participants, places or counts a draft has none of yet (shared)
+
+
+@dataclass(eq=False, slots=True)  # compared by identity: value equality would walk every claim
 class Draft:
-    """A fact being built."""
+    """A fact being built.
+
+    Most drafts end with one claim (10^5 documents: ~300,000 drafts), so a draft is slotted and its
+    sets and lists are made on first use; until then they are the shared empty ``_NONE``.
+    """
 
     family: str
     rank: str | None
     claims: list[Claim] = field(default_factory=list)
-    subjects: set = field(default_factory=set)
-    objects: set = field(default_factory=set)
-    quantities: list[Claim] = field(default_factory=list)
-    places: set = field(default_factory=set)
-    times: Counter = field(default_factory=Counter)  # value -> claims: checks walk distinct values only
+    subjects: set | frozenset = _NONE
+    objects: set | frozenset = _NONE
+    quantities: list[Claim] | tuple = ()
+    places: set | frozenset = _NONE
+    times: dict = field(default_factory=dict)  # value -> claims: checks walk distinct values only
     counts: dict = field(default_factory=dict)  # distinct (range, approximate) -> one claim carrying it
     once: bool = False  # a person killed, a post taken: happens once, time never splits it
 
@@ -51,15 +58,24 @@ class Draft:
     def add(self, c: Claim, names: Names) -> None:
         self.claims.append(c)
         if c.subject:
+            if not self.subjects:
+                self.subjects = set()
             self.subjects.add(c.subject)
-        self.objects.update(c.objects)
+        if c.objects:
+            if not self.objects:
+                self.objects = set()
+            self.objects.update(c.objects)
         if c.quantity is not None or c.quantity_low is not None:
+            if not self.quantities:
+                self.quantities = []
             self.quantities.append(c)
             self.counts.setdefault((quantity_range(c), c.quantity_approximate, c.quantity), c)
         if c.place:
+            if not self.places:
+                self.places = set()
             self.places.add(c.place)
         if c.time:
-            self.times[c.time] += 1
+            self.times[c.time] = self.times.get(c.time, 0) + 1
         self.once = self.once or _happens_once(c, names)
 
 

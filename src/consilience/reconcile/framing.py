@@ -130,7 +130,29 @@ def _contribution(document: Document, analysis: DocAnalysis, lexicon) -> tuple[d
             _labels(analysis))
 
 
-def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis], claims: list[Claim]) -> list[SourceProfile]:
+@dataclass(slots=True)
+class ClaimTally:
+    """What a profile needs of one document's claims: how many, how many attributed, how many hedged."""
+
+    claims: int = 0
+    attributed: int = 0
+    hedged: int = 0
+
+
+def tally_claims(claims: Iterable[Claim]) -> dict[str, ClaimTally]:
+    """Document id -> ClaimTally (so the claims themselves can be let go before profiling)."""
+    tallies: dict[str, ClaimTally] = defaultdict(ClaimTally)
+    for c in claims:
+        t = tallies[c.document]
+        t.claims += 1
+        t.attributed += bool(c.attributed_to or c.speaker_text)
+        t.hedged += bool(c.hedged)
+    return dict(tallies)
+
+
+def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis],
+                    tallies: dict[str, ClaimTally]) -> list[SourceProfile]:
+    """One profile per outlet; ``tallies`` from ``tally_claims``."""
     lexicon = load_lexicon()
     by_id = {d.id: d for d in documents}
     # One pass over the analyses (they may be decoded one at a time): keep only what each document contributes.
@@ -139,9 +161,7 @@ def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis], 
     by_outlet: dict[str, list[Document]] = defaultdict(list)
     for d in documents:
         by_outlet[outlet_of(d, d.id)].append(d)
-    claims_of: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        claims_of[c.document].append(c)
+    none = ClaimTally()
     profiles = []
     for outlet, docs in by_outlet.items():
         counts: dict[str, int] = defaultdict(int)
@@ -159,16 +179,16 @@ def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis], 
                 inside[k] += v
             labels.extend(doc_labels)
             words += len(_WORD.findall(d.text))
-        cl = [c for d in docs for c in claims_of.get(d.id, ())]
-        n = len(cl)
+        tally = [tallies.get(d.id, none) for d in docs]
+        n = sum(t.claims for t in tally)
         total_own = sum(counts.values())
         terms = sorted(set(counts) | set(inside), key=lambda t: (-counts.get(t, 0), t))
         profiles.append(SourceProfile(
             outlet=outlet,
             documents=[d.id for d in docs],
             claims=n,
-            attributed_share=round(sum(1 for c in cl if c.attributed_to or c.speaker_text) / n, 3) if n else 0.0,
-            hedged_share=round(sum(1 for c in cl if c.hedged) / n, 3) if n else 0.0,
+            attributed_share=round(sum(t.attributed for t in tally) / n, 3) if n else 0.0,
+            hedged_share=round(sum(t.hedged for t in tally) / n, 3) if n else 0.0,
             loaded_terms=[{"term": t, "count": counts.get(t, 0), "quoted": inside.get(t, 0),
                            "examples": examples.get(t, [])[:EXAMPLES_PER_TERM]} for t in terms],
             labels=labels,
