@@ -31,10 +31,22 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class _Context:
     """What explanations need: documents (publication dates and bases) and the TimeExprs behind claims."""
 
-    def __init__(self, documents: dict[str, Document], analyses: Iterable[DocAnalysis], names: Names):
+    def __init__(self, documents: dict[str, Document], analyses: Iterable[DocAnalysis], names: Names,
+                 drafts: list[Draft]):
         self.documents = documents
         self.names = names
-        self.times: dict[str, list[TimeExpr]] = {a.document: a.times for a in analyses}
+        # Only the times a claim can point to (same document, same text): the corpus's times are
+        # millions of records at 10^5 documents, and an explanation reads a few.
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for d in drafts:
+            for c in d.claims:
+                if c.time_text:
+                    wanted[c.document].add(c.time_text)
+        self.times: dict[str, list[TimeExpr]] = {}
+        for a in analyses:
+            texts = wanted.get(a.document)
+            if texts:
+                self.times[a.document] = [t for t in a.times if t.text in texts]
 
     def time_expr(self, c: Claim) -> TimeExpr | None:
         for t in self.times.get(c.document, ()):
@@ -45,7 +57,7 @@ class _Context:
 
 def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, Document],
                    analyses: Iterable[DocAnalysis], names: Names) -> list[Conflict]:
-    ctx = _Context(documents, analyses, names)
+    ctx = _Context(documents, analyses, names, drafts)
     fact_of = {id(d): f for d, f in zip(drafts, facts)}
     out: list[Conflict] = []
     out.extend(_event_time_conflicts(drafts, fact_of, ctx))
