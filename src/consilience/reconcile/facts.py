@@ -29,7 +29,7 @@ from .participants import Names
 CANDIDATES_PER_KEY = 32  # newest facts kept per blocking key: bounds the work per claim
 
 
-_NONE: frozenset = frozenset()  # the participants, places or counts a draft has none of yet (shared)
+_NONE: frozenset = frozenset()  # the subjects, objects or places a draft has none of yet (shared)
 
 
 @dataclass(eq=False, slots=True)  # compared by identity: value equality would walk every claim
