@@ -84,9 +84,6 @@ _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), 
 
 # DuckDB's buffer pool may otherwise take 80% of RAM on large writes; past this it spills to disk.
 MEMORY_LIMIT = "512MB"
-# Writing the dossier tables appends rows and builds no large intermediate: a smaller pool and one
-# thread cost no time and halve its native memory (10^4 documents: +212 MB -> +107 MB over phase 2).
-WRITE_CONFIG = {"memory_limit": "128MB", "threads": 1}
 WRITE_CHUNK = 20_000  # rows per Arrow batch when writing: memory stays flat whatever the section's size
 
 
@@ -122,7 +119,7 @@ def write_store(dossier: dict, path: Path) -> None:
 
     Sections may be lists or lazy sequences (report.dossier.Lazy); rows go in WRITE_CHUNK at a time.
     """
-    con = duckdb.connect(str(path), config=WRITE_CONFIG)
+    con = duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
     try:
         con.execute("BEGIN")
         for section, columns in TABLES.items():
