@@ -194,7 +194,6 @@ def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[N
     for analysis in only(analyses, "mentions"):
         text = texts.get(analysis.document)
         for index, m in enumerate(analysis.mentions):
-            m.entity = None
             if m.label not in NAME_LABELS or not m.text.strip():
                 continue
             a, b = _trim(m.text)
