@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact, TimeExpr
+from ..packed import only
 from . import timevalues as T
 from . import vocabulary as V
 from .facts import Draft, quantities_compatible, quantity_range
@@ -43,7 +44,7 @@ class _Context:
                 if c.time_text:
                     wanted[c.document].add(c.time_text)
         self.times: dict[str, list[TimeExpr]] = {}
-        for a in analyses:
+        for a in only(analyses, "times", documents=wanted):  # packed analyses decode those documents only
             texts = wanted.get(a.document)
             if texts:
                 self.times[a.document] = [t for t in a.times if t.text in texts]

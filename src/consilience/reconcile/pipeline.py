@@ -28,7 +28,7 @@ def reconcile(
     drafts = group_claims(claims, names)
     del claims
     facts = build_facts(drafts, by_id, names)
-    conflicts = find_conflicts(drafts, facts, by_id, only(analyses, "times"), names)
+    conflicts = find_conflicts(drafts, facts, by_id, analyses, names)
     del drafts
     _mark_contested(facts, conflicts)
     sources = profile_sources(documents, only(analyses, "mentions", "quotes", "descriptors"), tallies)
