@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Container, Iterable, Iterator
+from itertools import groupby
 
 from .engine.codec import build_record, record_fields
 from .model import Claim, DocAnalysis, to_dict
@@ -83,14 +84,22 @@ class PackedAnalyses:
 
     def set_claims(self, claims: Iterable[Claim]) -> None:
         """Store these claims (resolved to entity ids) in place of the phase-1 ones, packed like them
-        (about 1.5 KB per document, where the Claim objects take about 6 KB)."""
-        by_document: dict[str, list[dict]] = {}
-        for c in claims:
-            by_document.setdefault(c.document, []).append(to_dict(c))
+        (about 1.5 KB per document, where the Claim objects take about 6 KB).
+
+        Claims come in document order (as the stages decode them), so each document's run is packed
+        as soon as it ends: at 10^5 documents, converting every claim to a dict first held ~0.5 GB.
+        A document whose claims come in several runs is packed with all of them.
+        """
+        packed: dict[str, bytes] = {}
+        for document, run in groupby(claims, key=lambda c: c.document):
+            records = [to_dict(c) for c in run]
+            if document in packed:
+                records = json.loads(zlib.decompress(packed[document])) + records
+            packed[document] = _compress(records)
         for document, _, blobs in self._rows:
-            mine = by_document.pop(document, None)
-            if mine:
-                blobs["claims"] = _compress(mine)
+            blob = packed.pop(document, None)
+            if blob is not None:
+                blobs["claims"] = blob
             else:
                 blobs.pop("claims", None)
 

@@ -67,6 +67,14 @@ def test_entities_and_resolved_claims_survive_later_decoding():
     assert [len(a.claims) for a in packed.view("times")] == [0, 0, 0, 0]  # claims only when asked for
 
 
+def test_resolved_claims_of_one_document_in_several_runs_are_all_kept():
+    packed = PackedAnalyses.from_records(_records())
+    resolved = [c for a in packed.view("claims") for c in a.claims]
+    extra = Claim(id="d0:c1", document="d0", start=40, end=50, text="Név2 left.", predicate="leave")
+    packed.set_claims([*resolved, extra])  # d0's claims come in two runs: streamed per run, merged per document
+    assert [[c.id for c in a.claims] for a in packed] == [["d0:c0", "d0:c1"], ["d1:c0"], ["d2:c0"], []]
+
+
 @pytest.mark.timeout(300)
 def test_pipeline_on_packed_analyses_equals_the_stages_on_lists(tmp_path):
     from consilience import ingest, resolve
