@@ -87,7 +87,7 @@ class PackedAnalyses:
         (about 1.5 KB per document, where the Claim objects take about 6 KB).
 
         Claims come in document order (as the stages decode them), so each document's run is packed
-        as soon as it ends: at 10^5 documents, converting every claim to a dict first held ~0.5 GB.
+        as soon as it ends: converting every claim to a dict first raised the peak by 435 MB at 10^5.
         A document whose claims come in several runs is packed with all of them.
         """
         packed: dict[str, bytes] = {}
