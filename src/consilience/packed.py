@@ -94,7 +94,7 @@ class PackedAnalyses:
         for document, run in groupby(claims, key=lambda c: c.document):
             records = [to_dict(c) for c in run]
             if document in packed:
-                records = json.loads(zlib.decompress(packed[document])) + records
+                records = _decompress(packed[document]) + records
             packed[document] = _compress(records)
         for document, _, blobs in self._rows:
             blob = packed.pop(document, None)
@@ -112,7 +112,7 @@ class PackedAnalyses:
                 blob = blobs.get(name)
                 if blob is not None:
                     record_cls = _RECORD_CLASSES[name]
-                    setattr(analysis, name, [build_record(record_cls, r) for r in json.loads(zlib.decompress(blob))])
+                    setattr(analysis, name, [build_record(record_cls, r) for r in _decompress(blob)])
             entities = self._entities.get(document)
             if entities and analysis.mentions:
                 for m, e in zip(analysis.mentions, entities):
@@ -139,6 +139,10 @@ def pack(analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> tuple[str,
 
 def _compress(records: list[dict]) -> bytes:
     return zlib.compress(json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), LEVEL)
+
+
+def _decompress(blob: bytes) -> list[dict]:
+    return json.loads(zlib.decompress(blob))
 
 
 _RECORD_CLASSES = {name: cls for name, (cls, is_list) in record_fields(DocAnalysis).items() if is_list}
