@@ -190,7 +190,7 @@ def normalise(text: str) -> str:
 
 
 def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: bool = False,
-               title: str | None = None) -> Cleaned:
+               title: str | None = None, scrape_language: str | None = None) -> Cleaned:
     """Remove debris lines from scraped ``text``; ``known_lines`` maps a line to a reason learnt elsewhere.
 
     ``extracted``: the text is trafilatura's body of an HTML page, which has already lost the
@@ -222,7 +222,24 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     if not extracted:
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
+    if scrape_language:
+        _drop_scored_debris(lines, keep, removed, scrape_language)
     return Cleaned(_join(keep), [r for _, r in sorted(removed, key=lambda x: x[0])], harvest)
+
+
+def _drop_scored_debris(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]],
+                        language: str) -> None:
+    """Lines that the line scorer decodes as outside the article; nothing when it finds no article at all."""
+    from .lines import body_lines
+
+    index = [i for i, line in enumerate(lines) if line.strip()]
+    decoded = body_lines([lines[i].strip() for i in index], language)
+    if not any(kept[i] and body for i, (body, _p) in zip(index, decoded)):
+        return  # no line the rules kept reads as article text: keep what the rules kept rather than nothing
+    for i, (body, p) in zip(index, decoded):
+        if kept[i] and not body:
+            removed.append((i, Removed(lines[i], f"outside the article text (line score {p:.2f})")))
+            kept[i] = ""
 
 
 def line_key(line: str) -> str:

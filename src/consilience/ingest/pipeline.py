@@ -64,7 +64,9 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
     """Clean the body, harvest metadata, identify the language: one Document."""
     raw = prep.raw
     extracted = raw.kind in HTML_KINDS
-    cleaned = clean.clean_text(prep.body, known_lines, extracted=extracted, title=prep.title if extracted else None)
+    scrape_language = None if extracted else language.identify(prep.body)
+    cleaned = clean.clean_text(prep.body, known_lines, extracted=extracted, title=prep.title if extracted else None,
+                               scrape_language=scrape_language)
     if not cleaned.text.strip():
         return Skipped(raw.path, "no text left once page debris was removed")
     h = cleaned.harvest
