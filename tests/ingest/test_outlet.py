@@ -15,6 +15,13 @@ def test_organisations_and_reporters():
     assert not names_organisation("Ana Ruiz")
 
 
+def test_bylines_and_desks_are_not_outlets():
+    assert not names_organisation("the Tessaly and Orvik bureaus")
+    assert not names_organisation("Our Foreign Staff")
+    assert not names_organisation("the wire desk")
+    assert find_outlet(None, [], None, None, ["the Lirsa bureau", "Ana Ruiz"]) == (None, None)
+
+
 def test_copyright_name():
     assert name_from_copyright(["Copyright © 2023 Tessaly Courier. All Rights Reserved | XML Sitemap"]) == \
         "Tessaly Courier"
@@ -23,8 +30,12 @@ def test_copyright_name():
 
 
 def test_order_of_evidence():
+    """The copy's own publisher first (site name, masthead, copyright, host); a source credit only without one."""
     assert find_outlet("Given", ["Source"], "Site", "https://a.example/x", ["Org News"]) == ("Given", "input")
-    assert find_outlet(None, ["Source"], "Site", "https://a.example/x", []) == ("Source", "source-line")
+    assert find_outlet(None, ["Source"], "Site", "https://a.example/x", []) == ("Site", "metadata")
+    assert find_outlet(None, ["Source"], None, None, [], masthead="Tessaly Courier") == ("Tessaly Courier", "masthead")
+    assert find_outlet(None, ["Source"], None, None, [], ["© 2021 Tessaly Courier"]) == ("Tessaly Courier", "copyright")
+    assert find_outlet(None, ["Source"], None, None, []) == ("Source", "source-line")
     assert find_outlet(None, [], "Site", "https://a.example/x", []) == ("Site", "metadata")
     assert find_outlet(None, [], None, "https://a.example/x", []) == ("a.example", "url")
     assert find_outlet(None, [], None, None, ["Ana Ruiz", "Tessaly Wire"]) == ("Tessaly Wire", "reporting-by")

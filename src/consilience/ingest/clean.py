@@ -71,11 +71,18 @@ RELATED = re.compile(r"^(?:read more|related(?: stories| articles| posts| news| 
                      r"|most read|trending(?: now)?|popular(?: now)?|latest news|watch)\b\s*(?:[:»›>\-–—|]|$)", re.I)
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|originally published (?:at|by|on|in))\s*[:»›>\-–—|]+\s*"
                          r"(?P<name>\S.{0,80}?)\s*$", re.I)
+# A syndication credit inside a sentence: "This article first appeared on X and is republished ..."
+SYNDICATION = re.compile(r"\b(?:first|originally) (?:appeared|published|ran) (?:on|in|at|by) (?P<name>(?:the )?[A-Z][\w.&'’-]*"
+                         r"(?: [A-Z][\w.&'’-]*){0,5})|\brepublished (?:with permission )?from (?P<name2>(?:the )?[A-Z]"
+                         r"[\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5})")
+MASTHEAD = re.compile(r"^[A-Z][A-Z&'’.\-]*(?: [A-Z][A-Z&'’.\-]*){0,5}$")
 CREDIT = re.compile(r"^\(?(?P<role>(?:additional )?reporting|reported|writing|written|editing|edited|compiled|"
                     r"produced)\s+by\s*:?\s*(?P<name>[^;]{1,80}?)(?:;.*)?\)?\.?\s*$", re.I)
 BYLINE = re.compile(r"^(?:by|posted by|written by|author|authors)\s*[:\-]?\s+(?P<name>[A-Z][^\n]{1,80}?)\s*$", re.I)
 METADATA_CUE = re.compile(r"\b(?:published|posted|updated|last updated|modified|created|date|details|written on"
                           r"|hits|views|read time|min read|minutes? read)\b", re.I)
+LEADING_CUE = re.compile(r"^(?:published|posted|updated|last updated|modified|first published)\b\s*(?:on|at)?\s*:?",
+                         re.I)  # "Published: May 5, 2020 at 9:40 a.m." ends with a period and is no sentence
 ONLY_DATE_CHARS = re.compile(r"^[\d\s/:.,\-–—|]+(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 
 
@@ -83,12 +90,13 @@ ONLY_DATE_CHARS = re.compile(r"^[\d\s/:.,\-–—|]+(?:[ap]\.?m\.?)?(?:\s*[A-Z]{
 class Harvest:
     """Metadata read from lines before they were removed."""
 
-    metadata_lines: list[str] = field(default_factory=list)
+    metadata_lines: list[str] = field(default_factory=list)  # date lines above the end of the article only
     source_names: list[str] = field(default_factory=list)  # "Source » X"
     credit_names: list[str] = field(default_factory=list)  # "Reporting by X"
     byline: str | None = None
     copyright_lines: list[str] = field(default_factory=list)
     title: str | None = None
+    masthead: str | None = None  # the publication's name set in capitals at the top of a text scrape
 
 
 @dataclass
@@ -137,8 +145,8 @@ def classify(line: str, harvest: Harvest) -> str | None:
     if (m := BYLINE.match(s)) and n <= 8 and not TERMINAL.search(s.rstrip(".")) and _looks_like_names(m["name"]):
         harvest.byline = harvest.byline or m["name"].strip()
         return "byline"
-    if n <= 25 and not is_sentence(s) and has_date(s) and (METADATA_CUE.search(s) or ONLY_DATE_CHARS.match(s)
-                                                           or _mostly_date(s)):
+    if n <= 25 and (not is_sentence(s) or LEADING_CUE.match(s)) and has_date(s) and (
+            METADATA_CUE.search(s) or ONLY_DATE_CHARS.match(s) or _mostly_date(s) or _has_date_segment(s)):
         harvest.metadata_lines.append(s)
         return "metadata line"
     if _is_widget(s, n):
@@ -168,6 +176,12 @@ def _mostly_date(s: str) -> bool:
 
     covered = sum(d.end - d.start for d in find_dates(s))
     return covered >= 0.6 * len(s.strip())
+
+
+def _has_date_segment(s: str) -> bool:
+    """A masthead or section bar with a date between separators ("DAILY POST | World | Tuesday, May 5, 2020")."""
+    parts = [p for p in SEPARATORS.split(s) if p.strip()]
+    return len(parts) >= 2 and any(_mostly_date(p) for p in parts)
 
 
 def _is_breadcrumb(s: str) -> bool:
@@ -222,9 +236,51 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     if not extracted:
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
+    harvest.masthead = None if extracted else _masthead(lines, harvest)
+    for line in keep:
+        if line and (m := SYNDICATION.search(line)):
+            harvest.source_names.append((m["name"] or m["name2"]).strip())
     if scrape_language:
         _drop_scored_debris(lines, keep, removed, scrape_language)
+    _forget_dates_below_article(lines, keep, removed, harvest)
     return Cleaned(_join(keep), [r for _, r in sorted(removed, key=lambda x: x[0])], harvest)
+
+
+def _masthead(lines: list[str], harvest: Harvest) -> str | None:
+    """The publication's name in capitals on the first line, alone before a date or heading, or first in a bar
+    of sections ("EXAMPLE DAILY | World | Tuesday, May 5, 2020"); title-cased."""
+    top = [line.strip() for line in lines if line.strip()][:2]
+    if not top:
+        return None
+    parts = [p.strip() for p in SEPARATORS.split(top[0]) if p.strip()]
+    name = parts[0] if parts else ""
+    if not MASTHEAD.match(name) or len(words(name)) < 2 or any(ch.isdigit() for ch in name):
+        return None
+    alone = len(parts) == 1 and len(top) > 1 and (top[1] in harvest.metadata_lines or is_heading_like(top[1]))
+    if len(parts) == 1 and not alone:
+        return None
+    if harvest.title and line_key(name) == line_key(harvest.title):
+        harvest.title = None  # the masthead was taken for the headline
+    return string_title(name)
+
+
+def string_title(name: str) -> str:
+    """"THE EXAMPLE POST" -> "The Example Post" (short words after the first stay lower-case)."""
+    small = {"of", "the", "and", "for", "in", "on", "a", "an", "at", "to"}
+    out = []
+    for i, w in enumerate(name.split()):
+        lw = w.lower()
+        out.append(lw if i and lw in small else lw[:1].upper() + lw[1:])
+    return " ".join(out)
+
+
+def _forget_dates_below_article(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]],
+                                harvest: Harvest) -> None:
+    """Date lines below the article's last line (comments, related-story lists, footers) date other texts."""
+    last = max((i for i, line in enumerate(kept) if line), default=-1)
+    below = {lines[i].strip() for i, r in removed if i > last and r.reason == "metadata line"}
+    above = {lines[i].strip() for i, r in removed if i <= last and r.reason == "metadata line"}
+    harvest.metadata_lines = [m for m in harvest.metadata_lines if m in above or m not in below]
 
 
 def _drop_scored_debris(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]],
@@ -283,19 +339,17 @@ def _drop_trailing_headlines(kept: list[str | None], removed: list[tuple[int, Re
 
 
 def _first_title(kept: list[str | None], repeated: set[str]) -> str | None:
-    """The first headline-shaped line before the first sentence, unless it is repeated (a caption)."""
-    first = True
-    for line in kept:
-        if not line:
-            continue
-        if first and line.rstrip().endswith("?") and 3 <= len(words(line)) <= 15:
+    """The headline: of the headline-shaped lines above the first sentence (menus, mastheads and section bars
+    come first on a page), the one closest to it; a question opening the page is one too."""
+    candidates = []
+    for n, line in enumerate(x for x in kept if x):
+        if n == 0 and line.rstrip().endswith("?") and 3 <= len(words(line)) <= 15:
             return line  # a question headline ("Who was ...?") opening the page
-        first = False
         if is_sentence(line) or not is_heading_like(line):
-            return None
-        if len(words(line)) >= 3 and line_key(line) not in repeated:
-            return line
-    return None
+            break
+        if len(words(line)) >= 3 and line_key(line) not in repeated and not _is_breadcrumb(line):
+            candidates.append(line)
+    return candidates[-1] if candidates else None
 
 
 def _join(kept: list[str | None]) -> str:

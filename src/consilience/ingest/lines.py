@@ -228,7 +228,28 @@ def body_lines(lines: list[str], language: str | None = "en") -> list[tuple[bool
         if any(decoded):
             break
         decoded = viterbi([_shifted(p, shift) for p in probabilities], model)
+    _keep_inner_lists(lines, decoded)
     return list(zip(decoded, probabilities))
+
+
+LIST_ITEM_MIN_WORDS = 4  # a menu entry is a word or three; an item of an article's own list is a phrase
+
+
+def _keep_inner_lists(lines: list[str], decoded: list[bool]) -> None:
+    """A bulleted list between two stretches of the article, every item a phrase, is the article's own list."""
+    i = 0
+    while i < len(lines):
+        if decoded[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not decoded[j]:
+            j += 1
+        inside = i > 0 and j < len(lines)  # body before and after the run
+        if inside and all(LIST_MARKER.match(line) and len(WORD.findall(line)) >= LIST_ITEM_MIN_WORDS
+                          for line in lines[i:j]):
+            decoded[i:j] = [True] * (j - i)
+        i = j
 
 
 SHIFTS = (1.0, 2.0, 3.0, 4.0)  # log-odds steps tried when nothing is decoded as body

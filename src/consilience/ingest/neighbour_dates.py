@@ -19,6 +19,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from datetime import date
 
 from ..model import Document
 
@@ -31,6 +32,36 @@ QUERY_WORDS = 30  # an undated document is looked up by its most distinctive wor
 CANDIDATES = 20  # ... and the best-matching witnesses are then scored on their whole text
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def complete_years(documents: list[Document]) -> None:
+    """A dateline without a year ("TEHRAN, Jan 8 (Agency) -", kept as "XXXX-01-08"): the year that puts the
+    day closest to the corpus's own dated documents; unknown (None) when the corpus has none."""
+    dated = sorted({date.fromisoformat(d.published[:DAY_PRECISE]) for d in documents if _is_witness(d)})
+    for doc in documents:
+        if not (doc.published or "").startswith("XXXX-"):
+            continue
+        month, day = int(doc.published[5:7]), int(doc.published[8:10])
+        best = None
+        for year in sorted({w.year + k for w in dated for k in (-1, 0, 1)}):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            gap = min(abs((candidate - w).days) for w in dated)
+            if best is None or gap < best[0]:
+                best = (gap, candidate)
+        if best is None or best[0] > MAX_YEAR_GAP_DAYS:
+            doc.notes.append(f"published: the dateline gives {doc.published[5:]} without a year and no dated "
+                             "document of the corpus is near enough to lend one")
+            doc.published, doc.published_basis = None, None
+            continue
+        doc.published = best[1].isoformat()
+        doc.notes.append(f"published: year of the dateline taken from the corpus's dated documents "
+                         f"({best[0]} days from the nearest)")
+
+
+MAX_YEAR_GAP_DAYS = 183  # a story's documents lie within months of each other: beyond this the year is a guess
 
 
 def infer_from_neighbours(documents: list[Document]) -> None:
@@ -65,8 +96,8 @@ def infer_from_neighbours(documents: list[Document]) -> None:
 
 
 def _is_witness(doc: Document) -> bool:
-    return bool(doc.published) and len(doc.published) >= DAY_PRECISE and doc.published_basis in WITNESS_BASES \
-        and doc.duplicate_of is None
+    return bool(doc.published) and len(doc.published) >= DAY_PRECISE and doc.published[0].isdigit() \
+        and doc.published_basis in WITNESS_BASES and doc.duplicate_of is None
 
 
 def _needs_date(doc: Document) -> bool:

@@ -1,9 +1,13 @@
 """The outlet a document comes from, and the basis for saying so.
 
-In order: given by the input (JSONL ``outlet``), a "Source » X" line (the page says where
-the article comes from), the site name in the page's metadata, the URL's host, a
-"Reporting by X" credit when X names an organisation rather than a person, the name in a
-copyright footer ("© 2025 Example Daily | About us").
+The outlet is the publisher of the copy at hand. In order: given by the input (JSONL
+``outlet``), the site name in the page's metadata (``og:site_name``, JSON-LD publisher), the
+masthead at the top of a text scrape ("DAILY EXAMPLE | World | ..."), the name in a copyright
+footer ("© 2025 Example Daily | About us"), the URL's host; only when none of these names the
+publisher, a source or syndication credit ("Source » X", "first appeared on X": then X is where
+the text came from, and is all the page tells), or a "Reporting by X" credit when X is an
+organisation's proper name. Never a byline: "Reporting by the Kyiv bureau" or "By the Foreign
+Staff" name reporters and desks, not outlets.
 """
 from __future__ import annotations
 
@@ -28,11 +32,14 @@ def outlet_from_url(url: str | None) -> str | None:
 ORG_WORDS = {
     "news", "newspaper", "daily", "weekly", "times", "post", "herald", "tribune", "journal", "gazette", "monitor",
     "observer", "review", "press", "wire", "agency", "network", "tv", "television", "radio", "broadcasting",
-    "media", "service", "services", "bureau", "desk", "staff", "team", "online", "magazine", "report", "reports",
+    "media", "service", "services", "online", "magazine", "report", "reports",
     "update", "chronicle", "courier", "express", "mail", "star", "sun", "telegraph", "guardian", "independent",
     "committee", "council", "office", "organization", "organisation", "movement", "institute", "center", "centre",
     "group", "foundation", "association", "union", "ministry", "department",
 }
+
+
+DESK = re.compile(r"\b(?:bureaus?|desks?|staff|team|correspondents?|reporters?|writers?|editors?|contributors?)\b", re.I)
 
 
 def names_organisation(name: str) -> bool:
@@ -43,8 +50,12 @@ def names_organisation(name: str) -> bool:
     Monitor" name outlets; "Reporting by Jane Doe" names a reporter.
     """
     tokens = name.split()
+    if DESK.search(name):
+        return False  # "the Tehran and Kyiv bureaus", "our Foreign Staff": parts of an outlet, not one
     if "/" in name or re.search(r"\.\w{2,}$", name) or len(tokens) == 1:
         return True
+    if any(len(t) > 3 and t[0].islower() for t in tokens):
+        return False  # not a proper name
     if any(t.strip(".,").lower() in ORG_WORDS for t in tokens):
         return True
     return any(len(t) >= 2 and t.isupper() for t in tokens)
@@ -68,19 +79,22 @@ def name_from_copyright(lines: list[str]) -> str | None:
 
 
 def find_outlet(given: str | None, source_names: list[str], sitename: str | None, url: str | None,
-                credit_names: list[str], copyright_lines: list[str] = ()) -> tuple[str | None, str | None]:
+                credit_names: list[str], copyright_lines: list[str] = (), masthead: str | None = None
+                ) -> tuple[str | None, str | None]:
     """(outlet, basis)."""
     if given:
         return given, "input"
-    if source_names:
-        return source_names[-1], "source-line"
     if sitename:
         return sitename, "metadata"
+    if masthead:
+        return masthead, "masthead"
+    if name := name_from_copyright(list(copyright_lines)):
+        return name, "copyright"
     if host := outlet_from_url(url):
         return host, "url"
+    if source_names:
+        return source_names[-1], "source-line"
     for name in credit_names:
         if names_organisation(name):
             return name, "reporting-by"
-    if name := name_from_copyright(list(copyright_lines)):
-        return name, "copyright"
     return None, None

@@ -73,7 +73,7 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
     date, basis, date_notes = published.publication_date(cleaned.text, prep.published, h.metadata_lines,
                                                          h.copyright_lines)
     name, outlet_basis = outlet.find_outlet(raw.outlet, h.source_names, prep.sitename, prep.url, h.credit_names,
-                                            h.copyright_lines)
+                                            h.copyright_lines, h.masthead)
     reporters = [c for c in h.credit_names if not outlet.names_organisation(c)]  # "Reporting by Jane Doe"
     byline = h.byline or prep.byline or (reporters[0] if reporters else None)
     return Document(
@@ -160,6 +160,7 @@ def ingest(paths: Iterable[str], settings: Settings, progress=None) -> tuple[lis
             progress.advance()
     documents = remove_outlet_boilerplate(prepared, documents, skipped)
     _unique_ids(documents)
+    neighbour_dates.complete_years(documents)
     dedup.mark_duplicates(documents, settings.near_duplicate_threshold)
     neighbour_dates.infer_from_neighbours(documents)
     return documents, skipped

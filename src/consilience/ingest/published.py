@@ -33,7 +33,7 @@ WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
-_TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:\s*[,|·]?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _WEEKDAY = r"(?:" + WEEKDAYS + r"\.?,?\s+)?"
 
 PATTERNS = [
@@ -41,6 +41,10 @@ PATTERNS = [
                re.I),
     re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b" + _TIME, re.I),
     re.compile(r"\b" + _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b" + _TIME, re.I),
+    # numeric, day first with dots ("14.03.2021", the European order); with slashes only when one
+    # number cannot be a month ("14/03/2021" day first, "03/14/2021" month first; "05/04/2021" is left alone)
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d{2})\b" + _TIME),
+    re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:1[89]|20)\d{2})\b" + _TIME),
     re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),  # month precision
 ]
 MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:1[89]|20)\d{2})(?!\s*[:.]\d)", re.I)
@@ -82,6 +86,14 @@ class DateRef:
 
 def _ref(m: re.Match) -> DateRef | None:
     g = m.groupdict()
+    if g.get("first"):  # a slashed date: the order is known only when one number exceeds 12
+        first, second = int(g["first"]), int(g["second"])
+        if first > 12 >= second:
+            g = {**g, "day": g["first"], "month": g["second"]}
+        elif second > 12 >= first:
+            g = {**g, "day": g["second"], "month": g["first"]}
+        else:
+            return None
     month_raw = g.get("month")
     month = int(month_raw) if month_raw and month_raw.isdigit() else MONTHS.get((month_raw or "").lower().rstrip("."))
     day = int(g["day"]) if g.get("day") else None
@@ -199,7 +211,12 @@ def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str
             if fallback_year:
                 return DateRef(0, 0, fallback_year, ref.month, ref.day).iso, \
                     f"dateline gives no year; year {fallback_year} taken from the page (copyright or latest year named)"
+            # TIMEX3's unknown year; the corpus pass (neighbour_dates) takes it from the closest dated documents
+            return f"{UNKNOWN_YEAR}-{ref.month:02d}-{ref.day:02d}", "dateline gives no year and the page names none"
     return None, None
+
+
+UNKNOWN_YEAR = "XXXX"
 
 
 ANNIVERSARY = re.compile(r"\b(?P<n>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+anniversary\b", re.I)
