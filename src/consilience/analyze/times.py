@@ -8,6 +8,7 @@ partial value such as "XXXX-09") when it is missing or too coarse. See docs/time
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..model import TimeExpr
@@ -31,8 +32,9 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     ctx = Context(text, parse_dct(dct), doc)
     hits = _select(_candidates(text, ctx))
     hits = _merge_day_and_time(text, hits)
+    hits = _periods_in_focus(text, hits)
     hits = _compare_with_period_in_focus(text, hits)
-    hits = _date_bare_times(text, hits)
+    hits = _date_bare_times(text, hits, (ctx.anchor.date, ctx.dct) if ctx.anchor and ctx.anchor.date else None)
     return [TimeExpr(document=document, start=s, end=e, text=text[s:e], type=f.type, value=f.value, anchor=f.anchor)
             for s, e, f in hits]
 
@@ -117,18 +119,72 @@ def _compare_with_period_in_focus(text: str, hits):
     return out
 
 
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _periods_in_focus(text: str, hits):
+    """"the 1988 quarter", "the same period last year", "the latest period" name the quarter in focus.
+
+    The focus is the last quarter named shortly before (within _FOCUS_WINDOW characters): "the 1988
+    quarter" after "the third quarter" is 1988-Q3, "the same period last year" that quarter a year
+    before. With no quarter in focus the year stands and "the latest period" is dropped.
+    """
+    out = []
+    for start, end, found in hits:
+        if found.kind in ("focus", "focus-latest"):
+            quarter = None
+            for s0, e0, prior in reversed(out):
+                if start - e0 > _FOCUS_WINDOW:
+                    break
+                q = _QUARTER_VALUE.match(prior.value or "")
+                if q and not (prior.anchor or "").startswith("text:") and not _ALREADY_BACK.search(text, s0, e0):
+                    # a period that is itself a comparison ("the year-ago quarter") is not the focus
+                    quarter = (int(q.group(1)), int(q.group(2)))
+                    break
+            if found.kind == "focus-latest":
+                if quarter is None:
+                    continue
+                found = Found("DATE", f"{quarter[0]}-Q{quarter[1]}", f"text:{quarter[0]}-Q{quarter[1]}")
+            elif quarter is not None:
+                year = quarter[0] - 1 if found.shift else int(found.value)
+                found = Found("DATE", f"{year}-Q{quarter[1]}", f"text:{quarter[0]}-Q{quarter[1]}")
+            else:
+                found = Found(found.type, found.value, found.anchor)
+        out.append((start, end, found))
+    return out
+
+
 _DAY_FOCUS_WINDOW = 250  # characters back to look for the day a bare "at 10:30 pm" or "the morning" belongs to
+_ANAPHOR_WINDOW = 600  # characters back (across paragraphs) to look for the day "that day", "the next morning" count from
 
 
-def _date_bare_times(text: str, hits):
+def _date_bare_times(text: str, hits, dct_day: tuple | None = None):
     """A time of day not next to a date takes the last day named shortly before it in the same paragraph.
 
     ("On Tuesday, August 27, ... met him (at 10:30 pm)" -> that Tuesday, not the publication date.)
     Without such a day a clock time stays on the publication date and a bare part of day unresolved.
+    "that day", "the next morning", "the day before" count from the last day named (the narrative's
+    reference time, which they then become); "later in the day" with none is the publication date.
     """
     out = []
     for start, end, found in hits:
-        if found.kind == "tod":
+        if found.kind == "anaphor":
+            base, note = None, None
+            for s0, e0, prior in reversed(out):
+                if start - e0 > _ANAPHOR_WINDOW:
+                    break
+                if prior.kind == "day" and prior.day is not None:
+                    base, note = prior.day, f"text:{prior.day.isoformat()}"
+                    break
+            if base is None and found.day == dt.date.min and dct_day is not None:
+                base, note = dct_day
+            if base is None:
+                found = Found(found.type, None, found.anchor)
+            else:
+                day = base + dt.timedelta(days=found.shift)
+                value = day.isoformat() + (found.tod or "")
+                found = Found(found.type, value, note, kind="day", day=day)
+        elif found.kind == "tod":
             for s0, e0, prior in reversed(out):
                 if start - e0 > _DAY_FOCUS_WINDOW or "\n\n" in text[e0:start]:
                     break

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import lexicon as L
 from .anchor import (Anchor, add_months, add_quarters, day_value, month_value, quarter_of, safe_date,
                      shift_date, week_value, weekday_near)
-from .tense import FUTURE, PAST, PRESENT, tense_at
+from .tense import FUTURE, PAST, PRESENT, past_verb_before, tense_at
 
 EXPLICIT = "explicit"
 NO_DCT = "unresolved: no publication date"
@@ -30,6 +30,7 @@ class Found:
     kind: str = ""  # "day" (a calendar day, mergeable with a time of day), "tod" (a time of day), ""
     day: dt.date | None = None  # for kind "day": the date; for "tod": the date it was put on
     tod: str | None = None  # for kind "tod": the part after the date, "T18:30" or "TMO"
+    shift: int = 0  # for kind "anaphor": days from the day in focus ("the next day" +1)
 
 
 @dataclass
@@ -94,6 +95,9 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|time|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
     "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD,
     "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
+    "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
+    "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day",
+    "focus_period": r"\b(?:period|quarter)\b",
 }
 WINDOW = 80  # characters either side of a trigger the full pattern is run over (longer than any match)
 
@@ -183,12 +187,12 @@ def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None
     year = a.year
     if tense == FUTURE:
         year += delta < 0
-    elif tense == PAST and not _DEADLINE_BEFORE.search(ctx.before(m, 12)):
+    elif tense == PAST and not _DEADLINE_BEFORE.search(ctx.before(m, 30)):
         year -= delta > 31  # a past verb with a date a few weeks ahead is usually a deadline ("extended to Nov. 16")
     elif delta > 4 * 31:  # no tense: more than four months ahead is last year's; far behind, next year's
         year -= 1
-    elif delta < -8 * 31:
-        year += 1
+    elif delta < -8 * 31 and not past_verb_before(ctx.text, m.start()):
+        year += 1  # "January" said in November is next January, unless a past verb governs it ("rose in January")
     return year, ctx.dct
 
 
@@ -269,7 +273,8 @@ def month_relative_year(m, ctx):
     return Found("DATE", month_value(year, month), ctx.dct)
 
 
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by|before|from)\s+(?:the\s+)?$", re.I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|by|before|from|to|into|for)\s+(?:the\s+)?"
+                             r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s*(?:(?-i:[A-Z]{2,4})\s*)?,?\s*)?$", re.I)
 _CUE_BEFORE = re.compile(r"(?:\b(?:in|of|since|until|till|by|from|through|to|during|before|after|and|or|"
                          r"early|late|mid|last|next|this|end|beginning|start|between|around|about)\s*-?|,)\s*$", re.I)
 
@@ -559,6 +564,9 @@ def relative_unit(m, ctx):
     unit = _REL_UNITS[" ".join(m["u"].lower().split())]
     if m["rel"].lower() in ("following", "same", "that"):
         return _anaphoric(m, ctx, unit)
+    if (unit == "W" and rel == "last" and not m["mod"] and m.group(0).lower().startswith("the ")
+            and re.search(r"\b(?:in|over|during|within|throughout|for)\s+$", ctx.before(m, 12), re.I)):
+        return Found("DURATION", "P1W", EXPLICIT)  # "in the last week": the seven days up to now, a duration
     shift = {"last": -1, "this": 0, "next": 1}.get(rel)
     if shift is None:
         return None
@@ -664,6 +672,48 @@ def units_ago(m, ctx):
     return _day_found(ctx, shift_date(a.date, n, "D"), ctx.dct)
 
 
+# Nouns a "24-hour" modifier gives a real length to ("a 24-hour strike"); with other nouns it means "all day".
+_TIMED_NOUNS = {"strike", "strikes", "ceasefire", "cease-fire", "truce", "curfew", "period", "delay", "deadline",
+                "shutdown", "stoppage", "fast", "walkout", "lockdown", "ban", "blackout", "window", "halt", "closure",
+                "suspension", "siege", "pause", "respite", "extension", "trip", "visit", "journey", "flight", "stay",
+                "detention", "operation", "offensive", "bombardment", "battle", "vigil", "march", "wait", "notice",
+                "shift", "session", "meeting", "talks", "break", "outage", "cycle", "race", "test"}
+_DURATION_PREP = re.compile(r"\b(?:for|in|within|after|over|than|only|just|a|per|of|least|about|some|each|every|by|"
+                            r"nearly|almost|around|under|last|first|next|past|whole|entire|full|single)\s+$", re.I)
+
+
+# Things whose age news states as a stretch of time ("the 8-month-old truce", "a decade-old dispute").
+_AGED_THINGS = {"truce", "ceasefire", "cease-fire", "war", "conflict", "strike", "dispute", "crisis", "government",
+                "regime", "law", "ban", "blockade", "embargo", "siege", "occupation", "uprising", "insurgency",
+                "rebellion", "standoff", "stalemate", "boycott", "moratorium", "agreement", "deal", "accord", "peace",
+                "investigation", "inquiry", "case", "feud", "rivalry", "campaign", "program", "programme", "policy",
+                "coalition", "alliance", "partnership", "marriage", "friendship", "company", "record", "tradition"}
+
+
+def _age_of_someone(m, ctx) -> bool:
+    """"-year-old" is a person's age (not a time expression: "a 44-year-old man", "the six-year-old",
+    "44-year-old Ann Lee") unless a thing whose age is a stretch of time follows ("the 8-month-old truce")."""
+    after = re.match(r"-olds?\s+(?P<w>[A-Za-z][\w-]*)", ctx.text[m.end() - (4 if m["old"] else 0):m.end() + 30])
+    return not (after and after.group("w").lower() in _AGED_THINGS)
+
+
+def _round_the_clock(m, ctx) -> bool:
+    if not (m["u"].lower() == "hour" and L.number_value(m["n"]) == 24 and "-" in m.group(0)[m.start("n") - m.start():]):
+        return False
+    following = re.match(r"\s+(?:[a-z]+\s+)?([a-z-]+)", ctx.after(m, 40))
+    return not (following and following.group(1).lower() in _TIMED_NOUNS)
+
+
+def _someday(m, ctx) -> bool:
+    """"one day" meaning some day in the future: right after "to" or a modal ("to one day return"), not a count."""
+    before = ctx.before(m, 15)
+    if m["det"] or m["rel"] or m["approx"] or "-" in m.group(0) or _DURATION_PREP.search(before):
+        return False
+    if re.match(r"\s*(?:later|earlier|before|after|ago|of|a\b|per\b|-)", ctx.after(m, 8), re.I):
+        return False
+    return bool(re.search(r"\b(?:to|will|would|could|can|may|might|shall|should|must)\s+$", before, re.I))
+
+
 def _duration(m, ctx, n: float | None, letter: str, is_time: bool, set_: bool = False) -> Found:
     kind = "SET" if set_ else "DURATION"
     t = "T" if is_time else ""
@@ -706,6 +756,12 @@ def duration(m, ctx):
         return None  # "three-quarters of its food" is a fraction
     if re.match(r"\s+old\b", ctx.after(m, 6)) and not m["det"]:
         return None  # an age, "52 years old"
+    if (m["old"] or re.match(r"-olds?\b", ctx.after(m, 6))) and _age_of_someone(m, ctx):
+        return None  # a person's age: "a 44-year-old man", "the six-year-old", "44-year-old Ann Lee"
+    if _round_the_clock(m, ctx):
+        return None  # "24-hour news", "a 24-hour hotline": all day long, not a stretch of time
+    if word == "one" and m["u"].lower() == "day" and _someday(m, ctx):
+        return Found("DATE", "FUTURE_REF", EXPLICIT)  # "hopes to one day return"
     n = L.number_value(m["n"])
     if n is None and word in ("some",) and m["u"].lower().endswith("s") is False:
         return None  # "some day" is not a count
@@ -727,8 +783,6 @@ def half_unit(m, ctx):
       r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes|quarters)")
 def vague_plural(m, ctx):
     rel = " ".join(m["rel"].lower().split()).removeprefix("in ")
-    if rel == "recent":
-        return Found("DATE", "PAST_REF", EXPLICIT)
     if rel in ("coming", "the coming"):
         return Found("DATE", "FUTURE_REF", EXPLICIT)
     letter, is_time = L.unit_letter(m["u"])
@@ -813,8 +867,18 @@ def reference(m, ctx):
             return None if ctx.anchor else Found("DATE", "PRESENT_REF", EXPLICIT)
         return Found("DATE", "PRESENT_REF", EXPLICIT)
     if m["past"]:
+        if m["past"].lower().replace(" ", "") == "thepast" and _PAST_NP.match(ctx.after(m, 20)):
+            return None  # "the past three summers", "the past few elections": "past" is an adjective there
         return Found("DATE", "PAST_REF", EXPLICIT)
+    word = m["future"].lower()
+    if word == "soon" and (re.search(r"\bas\s+$", ctx.before(m, 4), re.I)
+                           or re.match(r"\s+(?:after|afterwards?|before|thereafter|enough)\b", ctx.after(m, 14), re.I)):
+        return None  # "as soon as the threats end", "soon after his capture": relative to an event, not the future
     return Found("DATE", "FUTURE_REF", EXPLICIT)
+
+
+_PAST_NP = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|"
+                      r"couple|dozen|hundred|half)\b)", re.I)
 
 
 # --------------------------------------------------------------------------- clock times
@@ -894,3 +958,130 @@ def the_year(m, ctx):
 @rule(r"(?<=for\s)(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+(?:long|short)\s+time)")
 def vague_stretch(m, ctx):
     return Found("DURATION", "PXX", EXPLICIT)
+
+
+# --------------------------------------------------------------------------- days named from the day in focus
+
+_ANAPHOR_SHIFT = {"that": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
+
+
+@rule(r"(?:(?P<mod>early|late|earlier|later)\s+(?:(?:on|in)\s+)?)?(?P<rel>that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)"
+      r"\s+(?P<u>day|morning|afternoon|evening|night)"
+      r"|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:!?)]|\s*$)"
+      r"|(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+day(?!\s+(?:before|after|of|when|that|which)\b)")
+def anaphoric_day(m, ctx):
+    """"that day", "the next morning", "the day before", "later in the day": a day counted from the day in focus.
+
+    The value is filled in by ``find_times`` from the last calendar day named before it (the narrative's
+    reference time); "later/earlier in the day" with no day named is the publication date's.
+    """
+    if m["ba"]:
+        shift, unit = (-1 if m["ba"].lower() == "before" else 1), "day"
+    elif m["rel"]:
+        shift, unit = _ANAPHOR_SHIFT[" ".join(m["rel"].lower().split())], m["u"].lower()
+        if re.match(r"\s+(?:of|after|before|when|that|which|in\s+which)\b", ctx.after(m, 12), re.I):
+            return None  # "the day after the vote", "the morning of the attack": anchored on an event
+    else:
+        shift, unit = 0, "day"
+    tod = f"T{L.PARTS_OF_DAY[unit]}" if unit != "day" else None
+    return Found("TIME" if tod else "DATE", None, EVENT_RELATIVE, kind="anaphor", tod=tod, shift=shift,
+                 day=None if m["rel"] or m["ba"] else dt.date.min)  # dt.date.min: may fall back to the DCT
+
+
+# --------------------------------------------------------------------------- holidays
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return dt.date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (n < 0: from the end) ISO ``weekday`` of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(*add_months(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-n - 1))
+
+
+_HOLIDAYS = {  # name -> year -> date (fixed dates, or the rule that makes them)
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "boxing day": lambda y: dt.date(y, 12, 26),
+    "new year's eve": lambda y: dt.date(y, 12, 31), "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's": lambda y: dt.date(y, 1, 1), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "easter": _easter, "easter sunday": _easter, "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+}
+_HOLIDAY_NAMES = (r"(?-i:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Halloween|"
+                  r"Valentine['’]s\s+Day|[Tt]he\s+Fourth\s+of\s+July|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|"
+                  r"Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day)")
+
+
+@rule(rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY_NAMES})(?:\s+(?P<wk>week(?:end)?))?(?:,?\s+(?P<y>{L.YEAR4}))?")
+def holiday(m, ctx):
+    """"Thanksgiving Day", "New Year's Eve", "Easter week": dates fixed or computed per year, the year as for a month-day."""
+    name = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'")).replace("labour", "labor")
+    after = ctx.after(m, 20)
+    if re.match(r"\s+(?-i:[A-Z])", after) and not m["y"]:
+        return None  # "Christmas Island", "Easter Rising", "Labor Day Parade Committee": part of a name
+    if re.search(r"\b(?:Chinese|Lunar|Jewish|Persian|Iranian|Orthodox|Islamic|Hindu|Thai|Tamil|Vietnamese|Canadian)\s+$",
+                 ctx.before(m, 14)):
+        return None  # another calendar's holiday of the same name, on another date
+    rule_ = _HOLIDAYS[name]
+    if m["y"]:
+        date, anchor = rule_(int(m["y"])), EXPLICIT
+    else:
+        reason = ctx.missing("month")
+        if reason:
+            return Found("DATE", None, reason)
+        a = ctx.anchor
+        this_year = rule_(a.year)
+        rel = (m["rel"] or "").lower()
+        reference = a.date or dt.date(a.year, a.month, 15)
+        if rel == "last":
+            year = a.year if this_year < reference else a.year - 1
+        elif rel == "next":
+            year = a.year if this_year > reference else a.year + 1
+        elif rel == "this":
+            year = a.year
+        else:
+            year, _ = _year_by_tense(ctx, m, this_year.month, this_year.day)
+        date, anchor = rule_(year), ctx.dct
+    if m["wk"]:
+        if name in ("easter", "easter sunday"):
+            date += dt.timedelta(days=1)  # Easter week starts on Easter Sunday: the ISO week from Easter Monday
+        return Found("DATE", week_value(date) + ("-WE" if m["wk"].lower() == "weekend" else ""), anchor)
+    return _day_found(ctx, date, anchor)
+
+
+# --------------------------------------------------------------------------- periods named from the period in focus
+
+@rule(r"the\s+(?P<y>" + L.YEAR4 + r")\s+(?:fiscal\s+)?(?P<what>quarter|period)"
+      r"|(?P<same>the\s+(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:period|quarter)\s+"
+      r"(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)|(?:of\s+)?the\s+(?:previous|prior)\s+year))"
+      r"|(?P<lastyears>last\s+year's\s+(?:quarter|period))"
+      r"|the\s+(?P<latest>latest|most\s+recent)\s+(?:fiscal\s+)?period")
+def focus_period(m, ctx):
+    """Financial reporting names the period being compared: "the 1988 quarter", "the same period last year",
+    "the latest period". ``find_times`` makes them the quarter in focus (of that year); with no quarter in
+    focus the year stands ("the 1988 period" -> 1988), "the latest period" is dropped."""
+    if m["y"]:
+        return Found("DATE", m["y"], EXPLICIT, kind="focus", shift=0)
+    if m["latest"]:
+        return Found("DATE", None, EVENT_RELATIVE, kind="focus-latest")
+    reason = ctx.missing("year")
+    if reason:
+        return Found("DATE", None, reason)
+    return Found("DATE", str(ctx.anchor.year - 1), ctx.dct, kind="focus", shift=-1)

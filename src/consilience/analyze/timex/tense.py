@@ -64,7 +64,10 @@ def _verb_tense(verb) -> str:
     if "to" in lowers and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
         return FUTURE  # "is to resume trading Tuesday"
     if "to" in lowers and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
-        governor = _verb_tense_shallow(verb.head)
+        head = verb.head
+        if head.dep_ == "acomp" and head.head is not head:  # "had been due to expire": the tense is on "been"
+            head = head.head
+        governor = _verb_tense_shallow(head)
         if governor == FUTURE or (verb.head.lemma_ in _FUTURE_GOVERNORS and governor != PAST):
             return FUTURE
         if verb.head.lemma_ in _FUTURE_GOVERNORS:
@@ -79,11 +82,26 @@ def _verb_tense(verb) -> str:
         return UNKNOWN  # "under new terms announced Friday": a participle, done at some time
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
         return _verb_tense_shallow(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl") and not auxes:
+        # "..., with the third departing from August 6": a participle clause takes the time of the verb above it
+        governor = _governing_verb(verb.head)
+        return _verb_tense_shallow(governor) if governor is not None else UNKNOWN
     present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     if (present and verb.lemma_ not in _TENSELESS_PRESENT and verb.lower_ not in _SAME_IN_PAST
             and not lowers & {"has", "have", "'ve"}):
         return PRESENT
     return UNKNOWN
+
+
+def _governing_verb(token, steps: int = 4):
+    """The nearest VERB/AUX at or above ``token`` in the parse, or None."""
+    for _ in range(steps):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _verb_tense_shallow(verb) -> str:
@@ -106,3 +124,38 @@ def _tense_from_sentence(text: str, start: int, end: int) -> str:
     # Only the future is read from words alone: news sentences nearly all carry a past reporting verb
     # ("said"), which says nothing about the tense of the clause holding the expression.
     return FUTURE if _FUTURE_WORDS.search(sentence) else UNKNOWN
+
+
+# Common irregular past forms (general English), for the word-level look-back below.
+_IRREGULAR_PAST = {"was", "were", "had", "did", "said", "told", "rose", "fell", "came", "went", "took", "made", "began",
+                   "won", "lost", "met", "left", "held", "saw", "got", "gave", "ran", "sold", "paid", "struck", "fought",
+                   "brought", "bought", "thought", "found", "kept", "led", "sent", "spent", "stood", "wrote", "broke",
+                   "drove", "flew", "grew", "knew", "threw", "chose", "spoke", "stole", "froze", "woke", "became",
+                   "forgot", "sought", "taught", "caught", "fled", "fed", "felt", "meant", "built", "lent", "sank",
+                   "shot", "swore", "tore", "wore", "hid", "slid", "bore", "overcame", "withdrew", "undertook"}
+_NOT_PAST = {"is", "are", "am", "will", "would", "shall", "has", "have", "can", "may", "might", "must", "should",
+             "'s", "'re", "'ll", "'ve", "be", "being", "to", "scheduled", "expected", "planned", "slated", "due", "set"}
+_PLAIN_WORD = re.compile(r"[A-Za-z']+|[.;:!?\"“”]")
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your"}
+
+
+def past_verb_before(text: str, start: int, words: int = 8) -> bool:
+    """Is the nearest verb form before ``start`` (same sentence, a few words back) a past form?
+
+    ("Prices rose in January", "the plant, which closed in January"). A cheap word-level cue used
+    only to stop a month far behind the publication date from being read as next year's; "-ed"
+    words after a determiner ("the expected rise") are adjectives, not verbs.
+    """
+    tokens = _PLAIN_WORD.findall(text[max(0, start - 120):start])
+    tokens = tokens[-words:]
+    for i in range(len(tokens) - 1, -1, -1):
+        w = tokens[i].lower()
+        if w in ".;:!?\"“”":
+            return False
+        if w in _NOT_PAST:
+            return False
+        if w in _IRREGULAR_PAST:
+            return True
+        if len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w != "hundred":
+            return i == 0 or tokens[i - 1].lower() not in _DETERMINERS
+    return False

@@ -1,0 +1,156 @@
+"""TimeML conventions beyond the publication date (issue 16): reference time, weeks, vague durations, ages,
+holidays, periods in focus, tense read from the parse. Every sentence here is invented."""
+from __future__ import annotations
+
+import pytest
+
+from consilience.analyze.times import find_times
+
+WEDNESDAY = "2020-01-08"
+
+
+def value_of(text, dct, phrase, doc=None):
+    at = text.index(phrase)
+    hits = [t for t in find_times(text, dct, doc=doc) if t.start < at + len(phrase) and t.end > at]
+    assert len(hits) <= 1, hits
+    return (hits[0].type, hits[0].value) if hits else None
+
+
+# --------------------------------------------------------------------------- reference time
+
+def test_that_day_and_clock_times_follow_the_day_the_story_moved_to():
+    text = ("On Tuesday, divers searched the harbour. Later that day, at 6 a.m. local time, a second boat "
+            "sank. The next morning the navy joined, and the day before, the coast guard had warned them.")
+    assert value_of(text, "2020-01-10", "Later that day") == ("DATE", "2020-01-07")
+    assert value_of(text, "2020-01-10", "6 a.m.") == ("TIME", "2020-01-07T06:00")
+    assert value_of(text, "2020-01-10", "The next morning") == ("TIME", "2020-01-08TMO")
+    assert value_of(text, "2020-01-10", "the day before") == ("DATE", "2020-01-07")  # counted from "the next morning"
+
+
+def test_anaphoric_days_without_a_day_in_focus_stay_unresolved_except_later_in_the_day():
+    assert value_of("The mayor resigned that day.", WEDNESDAY, "that day") == ("DATE", None)
+    assert value_of("The envoy landed later in the day.", WEDNESDAY, "the day") == ("DATE", WEDNESDAY)
+    # "the day after the vote" is anchored on an event, not on a day named before
+    assert value_of("On Monday we met. The day after the vote, riots began.", WEDNESDAY, "The day after") is None
+
+
+# --------------------------------------------------------------------------- weeks
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Shares fell last week.", "last week", ("DATE", "2020-W01")),
+    ("Talks resume early next week.", "early next week", ("DATE", "2020-W03")),
+    ("The market is quiet this week.", "this week", ("DATE", "2020-W02")),
+    ("Rain will fall over the weekend.", "the weekend", ("DATE", "2020-W02-WE")),
+    ("Prices rose sharply in the last week.", "the last week", ("DURATION", "P1W")),
+])
+def test_week_expressions(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+# --------------------------------------------------------------------------- vague durations, references
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Prices have climbed in recent days.", "recent days", ("DURATION", "PXD")),
+    ("Tension rose in recent months.", "recent months", ("DURATION", "PXM")),
+    ("Costs will grow in the coming years.", "the coming years", ("DATE", "FUTURE_REF")),
+    ("The feud has lasted for years.", "years", ("DURATION", "PXY")),
+    ("She hopes to one day return home.", "one day", ("DATE", "FUTURE_REF")),
+    ("The strike lasted one day.", "one day", ("DURATION", "P1D")),
+])
+def test_vague_durations_and_references(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Refugees may leave as soon as the border opens.", "soon"),
+    ("He died soon after his arrest.", "soon"),
+    ("Floods hit the valley in the past three summers.", "the past"),
+])
+def test_soon_and_the_past_tied_to_events_or_nouns_are_not_references(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+def test_the_past_alone_is_still_a_reference():
+    assert value_of("Such floods were rare in the past.", WEDNESDAY, "the past") == ("DATE", "PAST_REF")
+
+
+# --------------------------------------------------------------------------- not time expressions
+
+@pytest.mark.parametrize("text,phrase", [
+    ("A 44-year-old man was arrested.", "44-year-old"),
+    ("The six-year-old was found safe.", "six-year-old"),
+    ("Police questioned 31-year-old Dana Cole.", "31-year-old"),
+    ("The channel runs 24-hour news.", "24-hour"),
+    ("Call the 24-hour hotline.", "24-hour"),
+])
+def test_ages_and_round_the_clock_adjectives_are_not_time_expressions(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+def test_the_age_of_a_thing_and_a_timed_24_hours_stay_durations():
+    assert value_of("The 8-month-old truce collapsed.", WEDNESDAY, "8-month-old") == ("DURATION", "P8M")
+    assert value_of("Unions called a 24-hour strike.", WEDNESDAY, "24-hour") == ("DURATION", "PT24H")
+    assert value_of("The port was shut for 24 hours.", WEDNESDAY, "24 hours") == ("DURATION", "PT24H")
+
+
+# --------------------------------------------------------------------------- holidays
+
+@pytest.mark.parametrize("dct,text,phrase,expected", [
+    ("2020-12-10", "Stores will close on Christmas Day.", "Christmas Day", "2020-12-25"),
+    ("2020-12-10", "The family met on Thanksgiving Day.", "Thanksgiving Day", "2020-11-26"),
+    ("2020-11-20", "Crowds gathered on New Year's Eve.", "New Year's Eve", "2019-12-31"),  # past: the last one
+    ("2020-11-20", "Crowds will gather on New Year's Eve.", "New Year's Eve", "2020-12-31"),
+    ("2021-03-01", "Pilgrims will arrive for Easter.", "Easter", "2021-04-04"),
+    ("2021-03-01", "Riots broke out during Easter week.", "Easter week", "2020-W16"),  # Easter 2020: April 12
+    ("2021-03-01", "Shops shut on Good Friday 2019.", "Good Friday 2019", "2019-04-19"),
+])
+def test_holidays(nlp, dct, text, phrase, expected):
+    assert value_of(text, dct, phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Flights to Christmas Island resumed.", "Christmas"),
+    ("Families marked the Lunar New Year's Eve at home.", "New Year's Eve"),
+])
+def test_names_and_other_calendars_are_not_these_holidays(text, phrase):
+    assert value_of(text, "2020-12-10", phrase) is None
+
+
+# --------------------------------------------------------------------------- periods in focus
+
+def test_periods_named_from_the_quarter_in_focus():
+    text = ("Net income rose in the third quarter. In the 1988 quarter the bank lost money, and sales were "
+            "below the same period last year. The latest period includes a one-time gain.")
+    assert value_of(text, "1989-10-26", "the 1988 quarter") == ("DATE", "1988-Q3")
+    assert value_of(text, "1989-10-26", "the same period last year") == ("DATE", "1988-Q3")
+    assert value_of(text, "1989-10-26", "The latest period") == ("DATE", "1989-Q3")
+
+
+def test_periods_without_a_quarter_in_focus():
+    text = "The 1988 period was weak. The latest period was strong."
+    assert value_of(text, "1989-10-26", "The 1988 period") == ("DATE", "1988")
+    assert value_of(text, "1989-10-26", "The latest period") is None  # nothing to name: dropped
+
+
+# --------------------------------------------------------------------------- which occurrence: tense
+
+def test_a_past_verb_keeps_a_month_far_behind_in_this_year_without_a_parse():
+    # said in November: "January" with a past verb is this year's January, with no cue next year's
+    assert value_of("Prices rose in January.", "2020-11-20", "January") == ("DATE", "2020-01")
+    assert value_of("The plant, which closed on Jan. 8, reopened.", "2020-11-20", "Jan. 8") == ("DATE", "2020-01-08")
+    assert value_of("The new rules take effect in January.", "2020-11-20", "January") == ("DATE", "2021-01")
+
+
+def test_a_deadline_after_a_past_verb_stays_ahead_even_with_a_clock_time(nlp):
+    text = "The bank said it extended its offer until 5 p.m. EST Nov. 9."
+    assert value_of(text, "2020-10-02", "Nov. 9", nlp(text))[1].startswith("2020-11-09")
+
+
+def test_a_plan_that_lapsed_in_the_past_is_not_future(nlp):
+    text = "The bid was extended to Nov. 6. It had been due to expire Friday evening."
+    assert value_of(text, "2020-11-02", "Friday evening", nlp(text)) == ("TIME", "2020-10-30TEV")
+
+
+def test_a_participle_clause_takes_the_tense_of_the_verb_above(nlp):
+    text = "The airline said new flights would start in March, with a third one departing from August 6."
+    assert value_of(text, "2020-02-13", "August 6", nlp(text)) == ("DATE", "2020-08-06")
