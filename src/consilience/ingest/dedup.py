@@ -1,9 +1,12 @@
 """Exact and near-duplicate documents: ``duplicate_of`` points to the earliest copy.
 
-Exact: same hash of the normalised text. Near: MinHash over word 5-gram shingles, candidates
-from LSH (datasketch), so the cost grows about linearly with the corpus (never all pairs).
-The LSH bands are set for a threshold below the wanted one (banding misses pairs just above
-its threshold) and each candidate is then checked with the exact Jaccard of the shingle sets.
+Exact: same hash of the normalised text. Near: MinHash over word 5-gram shingles of the cleaned
+bodies, candidates from LSH (datasketch), so the cost grows about linearly with the corpus
+(never all pairs). Each candidate is then checked exactly: a near-copy shares at least
+``threshold`` of the shorter body's shingles (the overlap coefficient, so a syndicated copy
+with its own header, footer or editor's note, or one changed sentence, still counts), and the
+shorter body is at least MIN_LENGTH_RATIO of the longer (a brief quoting one paragraph of a
+long report is not a copy of it). The LSH bands are set low enough to propose such pairs.
 "Earliest" is the earliest ``published`` (undated documents last), then input order.
 """
 from __future__ import annotations
@@ -26,7 +29,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()
 
 
-CANDIDATE_MARGIN = 0.25  # LSH threshold = wanted threshold - margin
+LSH_THRESHOLD = 0.3  # Jaccard at which LSH proposes a pair; overlap 0.8 at a 0.6 length ratio is Jaccard 0.43
+MIN_LENGTH_RATIO = 0.6
 
 
 def shingles(text: str) -> set[str]:
@@ -46,13 +50,27 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def body_without_title(doc: Document) -> str:
+    """A copy often gets a headline of its own: compare what follows it."""
+    head, sep, rest = doc.text.partition("\n\n")
+    return rest if sep and doc.title and head.strip() == doc.title.strip() else doc.text
+
+
+def is_near_copy(a: set[str], b: set[str], threshold: float) -> bool:
+    """Most of the shorter body's shingles are in the other, and the two are of comparable length."""
+    small, large = sorted((len(a), len(b)))
+    if not small or small < MIN_LENGTH_RATIO * large:
+        return False
+    return len(a & b) / small >= threshold
+
+
 def mark_duplicates(documents: list[Document], threshold: float) -> None:
     """Set ``duplicate_of`` (and ``content_hash``) on every document that copies an earlier one."""
     from datasketch import MinHashLSH
 
     order = sorted(range(len(documents)), key=lambda i: (documents[i].published is None,
                                                          documents[i].published or "", i))
-    lsh = MinHashLSH(threshold=max(0.3, threshold - CANDIDATE_MARGIN), num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     first_by_hash: dict[str, str] = {}
     root: dict[str, str] = {}
     sets: dict[str, set[str]] = {}
@@ -64,9 +82,9 @@ def mark_duplicates(documents: list[Document], threshold: float) -> None:
             doc.duplicate_of = first_by_hash[doc.content_hash]
             continue
         first_by_hash[doc.content_hash] = doc.id
-        own = shingles(doc.text)
+        own = shingles(body_without_title(doc))
         mh = _minhash(own)
-        candidates = [c for c in lsh.query(mh) if jaccard(sets[c], own) >= threshold]
+        candidates = [c for c in lsh.query(mh) if is_near_copy(sets[c], own, threshold)]
         if candidates:
             earliest = min(candidates, key=rank.__getitem__)
             doc.duplicate_of = root.get(earliest, earliest)
