@@ -38,6 +38,8 @@ from ..packed import only
 from .aliases import Link, links_from_evidence, links_in_mention
 from .names import (
     FUNCTION_WORDS,
+    org_suffix,
+    person_core,
     NameForm,
     block_key,
     clean_surface,
@@ -150,7 +152,7 @@ def _clear_caches() -> None:
 
 def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list[Entity]:
     texts = {d.id: d.text for d in documents}
-    spans = name_spans(texts, analyses)
+    spans = refine_spans(name_spans(texts, analyses), texts)
     links = collect_links(texts, analyses, spans)
     spans = extend_spans(spans, texts, attested_keys(spans, links))
     forms = build_forms(spans, links)
@@ -159,8 +161,11 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
         uf.find(key)
     merge_variants(forms, uf)
     defined = merge_links(links, uf)
+    merge_person_variants(forms, uf)
+    merge_legal_suffixes(forms, uf)
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)
+    merge_place_qualified(forms, uf)
     ambiguous.update(link_short_forms(forms, uf))
     local = ambiguous
     # The name caches hold every surface, key and extension candidate seen (~600 MB at 10^5 documents);
@@ -208,6 +213,193 @@ def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[N
                 continue
             out.append(NameSpan(m.document, start, end, surface, _one(index, m.label), bracket="(" in m.text))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*|\d[\w.,:/\-]*")
+_URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|co\.uk|html?|aspx?|php)\b|\w\.[a-z]{2,}/", re.I)
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019.\-])([a-z][a-z'\u2019\-]*)\b")
+_LINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+
+
+def _title_case_line(line: str) -> bool:
+    """A headline written in title case or capitals: no lower-case word of four letters or more,
+    and at least three capitalised ones. Capitals there do not mark names ("Norvell Announces New Tablet")."""
+    caps = 0
+    for w in _LINE_WORD.findall(line):
+        if len(w) >= 4:
+            if w[0].islower():
+                return False
+            caps += 1
+    return caps >= 3
+
+
+def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]:
+    """Spans cut to the name they hold, or dropped when they hold none.
+
+    - A URL is not a name (spaCy tags page addresses as one long name).
+    - Trailing lower-case words and numbers are not part of a name: "Dana Whitfield said" -> "Dana
+      Whitfield", "Harlan 91-73" -> "Harlan" (particles such as "of" or "de" inside a name stay).
+    - In a title-case line (a headline) capitals mark nothing, so spaCy reads "Norvell Announces New
+      Tablet Availability" as one name. There a span is cut to its longest part that the corpus writes
+      as a name outside headlines; failing that, to its longest run of words the corpus never writes in
+      lower case (a word written in lower case elsewhere — "announces", "tablet" — is a common word);
+      a span of common words only is dropped.
+    """
+    lines: dict[tuple[str, int], tuple[int, bool]] = {}
+
+    def headline(span: NameSpan, text: str) -> bool:
+        a = text.rfind("\n", 0, span.start) + 1
+        hit = lines.get((span.document, a))
+        if hit is None:
+            b = text.find("\n", span.start)
+            hit = lines[(span.document, a)] = (a, _title_case_line(text[a:b if b >= 0 else len(text)]))
+        return hit[1]
+
+    kept: list[NameSpan] = []
+    in_headlines: list[NameSpan] = []
+    for span in spans:
+        text = texts.get(span.document)
+        span = _cut_debris(span)
+        if span is None or _URLISH.search(span.text):
+            continue
+        span = _cut_trailing(span)
+        if span is None:
+            continue
+        if text is not None and headline(span, text):
+            in_headlines.append(span)
+        else:
+            kept.append(span)
+    seen = Counter(_mkey(s.text) for s in kept)
+    attested = set(seen)
+    lower_words: set[str] = set()
+    for text in texts.values():
+        lower_words.update(_LOWER_WORD.findall(text))
+    groups = {_mkey(s.text) for s in kept if any(label == "NORP" for _, label in s.mentions)}
+    out = [_cut_leading(span, seen, lower_words, groups) for span in kept]
+    for span in in_headlines:
+        span = _cut_headline(span, attested, lower_words)
+        if span is not None:
+            out.append(_cut_leading(span, seen, lower_words, groups))
+    out.sort(key=lambda x: (x.document, x.start))
+    return out
+
+
+def _cut_debris(span: NameSpan) -> NameSpan | None:
+    """A span that runs over a line break or out of a bracket keeps its named part: the first line that is
+    not a URL, and the text after a closing bracket ("Network)-Dana Whitfield" -> "Dana Whitfield")."""
+    a, b = span.start, span.end
+    text = span.text
+    if "\n" in text:
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip() and not _URLISH.search(line):
+                a, b = span.start + pos, span.start + pos + len(line)
+                break
+            pos += len(line) + 1
+        else:
+            return None
+    piece = span.text[a - span.start:b - span.start]
+    if ")" in piece and "(" not in piece:
+        k = piece.rindex(")") + 1
+        while k < len(piece) and piece[k] in " -\u2013\u2014:,":
+            k += 1
+        a += k
+    if (a, b) == (span.start, span.end):
+        return span
+    if a >= b:
+        return None
+    cut = _sub(span, a, b)
+    stripped = len(cut.text) - len(cut.text.lstrip())
+    cut = _sub(span, a + stripped, b) if stripped else cut
+    return cut if cut.text.strip() and normalize(cut.text).tokens else None
+
+
+def _cut_leading(span: NameSpan, seen: Counter, lower_words: set[str], groups: set[str]) -> NameSpan:
+    """Leading words that describe the name rather than belong to it are cut when the rest is a name the
+    corpus writes by itself: a word the corpus writes in lower case ("Comedian Dana Whitfield") or a
+    nationality ("Karvenian Dana Whitfield")."""
+    words = _words(span)
+    i = 0
+    while len(words) - i >= 3:
+        w = words[i][2]
+        low = w.lower()
+        if not w[:1].isupper() or low in FUNCTION_WORDS:
+            break
+        if not (low in lower_words or _mkey(w) in groups):
+            break
+        rest = span.text[words[i + 1][0] - span.start:]
+        if seen.get(_mkey(rest), 0) < 1:
+            break
+        i += 1
+    if i == 0:
+        return span
+    return _sub(span, words[i][0], span.end)
+
+
+def _words(span: NameSpan) -> list[tuple[int, int, str]]:
+    return [(span.start + m.start(), span.start + m.end(), m.group(0)) for m in _WORD.finditer(span.text)]
+
+
+def _sub(span: NameSpan, start: int, end: int) -> NameSpan:
+    return NameSpan(span.document, start, end, span.text[start - span.start:end - span.start], span.mentions,
+                    bracket=span.bracket)
+
+
+def _cut_trailing(span: NameSpan) -> NameSpan | None:
+    """The span without trailing lower-case words or numbers (None when nothing named is left)."""
+    words = _words(span)
+    n = len(words)
+    while n > 1 and (words[n - 1][2][0].isdigit() or (words[n - 1][2].islower() and words[n - 1][2] not in FUNCTION_WORDS)):
+        n -= 1
+    while n > 1 and words[n - 1][2].lower() in FUNCTION_WORDS:
+        n -= 1
+    if n == len(words):
+        return span
+    if not words[0][2][:1].isupper() and not words[0][2][:1].isdigit():
+        return span  # not a capitalised name ("eBay", "al-Muhandis"): leave it to normalisation
+    cut = _sub(span, span.start, words[n - 1][1])
+    return cut if normalize(cut.text).tokens else None
+
+
+def _cut_headline(span: NameSpan, attested: set[str], lower_words: set[str]) -> NameSpan | None:
+    """A headline span cut to an attested name, else to its longest run of uncommon words (see refine_spans)."""
+    words = _words(span)
+    if not words:
+        return None
+    if _mkey(span.text) in attested:
+        return span
+    best = None
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if best is not None and j - i <= best[1] - best[0]:
+                break
+            if words[i][2].lower() in FUNCTION_WORDS or words[j - 1][2].lower() in FUNCTION_WORDS:
+                continue
+            if _mkey(span.text[words[i][0] - span.start:words[j - 1][1] - span.start]) in attested:
+                best = (i, j)
+    if best is None:
+        runs, run = [], []
+        for k, w in enumerate(words):
+            low = w[2].lower().strip("'\u2019")
+            if low in lower_words and low not in FUNCTION_WORDS or w[2][0].isdigit():
+                runs.append(run)
+                run = []
+            else:
+                run.append(k)
+        runs.append(run)
+        for run in runs:
+            while run and words[run[-1]][2].lower() in FUNCTION_WORDS:
+                run.pop()
+            while run and words[run[0]][2].lower() in FUNCTION_WORDS:
+                run.pop(0)
+            if run and (best is None or len(run) > best[1] - best[0]):
+                best = (run[0], run[-1] + 1)
+    if best is None:
+        return None
+    if best == (0, len(words)):
+        return span
+    cut = _sub(span, words[best[0]][0], words[best[1] - 1][1])
+    return cut if normalize(cut.text).tokens else None
 
 
 # --------------------------------------------------------------------------- 2. links
@@ -414,6 +606,123 @@ def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
                         uf.union(a, b)
 
 
+def _person_parts(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str] | None:
+    """(first name, middle names and initials, surname) of a person's name of two or more words,
+    generational suffixes dropped ("W. Mark Felt Sr." -> ("w", ("mark",), "felt")); None otherwise."""
+    tokens = person_core(tokens)
+    if len(tokens) < 2 or len(tokens[-1]) < 2:
+        return None
+    return tokens[0], tokens[1:-1], tokens[-1]
+
+
+def _given_match(a: str, b: str) -> bool:
+    """Two given names of one person: same by ``tokens_match``, an initial of the other, or a short
+    form that is its start ("Fred"/"Frederick", 3+ letters)."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if tokens_match(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
+
+
+def _person_compatible(a: tuple, b: tuple) -> bool:
+    """Two parsed person names (``_person_parts``) may name one person: the surnames match, the first
+    names match, and each middle name or initial of the shorter is matched, in order, by the longer's.
+    "W. Mark Felt" and "Mark Felt": the longer's first name may be an initial the other leaves out."""
+    fa, ma, la = a
+    fb, mb, lb = b
+    if not tokens_match(la, lb):
+        return False
+    wa, wb = (fa, *ma), (fb, *mb)
+    for x, y in ((wa, wb), (wb, wa)):
+        # x's given names are an in-order subsequence of y's (initials match full names), starting at y[0]
+        # or at y[1] when y[0] is a bare initial ("W. Mark Felt" vs "Mark Felt").
+        for start in ((0, 1) if len(y[0]) == 1 else (0,)):
+            j, ok = start, True
+            for k, word in enumerate(x):
+                while j < len(y) and not _given_match(word, y[j]):
+                    if k == 0:
+                        j = len(y)  # the first given names must line up
+                        break
+                    j += 1
+                if j >= len(y):
+                    ok = False
+                    break
+                j += 1
+            if ok:
+                return True
+    return False
+
+
+def merge_person_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join a person's full names written with or without middle names or initials, a generational
+    suffix, or a short given name: "Dana K. Whitfield" = "Dana Whitfield", "Fred LaRue" = "Frederick
+    C. LaRue", "W. Mark Felt Sr." = "Mark Felt".
+
+    Only names whose cluster is a PERSON by vote. Blocked by surname key and first letter of the
+    first name. A block is joined only when all its names are pairwise compatible (so "John A.
+    Smith" and "John B. Smith" never meet through "John Smith"); otherwise nothing in it is joined.
+    """
+    types = cluster_types(forms, uf)
+    blocks: dict[tuple[str, str], list[tuple[str, tuple]]] = defaultdict(list)
+    for key, info in forms.items():
+        if info.name.acronym or len(info.name.tokens) < 2 or types[uf.find(key)] != "PERSON":
+            continue
+        parts = _person_parts(info.name.tokens)
+        if parts is None:
+            continue
+        blocks[(translit_key(parts[2]), "")].append((key, parts))
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        # components of compatible names; a component is joined only if all its names are compatible
+        local = UnionFind()
+        for i, (ka, pa) in enumerate(members):
+            local.find(ka)
+            for kb, pb in members[i + 1:]:
+                if _person_compatible(pa, pb):
+                    local.union(ka, kb)
+        comps: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+        for k, p in members:
+            comps[local.find(k)].append((k, p))
+        for comp in comps.values():
+            if len(comp) < 2:
+                continue
+            if all(_person_compatible(pa, pb) for i, (_, pa) in enumerate(comp) for _, pb in comp[i + 1:]):
+                for k, _ in comp[1:]:
+                    uf.union(comp[0][0], k)
+
+
+def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join an organisation written with its legal form or a generic corporate word to the bare name:
+    "Norvell Corp." = "Norvell", "Harlan Group Ltd" = "Harlan Group" = "Harlan".
+
+    The bare name must not be a person or a place by vote (a company named after its founder stays
+    apart from him; "Kalvia Holdings" from the country "Kalvia"), and the suffixed name must not be a
+    person either.
+    """
+    types = cluster_types(forms, uf)
+    for key, info in list(forms.items()):
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 2 or not org_suffix(tokens[-1]):
+            continue
+        if types[uf.find(key)] in ("PERSON", "GPE", "LOC", "NORP"):
+            continue
+        stem = tokens[:-1]
+        while len(stem) > 1 and org_suffix(stem[-1]):
+            stem = stem[:-1]
+        while stem:
+            bare = " ".join(stem)
+            if bare in forms and forms[bare].spans and not forms[bare].name.acronym:
+                if types[uf.find(bare)] not in ("PERSON", "GPE", "LOC", "NORP", "FAC"):
+                    uf.union(key, bare)
+                break
+            if len(stem) < 2 or not org_suffix(stem[-1]):
+                break
+            stem = stem[:-1]
+
+
 def _deletion_keys(tokens: tuple[str, ...]) -> list[tuple]:
     """Blocking keys for one-edit typos in the longest token(s), 6+ letters: each one-letter
     deletion of it, with the other tokens' transliteration keys. (One typo per name is allowed;
@@ -597,6 +906,42 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
                 uf.union(key, unit)
 
 
+def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join "PLACE UNIT" to a one-word "UNIT" when PLACE is a place the corpus names (a GPE or LOC by
+    vote) and it is the only longer name ending in UNIT: a team, paper or firm named with its home
+    town and then by itself ("Port Vell Mariners" = "the Mariners").
+
+    Never when UNIT or the long name is a person or a place ("Lake Tovar" stays apart from a "Tovar"),
+    nor when two longer names end in UNIT ("Port Vell Mariners", "Ostrava Mariners": the short form
+    is ambiguous).
+    """
+    types = cluster_types(forms, uf)
+    places = ("GPE", "LOC")
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for key, info in forms.items():
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 2 or not info.spans:
+            continue
+        unit = tokens[-1]
+        if unit not in forms or not forms[unit].spans or forms[unit].name.acronym or unit in FUNCTION_WORDS:
+            continue
+        candidates[unit].add(key)
+    for unit, longs in candidates.items():
+        if types[uf.find(unit)] in ("PERSON", "GPE", "LOC", "FAC"):
+            continue
+        roots = {uf.find(k) for k in longs} - {uf.find(unit)}
+        if len(roots) != 1:
+            continue
+        ok = []
+        for key in longs:
+            parent = " ".join(forms[key].name.tokens[:-1])
+            if (types[uf.find(key)] not in ("PERSON", "GPE", "LOC", "FAC") and parent in forms
+                    and forms[parent].spans and types[uf.find(parent)] in places):
+                ok.append(key)
+        if ok and {uf.find(k) for k in ok} == roots:
+            uf.union(ok[0], unit)
+
+
 def _surfaces(info: FormInfo) -> list[str]:
     """The surfaces a form was written as, most frequent first."""
     counts = Counter(s.text for s in info.spans)
@@ -619,7 +964,7 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, info in forms.items():
         if len(info.name.tokens) >= 2 and not info.name.acronym:
-            by_last[translit_key(info.name.tokens[-1])].add(uf.find(key))
+            by_last[translit_key(person_core(info.name.tokens)[-1])].add(uf.find(key))
     ambiguous: dict[str, list[str]] = {}
     joins = []
     for key, info in forms.items():
@@ -632,7 +977,10 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
             r for r in by_last.get(translit_key(info.name.tokens[0]), ())
             if r != own and (types[r] == "PERSON" or (short_type == "PERSON" and types[r] not in ("ORG", "NORP")))
         )
-        if len(cands) == 1 and short_person:
+        # One candidate: joined when spaCy called the word a person once, or when its own vote is not an
+        # organisation or a place (a surname read as a nationality or a work of art); an organisation
+        # named after the person, or a place, is decided per document.
+        if len(cands) == 1 and (short_person or short_type not in ("ORG", "GPE", "LOC", "FAC")):
             joins.append((key, cands[0]))
         elif cands:
             ambiguous[key] = cands

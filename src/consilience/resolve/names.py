@@ -59,6 +59,36 @@ FUNCTION_WORDS = frozenset(
     {"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "del", "der", "von", "van", "e", "a", "an", "&"}
 )
 
+# Generational suffixes after a person's surname ("Jr.", "III"): not part of the surname.
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+# Legal forms and generic corporate words that end an organisation's name ("Norvell Corp.").
+# rigour's org-type table supplies legal forms (LLC, plc, AG...) and is consulted as well.
+ORG_SUFFIXES = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "lp", "llp",
+    "group", "holdings", "holding", "ag", "sa", "nv", "bv", "gmbh", "spa", "srl", "pty", "pvt",
+})
+
+
+@lru_cache(maxsize=4096)
+def org_suffix(token: str) -> bool:
+    """The token is a legal form or generic corporate word (ours, or a legal form in rigour's table)."""
+    if token in ORG_SUFFIXES:
+        return True
+    try:
+        from rigour.names import extract_org_types
+
+        return any(t[0].lower() == token for t in extract_org_types("x " + token))
+    except Exception:  # pragma: no cover - rigour without org types
+        return False
+
+
+def person_core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name tokens without trailing generational suffixes ("comeaux jr" -> "comeaux")."""
+    while len(tokens) > 1 and tokens[-1] in GENERATIONAL:
+        tokens = tokens[:-1]
+    return tokens
+
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
                          "\u2013": "-", "\u2014": "-", "\u00a0": " "})
