@@ -154,3 +154,16 @@ def test_a_plan_that_lapsed_in_the_past_is_not_future(nlp):
 def test_a_participle_clause_takes_the_tense_of_the_verb_above(nlp):
     text = "The airline said new flights would start in March, with a third one departing from August 6."
     assert value_of(text, "2020-02-13", "August 6", nlp(text)) == ("DATE", "2020-08-06")
+
+
+def test_the_quarter_is_the_quarter_in_focus_and_comparisons_point_back_to_it():
+    text = ("Profit fell in the fiscal second quarter, ended Sept. 30. Net was $4 million, down from $6 million "
+            "a year ago. The latest period included a charge, and sales in the quarter slipped.")
+    assert value_of(text, "1989-10-26", "a year ago") == ("DATE", "1988-Q2")
+    assert value_of(text, "1989-10-26", "The latest period") == ("DATE", "1989-Q2")
+    assert value_of(text, "1989-10-26", "the quarter") == ("DATE", "1989-Q2")
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half():
+    assert value_of("Demand stays weak through the first two quarters of 2021.", "2020-10-26",
+                    "the first two quarters of 2021") == ("DATE", "2021-H1")

@@ -123,33 +123,39 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
 def _periods_in_focus(text: str, hits):
-    """"the 1988 quarter", "the same period last year", "the latest period" name the quarter in focus.
+    """"the 1988 quarter", "the same period last year", "the latest period", "the quarter" name the quarter in focus.
 
-    The focus is the last quarter named shortly before (within _FOCUS_WINDOW characters): "the 1988
+    The focus is the last quarter named shortly before (within _FOCUS_WINDOW characters); a comparison
+    period ("the year-ago quarter", 1988-Q3) puts its quarter a year later (1989-Q3) in focus. "the 1988
     quarter" after "the third quarter" is 1988-Q3, "the same period last year" that quarter a year
-    before. With no quarter in focus the year stands and "the latest period" is dropped.
+    before, "the quarter" and "the latest period" that quarter. With no quarter in focus "the 1988
+    period" stays 1988, "the quarter" keeps its value from the publication date and "the latest period"
+    is dropped.
     """
     out = []
     for start, end, found in hits:
-        if found.kind in ("focus", "focus-latest"):
+        if found.kind in ("focus", "focus-latest", "focus-quarter"):
             quarter = None
             for s0, e0, prior in reversed(out):
                 if start - e0 > _FOCUS_WINDOW:
                     break
                 q = _QUARTER_VALUE.match(prior.value or "")
-                if q and not (prior.anchor or "").startswith("text:") and not _ALREADY_BACK.search(text, s0, e0):
-                    # a period that is itself a comparison ("the year-ago quarter") is not the focus
-                    quarter = (int(q.group(1)), int(q.group(2)))
+                if q:
+                    back = _ALREADY_BACK.search(text, s0, e0) is not None  # "a year ago", "the year-ago quarter"
+                    if not back and (prior.anchor or "").startswith("text:"):
+                        continue  # itself named from the focus ("the 1988 period", "the quarter"): look further back
+                    quarter = (int(q.group(1)) + (1 if back else 0), int(q.group(2)))
                     break
-            if found.kind == "focus-latest":
-                if quarter is None:
+            if quarter is None:
+                if found.kind == "focus-latest":
                     continue
-                found = Found("DATE", f"{quarter[0]}-Q{quarter[1]}", f"text:{quarter[0]}-Q{quarter[1]}")
-            elif quarter is not None:
-                year = quarter[0] - 1 if found.shift else int(found.value)
-                found = Found("DATE", f"{year}-Q{quarter[1]}", f"text:{quarter[0]}-Q{quarter[1]}")
-            else:
                 found = Found(found.type, found.value, found.anchor)
+            else:
+                note = f"text:{quarter[0]}-Q{quarter[1]}"
+                year = {"focus-latest": quarter[0], "focus-quarter": quarter[0]}.get(found.kind)
+                if year is None:
+                    year = quarter[0] - 1 if found.shift else int(found.value)
+                found = Found("DATE", f"{year}-Q{quarter[1]}", note)
         out.append((start, end, found))
     return out
 

@@ -87,7 +87,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
     "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
     "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand",
-    "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half", "season": r"spring|summer|fall|autumn|winter",
+    "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters", "season": r"spring|summer|fall|autumn|winter",
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
     "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
@@ -424,14 +424,18 @@ def relative_quarter(m, ctx):
         y, q = add_quarters(a.year, here, -1)
     elif adj in ("year-ago", "year-earlier", "prior-year", "same", "comparable", "corresponding"):
         y, q = add_quarters(a.year, here, -5)
-    else:  # "the quarter": the one being reported on if the clause is past, else the current one
+    else:  # "the quarter": the one in focus (find_times), else the one reported on if the clause is past, else the current one
         y, q = add_quarters(a.year, here, -1) if ctx.tense(m) == PAST else (a.year, here)
+        return Found("DATE", f"{y}-Q{q}", ctx.dct, kind="focus-quarter" if det == "the" and not adj else "")
     return Found("DATE", f"{y}-Q{q}", ctx.dct)
 
 
 @rule(rf"(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y>{L.YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)"
-      rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<h2>first|second)\s+half")
+      rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<h2>first|second)\s+half"
+      rf"|(?:the\s+)?(?P<h3>first|last)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y3>{L.YEAR4})")
 def half_year(m, ctx):
+    if m["h3"]:  # "the first two quarters of 1990" is that year's first half
+        return Found("DATE", f"{m['y3']}-H{1 if m['h3'].lower() == 'first' else 2}", EXPLICIT)
     h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2
     if m["y"]:
         return Found("DATE", f"{m['y']}-H{h}", EXPLICIT)
