@@ -167,3 +167,27 @@ def test_the_quarter_is_the_quarter_in_focus_and_comparisons_point_back_to_it():
 def test_the_first_two_quarters_of_a_year_are_its_first_half():
     assert value_of("Demand stays weak through the first two quarters of 2021.", "2020-10-26",
                     "the first two quarters of 2021") == ("DATE", "2021-H1")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The decades-long feud ended.", "decades-long", ("DURATION", "PXE")),
+    ("A months-long strike crippled the port.", "months-long", ("DURATION", "PXM")),
+    ("The year-long siege was lifted.", "year-long", ("DURATION", "P1Y")),
+    ("Over the years, the two towns grew apart.", "the years", ("DURATION", "PXY")),
+])
+def test_stretch_adjectives_and_over_the_years(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The army is now in control.", "now", ("DATE", "PRESENT_REF")),
+    ("He said he now believed the hostage was dead.", "now", ("DATE", "PRESENT_REF")),  # reported speech
+    ("The plan has now been abandoned.", "now", ("DATE", "PRESENT_REF")),  # present perfect reaches now
+    ("By then the army was now in control of the city.", "now", None),  # the narrative's time
+    ("Every now and then, shells fell on the port.", "now", None),
+    ("Talks may resume in the near future.", "the near future", ("DATE", "FUTURE_REF")),
+    ("The future of the talks is unclear.", "future", None),  # the fate of something
+    ("The envoy left at this crucial moment.", "moment", ("DATE", "PRESENT_REF")),
+])
+def test_now_and_the_future_only_as_times(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == expected

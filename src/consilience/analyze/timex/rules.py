@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import lexicon as L
 from .anchor import (Anchor, add_months, add_quarters, day_value, month_value, quarter_of, safe_date,
                      shift_date, week_value, weekday_near)
-from .tense import FUTURE, PAST, PRESENT, past_verb_before, tense_at
+from .tense import FUTURE, PAST, PRESENT, in_past_narrative, past_verb_before, tense_at
 
 EXPLICIT = "explicit"
 NO_DCT = "unresolved: no publication date"
@@ -97,7 +97,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
     "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day",
-    "focus_period": r"\b(?:period|quarter)\b",
+    "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"-long\b|\bthe\s+(?:years|decades|months|weeks)\b",
 }
 WINDOW = 80  # characters either side of a trigger the full pattern is run over (longer than any match)
 
@@ -796,6 +796,17 @@ def vague_plural(m, ctx):
 _BARE_PLURAL_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|taking|lasted|last|lasts|in|spent|spend|than)\s+$", re.I)
 
 
+@rule(r"(?P<u>(?:year|month|week|day|decade|centur(?:y|ie))s?)(?P<long>-long)"
+      r"|(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bacross\s)|(?<=\bthrough\s))the\s+(?P<u3>years|decades|months|weeks)")
+def stretch_adjective(m, ctx):
+    """"a decades-long feud" (PXE), "a year-long siege" (P1Y), "over the years" (PXY): vague or single stretches."""
+    unit = (m["u"] or m["u3"]).lower()
+    letter, is_time = L.unit_letter(unit)
+    if m["u3"] or unit.endswith("s") or unit == "centuries":
+        return Found("DURATION", f"PX{letter}", EXPLICIT)
+    return _duration(m, ctx, 1.0, letter, is_time)
+
+
 @rule(r"(?P<u>years|months|weeks|decades|centuries)")
 def bare_plural(m, ctx):
     if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:of|old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
@@ -855,7 +866,7 @@ def _modifies_noun(ctx: Context, m) -> bool:
 # --------------------------------------------------------------------------- present, past and future references
 
 _REFS = {
-    "PRESENT_REF": r"right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+day|\s+time)?|today's|as\s+of\s+now",
+    "PRESENT_REF": r"right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+(?:(?:crucial|critical|very|particular|difficult|decisive|historic|delicate|sensitive|late)\s+)?(?:time|moment|stage|point)|the\s+present(?:\s+day|\s+time)?|today's|as\s+of\s+now",
     "PAST_REF": r"recently|lately|the\s+past|more\s+recently|until\s+recently|not\s+long\s+ago|some\s+time\s+ago|long\s+ago|years\s+ago|recent\s+times",
     "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?<=in\s)future|soon|as\s+soon\s+as\s+possible|the\s+(?:near|short|long|longer|medium)\s+term|the\s+(?:days|weeks|months|years)\s+ahead|one\s+day\s+soon",
 }
@@ -865,8 +876,10 @@ _REFS = {
 def reference(m, ctx):
     if m["present"]:
         word = m["present"].lower()
-        if word == "now" and re.match(r"\s*that\b|-", ctx.after(m, 6)):
-            return None  # "now that ..." is causal; "now-defunct" a modifier
+        if word == "now" and re.match(r"\s*that\b|-|\s+and\s+(?:then|again)\b", ctx.after(m, 12)):
+            return None  # "now that ..." is causal; "now-defunct" a modifier; "now and then" a frequency
+        if word in ("now", "just now") and in_past_narrative(ctx.doc, m.start(), m.end()):
+            return None  # "the army was now in control": the narrative's time, not the report's present
         if word == "today's":
             return None if ctx.anchor else Found("DATE", "PRESENT_REF", EXPLICIT)
         return Found("DATE", "PRESENT_REF", EXPLICIT)
@@ -875,12 +888,16 @@ def reference(m, ctx):
             return None  # "the past three summers", "the past few elections": "past" is an adjective there
         return Found("DATE", "PAST_REF", EXPLICIT)
     word = m["future"].lower()
+    if word.startswith("the") and "term" not in word and "ahead" not in word and (
+            re.match(r"\s+of\b", ctx.after(m, 6)) or not _FUTURE_PREP.search(ctx.before(m, 12))):
+        return None  # "the future of the talks", "the future looks bright": the fate of something, not a time
     if word == "soon" and (re.search(r"\bas\s+$", ctx.before(m, 4), re.I)
                            or re.match(r"\s+(?:after|afterwards?|before|thereafter|enough)\b", ctx.after(m, 14), re.I)):
         return None  # "as soon as the threats end", "soon after his capture": relative to an event, not the future
     return Found("DATE", "FUTURE_REF", EXPLICIT)
 
 
+_FUTURE_PREP = re.compile(r"\b(?:in|into|for|until|till|towards?|from|over|through|during|at\s+some\s+point\s+in)\s+$", re.I)
 _PAST_NP = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|several|many|"
                       r"couple|dozen|hundred|half)\b)", re.I)
 

@@ -159,3 +159,28 @@ def past_verb_before(text: str, start: int, words: int = 8) -> bool:
         if len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w != "hundred":
             return i == 0 or tokens[i - 1].lower() not in _DETERMINERS
     return False
+
+
+def in_past_narrative(doc, start: int, end: int) -> bool:
+    """Is the adverb ``text[start:end]`` ("now") modifying a simple-past main verb ("By then the army was now
+    in control")? Then it names the narrative's time, not the report's present.
+
+    Narrow on purpose: reported speech ("he said he now believed") speaks from the time of saying, the
+    present perfect ("has now been abandoned") reaches the present, and "now" inside a noun phrase or an
+    absolute clause ("with troops now part of the force") keeps the report's present.
+    """
+    if doc is None:
+        return False
+    try:
+        span = doc.char_span(start, end, alignment_mode="expand")
+    except (ValueError, IndexError):
+        return False
+    if span is None or len(span) != 1 or span[0].dep_ != "advmod":
+        return False
+    verb = span[0].head
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ROOT":
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
