@@ -27,6 +27,7 @@ from consilience.ingest import clean, language, lines  # noqa: E402
 OUT = Path(__file__).resolve().parents[1] / "src" / "consilience" / "data" / "line_model.json"
 TOKEN = re.compile(r"\w+")
 CONTEXT = 3
+WEIGHTS = {"tokens": float, "sqrt": math.sqrt, "none": lambda n: 1.0}
 
 
 def labels(page_lines: list[str], gold: str) -> list[bool]:
@@ -63,6 +64,8 @@ def pages(gold: dict) -> list[tuple[list[str], list[bool], str | None]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--weight", choices=("tokens", "sqrt", "none"), default="tokens",
+                        help="weight of a line in the fit: its token count + 1, its square root, or 1")
     args = parser.parse_args()
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -74,7 +77,7 @@ def main() -> int:
     y, w = [], []
     for page_lines, ys, _language in data:
         y.extend(ys)
-        w.extend(1 + len(TOKEN.findall(line)) for line in page_lines)
+        w.extend(WEIGHTS[args.weight](1 + len(TOKEN.findall(line))) for line in page_lines)
         if ys:
             start[int(ys[0])] += 1
         for a, b in zip(ys, ys[1:]):

@@ -98,3 +98,60 @@ def test_copyright_year_is_the_weakest_basis():
 
 def test_nothing_to_go_on():
     assert date_of("Early on Friday morning the river rose again, as it did in 1911.") == (None, None)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("14.03.2021 | 09:15", "2021-03-14T09:15"),
+    ("Updated 3.9.2019", "2019-09-03"),
+    ("25/12/2022", "2022-12-25"),
+    ("12/25/2022", "2022-12-25"),
+])
+def test_numeric_dates_day_first_with_dots_and_unambiguous_slashes(text, iso):
+    assert [r.iso for r in find_dates(text)] == [iso]
+
+
+def test_ambiguous_slashed_date_is_not_read():
+    assert find_dates("05/04/2021") == []
+
+
+def test_wire_dateline_without_any_year_is_kept_for_the_corpus():
+    value, basis, notes = publication_date("ORVIK, Sep 3 (Baltra Press Agency) - A ferry struck a rock.", None, [], [])
+    assert (value, basis) == ("XXXX-09-03", "dateline") and "no year" in notes[0]
+
+
+def test_yearless_dateline_takes_the_year_of_the_corpus():
+    from consilience.ingest.neighbour_dates import complete_years
+    from consilience.model import Document
+
+    docs = [Document(id="a", path="a.txt", text="x", published="XXXX-01-02", published_basis="dateline"),
+            Document(id="b", path="b.txt", text="x", published="2023-12-30", published_basis="metadata"),
+            Document(id="c", path="c.txt", text="x", published="XXXX-06-01", published_basis="dateline")]
+    complete_years(docs)
+    assert docs[0].published == "2024-01-02"  # closer to 2023-12-30 than 2023-01-02 is
+    assert docs[0].published_basis == "dateline" and "year of the dateline" in docs[0].notes[-1]
+    assert docs[2].published is None  # half a year from any dated document: no year guessed
+
+
+def test_dates_below_the_article_never_date_it():
+    from consilience.ingest.clean import clean_text
+
+    text = "\n".join(["Harbour reopens after storm", "",
+                      "The harbour of Orvik reopened to fishing boats on Monday after a week of repairs to the "
+                      "breakwater, the port authority said in a statement.",
+                      "Repairs cost less than feared, and the fish market will reopen on Wednesday morning.",
+                      "", "Most read", "Posted: March 3, 2019", "Festival crowds break records",
+                      "Posted: March 1, 2019"])
+    cleaned = clean_text(text)
+    assert cleaned.harvest.metadata_lines == []
+    value, basis, _ = publication_date(cleaned.text, None, cleaned.harvest.metadata_lines, [])
+    assert value is None
+
+
+def test_a_masthead_bar_with_a_date_is_metadata():
+    from consilience.ingest.clean import clean_text
+
+    cleaned = clean_text("EXAMPLE EVENING POST | World | Tuesday, May 5, 2020 10:55 PM ET\n\nHeadline here today\n\n"
+                         "The council met on Tuesday evening and agreed the budget after a long debate.")
+    assert cleaned.harvest.masthead == "Example Evening Post"
+    assert publication_date(cleaned.text, None, cleaned.harvest.metadata_lines, [])[:2] == \
+        ("2020-05-05T22:55", "metadata")

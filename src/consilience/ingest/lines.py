@@ -67,6 +67,7 @@ class LineModel:
     log_transition: tuple[tuple[float, float], tuple[float, float]]  # [from][to], 0 = debris, 1 = body
     log_start: tuple[float, float]
     log_prior: tuple[float, float]  # log P(state) on the training lines
+    emission_weight: float = 1.0  # scale of the line evidence against the transitions (tuned on the dev half)
 
     def probability(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
@@ -76,7 +77,7 @@ class LineModel:
 def _model(data: dict) -> LineModel:  # noqa: D103
     return LineModel(tuple(data["names"]), tuple(data["weights"]), data["bias"], tuple(data["mean"]),
                      tuple(data["scale"]), tuple(tuple(r) for r in data["log_transition"]),
-                     tuple(data["log_start"]), tuple(data["log_prior"]))
+                     tuple(data["log_start"]), tuple(data["log_prior"]), data.get("emission_weight", 1.0))
 
 
 @lru_cache(maxsize=1)
@@ -125,11 +126,18 @@ def shape(line: str, language: str | None = "en") -> Shape:
 
 def _own(sh: Shape) -> list[float]:
     return [math.log1p(sh.words), math.log1p(sh.chars), sh.stop, float(sh.sentence), float(sh.listed),
-            sh.capitals, sh.digits, min(sh.mean_word, 12.0), float(min(sh.separators, 3)), float(sh.link)]
+            sh.capitals, sh.digits, min(sh.mean_word, 12.0), float(min(sh.separators, 3)), float(sh.link)] + \
+        [float(lo <= sh.words < hi) for lo, hi in WORD_BINS] + [float(lo <= sh.stop < hi) for lo, hi in STOP_BINS]
+
+
+# jusText's length and stopword-density classes (short < 10 words ... long > 30; density 0.2 / 0.3 thresholds)
+WORD_BINS = ((0, 4), (4, 10), (10, 20), (20, 30), (30, 10 ** 9))
+STOP_BINS = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 2.0))
 
 
 OWN_NAMES = ["log_words", "log_chars", "stop_density", "sentence", "list_marker", "capitalised", "digits",
-             "mean_word_len", "separators", "link"]
+             "mean_word_len", "separators", "link"] + [f"words_{lo}_{hi}" for lo, hi in WORD_BINS] + \
+    [f"stop_{lo}_{hi}" for lo, hi in STOP_BINS]
 NEIGHBOUR_NAMES = ["log_words", "stop_density", "sentence", "list_marker"]
 OFFSETS = (-2, -1, 1, 2)
 
@@ -193,8 +201,10 @@ def viterbi(probabilities: list[float], model: LineModel) -> list[bool]:
         return []
     eps = 1e-9
 
+    k = model.emission_weight
+
     def emission(p: float) -> tuple[float, float]:  # log P(x | state) up to a constant: posterior / prior
-        return (math.log(max(1 - p, eps)) - model.log_prior[0], math.log(max(p, eps)) - model.log_prior[1])
+        return (k * (math.log(max(1 - p, eps)) - model.log_prior[0]), k * (math.log(max(p, eps)) - model.log_prior[1]))
 
     trans = model.log_transition
     e = emission(probabilities[0])
@@ -233,10 +243,12 @@ def body_lines(lines: list[str], language: str | None = "en") -> list[tuple[bool
 
 
 LIST_ITEM_MIN_WORDS = 4  # a menu entry is a word or three; an item of an article's own list is a phrase
+LIST_HEADING_MAX_WORDS = 12
 
 
 def _keep_inner_lists(lines: list[str], decoded: list[bool]) -> None:
-    """A bulleted list between two stretches of the article, every item a phrase, is the article's own list."""
+    """A bulleted list between two stretches of the article, every item a phrase, is the article's own list
+    (with the short heading that may introduce it)."""
     i = 0
     while i < len(lines):
         if decoded[i]:
@@ -245,9 +257,12 @@ def _keep_inner_lists(lines: list[str], decoded: list[bool]) -> None:
         j = i
         while j < len(lines) and not decoded[j]:
             j += 1
+        run = lines[i:j]
+        if run and not LIST_MARKER.match(run[0]) and len(WORD.findall(run[0])) <= LIST_HEADING_MAX_WORDS:
+            run = run[1:]  # "Her record:" / "Key dates" above the list
         inside = i > 0 and j < len(lines)  # body before and after the run
-        if inside and all(LIST_MARKER.match(line) and len(WORD.findall(line)) >= LIST_ITEM_MIN_WORDS
-                          for line in lines[i:j]):
+        if inside and len(run) >= 2 and all(LIST_MARKER.match(line) and len(WORD.findall(line)) >= LIST_ITEM_MIN_WORDS
+                                            for line in run):
             decoded[i:j] = [True] * (j - i)
         i = j
 
