@@ -125,11 +125,11 @@ def test_yearless_dateline_takes_the_year_of_the_corpus():
 
     docs = [Document(id="a", path="a.txt", text="x", published="XXXX-01-02", published_basis="dateline"),
             Document(id="b", path="b.txt", text="x", published="2023-12-30", published_basis="metadata"),
-            Document(id="c", path="c.txt", text="x", published="XXXX-06-01", published_basis="dateline")]
+            Document(id="c", path="c.txt", text="x", published="XXXX-06-30", published_basis="dateline")]
     complete_years(docs)
     assert docs[0].published == "2024-01-02"  # closer to 2023-12-30 than 2023-01-02 is
     assert docs[0].published_basis == "dateline" and "year of the dateline" in docs[0].notes[-1]
-    assert docs[2].published is None  # half a year from any dated document: no year guessed
+    assert docs[2].published is None  # months from any dated document: no year guessed
 
 
 def test_dates_below_the_article_never_date_it():

@@ -61,7 +61,7 @@ def complete_years(documents: list[Document]) -> None:
                          f"({best[0]} days from the nearest)")
 
 
-MAX_YEAR_GAP_DAYS = 183  # a story's documents lie within months of each other: beyond this the year is a guess
+MAX_YEAR_GAP_DAYS = 92  # a story's documents lie within weeks of each other: a quarter away, the year is a guess
 
 
 def infer_from_neighbours(documents: list[Document]) -> None:
