@@ -157,3 +157,28 @@ def test_title_repeated_at_the_top_of_an_html_body_is_removed():
 
 def test_is_sentence():
     assert is_sentence(BODY[2]) and not is_sentence("Flood barrier holds in Tessaly") and not is_sentence("Print.")
+
+
+def test_cookie_notices_appeals_and_syndication_credits_are_debris():
+    from consilience.ingest.clean import Harvest, classify
+
+    h = Harvest()
+    assert classify("We use cookies to improve your experience on our site and to show you relevant offers.", h) \
+        == "cookie notice"
+    assert classify("Accept all cookies", h) == "cookie notice"
+    assert classify("Independent journalism costs money. Please support our reporters with a monthly donation "
+                    "and help us keep the newsroom open.", h) == "reader-support appeal"
+    assert classify("This article first appeared on Tessaly Wire and is republished under a sharing agreement.",
+                    h) == "syndication credit"
+    assert h.source_names == ["Tessaly Wire"]
+
+
+def test_sentences_about_cookies_or_donations_in_the_news_stay():
+    from consilience.ingest.clean import Harvest, classify
+
+    h = Harvest()
+    assert classify("The regulator said websites must ask for consent before setting tracking cookies.", h) is None
+    assert classify("The charity said donations to its flood appeal had doubled since the storm hit the coast.", h) \
+        is None
+    assert classify("\u201cWe need your support to rebuild our work,\u201d the mayor told the crowd.", h) is None
+    assert classify("Our cookies are baked every morning with butter from the valley.", h) is None

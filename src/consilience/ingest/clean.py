@@ -75,6 +75,22 @@ SOURCE_LINE = re.compile(r"^(?:source|sources|via|originally published (?:at|by|
 SYNDICATION = re.compile(r"\b(?:first|originally) (?:appeared|published|ran) (?:on|in|at|by) (?P<name>(?:the )?[A-Z][\w.&'’-]*"
                          r"(?: [A-Z][\w.&'’-]*){0,5})|\brepublished (?:with permission )?from (?P<name2>(?:the )?[A-Z]"
                          r"[\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,5})")
+SYNDICATION_LINE = re.compile(r"^(?:this|the) (?:article|story|report|piece|post|column)\b.{0,30}?\b(?:first|originally) "
+                              r"(?:appeared|published|ran)\b|^(?:republished|reprinted) (?:with permission )?from\b",
+                              re.I)
+# The site speaking about its own cookies ("We use cookies ...", "This site uses cookies"), or a consent button.
+COOKIE = re.compile(r"\b(?:we|our|us|this (?:web)?site)\b.{0,120}\bcookies?\b|\bcookies?\b.{0,120}\b(?:we|our|us"
+                    r"|this (?:web)?site)\b|^(?:accept|reject|allow|manage)(?: all)? cookies?\b|^cookies? (?:settings|"
+                    r"preferences|policy|notice)\b", re.I)
+COOKIE_PURPOSE = re.compile(r"\b(?:consent|accept|privacy|brows\w+|experience|personali[sz]\w+|settings|preferences"
+                            r"|policy|(?:web)?site|partners|analy[sz]\w+|advertis\w+|ads|traffic|tracking)\b", re.I)
+# The outlet asking its readers for money: first person plural, a plea and what it pays for.
+APPEAL_PLEA = re.compile(r"\b(?:support|donat(?:e|ion|ing)|contribut(?:e|ion)|chip in|become an? (?:member|subscriber"
+                         r"|patron|supporter)|subscrib(?:e|ing))\b", re.I)
+APPEAL_CAUSE = re.compile(r"\b(?:journalism|reporting|newsroom|our (?:work|mission|reporters|journalists)|"
+                          r"independen(?:t|ce))\b", re.I)
+FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+QUOTE_MARKS = re.compile(r"[\"“”«»]")
 MASTHEAD = re.compile(r"^[A-Z][A-Z&'’.\-]*(?: [A-Z][A-Z&'’.\-]*){0,5}$")
 CREDIT = re.compile(r"^\(?(?P<role>(?:additional )?reporting|reported|writing|written|editing|edited|compiled|"
                     r"produced)\s+by\s*:?\s*(?P<name>[^;]{1,80}?)(?:;.*)?\)?\.?\s*$", re.I)
@@ -126,6 +142,15 @@ def classify(line: str, harvest: Harvest) -> str | None:
         if len(words(m["name"])) <= 8:
             harvest.source_names.append(m["name"].strip(" .»|"))
             return "source line"
+    if SYNDICATION_LINE.match(s) and n <= 40:
+        if m := SYNDICATION.search(s):
+            harvest.source_names.append((m["name"] or m["name2"]).strip())
+        return "syndication credit"
+    if n <= 60 and COOKIE.search(s) and COOKIE_PURPOSE.search(s) and not QUOTE_MARKS.search(s):
+        return "cookie notice"
+    if n <= 60 and APPEAL_PLEA.search(s) and APPEAL_CAUSE.search(s) and FIRST_PLURAL.search(s) \
+            and not QUOTE_MARKS.search(s):
+        return "reader-support appeal"
     if (m := CREDIT.match(s)) and len(words(m["name"])) <= 10 and (s.startswith("(") or not is_sentence(s)):
         harvest.credit_names.append(m["name"].strip(" .()"))
         return "reporting credit"
