@@ -95,11 +95,19 @@ def detokenize(tokens: list[Token]) -> str:
             sep = ""
         elif tok.sentence != prev.sentence:
             sep = "\n"
-        elif tokens_url(tok, tokens) or tok.text == "-" or prev.text == "-":
-            sep = ""  # the URL line; hyphenated words ("court - mandated" -> "court-mandated")
+        elif tokens_url(tok, tokens) or (
+            (tok.text == "-" and (prev.text.islower() or prev.text[-1:].isdigit() or _next_lower(tokens, i)))
+            or (prev.text == "-" and tok.start == -1)
+        ):
+            sep = ""  # the URL line; hyphenated words ("court - mandated" -> "court-mandated"), not dashes
+            if tok.text == "-":
+                _mark_joined(tokens, i)
         elif tok.text in NO_SPACE_BEFORE or tok.text.lower() in NO_SPACE_BEFORE or prev.text in NO_SPACE_AFTER:
             sep = ""
         elif (tok.text == "." and len(prev.text) == 1 and prev.text.isalpha()) or (
+            len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper()
+            and len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()
+        ) or (
             len(tok.text) == 1 and tok.text.isupper() and prev.text == "."
             and len(out) >= 2 and len(out[-2].strip()) == 1 and out[-2].strip().isupper()
         ):
@@ -114,6 +122,17 @@ def detokenize(tokens: list[Token]) -> str:
         prev = tok
         i += 1
     return "".join(out)
+
+
+def _next_lower(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return bool(nxt and nxt.sentence == tokens[i].sentence and (nxt.text[:1].islower() or nxt.text[:1].isdigit()))
+
+
+def _mark_joined(tokens: list[Token], i: int) -> None:
+    """The token after a joining hyphen is joined too (start -1 until it is placed)."""
+    if i + 1 < len(tokens) and tokens[i + 1].sentence == tokens[i].sentence:
+        tokens[i + 1].start = -1
 
 
 def tokens_url(tok: Token, tokens: list[Token]) -> bool:

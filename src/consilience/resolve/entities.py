@@ -64,6 +64,8 @@ ROLE_WORDS = frozenset(ROLE_RELATIONS) | {"members", "leaders", "commanders", "h
 DEFINITION_KINDS = frozenset({"acronym", "parenthetical"})
 # Blocks larger than this are compared only by exact transliteration key (keeps cost linear).
 MAX_BLOCK = 40
+# Share of a surname's full-name mentions one person must hold to take the surname where no full name is.
+DOMINANT_SHARE = 0.8
 
 
 @dataclass(slots=True)
@@ -166,12 +168,13 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)
     merge_place_qualified(forms, uf)
-    ambiguous.update(link_short_forms(forms, uf))
+    dominant: dict[str, str] = {}
+    ambiguous.update(link_short_forms(forms, uf, dominant))
     local = ambiguous
     # The name caches hold every surface, key and extension candidate seen (~600 MB at 10^5 documents);
     # building the entities needs few of them again, and it is where memory peaks.
     _clear_caches()
-    return build_entities(forms, uf, local, spans, texts, analyses, links)
+    return build_entities(forms, uf, local, spans, texts, analyses, links, dominant)
 
 
 # --------------------------------------------------------------------------- 1. spans
@@ -285,19 +288,19 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
 
 
 def _cut_debris(span: NameSpan) -> NameSpan | None:
-    """A span that runs over a line break or out of a bracket keeps its named part: the first line that is
-    not a URL, and the text after a closing bracket ("Network)-Dana Whitfield" -> "Dana Whitfield")."""
+    """A span that runs over a line break or out of a bracket keeps its named part: the longest line that
+    is not a URL, and the text after a closing bracket ("Network)-Dana Whitfield" -> "Dana Whitfield")."""
     a, b = span.start, span.end
     text = span.text
     if "\n" in text:
-        pos = 0
+        pos, best = 0, None
         for line in text.split("\n"):
-            if line.strip() and not _URLISH.search(line):
-                a, b = span.start + pos, span.start + pos + len(line)
-                break
+            if line.strip() and not _URLISH.search(line) and (best is None or len(line) > best[1] - best[0]):
+                best = (span.start + pos, span.start + pos + len(line))
             pos += len(line) + 1
-        else:
+        if best is None:
             return None
+        a, b = best
     piece = span.text[a - span.start:b - span.start]
     if ")" in piece and "(" not in piece:
         k = piece.rindex(")") + 1
@@ -606,13 +609,14 @@ def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
                         uf.union(a, b)
 
 
-def _person_parts(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str] | None:
-    """(first name, middle names and initials, surname) of a person's name of two or more words,
-    generational suffixes dropped ("W. Mark Felt Sr." -> ("w", ("mark",), "felt")); None otherwise."""
-    tokens = person_core(tokens)
-    if len(tokens) < 2 or len(tokens[-1]) < 2:
+def _person_parts(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str, str] | None:
+    """(first name, middle names and initials, surname, generational suffix) of a person's name of two
+    or more words ("W. Mark Felt Sr." -> ("w", ("mark",), "felt", "sr")); None otherwise."""
+    core = person_core(tokens)
+    if len(core) < 2 or len(core[-1]) < 2:
         return None
-    return tokens[0], tokens[1:-1], tokens[-1]
+    suffix = tokens[-1] if len(tokens) > len(core) else ""
+    return core[0], core[1:-1], core[-1], {"junior": "jr", "senior": "sr"}.get(suffix, suffix)
 
 
 def _given_match(a: str, b: str) -> bool:
@@ -623,28 +627,26 @@ def _given_match(a: str, b: str) -> bool:
     if tokens_match(a, b):
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
+    return len(short) >= 3 and long_.startswith(short)
 
 
 def _person_compatible(a: tuple, b: tuple) -> bool:
-    """Two parsed person names (``_person_parts``) may name one person: the surnames match, the first
-    names match, and each middle name or initial of the shorter is matched, in order, by the longer's.
-    "W. Mark Felt" and "Mark Felt": the longer's first name may be an initial the other leaves out."""
-    fa, ma, la = a
-    fb, mb, lb = b
-    if not tokens_match(la, lb):
+    """Two parsed person names (``_person_parts``) may name one person: the surnames match, the
+    generational suffixes do not differ ("Jr." is not "Sr."), and the given names of one are matched
+    in order by the other's, starting at its first or second given name (a first name or initial the
+    other leaves out: "W. Mark Felt" and "Mark Felt")."""
+    fa, ma, la, sa = a
+    fb, mb, lb, sb = b
+    if not tokens_match(la, lb) or (sa and sb and sa != sb):
         return False
     wa, wb = (fa, *ma), (fb, *mb)
     for x, y in ((wa, wb), (wb, wa)):
-        # x's given names are an in-order subsequence of y's (initials match full names), starting at y[0]
-        # or at y[1] when y[0] is a bare initial ("W. Mark Felt" vs "Mark Felt").
-        for start in ((0, 1) if len(y[0]) == 1 else (0,)):
-            j, ok = start, True
-            for k, word in enumerate(x):
+        for start in (0, 1):
+            if start >= len(y) or not _given_match(x[0], y[start]):
+                continue
+            j, ok = start + 1, True
+            for word in x[1:]:
                 while j < len(y) and not _given_match(word, y[j]):
-                    if k == 0:
-                        j = len(y)  # the first given names must line up
-                        break
                     j += 1
                 if j >= len(y):
                     ok = False
@@ -658,40 +660,42 @@ def _person_compatible(a: tuple, b: tuple) -> bool:
 def merge_person_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     """Join a person's full names written with or without middle names or initials, a generational
     suffix, or a short given name: "Dana K. Whitfield" = "Dana Whitfield", "Fred LaRue" = "Frederick
-    C. LaRue", "W. Mark Felt Sr." = "Mark Felt".
+    C. LaRue", "W. Mark Felt" = "Mark Felt".
 
-    Only names whose cluster is a PERSON by vote. Blocked by surname key and first letter of the
-    first name. A block is joined only when all its names are pairwise compatible (so "John A.
-    Smith" and "John B. Smith" never meet through "John Smith"); otherwise nothing in it is joined.
+    Only names whose cluster is a PERSON by vote, blocked by surname key. Within a block, names are
+    taken most-mentioned first and a name joins the group only if it is compatible with every name
+    already in it, so two different people never meet through a shorter name they share ("John A.
+    Smith", "John B. Smith" and "John Smith"). When a name left out is mentioned at least half as often
+    as the group's first, the short forms are ambiguous and nothing is joined.
     """
     types = cluster_types(forms, uf)
-    blocks: dict[tuple[str, str], list[tuple[str, tuple]]] = defaultdict(list)
+    blocks: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
     for key, info in forms.items():
         if info.name.acronym or len(info.name.tokens) < 2 or types[uf.find(key)] != "PERSON":
             continue
         parts = _person_parts(info.name.tokens)
-        if parts is None:
-            continue
-        blocks[(translit_key(parts[2]), "")].append((key, parts))
+        if parts is not None:
+            blocks[translit_key(parts[2])].append((key, parts))
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
-        # components of compatible names; a component is joined only if all its names are compatible
-        local = UnionFind()
-        for i, (ka, pa) in enumerate(members):
-            local.find(ka)
-            for kb, pb in members[i + 1:]:
-                if _person_compatible(pa, pb):
-                    local.union(ka, kb)
-        comps: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
-        for k, p in members:
-            comps[local.find(k)].append((k, p))
-        for comp in comps.values():
-            if len(comp) < 2:
-                continue
-            if all(_person_compatible(pa, pb) for i, (_, pa) in enumerate(comp) for _, pb in comp[i + 1:]):
-                for k, _ in comp[1:]:
-                    uf.union(comp[0][0], k)
+        members.sort(key=lambda kp: (-len(forms[kp[0]].spans), kp[0]))
+        pending = members
+        while len(pending) > 1:
+            group, rest = [pending[0]], []
+            for kp in pending[1:]:
+                if all(_person_compatible(kp[1], g[1]) for g in group):
+                    group.append(kp)
+                elif any(_person_compatible(kp[1], g[1]) for g in group):
+                    rest.append((kp, True))
+                else:
+                    rest.append((kp, False))
+            top = len(forms[group[0][0]].spans)
+            contested = any(shared and 2 * len(forms[kp[0]].spans) >= top for kp, shared in rest)
+            if len(group) > 1 and not contested:
+                for k, _ in group[1:]:
+                    uf.union(group[0][0], k)
+            pending = [kp for kp, _ in rest]
 
 
 def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
@@ -907,8 +911,8 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
 
 
 def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
-    """Join "PLACE UNIT" to a one-word "UNIT" when PLACE is a place the corpus names (a GPE or LOC by
-    vote) and it is the only longer name ending in UNIT: a team, paper or firm named with its home
+    """Join "PLACE UNIT" to a one-word "UNIT" when PLACE is a place or nationality the corpus names (a
+    GPE, LOC or NORP by vote) and it is the only longer name ending in UNIT: a team, paper or firm named with its home
     town and then by itself ("Port Vell Mariners" = "the Mariners").
 
     Never when UNIT or the long name is a person or a place ("Lake Tovar" stays apart from a "Tovar"),
@@ -916,7 +920,7 @@ def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     is ambiguous).
     """
     types = cluster_types(forms, uf)
-    places = ("GPE", "LOC")
+    places = ("GPE", "LOC", "NORP")
     candidates: dict[str, set[str]] = defaultdict(set)
     for key, info in forms.items():
         tokens = info.name.tokens
@@ -949,7 +953,7 @@ def _surfaces(info: FormInfo) -> list[str]:
     return [t for t, _ in counts.most_common()]
 
 
-def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, list[str]]:
+def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[str, str]) -> dict[str, list[str]]:
     """Join a one-word name to the full name ending with it, when the corpus makes it unambiguous.
 
     Candidates are clusters holding a multi-word name whose last token matches the
@@ -958,7 +962,9 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
     organisation or group ("Hezbollah" never joins "Kata'ib Hezbollah" this way).
     One candidate and the word tagged PERSON at least once: joined corpus-wide.
     Otherwise (several candidates, or a word spaCy never called a person): returned
-    (form key -> candidate roots) and decided per document by ``_local_choice``.
+    (form key -> candidate roots) and decided per document by ``_local_choice``; a word mostly
+    tagged PERSON whose full names are nearly all one person's (``DOMINANT_SHARE`` of their mentions)
+    goes to that person in documents that name none of the candidates (``dominant``).
     """
     types = cluster_types(forms, uf)
     by_last: dict[str, set[str]] = defaultdict(set)
@@ -986,15 +992,34 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, lis
             ambiguous[key] = cands
     for key, root in joins:
         uf.union(key, root)
-    return {key: sorted({uf.find(r) for r in roots}) for key, roots in ambiguous.items()}
+    out = {key: sorted({uf.find(r) for r in roots}) for key, roots in ambiguous.items()}
+    # The dominant candidate: a surname whose full names are nearly all one person's stands for that person
+    # in a document that names none of them ("Whitfield" when "Dana Whitfield" has 9 of 10 full mentions).
+    weight: Counter = Counter()
+    for key, info in forms.items():
+        if len(info.name.tokens) >= 2 and not info.name.acronym:
+            weight[uf.find(key)] += len(info.spans)
+    for key, roots in out.items():
+        info = forms[key]
+        if len(roots) < 2 or not info.labels.get("PERSON", 0) or 2 * info.labels.get("PERSON", 0) <= sum(info.labels.values()):
+            continue
+        total = sum(weight[r] for r in roots)
+        best = max(roots, key=lambda r: (weight[r], r))
+        if total and types.get(best) == "PERSON" and weight[best] >= DOMINANT_SHARE * total:
+            dominant[key] = best
+    return out
 
 
-def _local_choice(span: NameSpan, candidates: frozenset[str], roots_in_doc: dict[str, set[str]]) -> str | None:
-    """The one candidate full name present in the span's own document, if exactly one is.
+def _local_choice(span: NameSpan, candidates: frozenset[str], roots_in_doc: dict[str, set[str]],
+                  dominant: str | None = None) -> str | None:
+    """The one candidate full name present in the span's own document, if exactly one is; the dominant
+    candidate (if any) when none is.
 
     Walks the document's few names, not the candidates (an acronym of a large corpus can have thousands).
     """
     present = [r for r in roots_in_doc.get(span.document, ()) if r in candidates]
+    if not present:
+        return dominant
     return present[0] if len(present) == 1 else None
 
 
@@ -1046,8 +1071,10 @@ def build_entities(
     texts: dict[str, str],
     analyses: Iterable[DocAnalysis],
     links: list[Link],
+    dominant: dict[str, str] | None = None,
 ) -> list[Entity]:
     """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations."""
+    dominant = {form: uf.find(root) for form, root in (dominant or {}).items()}
     roots_in_doc: dict[str, set[str]] = defaultdict(set)
     for span in spans:
         if len(forms[span.form].name.tokens) >= 2:
@@ -1057,7 +1084,7 @@ def build_entities(
     for span in spans:
         root = uf.find(span.form)
         if span.form in choices:
-            root = _local_choice(span, choices[span.form], roots_in_doc) or root
+            root = _local_choice(span, choices[span.form], roots_in_doc, dominant.get(span.form)) or root
         span.root = root
         by_root_spans[root].append(span)
     members: dict[str, list[str]] = defaultdict(list)

@@ -177,6 +177,8 @@ def normalize(text: str) -> NameForm:
     surface = clean_surface(text)
     acronym = acronym_of(surface)
     s = fold_text(surface)
+    if '"' in s or "'" in s:
+        s = _strip_nickname(s)
     if acronym and "." in s:  # U.S. / U.S -> us
         s = acronym
     s = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), s)
@@ -187,6 +189,19 @@ def normalize(text: str) -> NameForm:
     if not tokens:  # a bare title ("the General") stays itself
         tokens = raw
     return NameForm(tuple(tokens), titled, acronym)
+
+
+_NICKNAME = re.compile(r"(?:^|(?<=\s))([\"'])[^\"']{1,30}\1(?=\s)")
+_OPEN_QUOTE_TAIL = re.compile(r"^[^\"]*\"\s+(?=\S)")
+
+
+def _strip_nickname(s: str) -> str:
+    """A quoted nickname inside a name is not part of it: 'Vincent "The Chin" Corrado' -> "Vincent
+    Corrado"; a span that starts inside the quotes ('Chin" Corrado') keeps what follows them."""
+    out = _NICKNAME.sub(" ", s)
+    if out.count('"') == 1:
+        out = _OPEN_QUOTE_TAIL.sub("", out)
+    return " ".join(out.split()) or s
 
 
 _TITLE_WORDS = r"(?:%s)" % "|".join(
