@@ -191,3 +191,9 @@ def test_stretch_adjectives_and_over_the_years(text, phrase, expected):
 ])
 def test_now_and_the_future_only_as_times(nlp, text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase, nlp(text)) == expected
+
+
+def test_a_clock_time_in_the_next_paragraph_stays_on_the_day_in_focus():
+    text = "On Tuesday, the river burst its banks.\n\nAt 6 a.m., rescuers reached the village."
+    assert value_of(text, "2020-01-10", "6 a.m.") == ("TIME", "2020-01-07T06:00")
+    assert value_of("At 6 a.m., rescuers reached the village.", "2020-01-10", "6 a.m.") == ("TIME", "2020-01-10T06:00")

@@ -160,12 +160,11 @@ def _periods_in_focus(text: str, hits):
     return out
 
 
-_DAY_FOCUS_WINDOW = 250  # characters back to look for the day a bare "at 10:30 pm" or "the morning" belongs to
-_ANAPHOR_WINDOW = 600  # characters back (across paragraphs) to look for the day "that day", "the next morning" count from
+_ANAPHOR_WINDOW = 600  # characters back (across paragraphs) to the day in focus: the narrative's reference day
 
 
 def _date_bare_times(text: str, hits, dct_day: tuple | None = None):
-    """A time of day not next to a date takes the last day named shortly before it in the same paragraph.
+    """A time of day not next to a date takes the day in focus: the last day named before it (600 characters).
 
     ("On Tuesday, August 27, ... met him (at 10:30 pm)" -> that Tuesday, not the publication date.)
     Without such a day a clock time stays on the publication date and a bare part of day unresolved.
@@ -192,7 +191,7 @@ def _date_bare_times(text: str, hits, dct_day: tuple | None = None):
                 found = Found(found.type, value, note, kind="day", day=day)
         elif found.kind == "tod":
             for s0, e0, prior in reversed(out):
-                if start - e0 > _DAY_FOCUS_WINDOW or "\n\n" in text[e0:start]:
+                if start - e0 > _ANAPHOR_WINDOW:
                     break
                 if prior.kind == "day" and prior.day is not None:
                     found = Found("TIME", f"{prior.day.isoformat()}{found.tod}", f"text:{prior.day.isoformat()}")
