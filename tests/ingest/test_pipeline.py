@@ -141,3 +141,26 @@ def test_many_files_in_a_process_pool_give_the_same_result_as_one_process(tmp_pa
     assert [(d.id, d.text, d.published, d.outlet) for d in pooled] == [(d.id, d.text, d.published, d.outlet)
                                                                        for d in alone]
     assert len(pooled) == 40 and skipped_pooled == skipped_alone and len(skipped_alone) == 1
+
+
+def test_short_lines_repeated_across_the_corpus_are_boilerplate_but_shared_quotes_stay(tmp_path):
+    """Invented: three outlets' scrapes share a widget label no rule knows, and quote the same sentence."""
+    from consilience.ingest import ingest
+    from consilience.settings import Settings
+
+    quote = "\u201cThe bridge will reopen before the winter,\u201d the minister said on Monday."
+    bodies = [
+        "The old rail bridge over the Varn river was closed to traffic after inspectors found cracks in two piers.",
+        "Engineers began shoring up the cracked piers of the Varn bridge with steel collars this week.",
+        "Commuters face a forty-minute detour while the Varn crossing stays shut, the transport office said.",
+    ]
+    for i, body in enumerate(bodies):
+        (tmp_path / f"{i}.txt").write_text(f"Listen to this story 3 min\n\nHeadline number {i} here\n\n{body}\n\n"
+                                           f"{quote}\n\nMore work is planned for the spring, officials added.",
+                                           encoding="utf-8")
+    docs, _ = ingest([str(tmp_path)], Settings(workers=1))
+    assert len(docs) == 3
+    for doc in docs:
+        assert "Listen to this story" not in doc.text
+        assert quote in doc.text
+        assert any(r.reason.startswith("line repeated on 3 pages of the corpus") for r in doc.removed)

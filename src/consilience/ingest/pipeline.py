@@ -170,11 +170,12 @@ def remove_outlet_boilerplate(prepared: list[Prepared], documents: list[Document
                               skipped: list[Skipped]) -> list[Document]:
     """Short lines that recur across most pages of one outlet are its boilerplate: clean them out too."""
     learnt = learn_repeated_lines(documents)
-    if not learnt:
+    corpus_wide = learn_corpus_lines(documents)
+    if not learnt and not corpus_wide:
         return documents
     out = []
     for prep, doc in zip(prepared, documents):
-        known = learnt.get(doc.outlet or "")
+        known = {**corpus_wide, **learnt.get(doc.outlet or "", {})}
         if known and any(clean.line_key(line) in known for line in doc.text.split("\n")):
             again = finish(prep, known)
             if isinstance(again, Skipped):
@@ -204,6 +205,24 @@ def learn_repeated_lines(documents: list[Document]) -> dict[str, dict[str, str]]
         if lines:
             learnt[name] = lines
     return learnt
+
+
+CORPUS_MIN_DOCS = 3  # a short non-sentence line on this many distinct pages ...
+CORPUS_MIN_SHARE = 0.1  # ... and on this share of them is the corpus's boilerplate, whatever the outlet
+CORPUS_MAX_WORDS = 8
+
+
+def learn_corpus_lines(documents: list[Document]) -> dict[str, str]:
+    """{line key: reason} for short lines that are not sentences and recur on many distinct pages of the corpus
+    ("Share this story", "Comments", a site's section bar): widgets no rule knew. Sentences never count: outlets
+    quote the same words."""
+    distinct = {doc.content_hash: doc for doc in documents}
+    need = max(CORPUS_MIN_DOCS, int(CORPUS_MIN_SHARE * len(distinct) + 0.999))
+    counts: Counter[str] = Counter()
+    for doc in distinct.values():
+        counts.update({clean.line_key(line) for line in doc.text.split("\n")
+                       if line.strip() and len(clean.words(line)) <= CORPUS_MAX_WORDS and not clean.is_sentence(line)})
+    return {key: f"line repeated on {n} pages of the corpus" for key, n in counts.items() if n >= need}
 
 
 def _unique_ids(documents: list[Document]) -> None:
