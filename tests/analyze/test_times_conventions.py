@@ -197,3 +197,16 @@ def test_a_clock_time_in_the_next_paragraph_stays_on_the_day_in_focus():
     text = "On Tuesday, the river burst its banks.\n\nAt 6 a.m., rescuers reached the village."
     assert value_of(text, "2020-01-10", "6 a.m.") == ("TIME", "2020-01-07T06:00")
     assert value_of("At 6 a.m., rescuers reached the village.", "2020-01-10", "6 a.m.") == ("TIME", "2020-01-10T06:00")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The rally is set for March eighth.", "March eighth", "2020-03-08"),
+    ("They wed on June twenty-third, 2019, in Leeds.", "June twenty-third, 2019", "2019-06-23"),
+    ("The drought began in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+])
+def test_spelt_out_days_and_years_as_transcripts_write_them(text, phrase, expected):
+    assert value_of(text, "2020-02-10", phrase) == ("DATE", expected)
+
+
+def test_an_ordinal_that_counts_something_else_is_not_a_day():
+    assert value_of("The March second round was close.", "2020-02-10", "second") is None

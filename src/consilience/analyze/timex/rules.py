@@ -234,7 +234,21 @@ _WD_PREFIX = rf"(?:(?P<wd>{L.WEEKDAY}),?\s+)?(?:the\s+)?"
 _YEAR_SUFFIX = rf"(?:,?\s+(?P<y>{L.YEAR4}))?"
 
 
-@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})\s+(?:the\s+)?(?P<day>{L.DAYNUM})" + _YEAR_SUFFIX)
+_DAY_ORDINALS = {w: n for n, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+     "twentieth"], start=1)}
+_DAY_ORDINALS.update({f"{tens}-{w}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
+                      for w, n in list(_DAY_ORDINALS.items())[:9] if base + n <= 31})
+_DAY_ORDINALS["thirtieth"] = 30
+# A spelt-out day ("March eighth", as transcripts write it) only where nothing follows that makes the
+# ordinal count something else ("the March second round").
+_DAY_WORD = (r"(?P<dayw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+             + L.alternation([w for w in _DAY_ORDINALS if "-" not in w]) + r")"
+             r"(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:and|or|in|at|on|when|to|through|until|till|this|next|last)\b|,?\s+(?:1[6-9]|20)\d\d)")
+
+
+@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})\s+(?:the\s+)?(?:(?P<day>{L.DAYNUM})|{_DAY_WORD})" + _YEAR_SUFFIX)
 def month_day(m, ctx):
     return _calendar_day(m, ctx)
 
@@ -246,7 +260,10 @@ def day_month(m, ctx):
 
 def _calendar_day(m, ctx) -> Found | None:
     month = L.month_number(m["mon"])
-    day = int(re.match(r"\d+", m["day"]).group())
+    if m["day"]:
+        day = int(re.match(r"\d+", m["day"]).group())
+    else:
+        day = _DAY_ORDINALS[re.sub(r"\s+", "-", m["dayw"].lower())]
     if m["y"]:
         date = safe_date(int(m["y"]), month, day)
         return _day_found(ctx, date, EXPLICIT) if date else None
@@ -451,12 +468,15 @@ _SEASON_CUE = re.compile(r"\b(?:in|during|over|since|until|through|by|this|last|
 
 
 @rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?)?(?:(?P<det>the|this|last|next|this\s+past|this\s+coming|that|the\s+past|the\s+coming)\s+)?"
-      rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{L.YEAR4}))?(?![\w-])")
+      rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{L.YEAR4})|(?P<sy>nineteen[\s-]+(?:{_SPOKEN_TENS})(?:[\s-](?:{_SPOKEN_UNITS}))?)))?(?![\w-])")
 def season(m, ctx):
     code = L.SEASONS[m["s"].lower()]
     det = (m["det"] or "").lower()
     if m["y"]:
         return Found("DATE", f"{m['y']}-{code}", EXPLICIT)
+    if m["sy"]:  # "the winter of nineteen ninety-four", as transcripts spell it
+        words = re.split(r"[\s-]+", m["sy"].lower())
+        return Found("DATE", f"{1900 + sum(L.SMALL_NUMBERS[w] for w in words[1:])}-{code}", EXPLICIT)
     after = ctx.after(m, 20)
     if m["s"].lower() in ("fall", "spring") and not (det or m["mod"]):
         return None  # "fall" and "spring" are verbs and nouns too
