@@ -210,3 +210,13 @@ def test_spelt_out_days_and_years_as_transcripts_write_them(text, phrase, expect
 
 def test_an_ordinal_that_counts_something_else_is_not_a_day():
     assert value_of("The March second round was close.", "2020-02-10", "second") is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Ferries sail on Monday and Tuesday nights.", "Monday", ("SET", "XXXX-WXX-1TNI")),
+    ("The airline runs four flights a week.", "a week", ("SET", "P1W")),
+    ("The extra service adds 700 seats a week.", "a week", ("SET", "P1W")),
+    ("The repair took a week.", "a week", ("DURATION", "P1W")),
+])
+def test_rates_and_coordinated_recurring_days_are_sets(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected

@@ -14,6 +14,7 @@ import re
 from ..model import TimeExpr
 from .spans import doc_text
 from .timex.anchor import parse_dct
+from .timex.lexicon import weekday_number
 from .timex.rules import RULES, Context, Found, scan
 
 _JOIN_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|in|in\s+the|,)\s+)?", re.I)
@@ -32,6 +33,7 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     ctx = Context(text, parse_dct(dct), doc)
     hits = _select(_candidates(text, ctx))
     hits = _merge_day_and_time(text, hits)
+    hits = _coordinated_sets(text, hits)
     hits = _periods_in_focus(text, hits)
     hits = _compare_with_period_in_focus(text, hits)
     hits = _date_bare_times(text, hits, (ctx.anchor.date, ctx.dct) if ctx.anchor and ctx.anchor.date else None)
@@ -88,6 +90,24 @@ def _merge_day_and_time(text: str, hits):
                 continue
         out.append(hits[i])
         i += 1
+    return out
+
+
+_WEEKDAY_SET = re.compile(r"^XXXX-WXX-[1-7](T\w+)?$")
+_AND_OR = re.compile(r"\s*,?\s+(?:and|or)\s+", re.I)
+
+
+def _coordinated_sets(text: str, hits):
+    """"on Monday and Tuesday nights": a weekday coordinated with a recurring weekday recurs too."""
+    out = list(hits)
+    for i in range(len(out) - 1):
+        (s1, e1, a), (s2, e2, b) = out[i], out[i + 1]
+        if a.kind != "day" or b.type != "SET" or not _AND_OR.fullmatch(text, e1, s2):
+            continue
+        m = _WEEKDAY_SET.match(b.value or "")
+        wd = weekday_number(text[s1:e1].strip())
+        if m and wd:
+            out[i] = (s1, e1, Found("SET", f"XXXX-WXX-{wd}{m.group(1) or ''}", "explicit"))
     return out
 
 

@@ -762,6 +762,9 @@ def _fractional(n: float, letter: str, is_time: bool) -> str:
     return f"P{'T' if is_time else ''}{head}{smaller[(letter, is_time)]}"
 
 
+# "four flights a week", "700 more seats a week": a count of something, then "a <unit>", is a rate (a SET)
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|several|few))"
+                             r"\S*\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s*$", re.I)
 _SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\btimes|\btwice|\bonce|\bthrice|\bdollars?|\bpounds?|\beuros?|\bbarrels?|\btons?|\bpeople)\s*$", re.I)
 
 
@@ -793,7 +796,8 @@ def duration(m, ctx):
         n += 0.5
     if n is not None and n > 10000:
         return None
-    set_ = word in ("a", "an") and not m["det"] and not m["rel"] and not m["approx"] and bool(_SET_BEFORE.search(ctx.before(m, 15)))
+    set_ = word in ("a", "an") and not m["det"] and not m["rel"] and not m["approx"] and bool(
+        _SET_BEFORE.search(ctx.before(m, 15)) or _COUNTED_BEFORE.search(ctx.before(m, 40)))
     return _duration(m, ctx, n, letter, is_time, set_)
 
 
