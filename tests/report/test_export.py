@@ -85,3 +85,31 @@ def test_export_command_from_a_store(dossier, tmp_path):
         assert ex.default_output(tmp_path, fmt).exists()
     assert runner.invoke(app, ["export", str(tmp_path), "--format", "xml"]).exit_code == 2
     assert runner.invoke(app, ["export", str(tmp_path / "nothing"), "--format", "csv"]).exit_code == 2
+
+
+def test_ftm_countries_and_nationalities_are_properties_not_addresses_or_organisations(dossier, tmp_path):
+    """Invented additions: a country (GPE), a city (GPE) and a nationality (NORP) mentioned in a document."""
+    pytest.importorskip("followthemoney")
+    import copy
+
+    from followthemoney import model
+
+    d = copy.deepcopy(dossier)
+    doc = d["documents"][0]["id"]
+    for eid, name, type_ in (("e-no", "Norway", "GPE"), ("e-osl", "Oslo", "GPE"), ("e-nor", "Norwegian", "NORP")):
+        d["entities"].append({"id": eid, "name": name, "type": type_, "aliases": [], "mentions": 1,
+                              "documents": [doc], "descriptors": []})
+        d["mentions"].append({"entity": eid, "document": doc, "start": 0, "end": len(name), "text": name})
+    d["facts"][0]["place"] = "e-no"
+    ex.export_ftm(d, tmp_path / "d.ftm.json")
+    rows = [json.loads(line) for line in (tmp_path / "d.ftm.json").read_text().splitlines()]
+    for row in rows:  # every entity valid under the FtM model
+        assert model.get(row["schema"]).validate(row) is None, row
+    proxies = [model.get_proxy(row) for row in rows]
+    names = {(p.schema.name, p.first("name", quiet=True)) for p in proxies}
+    assert ("Address", "Oslo") in names  # a city is a location
+    assert not any(n in ("Norway", "Norwegian") for _s, n in names)  # neither an address nor an organisation
+    article = next(p for p in proxies if p.schema.name == "Article" and p.first("fileName") == d["documents"][0]["path"])
+    assert article.get("country") == ["no"]
+    event = next(p for p in proxies if p.schema.name == "Event" and p.first("name") == d["facts"][0]["statement"])
+    assert event.get("country") == ["no"]

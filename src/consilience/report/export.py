@@ -8,8 +8,15 @@ be loaded into Aleph or OpenSanctions tooling:
 dossier record                 FtM entity
 =============================  ==============================================================
 document                       Article (title, bodyText, publishedAt, publisher, sourceUrl)
-entity PERSON                  Person;  ORG / NORP: Organization;  GPE / LOC / FAC: Address;
-                               EVENT: Event; other types: LegalEntity (name, alias, description)
+entity PERSON                  Person;  ORG: Organization;  EVENT: Event; other named types:
+                               LegalEntity (name, alias, description)
+entity GPE naming a country    no entity: its ISO code as ``country`` of the Articles that mention
+                               it and of the Events (facts) placed there (FtM keeps countries as a
+                               property type, not as things)
+entity GPE / LOC / FAC         Address (full, and city for a GPE), a location in FtM's sense
+entity NORP                    no entity: a nationality or group adjective ("Iranian") is neither an
+                               organisation nor a place; its country, when it has one, is added as
+                               ``country`` of the Articles that use it
 mention (entity, document,     Mention (resolved -> entity, document -> Article, name)
 surface text), once per triple
 stated relation                UnknownLink (subject, object, role, proof -> Article)
@@ -127,8 +134,23 @@ def export_graphml(dossier: dict, path: Path) -> None:
 
 # --------------------------------------------------------------------------- FollowTheMoney
 
-_FTM_SCHEMA = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organization", "GPE": "Address",
-               "LOC": "Address", "FAC": "Address", "EVENT": "Event"}
+_FTM_SCHEMA = {"PERSON": "Person", "ORG": "Organization", "GPE": "Address", "LOC": "Address", "FAC": "Address",
+               "EVENT": "Event"}
+
+
+def country_code(name: str | None, type_: str | None) -> str | None:
+    """The ISO code when ``name`` names a country (or, for NORP, a nationality): rigour's territory table,
+    and not one of the country's places ("Tehran" is found under Iran but is a city)."""
+    if not name or type_ not in ("GPE", "NORP"):
+        return None
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(name)
+    if territory is None or not territory.is_country:
+        return None
+    if name.casefold() in {p.casefold() for p in territory.places or []}:
+        return None
+    return territory.ftm_country or territory.code
 
 
 def ftm_entities(dossier: dict) -> Iterable:
@@ -143,6 +165,12 @@ def ftm_entities(dossier: dict) -> Iterable:
         proxy.make_id("consilience", *key)
         return proxy
 
+    countries = {ent["id"]: code for ent in dossier.get("entities", [])
+                 if (code := country_code(ent.get("name"), ent.get("type")))}
+    mentioned: dict[str, set[str]] = {}
+    for m in dossier.get("mentions", []):
+        if m.get("entity") in countries:
+            mentioned.setdefault(m.get("document"), set()).add(countries[m["entity"]])
     articles, entities = {}, {}
     for doc in dossier.get("documents", []):
         art = make("Article", "document", doc["id"])
@@ -152,15 +180,20 @@ def ftm_entities(dossier: dict) -> Iterable:
         art.add("publisher", doc.get("outlet"))
         art.add("sourceUrl", doc.get("url"), quiet=True)
         art.add("fileName", doc.get("path"))
+        art.add("country", sorted(mentioned.get(doc["id"], ())), quiet=True)
         articles[doc["id"]] = art
     yield from articles.values()
 
     for ent in dossier.get("entities", []):
+        if ent["id"] in countries or ent.get("type") == "NORP":
+            continue
         schema = _FTM_SCHEMA.get(ent.get("type") or "", "LegalEntity")
         proxy = make(schema, "entity", ent["id"])
         proxy.add("name", ent.get("name"))
         if schema == "Address":
             proxy.add("full", ent.get("name"))
+            if ent.get("type") == "GPE":
+                proxy.add("city", ent.get("name"))
         names = [a.get("text") for a in ent.get("aliases") or [] if a.get("text") and a.get("text") != ent.get("name")]
         proxy.add("alias", names)
         proxy.add("description", [d.get("text") for d in ent.get("descriptors") or [] if d.get("text")][:20],
@@ -208,7 +241,10 @@ def ftm_entities(dossier: dict) -> Iterable:
         event.add("involved", [entities[i].id for i in involved if i in entities])
         if fact.get("place") in entities:
             event.add("addressEntity", entities[fact["place"]].id, quiet=True)
-            event.add("location", entities[fact["place"]].get("name"), quiet=True)
+            event.add("location", entities[fact["place"]].first("full") or entities[fact["place"]].first("name"),
+                      quiet=True)
+        if fact.get("place") in countries:
+            event.add("country", countries[fact["place"]], quiet=True)
         docs = {claims[c]["document"] for c in fact.get("claims", []) if c in claims} | set(fact.get("documents") or [])
         event.add("proof", [articles[d].id for d in sorted(docs) if d in articles])
         event.add("publisher", fact.get("outlets") or [])
