@@ -220,3 +220,12 @@ def test_an_ordinal_that_counts_something_else_is_not_a_day():
 ])
 def test_rates_and_coordinated_recurring_days_are_sets(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+def test_the_year_ago_period_follows_the_period_in_focus():
+    text = ("For the nine months, net rose to $9 million from $7 million in the year-earlier period. "
+            "In the fiscal first quarter, sales fell from the year-ago quarter.")
+    assert value_of(text, "1989-10-27", "the year-earlier period") == ("DURATION", "P9M")
+    assert value_of(text, "1989-10-27", "the year-ago quarter") == ("DATE", "1988-Q1")
+    text = "Sales should recover in the third quarter of 1990. Profit fell from the year-ago quarter."
+    assert value_of(text, "1989-10-27", "the year-ago quarter") == ("DATE", "1988-Q3")  # the forecast is not the focus

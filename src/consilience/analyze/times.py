@@ -34,7 +34,7 @@ def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list
     hits = _select(_candidates(text, ctx))
     hits = _merge_day_and_time(text, hits)
     hits = _coordinated_sets(text, hits)
-    hits = _periods_in_focus(text, hits)
+    hits = _periods_in_focus(text, hits, ctx.anchor.year if ctx.anchor else None)
     hits = _compare_with_period_in_focus(text, hits)
     hits = _date_bare_times(text, hits, (ctx.anchor.date, ctx.dct) if ctx.anchor and ctx.anchor.date else None)
     return [TimeExpr(document=document, start=s, end=e, text=text[s:e], type=f.type, value=f.value, anchor=f.anchor)
@@ -140,9 +140,23 @@ def _compare_with_period_in_focus(text: str, hits):
 
 
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_MONTHS_SPAN = re.compile(r"^P\d+M$")
 
 
-def _periods_in_focus(text: str, hits):
+def _prior_months(out, start: int) -> str | None:
+    """The value of a months-long duration ("the nine months", P9M) named within the focus window, if it is
+    the nearest period before ``start``."""
+    for s0, e0, prior in reversed(out):
+        if start - e0 > _FOCUS_WINDOW:
+            return None
+        if prior.type == "DURATION" and _MONTHS_SPAN.match(prior.value or ""):
+            return prior.value
+        if _QUARTER_VALUE.match(prior.value or ""):
+            return None
+    return None
+
+
+def _periods_in_focus(text: str, hits, dct_year: int | None = None):
     """"the 1988 quarter", "the same period last year", "the latest period", "the quarter" name the quarter in focus.
 
     The focus is the last quarter named shortly before (within _FOCUS_WINDOW characters); a comparison
@@ -154,25 +168,34 @@ def _periods_in_focus(text: str, hits):
     """
     out = []
     for start, end, found in hits:
-        if found.kind in ("focus", "focus-latest", "focus-quarter"):
+        if found.kind in ("focus", "focus-latest", "focus-quarter", "focus-back-quarter", "focus-back-period"):
             quarter = None
             for s0, e0, prior in reversed(out):
                 if start - e0 > _FOCUS_WINDOW:
                     break
+                if found.kind == "focus-back-period" and prior.type == "DURATION" and _MONTHS_SPAN.match(prior.value or ""):
+                    break  # "the year-earlier period" after "the nine months": those months a year back (P9M)
                 q = _QUARTER_VALUE.match(prior.value or "")
                 if q:
                     back = _ALREADY_BACK.search(text, s0, e0) is not None  # "a year ago", "the year-ago quarter"
                     if not back and (prior.anchor or "").startswith("text:"):
                         continue  # itself named from the focus ("the 1988 period", "the quarter"): look further back
+                    if found.kind.startswith("focus-back") and dct_year is not None and int(q.group(1)) > dct_year:
+                        continue  # "the third quarter of 1990" said in 1989 is a forecast, not the results compared
                     quarter = (int(q.group(1)) + (1 if back else 0), int(q.group(2)))
                     break
             if quarter is None:
                 if found.kind == "focus-latest":
                     continue
-                found = Found(found.type, found.value, found.anchor)
+                if found.kind == "focus-back-period" and _prior_months(out, start) is not None:
+                    found = Found("DURATION", _prior_months(out, start), "explicit")
+                else:
+                    found = Found(found.type, found.value, found.anchor)
             else:
                 note = f"text:{quarter[0]}-Q{quarter[1]}"
                 year = {"focus-latest": quarter[0], "focus-quarter": quarter[0]}.get(found.kind)
+                if found.kind.startswith("focus-back"):
+                    year = quarter[0] - 1
                 if year is None:
                     year = quarter[0] - 1 if found.shift else int(found.value)
                 found = Found("DATE", f"{year}-Q{quarter[1]}", note)

@@ -440,7 +440,8 @@ def relative_quarter(m, ctx):
                                   "just ended", "latest fiscal"):
         y, q = add_quarters(a.year, here, -1)
     elif adj in ("year-ago", "year-earlier", "prior-year", "same", "comparable", "corresponding"):
-        y, q = add_quarters(a.year, here, -5)
+        y, q = add_quarters(a.year, here, -5)  # the last completed quarter a year back, unless one is in focus
+        return Found("DATE", f"{y}-Q{q}", ctx.dct, kind="focus-back-quarter")
     else:  # "the quarter": the one in focus (find_times), else the one reported on if the clause is past, else the current one
         y, q = add_quarters(a.year, here, -1) if ctx.tense(m) == PAST else (a.year, here)
         return Found("DATE", f"{y}-Q{q}", ctx.dct, kind="focus-quarter" if det == "the" and not adj else "")
@@ -652,8 +653,8 @@ def year_ago_adjective(m, ctx):
         ordinal = what.split()[0] if " " in what else ""
         if ordinal in L.ORDINALS:
             return Found("DATE", f"{a.year - 1}-Q{L.ORDINALS[ordinal]}", ctx.dct)
-        y, q = add_quarters(a.year, quarter_of(a.month), -5)
-        return Found("DATE", f"{y}-Q{q}", ctx.dct)
+        y, q = add_quarters(a.year, quarter_of(a.month), -5)  # the last completed quarter, a year back, unless
+        return Found("DATE", f"{y}-Q{q}", ctx.dct, kind=f"focus-back-{what}")  # a period is in focus (find_times)
     return Found("DATE", str(a.year - 1), ctx.dct)
 
 
