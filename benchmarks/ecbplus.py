@@ -195,9 +195,10 @@ def load_document(path: Path, topic: str, complete: set[int]) -> GoldDoc:
                 head = words[i - 1]
                 break
         m_id = mk.get("m_id")
+        word = re.sub(r"(?:['\u2019]s?|[.,;:]+)$", "", head.text) or head.text  # "Saints'" -> "Saints"
         doc.mentions.append(GoldMention(
-            name, anchors[0].start, anchors[-1].end, text[anchors[0].start:anchors[-1].end], head.text.lower(),
-            head.start, head.end, gold_of.get(m_id, f"S:{name}:{m_id}"), _is_name(head)))
+            name, anchors[0].start, anchors[-1].end, text[anchors[0].start:anchors[-1].end], word.lower(),
+            head.start, head.start + len(word), gold_of.get(m_id, f"S:{name}:{m_id}"), _is_name(head)))
     return doc
 
 

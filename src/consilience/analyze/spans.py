@@ -207,3 +207,67 @@ def indices_where_lower(doc, attr: int, values) -> list[int]:
     column = doc.to_array(attr).astype(numpy.uint64, copy=False)
     wanted = [h for h in numpy.unique(column).tolist() if strings[h].lower() in values]
     return numpy.flatnonzero(numpy.isin(column, numpy.array(wanted, dtype=numpy.uint64))).tolist()
+
+
+# Labels whose names are repeated through a document; a surname (last word of a PERSON) stands alone.
+_REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+def repeat_names(doc):
+    """Tag again, in the same document, the names spaCy tagged once and missed elsewhere (label
+    consistency within a document): the same capitalised words as a tagged name ("Internet Explorer"
+    tagged in one sentence and not in the next), and a person's surname standing alone ("Whitfield"
+    after "Dana Whitfield"). Only tokens outside every entity, written capitalised as the name was,
+    and never a word the document also writes in lower case. Returns the Doc (entities replaced).
+    """
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    known: dict[tuple[str, ...], str] = {}
+    for ent in ents:
+        if ent.label_ not in _REPEATED_LABELS:
+            continue
+        words = tuple(t.text for t in ent if not (t.is_punct and t.i in (ent.start, ent.end - 1)))
+        while words and words[0].islower():  # "the Velmora Colts" is repeated as "Velmora Colts"
+            words = words[1:]
+        if words and words[0][:1].isupper() and not (len(words) == 1 and words[0].lower() in lower):
+            known.setdefault(words, ent.label_)
+        last = ent[-1].text
+        if ent.label_ == "PERSON" and len(ent) > 1 and last[:1].isupper() and last.isalpha() and len(last) > 2 \
+                and last.lower() not in lower and last.lower() not in NAME_JOINERS:
+            known.setdefault((last,), "PERSON")
+    if not known:
+        return doc
+    longest = max(len(k) for k in known)
+    taken = [False] * len(doc)
+    for ent in ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    added = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i:i + n])
+            label = known.get(words)
+            if label is None or any(taken[i:i + n]):
+                continue
+            # not the start of a longer capitalised run that is a different name ("Whitfield Foundation")
+            nxt = doc[i + n] if i + n < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
+                continue
+            prev = doc[i - 1] if i > 0 else None
+            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not doc[i].is_sent_start:
+                continue
+            added.append(Span(doc, i, i + n, label=label))
+            i += n - 1
+            break
+        i += 1
+    if added:
+        doc.set_ents(sorted(ents + added, key=lambda s: s.start))
+    return doc

@@ -278,11 +278,11 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
     for text in texts.values():
         lower_words.update(_LOWER_WORD.findall(text))
     groups = {_mkey(s.text) for s in kept if any(label == "NORP" for _, label in s.mentions)}
-    out = [_cut_leading(span, seen, lower_words, groups) for span in kept]
+    out = [_cut_leading(span, texts.get(span.document), seen, lower_words, groups) for span in kept]
     for span in in_headlines:
         span = _cut_headline(span, attested, lower_words)
         if span is not None:
-            out.append(_cut_leading(span, seen, lower_words, groups))
+            out.append(_cut_leading(span, texts.get(span.document), seen, lower_words, groups))
     out.sort(key=lambda x: (x.document, x.start))
     return out
 
@@ -317,16 +317,19 @@ def _cut_debris(span: NameSpan) -> NameSpan | None:
     return cut if cut.text.strip() and normalize(cut.text).tokens else None
 
 
-def _cut_leading(span: NameSpan, seen: Counter, lower_words: set[str], groups: set[str]) -> NameSpan:
+def _cut_leading(span: NameSpan, text: str | None, seen: Counter, lower_words: set[str], groups: set[str]) -> NameSpan:
     """Leading words that describe the name rather than belong to it are cut when the rest is a name the
     corpus writes by itself: a word the corpus writes in lower case ("Comedian Dana Whitfield") or a
-    nationality ("Karvenian Dana Whitfield")."""
+    nationality ("Karvenian Dana Whitfield"). Not after "the" ("the People's Front": the words are the
+    name's), nor a possessive."""
     words = _words(span)
+    if text is not None and text[max(0, span.start - 4):span.start].lower() == "the ":
+        return span
     i = 0
     while len(words) - i >= 3:
         w = words[i][2]
         low = w.lower()
-        if not w[:1].isupper() or low in FUNCTION_WORDS:
+        if not w[:1].isupper() or low in FUNCTION_WORDS or low.endswith(("'s", "\u2019s", "'", "\u2019")):
             break
         if not (low in lower_words or _mkey(w) in groups):
             break

@@ -127,6 +127,9 @@ _DOTTED_END = re.compile(r"\b[A-Za-z]\.$")
 _STRIP = " ,;:-\u2013\u2014\"'\u2019\u201c\u201d"
 
 
+_ADDRESS = re.compile(r"https?:|www\.|\w\.[a-z]{2,}/", re.I)
+
+
 def clean_surface(text: str) -> str:
     """The name part of a mention's text: first line only, no leading "the", no trailing possessive.
 
@@ -134,8 +137,9 @@ def clean_surface(text: str) -> str:
     into a parenthesis ("Corps'(IRGC"); a name never does.
     """
     text = text.strip()
-    if "\n" in text:
-        text = text.split("\n")[0].strip()
+    if "\n" in text:  # the first line that is not a page address
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        text = next((line for line in lines if not _ADDRESS.search(line)), lines[0])
     if "(" in text or "[" in text:
         text = _BRACKET.split(text)[0].strip() or text
     if text[:4] in ("the ", "The ", "THE ") or text[:4].lower() == "the\t":
