@@ -186,6 +186,8 @@ class Claim:
     time_relation: str | None = None  # "start" when the time dates the start of a role ("since 1997")
     quantity_low: float | None = None  # the range a vague quantity stands for ("hundreds" -> 200..999)
     quantity_high: float | None = None
+    trigger_start: int | None = None  # character offsets of the trigger word in Document.text
+    trigger_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -59,7 +59,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("quantity_unit", "VARCHAR"), ("quantity_text", "VARCHAR"), ("quantity_approximate", "BOOLEAN"),
         ("role", "VARCHAR"), ("attributed_to", "VARCHAR"), ("speaker_text", "VARCHAR"),
         ("hedged", "BOOLEAN"), ("trigger", "VARCHAR"), ("time_relation", "VARCHAR"), ("quantity_low", "DOUBLE"),
-        ("quantity_high", "DOUBLE"),
+        ("quantity_high", "DOUBLE"), ("trigger_start", "BIGINT"), ("trigger_end", "BIGINT"),
     ],
     "facts": [
         ("id", "VARCHAR"), ("statement", "VARCHAR"), ("predicate", "VARCHAR"), ("claims", "JSON"),

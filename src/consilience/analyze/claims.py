@@ -36,6 +36,11 @@ _HEDGE_RE = re.compile(
 _NOT_TARGETS = frozenset(("order", "orders", "behalf", "instruction", "direction", "command", "basis", "account",
                           "pretext", "grounds"))
 _NEWLINE = re.compile("\n")
+# Dependencies that open a clause of their own: nothing is attached to a trigger across one of them
+# (a place, time or count of a relative, adverbial or complement clause belongs to that clause's verb).
+CLAUSE_DEPS = frozenset(("relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "csubjpass", "parataxis", "pcomp"))
+# Dependencies by which a noun phrase is an argument of a verb: its count is the count of the event's participants.
+ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "attr", "oprd"))
 _RANGE_JOINER = re.compile(r"^\s*(to|and|-|–|—|until|till|through|thru)\s*$", re.IGNORECASE)
 
 
@@ -50,6 +55,8 @@ class _Found:
     role: str | None = None
     time_relation: str | None = None
     start_token: object = None  # first token of the claim's span when it is not the sentence
+    victims: object = None  # casualty lists ("X were among the victims"): the token heading X
+    via: object = None  # the verb through which ``victims`` is reached (the copula, "included")
 
 
 class _Index:
@@ -116,9 +123,8 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
     sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # what sent.text gives, without rejoining tokens
     hedged = bool(_HEDGE_RE.search(sent_text))
     out = []
-    for f in found:
+    for f, quantity in ((f, q) for f in found for q in (quantities.get(f.token.i) or [None])):
         place = _place(f, index)
-        quantity = quantities.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))
         if time_text and f.predicate in ("role", "command", "member") and _after_since(sent_text, time_text):
             f.time_relation = "start"  # "commander ... since 1997": the post began then
@@ -141,7 +147,8 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
             text=sent_text,
             predicate=f.predicate,
             subject=f.subject.id if f.subject else None,
-            objects=_unique([m.id for m in f.objects if not f.subject or m.id != f.subject.id]),
+            objects=_unique([m.id for m in _objects_of(f, quantity, quantities.get(f.token.i))
+                             if not f.subject or m.id != f.subject.id]),
             time=time_value,
             time_text=time_text,
             place=place.id if place else None,
@@ -150,6 +157,8 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
             speaker_text=speaker_text,
             hedged=hedged,
             trigger=f.token.text,
+            trigger_start=f.token.idx,
+            trigger_end=f.token.idx + len(f.token.text),
         )
         if f.time_relation:
             claim.time_relation = f.time_relation
@@ -164,6 +173,14 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
     return out
 
 
+def _objects_of(f: _Found, quantity: Quantity | None, all_counts: list[Quantity] | None) -> list[Mention]:
+    """A trigger with several counts ("82 Iranians, 63 Canadians ... were among the victims") gives one
+    claim per count: each keeps the participants named inside its own count's phrase."""
+    if quantity is None or not all_counts or len(all_counts) < 2:
+        return f.objects
+    return [m for m in f.objects if quantity.start <= m.start < quantity.end]
+
+
 def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
@@ -175,8 +192,8 @@ def _candidates(doc) -> list[int]:
     """Indices of the tokens ``_trigger`` can accept, read from attribute arrays: every lemma and word
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
-              *V.NOUN_TRIGGERS}
-    words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS)}
+              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS}
+    words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
 
@@ -195,6 +212,8 @@ def _trigger(tok, index: _Index) -> _Found | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound":  # "execution-style killing": the head is the trigger
         return None
+    if lemma in V.VICTIM_NOUNS or tok.lower_ in V.VICTIM_NOUNS:
+        return _victim_list(tok)
     if tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
@@ -224,6 +243,24 @@ def _trigger(tok, index: _Index) -> _Found | None:
         if pred:
             return _Found(tok, pred)
     return None
+
+
+def _victim_list(tok) -> _Found | None:
+    """Casualty lists: "X were among the victims (the dead)", "the victims (the dead) included X"."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or not any(c.dep_ == "det" for c in tok.children):
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_.lower() == "be":
+        verb = head.head
+        victims = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif tok.dep_ == "nsubj" and head.lemma_.lower() == "include":
+        verb = head
+        victims = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        return None
+    if victims is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return _Found(tok, "kill", victims=victims, via=verb)
 
 
 def _joined(tok) -> str:
@@ -476,6 +513,9 @@ def _modifier_actor(tok, index: _Index) -> Mention | None:
 
 def _noun_participants(f: _Found, index: _Index) -> None:
     tok = f.token
+    if f.victims is not None:
+        f.objects = _phrase_mentions(f.victims, index)
+        return
     for c in tok.children:
         lemma = c.lemma_.lower()
         if c.dep_ == "prep" and lemma == "of":
@@ -554,10 +594,12 @@ def _owner(root, found: list[_Found]):
     """The deepest trigger whose subtree holds ``root``, or, failing that, one sharing its clause head."""
     by_i = {f.token.i: f for f in found}
     path = _path_up(root)
-    for t in path:
+    for k, t in enumerate(path):
         if t.i in by_i:
-            blocked = any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in path[: path.index(t)])
+            blocked = any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in path[:k])
             return None if blocked else by_i[t.i]
+        if t.dep_ in CLAUSE_DEPS:
+            return None  # the time of a clause below a trigger dates that clause, not the trigger
     return None
 
 
@@ -614,10 +656,20 @@ def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[s
     return out
 
 
-def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, Quantity]:
-    """Trigger token index -> the Quantity it counts: the nearest in its subtree, else the nearest left free."""
+def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, list[Quantity]]:
+    """Trigger token index -> the Quantities counting its participants, read from the parse only.
+
+    A count belongs to the noun it counts and to the verb (or event noun) that governs that noun as an
+    argument: "killed 52 members", "52 members were killed", "the killing of 52 members", "over 150
+    attacks", "63 Canadians were among the victims". Nothing is attached by nearness: "12,000 men
+    marched" gives no count to a killing elsewhere in the sentence. Counts inside "including ..." are
+    parts, not totals ("seven, including six women": 7). Conjoined counts ("82 Iranians, 63 Canadians")
+    are listed in order; each becomes a claim of its own.
+    """
     time_spans = [(t.start, t.end) for t in index.times]
-    candidates = []
+    by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")}
+    via = {f.via.i: f for f in by_i.values() if f.via is not None}
+    out: dict[int, list[Quantity]] = {}
     for q in index.quantities:
         if q.start < sent.start_char or q.end > sent.end_char:
             continue
@@ -626,34 +678,52 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, Qu
         tokens = _span_tokens(sent, q.start, q.end)
         if not tokens:
             continue
-        root = _root(tokens)
-        if any(p.lemma_.lower() == "include" or p.text.lower() == "including" for p in _path_up(root)[1:4]):
-            continue  # "seven, including six women": the six are part of the seven
-        candidates.append((q, root))
-    out: dict[int, Quantity] = {}
-    used: set[int] = set()
-    countable = [f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")]
-    for f in sorted(countable, key=lambda f: -len(_path_up(f.token))):  # deepest first
-        mine = [(q, r) for q, r in candidates if id(q) not in used and _owner(r, countable) is f
-                and index.line(q.start) == index.line(f.token.idx)]
-        if mine:
-            q, _ = min(mine, key=lambda qr: abs(qr[1].i - f.token.i))
-            out[f.token.i] = q
-            used.add(id(q))
-    for f in countable:
-        if f.token.i in out:
+        f = _quantity_owner(_root(tokens), by_i, via)
+        if f is None or index.line(q.start) != index.line(f.token.idx):
             continue
-        free = [(q, r) for q, r in candidates if id(q) not in used and index.line(q.start) == index.line(f.token.idx)]
-        if free:
-            q, _ = min(free, key=lambda qr: abs(qr[1].i - f.token.i))
-            if abs(_.i - f.token.i) <= 12:
-                out[f.token.i] = q
-                used.add(id(q))
+        if V.family(f.predicate) in V.CASUALTY_FAMILIES and _is_measure(q):
+            continue  # a sum, a share or a distance is not a count of people
+        out.setdefault(f.token.i, []).append(q)
     return out
 
 
+def _is_measure(q: Quantity) -> bool:
+    unit = (q.unit or "").lower()
+    return unit in V.MEASURE_UNITS or (len(unit) == 3 and (q.unit or "").isupper())
+
+
+def _quantity_owner(tok, by_i: dict, via: dict) -> _Found | None:
+    """The trigger whose participant ``tok`` (the counted noun) is, climbing only through argument links."""
+    t = tok
+    for _ in range(8):
+        if t.i in by_i:
+            return by_i[t.i]  # the counted noun is the event noun itself: "over 150 attacks"
+        dep = t.dep_
+        if t.head.i == t.i or dep in CLAUSE_DEPS:
+            return None
+        if dep in ("conj", "appos"):
+            if dep == "conj" and t is tok and t.pos_ not in ("NOUN", "PROPN"):
+                return None  # an elliptical count ("52 members and seven"): what it counts is unsure
+            t = t.head
+            continue
+        if dep in ARG_DEPS:
+            if t.head.i in by_i:
+                return by_i[t.head.i]
+            if t.head.i in via and dep in ("nsubj", "dobj"):
+                return via[t.head.i]  # "63 Canadians were among the victims", "the dead included 63 Canadians"
+            return None
+        if dep == "pobj":
+            prep = t.head
+            if prep.lower_ == "of" and prep.head.i in by_i and prep.head.pos_ in ("NOUN", "PROPN"):
+                return by_i[prep.head.i]  # "the killing of 40 villagers"
+            return None
+        return None
+    return None
+
+
 def _place(f: _Found, index: _Index) -> Mention | None:
-    """The nearest GPE/LOC/FAC reached through a locative preposition, outside the participants."""
+    """The nearest GPE/LOC/FAC reached through a locative preposition, outside the participants, in the
+    trigger's own clause (never through a relative, adverbial or complement clause below it)."""
     taken = {m.id for m in ([f.subject] if f.subject else []) + f.objects}
     best, best_dist = None, None
     skip = set()
@@ -667,6 +737,9 @@ def _place(f: _Found, index: _Index) -> Mention | None:
         if m is None or m.label not in PLACE_LABELS or m.id in taken:
             continue
         path = _path_up(t)
+        upto = path[: next((k for k, p in enumerate(path) if p.i == f.token.i), len(path))]
+        if any(p.dep_ in CLAUSE_DEPS or (p.dep_ == "conj" and p.pos_ in ("VERB", "AUX")) for p in upto):
+            continue
         if not any(p.dep_ == "prep" and p.lemma_.lower() in PLACE_PREPS for p in path[1:6]):
             continue
         if any(p.dep_ == "poss" for p in path[:2]):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from rapidfuzz import fuzz
 
@@ -83,6 +84,8 @@ def _happens_once(c: Claim, names: Names) -> bool:
     fam = V.family(c.predicate)
     if fam == "position":
         return True
+    if fam in V.ONCE_FAMILIES:
+        return False  # grouped by their own rule (dates within a day), see compatible()
     return fam == "kill" and any(names.is_person(o) for o in c.objects) and (c.quantity or 1) <= 1
 
 
@@ -145,10 +148,34 @@ def _time_ok(c: Claim, d: Draft, once: bool) -> bool:
     return True
 
 
+SPECIFIC_COUNT = 10  # an exact count from this on is specific enough to name one happening by itself
+
+
+def _same_specific_count(c: Claim, d: Draft) -> bool:
+    """An equal exact count of 10 or more, with compatible dates: the same figure of the same happening,
+    even where entity resolution split the group it counts ("141 MEK members" / "141 members of the PMOI")."""
+    if c.quantity is None or c.quantity_approximate or c.quantity < SPECIFIC_COUNT:
+        return False
+    if not any(q.quantity == c.quantity and not q.quantity_approximate for q in d.counts.values()):
+        return False
+    return all(T.compatible(c.time, t) for t in d.times) if c.time else True
+
+
+def _named_conflict(c: Claim, d: Draft, names: Names) -> bool:
+    """Two different named participants (not nationality adjectives) where both sides name one."""
+    mine = {e for e in participants(c) if names.is_named(e)}
+    theirs = {e for e in d.participants if names.is_named(e)}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def compatible(c: Claim, d: Draft, names: Names) -> bool:
     if V.family(c.predicate) != d.family or claim_rank(c) != d.rank:
         return False
-    if not _participants_ok(c, d):
+    if d.family in V.ONCE_FAMILIES:
+        # an accident happens once: the same kind of accident within a day, naming nobody else, is it
+        return (not _named_conflict(c, d, names) and _count_ok(c, d) and bool(c.time)
+                and any(g is not None and g <= 1 for t in d.times for g in [T.gap_days(c.time, t)]))
+    if not _participants_ok(c, d) and not _same_specific_count(c, d):
         return False
     if not _count_ok(c, d):
         return False
@@ -156,7 +183,7 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         return False  # "five people killed, including X" is the toll, not X's death: a fact of its own
     if not _time_ok(c, d, d.once or _happens_once(c, names)):
         return False
-    if not participants(c) & d.participants:
+    if not participants(c) & d.participants and not _same_specific_count(c, d):
         # no participant in common: it needs an equal count, or the same day and place
         same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.counts.values())
         same_moment = T.day(c.time) and any(T.day(t) == T.day(c.time) for t in d.times) and (
@@ -193,6 +220,9 @@ def blocking_keys(c: Claim) -> list[tuple]:
     d = T.day(c.time)
     if d:
         keys.append((fam, rank, "t", d))
+        if fam in V.ONCE_FAMILIES:  # joined within a day: filed and looked up under the days around it too
+            day = T.bounds(c.time)[0]
+            keys.extend((fam, rank, "t", (day + timedelta(days=k)).isoformat()) for k in (-1, 1))
     return keys
 
 
@@ -261,7 +291,32 @@ def _fact_time(d: Draft) -> str | None:
     return shown.most_common(1)[0][0] if shown else None
 
 
+def is_fact(d: Draft, names: Names) -> bool:
+    """Whether a draft says something checkable enough to be a fact.
+
+    A statement that someone spoke is a quote, not a fact. Otherwise a fact names a participant (not a
+    bare nationality adjective: "Iraqi protested" checks nothing) or gives a count; a position names
+    both its holder and its body.
+    """
+    if d.family == "statement":
+        return False
+    if d.family in ("position", "member"):
+        return any(c.subject and names.is_named(c.subject) and any(names.is_named(o) for o in c.objects)
+                   for c in d.claims)
+    return any(_claim_weight(c, names)[0] > 0 or c.quantity is not None or c.quantity_low is not None
+               for c in d.claims)
+
+
+def _claim_weight(c: Claim, names: Names) -> tuple:
+    """How much a claim can state by itself: named participants, a count, a place, a time, unhedged."""
+    named = sum(1 for e in participants(c) if names.is_named(e))
+    return (named + (c.quantity is not None or c.quantity_low is not None), c.place is not None,
+            bool(c.time and T.bounds(c.time)), not c.hedged, -len(c.text))
+
+
 def build_facts(drafts: list[Draft], documents: dict[str, Document], names: Names) -> list[Fact]:
+    """Facts of the drafts that are facts (``is_fact``); ``drafts`` is pruned to match, in place."""
+    drafts[:] = [d for d in drafts if is_fact(d, names)]
     facts = []
     for n, d in enumerate(drafts):
         doc_ids = list(dict.fromkeys(c.document for c in d.claims))
@@ -333,56 +388,65 @@ def _fmt_number(q: float | None) -> str:
     return str(int(q)) if float(q).is_integer() else f"{q:g}"
 
 
-def _quantity_phrase(d: Draft, fact: Fact) -> str:
-    """The count as the sources wrote it ("52 defenseless MEK members"), or a vague amount ("hundreds of ...")."""
-    if fact.quantity is None:
-        vague = [c.quantity_text for c in d.quantities if c.quantity_text]
-        return min(vague, key=len) if vague else ""
-    texts = [c.quantity_text for c in d.quantities if c.quantity == fact.quantity and c.quantity_text]
-    if texts:
-        return max(texts, key=len)
-    units = [c.quantity_unit for c in d.quantities if c.quantity == fact.quantity and c.quantity_unit]
-    return " ".join(x for x in (_fmt_number(fact.quantity), _mode(units) or "") if x)
-
-
 _VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured",
-          "sanction": "sanctioned", "arrest": "arrested"}
+          "sanction": "sanctioned", "arrest": "arrested", "crash": "crashed", "protest": "protested"}
+
+
+_NOUNS = {"kill": "killing", "attack": "attack", "abduct": "abduction", "injure": "injuring", "arrest": "arrest",
+          "sanction": "sanctions"}
+
+
+def representative(d: Draft, names: Names) -> Claim:
+    """The claim a fact's statement is made from: the one stating most by itself (ties: the shortest)."""
+    return max(d.claims, key=lambda c: _claim_weight(c, names))
 
 
 def statement(fact: Fact, d: Draft, names: Names) -> str:
-    """A readable sentence naming participants, numbers, place and date."""
-    subj = names.of(fact.subject)
-    objs = " and ".join(names.of(o) for o in fact.objects[:4])
-    qty = _quantity_phrase(d, fact)
-    when = f" ({fact.time})" if fact.time else ""
+    """A sentence made only of what one claim of the fact extracted from its own clause.
+
+    Participants are named as that claim's evidence writes them, the count is its count phrase, the
+    date its time value; when the claim has neither a named participant nor a count, the statement is
+    its sentence, quoted (extractive): a statement never says what its evidence does not.
+    """
+    c = representative(d, names)
+    written = lambda e: names.as_written(c.id, e)  # noqa: E731
+    subj = written(c.subject) if c.subject else ""
+    objs = " and ".join(written(o) for o in c.objects[:4])
+    qty = (c.quantity_text or "").strip()
+    if not qty and c.quantity is not None:
+        qty = " ".join(x for x in (_fmt_number(c.quantity), c.quantity_unit or "") if x)
+    if qty and c.subject and written(c.subject).lower() in qty.lower():
+        subj = ""
     fam = d.family
+    when = f" ({T.display(c.time)})" if c.time and T.bounds(c.time) else ""
     if fam == "position":
-        since = f" since {fact.time}" if fact.time else ""
-        return f"{subj or '(unnamed)'}: {fact.role or 'head'} of {objs or '(unnamed)'}{since}"
+        since = f" since {T.display(c.time)}" if c.time and T.bounds(c.time) and (
+            c.time_relation == "start" or c.predicate == "appoint") else ""
+        return f"{subj}: {c.role or 'commander'} of {objs}{since}"
     if fam == "member":
-        return f"{subj or '(unnamed)'}: member of {objs or '(unnamed)'}"
-    if fam == "statement":
-        return f"{subj} made a statement{when}"
-    if fam == "protest":
-        text = f"{subj or qty or 'People'} protested" + (f" against {objs}" if objs else "")
-    elif fam == "attack":
-        unit = next((c.quantity_unit for c in d.quantities if c.quantity_unit), None)
-        if qty and unit in V.NOUN_TRIGGERS:  # the count is of attacks: "over 150 attacks"
-            text = qty + (f" by {subj}" if subj else "") + (f" on {objs}" if objs else "")
-        else:
-            text = f"{subj} attacked {objs}".strip() if objs else (f"Attack by {subj}" if subj else "Attack")
-            if qty:
-                text += f" ({qty})"
-    else:
-        verb = _VERBS.get(fam, fam)
-        what = qty or objs
-        if qty and objs and not any(names.of(o).lower() in qty.lower() for o in fact.objects):
-            what = f"{qty} ({objs})"
-        text = f"{subj} {verb} {what}".strip() if subj else (f"{what} {verb}" if what else verb)
-    if fact.place:
-        prep = "at" if names.type.get(fact.place) == "FAC" else "in"
-        text += f" {prep} {names.of(fact.place)}"
+        return f"{subj}: member of {objs}"
     if not (subj or objs or qty):
-        shortest = min((c.text.strip() for c in d.claims), key=len)
-        text += f': "{shortest[:100]}{"..." if len(shortest) > 100 else ""}"'
+        return _extract(c)
+    verb = _VERBS.get(fam, c.trigger or fam)
+    if qty and objs and not any(written(o).lower() in qty.lower() for o in c.objects):
+        what = f"{qty} (named: {objs})"
+    else:
+        what = qty or objs
+    counted_is_event = fam == "attack" and qty and (c.quantity_unit or "") in V.NOUN_TRIGGERS
+    if counted_is_event:  # the count is of attacks: "over 150 attacks"
+        text = qty + (f" by {subj}" if subj else "") + (f" on {objs}" if objs else "")
+    elif subj and what:
+        text = f"{subj} {verb} {what}"
+    elif subj:
+        text = f"{subj} {verb}" if fam in ("crash", "protest") else f"{_NOUNS.get(fam, fam)} by {subj}"
+    else:
+        text = f"{what} {verb}"
+    if c.place:
+        prep = "at" if names.type.get(c.place) == "FAC" else "in"
+        text += f" {prep} {written(c.place)}"
     return text[:1].upper() + text[1:] + when
+
+
+def _extract(c: Claim) -> str:
+    """The claim's own sentence, quoted: what a fact says when no slot of it is sure."""
+    return '"' + " ".join(c.text.split()) + '"'

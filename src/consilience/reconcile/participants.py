@@ -23,6 +23,18 @@ class Names:
 
     name: dict[str, str] = field(default_factory=dict)
     type: dict[str, str] = field(default_factory=dict)
+    # (claim id, entity id) -> the mention's text in that claim: statements name participants as the
+    # evidence writes them, so a statement never says what its own evidence does not
+    surface: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def as_written(self, claim_id: str, entity_id: str | None) -> str:
+        if entity_id is None:
+            return ""
+        return self.surface.get((claim_id, entity_id)) or self.of(entity_id)
+
+    def is_named(self, entity_id: str | None) -> bool:
+        """A participant that names someone: not a nationality or group adjective ("Iraqi", "American")."""
+        return bool(entity_id) and self.type.get(entity_id) != "NORP"
 
     def of(self, entity_id: str | None) -> str:
         if entity_id is None:
@@ -31,6 +43,14 @@ class Names:
 
     def is_person(self, entity_id: str) -> bool:
         return self.type.get(entity_id) == "PERSON"
+
+
+_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def _written(text: str) -> str:
+    """A mention's text as a statement shows it: one line, without a leading article."""
+    return _LEADING.sub("", " ".join(text.split()))
 
 
 def entity_of(mention: Mention) -> str:
@@ -55,9 +75,14 @@ def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple
             if ref is None:
                 return None
             m = mentions.get(ref)
-            return entity_of(m) if m is not None else ref  # already an entity id (re-run) or unknown
+            if m is None:
+                return ref  # already an entity id (re-run) or unknown
+            key = entity_of(m)
+            names.surface[(claim_id, key)] = _written(m.text)
+            return key
 
         for c in analysis.claims:
+            claim_id = c.id
             c.subject = to_entity(c.subject)
             c.objects = list(dict.fromkeys(o for o in (to_entity(x) for x in c.objects) if o and o != c.subject))
             c.place = to_entity(c.place)

@@ -17,7 +17,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **{w: "kill" for w in ("kill", "murder", "assassinate", "execute", "slay", "massacre", "behead", "die",
                            "perish")},
     **{w: "attack" for w in ("attack", "strike", "bomb", "shell", "raid", "storm", "target", "ambush",
-                             "invade", "airstrike")},
+                             "invade", "airstrike", "hit")},
+    **{w: "crash" for w in ("crash", "collide", "derail", "capsize", "explode")},
     **{w: "abduct" for w in ("abduct", "kidnap", "seize")},
     **{w: "injure" for w in ("injure", "wound", "maim")},
     **{w: "appoint" for w in ("appoint", "name", "promote", "nominate", "elect", "install")},
@@ -38,6 +39,7 @@ NOUN_TRIGGERS: dict[str, str] = {
                              "bombardment", "ambush", "invasion", "offensive")},
     **{w: "abduct" for w in ("abduction", "kidnapping", "hostage")},
     **{w: "injure" for w in ("wounding", "injury")},
+    **{w: "crash" for w in ("crash", "collision", "derailment", "explosion", "blast")},
     **{w: "appoint" for w in ("appointment", "nomination", "promotion")},
     **{w: "protest" for w in ("protest", "demonstration", "rally", "uprising", "riot")},
     **{w: "sanction" for w in ("sanction", "designation")},
@@ -53,6 +55,7 @@ PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
     ("hold", "hostage"): "abduct",
     ("lose", "life"): "kill",
     ("fire", "rocket"): "attack",
+    ("shoot", "down"): "attack",
     ("fire", "missile"): "attack",
     ("launch", "attack"): "attack",
     ("carry", "attack"): "attack",
@@ -66,7 +69,13 @@ SPEECH_VERBS = frozenset(
 )
 
 # Verbs that only count as a trigger with a direct object ("led the group", not "led to").
-NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command"))
+NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command",
+                          "hit"))
+
+# Nouns naming the dead of an event as a group. They are claims only in the casualty-list constructions
+# "X were among the victims / the dead" and "the victims / the dead included X", where X (and its count)
+# are the victims.
+VICTIM_NOUNS = frozenset(("victim", "dead"))
 
 # --------------------------------------------------------------------------- roles
 
@@ -117,11 +126,23 @@ FAMILY: dict[str, str] = {
     "statement": "statement",
     "sanction": "sanction",
     "arrest": "arrest",
+    "crash": "crash",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,
 # so their dates are compared across these families when the participants overlap.
-EVENT_FAMILIES = frozenset(("kill", "attack", "abduct", "injure"))
+EVENT_FAMILIES = frozenset(("kill", "attack", "abduct", "injure", "crash"))
+
+# Families of accidents: one happens once, whatever words name the vehicle ("the jet", "the Boeing"), so
+# claims of one such family dated within a day of each other and naming no different participant are one.
+ONCE_FAMILIES = frozenset(("crash",))
+
+# Families whose counts are of people harmed or held: a sum of money, a share or a distance is never one.
+CASUALTY_FAMILIES = frozenset(("kill", "injure", "abduct", "arrest"))
+# Units that are measures, never counts of people (currencies are ISO codes, see analyze/quantities.py).
+MEASURE_UNITS = frozenset(("percent", "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet",
+                           "yard", "inch", "pound", "kilogram", "kg", "ton", "tonne", "litre", "liter", "gallon",
+                           "barrel", "acre", "hectare", "degree", "time", "count", "point", "vote", "mph"))
 
 
 def family(predicate: str) -> str:
