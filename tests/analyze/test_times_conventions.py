@@ -229,3 +229,8 @@ def test_the_year_ago_period_follows_the_period_in_focus():
     assert value_of(text, "1989-10-27", "the year-ago quarter") == ("DATE", "1988-Q1")
     text = "Sales should recover in the third quarter of 1990. Profit fell from the year-ago quarter."
     assert value_of(text, "1989-10-27", "the year-ago quarter") == ("DATE", "1988-Q3")  # the forecast is not the focus
+
+
+def test_without_a_parse_the_verb_right_before_a_date_gives_its_past_but_said_does_not():
+    assert value_of("The museum reopened on Dec. 20.", "2019-10-30", "Dec. 20") == ("DATE", "2018-12-20")
+    assert value_of("The bank said Dec. 15 is the deadline.", "2019-10-30", "Dec. 15") == ("DATE", "2019-12-15")

@@ -121,9 +121,15 @@ def _tense_from_sentence(text: str, start: int, end: int) -> str:
     after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
     e = after.start() + 1 if after else min(len(text), end + 300)
     sentence = text[s:start] + " " + text[end:e]
-    # Only the future is read from words alone: news sentences nearly all carry a past reporting verb
-    # ("said"), which says nothing about the tense of the clause holding the expression.
-    return FUTURE if _FUTURE_WORDS.search(sentence) else UNKNOWN
+    # The future is read from words anywhere in the sentence; the past only from the verb form right
+    # before the expression ("reopened on Dec. 20"), and never from a reporting verb ("said Dec. 15
+    # is the deadline"): news sentences nearly all carry a past "said" that says nothing about the date.
+    if _FUTURE_WORDS.search(sentence):
+        return FUTURE
+    word = _nearest_verb_form(text, start, words=4)
+    if word is not None and word[1] and word[0] not in _REPORTING_PAST:
+        return PAST
+    return UNKNOWN
 
 
 # Common irregular past forms (general English), for the word-level look-back below.
@@ -139,6 +145,10 @@ _PLAIN_WORD = re.compile(r"[A-Za-z']+|[.;:!?\"“”]")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your"}
 
 
+_REPORTING_PAST = {"said", "told", "announced", "reported", "added", "noted", "stated", "declared", "claimed",
+                   "insisted", "warned", "explained", "confirmed", "disclosed", "predicted", "expected", "agreed"}
+
+
 def past_verb_before(text: str, start: int, words: int = 8) -> bool:
     """Is the nearest verb form before ``start`` (same sentence, a few words back) a past form?
 
@@ -146,19 +156,27 @@ def past_verb_before(text: str, start: int, words: int = 8) -> bool:
     only to stop a month far behind the publication date from being read as next year's; "-ed"
     words after a determiner ("the expected rise") are adjectives, not verbs.
     """
+    found = _nearest_verb_form(text, start, words)
+    return found is not None and found[1]
+
+
+def _nearest_verb_form(text: str, start: int, words: int = 8) -> tuple[str, bool] | None:
+    """(word, is a past form) for the nearest verb-like word before ``start`` in its sentence, or None."""
     tokens = _PLAIN_WORD.findall(text[max(0, start - 120):start])
     tokens = tokens[-words:]
     for i in range(len(tokens) - 1, -1, -1):
         w = tokens[i].lower()
         if w in ".;:!?\"“”":
-            return False
+            return None
         if w in _NOT_PAST:
-            return False
+            return w, False
         if w in _IRREGULAR_PAST:
-            return True
+            return w, True
         if len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w != "hundred":
-            return i == 0 or tokens[i - 1].lower() not in _DETERMINERS
-    return False
+            if i == 0 or tokens[i - 1].lower() not in _DETERMINERS:
+                return w, True
+            return None
+    return None
 
 
 def in_past_narrative(doc, start: int, end: int) -> bool:
