@@ -123,8 +123,10 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
     sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # what sent.text gives, without rejoining tokens
     hedged = bool(_HEDGE_RE.search(sent_text))
     out = []
+    places = {f.token.i: _place(f, index) for f in found}
+    _inherit(found, times, places)
     for f, quantity in ((f, q) for f in found for q in (quantities.get(f.token.i) or [None])):
-        place = _place(f, index)
+        place = places.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))
         if time_text and f.predicate in ("role", "command", "member") and _after_since(sent_text, time_text):
             f.time_relation = "start"  # "commander ... since 1997": the post began then
@@ -173,6 +175,33 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
     return out
 
 
+def _inherit(found: list[_Found], times: dict, places: dict) -> None:
+    """Time and place that grammar gives one event from another, in the same sentence:
+    - "the attack on X on May 4, when gunmen killed 38": a clause opened by "when" under an event noun
+      happened at that event's time and place;
+    - "stormed Camp X and killed 38": a killing conjoined with an attack on a place happened there."""
+    by_i = {f.token.i: f for f in found}
+    for f in found:
+        tok, head = f.token, f.token.head
+        g = by_i.get(head.i)
+        when = tok.dep_ in ("relcl", "advcl") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children)
+        if when and g is None and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            g = by_i.get(head.head.head.i)  # "the attack on X on May 4, 2021, when ...": the clause hangs on the date
+        if g is None or g is f:
+            continue
+        if when and g.token.pos_ in ("NOUN", "PROPN") and V.family(g.predicate) in V.EVENT_FAMILIES:
+            if f.token.i not in times and g.token.i in times:
+                times[f.token.i] = times[g.token.i]
+            if places.get(f.token.i) is None:
+                places[f.token.i] = places.get(g.token.i) or next(
+                    (m for m in g.objects if m.label in PLACE_LABELS | {"PERSON", "ORG"}), None)
+        elif tok.dep_ == "conj" and g.predicate == "attack" and V.family(f.predicate) in V.CASUALTY_FAMILIES \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                and places.get(f.token.i) is None:
+            # the attacked place (a mention spaCy mislabels is checked against its entity's type in reconcile)
+            places[f.token.i] = next((m for m in g.objects if m.label in PLACE_LABELS | {"PERSON", "ORG"}), None)
+
+
 def _objects_of(f: _Found, quantity: Quantity | None, all_counts: list[Quantity] | None) -> list[Mention]:
     """A trigger with several counts ("82 Iranians, 63 Canadians ... were among the victims") gives one
     claim per count: each keeps the participants named inside its own count's phrase."""
@@ -197,10 +226,27 @@ def _candidates(doc) -> list[int]:
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
 
+def _unrealised(tok) -> bool:
+    """An event planned, threatened, prevented or called for ("planning attacks", "vowed to attack",
+    "to stop those attacks"): said of a future or a possibility, it did not happen."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("dobj", "xcomp", "pobj", "prep", "nsubjpass") or (t.dep_ == "conj" and t is tok):
+            t = t.head
+            if t.lemma_.lower() in V.UNREALISED_GOVERNORS:
+                return True
+            continue
+        break
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_.lower() in \
+        V.UNREALISED_GOVERNORS
+
+
 def _triggers(doc, candidates: list[int], index: _Index) -> list[_Found]:
     found: list[_Found] = []
     for tok in (doc[i] for i in candidates):
         if tok.dep_ == "neg" or any(c.dep_ == "neg" for c in tok.children) and tok.pos_ in ("VERB", "AUX"):
+            continue
+        if _unrealised(tok):
             continue
         f = _trigger(tok, index)
         if f is not None:
@@ -279,7 +325,7 @@ def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
     if tok.dep_ == "appos" and tok.head.i != tok.i and tok.head.lemma_.lower() in V.ROLE_NOUNS | {"-"}:
         return None  # "secretary - general": the first part carries the claim
     holder = _holder(tok, index)
-    org = _of_mention(tok, index) or _poss_mention(tok, index)
+    org = _of_mention(tok, index, strict=True) or _poss_mention(tok, index)
     if org is None and "-" in _joined(tok):  # "secretary-general of X": "of" hangs on the last part
         last = tok.doc[tok.i + 2 * _joined(tok).count("-")]
         org = _of_mention(last, index)
@@ -346,12 +392,18 @@ def _role_text(tok) -> str:
     return " ".join([*mods, _joined(tok)])
 
 
-def _of_mention(tok, index: _Index) -> Mention | None:
+def _of_mention(tok, index: _Index, strict: bool = False) -> Mention | None:
+    """The mention an "of"/"for" phrase names; ``strict``: only a name that heads the phrase ("commander
+    of the Quds Force"), never a possessor or modifier inside it ("commander of Karvenia's armed forces"
+    is not commander of Karvenia)."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lemma_.lower() in ("of", "for"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    return _mention_in_phrase(p, index)
+                    if strict and any(c.dep_ == "poss" for c in p.children) and index.mention_at(p) is None:
+                        return None
+                    m = _mention_in_phrase(p, index)
+                    return None if strict and m is not None and m.label == "NORP" else m
     return None
 
 
@@ -607,9 +659,10 @@ def _finite_head(tok):
     """The nearest finite clause above a token: non-finite verbs ("Since taking command ..., X did")
     and nouns belong to the clause that governs them."""
     for t in _path_up(tok):
-        if t.pos_ in ("VERB", "AUX") and (
-                t.dep_ == "ROOT" or t.tag_ in ("VBD", "VBZ", "VBP", "MD")
-                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+        if t.dep_ == "conj" and not own_subject and t.head.pos_ in ("VERB", "AUX"):
+            continue  # "stormed the camp on May 4 and killed 38": one clause, one subject, one time
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or t.tag_ in ("VBD", "VBZ", "VBP", "MD") or own_subject):
             return t
     return _path_up(tok)[-1]
 
@@ -635,6 +688,9 @@ def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[s
             continue
         owner = _owner(_root(tokens), found)
         owners = [owner] if owner else _same_clause_owners(_root(tokens), found)
+        if owner is not None:  # "On May 4, militiamen stormed the camp and killed 38": conjoined verbs share it
+            owners += [g for g in found if g.token.dep_ == "conj" and g.token.head.i == owner.token.i
+                       and g.token.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in g.token.children)]
         for o in owners:
             if index.line(o.token.idx) != index.line(t.start):
                 continue

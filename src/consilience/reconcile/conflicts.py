@@ -49,6 +49,23 @@ class _Context:
             if texts:
                 self.times[a.document] = [t for t in a.times if t.text in texts]
 
+        self._analyses = analyses
+        self._story: dict[str, set[str]] | None = None
+
+    STORY_TYPES = frozenset(("PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
+
+    def same_story(self, a: str, b: str) -> bool:
+        """Whether two documents may tell of one happening: they name at least two of the same named
+        entities, one of them not a mere place (two earthquakes in one country share only the country)."""
+        if a == b:
+            return True
+        if self._story is None:
+            self._story = {}
+            for an in only(self._analyses, "mentions"):
+                self._story[an.document] = {m.entity for m in an.mentions if m.entity}
+        shared = self._story.get(a, set()) & self._story.get(b, set())
+        return len(shared) >= 2 and any(self.names.type.get(e) in self.STORY_TYPES for e in shared)
+
     def time_expr(self, c: Claim) -> TimeExpr | None:
         for t in self.times.get(c.document, ()):
             if c.start <= t.start < c.end and t.text == c.time_text:
@@ -208,24 +225,72 @@ def _event_phrase(fact: Fact, d: Draft, names: Names) -> str:
     return fact.statement
 
 
+_NEAR_MIDNIGHT = re.compile(r"\b(midnight|overnight|pre-?dawn|before dawn|in the (early|small) hours|early (on \w+ )?"
+                           r"morning|early on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|late (on )?\w+ night|late at night|late (on )?(monday|tuesday|wednesday|thursday|"
+                           r"friday|saturday|sunday))\b", re.IGNORECASE)
+_CLOCK = re.compile(r"T(\d{2})(?::(\d{2}))?")
+
+
+def _near_midnight(c: Claim, ctx: _Context) -> str | None:
+    """The words or clock time of a claim that put it within about three hours of midnight, if any."""
+    for text in (c.time_text or "", c.text):
+        m = _NEAR_MIDNIGHT.search(text)
+        if m:
+            return m.group(0)
+    m = _CLOCK.search(c.time or "")
+    if m and (int(m.group(1)) >= 21 or int(m.group(1)) < 3):
+        return c.time
+    return None
+
+
+def _published_near_midnight(doc: Document | None) -> str | None:
+    m = re.search(r"T(\d{2}):(\d{2})", doc.published or "") if doc else None
+    if m and (int(m.group(1)) >= 21 or int(m.group(1)) < 3):
+        return doc.published
+    return None
+
+
 def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Context,
                    readings: dict[str, str] | None = None) -> str:
+    """Why the dates may differ, only from what the records show (else "No explanation found")."""
     days = [T.bounds(v.value) for v in values]
+    by_id = {c.id: c for c in claims}
     parts = []
     all_days = all(b and b[0] == b[1] for b in days)
     if all_days and len(values) == 2 and abs((days[1][0] - days[0][0]).days) == 1:
         a, b = values[0].value, values[1].value
-        parts.append(
-            f"{a} and {b} are adjacent days. Both may be the same moment: an event shortly after midnight "
-            f"local time is still the previous day in time zones further west (so {a} may be the date "
-            f"elsewhere and {b} the local date), or a source may date it by the day it was reported rather "
-            f"than the day it happened.")
-    elif all(b for b in days) and len(values) == 2 and all(T.precision(v.value) == 4 for v in values) and \
-            abs(int(values[0].value[:4]) - int(values[1].value[:4])) == 1:
-        parts.append(f"{values[0].value} and {values[1].value} are consecutive years: the sources may date "
-                     "different steps (a decision and its announcement), or round a date near the turn of the year.")
+        evidence = []
+        for v in values:
+            for cid in v.claims:
+                c = by_id.get(cid)
+                said = _near_midnight(c, ctx) if c else None
+                if said:
+                    evidence.append(f'{c.document} says "{said}"')
+                pub = _published_near_midnight(ctx.documents.get(c.document)) if c else None
+                if pub:
+                    evidence.append(f"{c.document} was published at {pub}")
+        evidence = list(dict.fromkeys(evidence))
+        if evidence:
+            parts.append(f"{a} and {b} are adjacent days and the records put the event near midnight "
+                         f"({'; '.join(evidence[:4])}): both may be the same moment counted in different time "
+                         f"zones (just after midnight locally is still {a} further west).")
+        reported = [v for v in values if v.documents and all(
+            (ctx.documents.get(d) and (ctx.documents[d].published or "")[:10] == v.value) for d in v.documents)]
+        if reported and T.bounds(reported[0].value)[0] > min(d[0] for d in days):
+            v = reported[0]
+            parts.append(f"{v.value} is the day {', '.join(v.documents)} {'was' if len(v.documents) == 1 else 'were'} "
+                         "published: they may date the report rather than the event.")
+        if not parts:
+            parts.append(f"{a} and {b} are adjacent days; no explanation found in the records.")
+    elif all(b for b in days) and len(values) == 2 and all(T.precision(v.value) == 4 for v in values):
+        steps = {v.value: sorted({by_id[c].predicate for c in v.claims if c in by_id}) for v in values}
+        if len({tuple(x) for x in steps.values()}) == 2:
+            parts.append("The sources date different steps: " + "; ".join(
+                f"{v} ({', '.join(p)})" for v, p in sorted(steps.items())) + ".")
+        else:
+            parts.append("No explanation found in the records.")
     else:
-        parts.append("The sources give different dates; no simple reading reconciles them.")
+        parts.append("No explanation found in the records.")
     parts.extend(_relative_notes(values, claims, ctx, readings or {}))
     return " ".join(parts)
 
@@ -287,99 +352,251 @@ def _position_start_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
 
 # --------------------------------------------------------------------------- quantity
 
+# Counted nouns that say nothing about who is counted: "57 people" and "57 Canadian citizens" count
+# the same category when the qualifiers agree ("Canadians" = "Canadian citizens" = "Canadian nationals").
+GENERIC_COUNTED = frozenset(("person", "people", "citizen", "national", "individual", "soul", "other", "one"))
+_APPROX_WORDS = frozenset(("about", "around", "roughly", "approximately", "some", "nearly", "almost", "over",
+                           "more", "than", "less", "fewer", "at", "least", "most", "up", "to", "all", "an",
+                           "estimated", "just", "under", "close", "no", "of", "the", "a", "and", "in", "excess"))
+
+
+def category(c: Claim) -> frozenset:
+    """What a count counts, as a set of words: its qualifiers (proper adjectives and names: "Canadian",
+    "MEK") and its counted noun unless generic. "63 Canadians", "57 Canadian citizens" -> {canadian}."""
+    words = set()
+    unit = (c.quantity_unit or "").lower()
+    text = c.quantity_text or ""
+    for w in re.findall(r"[A-Za-z][\w'’-]*", text):
+        lw = w.lower()
+        if lw in _APPROX_WORDS or lw in _NUMBER_WORDS:
+            continue
+        if w[0].isupper():  # a qualifier written as a name: kept capitalised ("Canadian", "MEK")
+            words.add(_singular(w))
+    if unit and unit not in GENERIC_COUNTED and _singular(unit) not in {w.lower() for w in words}:
+        words.add(_singular(unit))
+    return frozenset(words)
+
+
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+                           "thousands", "dozen", "dozens", "million", "millions", "several", "few", "many"))
+
+
+def _singular(w: str) -> str:
+    w = w.replace("’", "'").removesuffix("'s")
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def _rounding_range(c: Claim) -> tuple[float, float] | None:
+    """An approximate count without bounds ("about 4,000") holds what rounds to it: half its last
+    significant place either side (3,500..4,500), at least 10% either side."""
+    r = quantity_range(c)
+    if r is None or not c.quantity_approximate or c.quantity is None or r != (c.quantity, c.quantity):
+        return r
+    v = abs(c.quantity)
+    place = 1.0
+    while v and v % (place * 10) == 0:
+        place *= 10
+    half = max(place / 2, 0.1 * v)
+    return c.quantity - half, c.quantity + half
+
+
+def counts_agree(a: Claim, b: Claim) -> bool:
+    """Equal, or a hedge or rounding that holds the other ("at least 10" and 13, "about 4,000" and 4,100),
+    or a measure that agrees once converted (120 miles and 193 km)."""
+    va, vb = _converted(a), _converted(b)
+    if va is not None and vb is not None and va[1] == vb[1] and va[1] is not None:
+        return abs(va[0] - vb[0]) <= 0.02 * max(abs(va[0]), abs(vb[0]))
+    ra, rb = _rounding_range(a), _rounding_range(b)
+    if ra is None or rb is None:
+        return True
+    if not (a.quantity_approximate or b.quantity_approximate):
+        return ra == rb
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+# Units converted to one base before comparing (length in km, mass in kg).
+CONVERSIONS = {"km": (1.0, "km"), "kilometre": (1.0, "km"), "kilometer": (1.0, "km"), "mile": (1.609344, "km"),
+               "metre": (0.001, "km"), "meter": (0.001, "km"), "foot": (0.0003048, "km"), "feet": (0.0003048, "km"),
+               "kg": (1.0, "kg"), "kilogram": (1.0, "kg"), "pound": (0.45359237, "kg"), "tonne": (1000.0, "kg"),
+               "ton": (907.18474, "kg")}
+
+
+def _converted(c: Claim) -> tuple[float, str | None] | None:
+    if c.quantity is None:
+        return None
+    factor, base = CONVERSIONS.get((c.quantity_unit or "").lower(), (None, None))
+    return (c.quantity * factor, base) if factor else None
+
 
 def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
-    """Counts of the same thing on the same day that cannot both be right."""
-    out, seen = [], set()
-    for (fam, e, day), group in _quantity_buckets(drafts).items():
-        group = list({id(d): d for d in group}.values())
-        if len(group) < 2:
-            continue  # one fact never holds incompatible counts (grouping keeps them apart)
-        qclaims = list({c.id: c for d in group for c in d.quantities if T.day(c.time) == day}.values())
-        if not _all_compatible(qclaims):
-            key = tuple(sorted(c.id for c in qclaims))
-            if key in seen:
-                continue
-            seen.add(key)
-            values = _values(qclaims, _quantity_value)
-            if len(values) < 2:
-                continue
-            main = max(group, key=lambda d: len(d.claims))
-            fact = fact_of[id(main)]
-            unit = next((c.quantity_unit for c in qclaims if c.quantity_unit), None) or "people"
-            about = f"how many {unit}{'s' if not unit.endswith('s') else ''} ({fam}, {day})"
-            out.append(Conflict(id="", about=about, slot="quantity", values=values,
-                                explanation=_explain_counts(qclaims, ctx), facts=[fact_of[id(d)].id for d in group]))
-    out.extend(_revision_conflicts(drafts, fact_of, ctx, seen))
+    """Counts of the same category for the same happening that cannot both be right (see ``_count_groups``)."""
+    out = []
+    draft_of = {c.id: d for d in drafts for c in d.quantities}
+    for family_, claims in _count_groups(drafts, ctx).items():
+        claims = _one_voice_per_document(claims)
+        distinct = list({(quantity_range(c), c.quantity_approximate, c.quantity, c.quantity_unit): c
+                         for c in claims}.values())
+        if all(counts_agree(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:]):
+            continue
+        values = _values(claims, _quantity_value)
+        if len(values) < 2:
+            continue
+        revision = _rising_toll(claims, ctx)
+        touched = list(dict.fromkeys(fact_of[id(draft_of[c.id])].id for c in claims if c.id in draft_of))
+        if revision and not any(_REVISION.search(c.text) for c in claims):
+            for fid in touched:  # each outlet reported its own day's toll: a revision, not a disagreement
+                fact = next((f for f in fact_of.values() if f.id == fid), None)
+                if fact is not None:
+                    fact.notes.append("figure revised over time: " + revision)
+            continue
+        unit = next((c.quantity_unit for c in claims if c.quantity_unit), None) or "people"
+        what = " ".join(sorted(category(claims[0]))) or _plural(unit)
+        out.append(Conflict(id="", about=f"how many {what} ({family_[0]})", slot="quantity", values=values,
+                            explanation=_explain_counts(claims, ctx), facts=touched))
     return out
 
 
-def _quantity_buckets(drafts: list[Draft]) -> dict[tuple, list[Draft]]:
-    """Drafts with counts filed under (family, participant or place, day), in an order that does not
-    depend on string hashing (buckets are visited in it, and it numbers the conflicts)."""
-    buckets: dict[tuple, list[Draft]] = defaultdict(list)
-    for d in drafts:
-        if not d.quantities or d.family in ("position", "statement"):
+def _plural(unit: str) -> str:
+    return unit if unit.endswith("s") else unit + "s"
+
+
+def _one_voice_per_document(claims: list[Claim]) -> list[Claim]:
+    """Two figures from one document are not sources disagreeing (three distances of one article):
+    a document giving incompatible values is left out of the comparison."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.document].append(c)
+    keep = []
+    for doc, cs in by_doc.items():
+        if all(counts_agree(a, b) for i, a in enumerate(cs) for b in cs[i + 1:]):
+            keep.extend(cs)
+    return keep
+
+
+def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]]:
+    """Count claims that speak of one happening and one category, grouped (union-find, no all-pairs
+    beyond a bucket of one family and one category):
+    - same family and the same counted category, and
+    - nothing sets them apart (different named participants, days more than one apart, different places,
+      documents about different happenings: no named participant or place in common between their documents), and
+    - something ties them: a shared named participant, place or day, or a specific category (qualified by
+      a name or nationality: "Canadians"), or a revision that names the other's figure ("revising an
+      earlier figure of 63": generic categories such as "people" join then).
+    """
+    claims = [c for d in drafts if d.family not in ("position", "statement", "member") for c in d.quantities]
+    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        buckets[(V.family(c.predicate), category(c))].append(c)
+    parent: dict[str, str] = {c.id: c.id for c in claims}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a, b):
+        parent[find(a.id)] = find(b.id)
+
+    for (fam, cat), cs in buckets.items():
+        for i, a in enumerate(cs[:CANDIDATES_LINK]):
+            for b in cs[i + 1:CANDIDATES_LINK]:
+                if a.document != b.document and not _apart(a, b, ctx) and (_tied(a, b, ctx) or _specific(cat)):
+                    union(a, b)
+    # a revision names the figure it revises: "57 died, revising an earlier figure of 63"
+    by_value: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.quantity is not None:
+            by_value[(V.family(c.predicate), c.quantity)].append(c)
+    for c in claims:
+        if c.quantity is None or not _REVISION.search(c.text):
             continue
-        for day in sorted({T.day(c.time) for c in d.claims if T.day(c.time)}):
-            for e in sorted(d.participants | d.places) or [None]:
-                buckets[(d.family, e, day)].append(d)
-    return buckets
+        for n in _revised_figures(c):
+            for o in by_value.get((V.family(c.predicate), n), ())[:CANDIDATES_LINK]:
+                if o.document != c.document and _categories_fit(category(c), category(o)) \
+                        and not _apart(c, o, ctx, story=False):  # the revising text itself names the figure
+                    union(c, o)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[find(c.id)].append(c)
+    out = {}
+    for root, cs in groups.items():
+        if len({c.document for c in cs}) >= 2:
+            out[(V.family(cs[0].predicate), root)] = sorted(cs, key=lambda c: (c.document, c.start))
+    return out
+
+
+def _revised_figures(c: Claim) -> list[float]:
+    out = []
+    for num in _NUMBER.findall(c.text):
+        try:
+            n = float(num.replace(",", ""))
+        except ValueError:
+            continue
+        if n != c.quantity and not 1900 <= n <= 2100:
+            out.append(n)
+    return out
+
+
+def _categories_fit(a: frozenset, b: frozenset) -> bool:
+    return a == b or not a or not b or a <= b or b <= a
+
+
+def _specific(cat: frozenset) -> bool:
+    """A category qualified by a name or nationality ("Canadians", "MEK members"): a count of it is
+    about few enough happenings to compare without a shared participant."""
+    return any(w[:1].isupper() for w in cat)
+
+
+def _tied(a: Claim, b: Claim, ctx: _Context) -> bool:
+    names = ctx.names
+    pa = {e for e in ([a.subject] if a.subject else []) + a.objects if names.is_named(e)}
+    pb = {e for e in ([b.subject] if b.subject else []) + b.objects if names.is_named(e)}
+    if pa & pb:
+        return True
+    if a.place and a.place == b.place:
+        return True
+    da, db = T.day(a.time), T.day(b.time)
+    return bool(da and da == db)
+
+
+def _apart(a: Claim, b: Claim, ctx: _Context, story: bool = True) -> bool:
+    names = ctx.names
+    for x, y in ((a.subject, b.subject),):
+        if x and y and x != y and names.is_named(x) and names.is_named(y):
+            return True
+    if a.place and b.place and a.place != b.place:
+        return True
+    gap = T.gap_days(a.time, b.time)
+    if gap is not None and gap > 1:
+        return True
+    return story and not ctx.same_story(a.document, b.document)
+
+
+def _rising_toll(claims: list[Claim], ctx: _Context) -> str | None:
+    """'10 (a, 2030-05-01) -> 13 (b, 2030-05-02)' when every later-published document gives a higher
+    exact figure (each outlet reporting its own day's toll), else None."""
+    dated = []
+    for c in claims:
+        pub = _published(ctx.documents.get(c.document))
+        if pub is None or c.quantity is None:
+            return None
+        dated.append((pub, c.quantity, c.document))
+    dated.sort()
+    if len({d for d, _, _ in dated}) < 2:
+        return None
+    for (d1, q1, _), (d2, q2, _) in zip(dated, dated[1:]):
+        if d2 > d1 and q2 <= q1 or d2 == d1 and q2 != q1:
+            return None
+    return " -> ".join(f"{_quantity_value_n(q)} ({doc}, {d})" for d, q, doc in dated)
+
+
+def _quantity_value_n(q: float) -> str:
+    return str(int(q)) if float(q).is_integer() else f"{q:g}"
 
 
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
-
-
-def _all_compatible(claims: list[Claim]) -> bool:
-    """Every pair of counts compatible; compares distinct counts only (many sources repeat one figure)."""
-    distinct = list({(quantity_range(c), c.quantity_approximate, c.quantity): c for c in claims}.values())
-    return all(quantities_compatible(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:])
-
-
-def _revision_conflicts(drafts, fact_of, ctx: _Context, seen: set) -> list[Conflict]:
-    """A count stated as a revision ("57 died, revising an earlier figure of 63") against the fact holding the old one.
-
-    Every source revising the same old figure of the same facts to the same new one joins one conflict.
-    """
-    by_count: dict[tuple, dict[int, Draft]] = defaultdict(dict)
-    for d in drafts:
-        for q in d.quantities:
-            if q.quantity is not None:
-                by_count[(d.family, q.quantity)][id(d)] = d
-    revisions: dict[tuple, dict] = {}
-    for d in drafts:
-        for c in d.quantities:
-            if c.quantity is None or not _REVISION.search(c.text):
-                continue
-            for num in _NUMBER.findall(c.text):
-                try:
-                    n = float(num.replace(",", ""))
-                except ValueError:
-                    continue
-                if n == c.quantity or 1900 <= n <= 2100:
-                    continue  # itself, or a year
-                others = [o for o in by_count.get((d.family, n), {}).values() if o is not d]
-                if not others:
-                    continue
-                key = (d.family, n, c.quantity, tuple(sorted(id(o) for o in others)))
-                entry = revisions.setdefault(key, {"others": others, "revising": {}, "drafts": {}})
-                entry["revising"][c.id] = c
-                entry["drafts"][id(d)] = d
-    out = []
-    for (family, n, _, _), entry in revisions.items():
-        others, revising = entry["others"], list(entry["revising"].values())
-        old = list({q.id: q for o in others for q in o.quantities if q.quantity == n}.values())
-        key = tuple(sorted([*(c.id for c in revising), *(q.id for q in old)]))
-        if key in seen:
-            continue
-        seen.add(key)
-        claims = [*old, *revising]
-        unit = next((q.quantity_unit for q in [*revising, *old] if q.quantity_unit), None) or "people"
-        out.append(Conflict(id="", about=f"how many {unit}{'' if unit.endswith('s') else 's'} ({family})",
-                            slot="quantity", values=_values(claims, _quantity_value),
-                            explanation=_explain_counts(claims, ctx),
-                            facts=list(dict.fromkeys(fact_of[id(x)].id for x in [*others, *entry["drafts"].values()]))))
-    return out
 
 
 def _quantity_value(c: Claim) -> str:
@@ -397,31 +614,36 @@ def _published(doc: Document | None) -> date | None:
 
 
 def _explain_counts(claims: list[Claim], ctx: _Context) -> str:
+    """Why the figures may differ, from the records only: a revision the text states, publication
+    dates, whom each source cites, approximate against exact; else "no explanation found"."""
     parts = []
     revising = [c for c in claims if _REVISION.search(c.text) and c.quantity is not None]
     if revising:
         c = revising[0]
         earlier = sorted({_quantity_value(o) for o in claims if o.quantity != c.quantity})
-        parts.append(f"A figure revised later: {c.document} gives {_quantity_value(c)}, revising an earlier "
-                     f"figure of {' / '.join(earlier)}; sources with the earlier figure may predate or ignore "
-                     f'the revision ("{c.text.strip()[:140]}").')
-        return " ".join(parts)
-    exact = [c for c in claims if not c.quantity_approximate and c.quantity is not None]
-    approx = [c for c in claims if c.quantity_approximate]
-    exact = [c for c in exact if c.quantity not in {a.quantity for a in approx}]
-    if approx and exact:
-        parts.append(f'An approximate figure ("{approx[0].quantity_text}") sits beside exact counts; '
-                     "its range does not contain them, so at least one is off.")
-    dated = sorted(((_published(ctx.documents.get(c.document)), c) for c in exact), key=lambda x: (x[0] is None, x[0]))
+        pub = _published(ctx.documents.get(c.document))
+        parts.append(f"A figure revised later: {c.document}{f' (published {pub})' if pub else ''} gives "
+                     f"{_quantity_value(c)}, revising an earlier figure of {' / '.join(earlier)}; sources with the "
+                     f'earlier figure may predate or ignore the revision ("{" ".join(c.text.split())[:160]}").')
+    dated = sorted(((_published(ctx.documents.get(c.document)), c) for c in claims if c.quantity is not None),
+                   key=lambda x: (x[0] is None, x[0] or date.min))
     dated = [x for x in dated if x[0] is not None]
-    if len(dated) >= 2 and dated[0][0] < dated[-1][0] and dated[0][1].quantity != dated[-1][1].quantity:
+    if not revising and len(dated) >= 2 and dated[0][0] < dated[-1][0] and dated[0][1].quantity != dated[-1][1].quantity:
         early, late = dated[0][1], dated[-1][1]
         parts.append(f"{late.document} (published {dated[-1][0]}) gives {_quantity_value(late)}, later than "
-                     f"{early.document} ({dated[0][0]}): the later figure may be a revision, revising an earlier "
-                     f"figure of {_quantity_value(early)}.")
+                     f"{early.document} ({dated[0][0]}, {_quantity_value(early)}): the later figure may be an update.")
+    cited = {}
+    for c in claims:
+        who = c.speaker_text or (ctx.names.of(c.attributed_to) if c.attributed_to else None)
+        cited.setdefault(_quantity_value(c), set()).add(who or "the outlet itself")
+    if len(cited) >= 2 and len({frozenset(v) for v in cited.values()}) >= 2:
+        parts.append("The figures come from different sources: " + "; ".join(
+            f"{v} from {', '.join(sorted(w))}" for v, w in sorted(cited.items())) + ".")
+    approx = [c for c in claims if c.quantity_approximate]
+    if approx and len(approx) < len(claims):
+        parts.append(f'"{approx[0].quantity_text}" is approximate, yet its range does not hold the exact count.')
     if not parts:
-        parts.append("The sources count differently; they may count different groups (e.g. with or without "
-                     "the attackers) or at different times.")
+        parts.append("No explanation found in the records.")
     return " ".join(parts)
 
 

@@ -303,15 +303,18 @@ def is_fact(d: Draft, names: Names) -> bool:
     if d.family in ("position", "member"):
         return any(c.subject and names.is_named(c.subject) and any(names.is_named(o) for o in c.objects)
                    for c in d.claims)
-    return any(_claim_weight(c, names)[0] > 0 or c.quantity is not None or c.quantity_low is not None
-               for c in d.claims)
+    return any(any(names.is_named(e) for e in participants(c)) or (c.quantity or 0) > 1
+               or c.quantity_low is not None for c in d.claims)
 
 
 def _claim_weight(c: Claim, names: Names) -> tuple:
-    """How much a claim can state by itself: named participants, a count, a place, a time, unhedged."""
-    named = sum(1 for e in participants(c) if names.is_named(e))
-    return (named + (c.quantity is not None or c.quantity_low is not None), c.place is not None,
-            bool(c.time and T.bounds(c.time)), not c.hedged, -len(c.text))
+    """How much a claim can state by itself: named participants, a count, a place, a date (more is
+    better), then names written as the entity's usual name, unhedged, shorter."""
+    named = [e for e in participants(c) if names.is_named(e)]
+    slots = len(named) + (c.quantity is not None or c.quantity_low is not None) + (c.place is not None) \
+        + bool(c.time and T.bounds(c.time))
+    usual = sum(names.as_written(c.id, e) == names.of(e) for e in named)
+    return slots, usual, not c.hedged, -len(c.text)
 
 
 def build_facts(drafts: list[Draft], documents: dict[str, Document], names: Names) -> list[Fact]:

@@ -162,6 +162,13 @@ HEDGE_PHRASES = (
     "according to unconfirmed", "it is claimed", "is alleged",
 )
 
+# Verbs and nouns under which an event is planned, threatened, prevented or called for, not reported as
+# having happened ("planning attacks", "vowed to attack", "to stop those attacks", "a threat of strikes").
+UNREALISED_GOVERNORS = frozenset(("plan", "prepare", "plot", "threaten", "threat", "vow", "promise", "pledge",
+                                  "intend", "want", "seek", "stop", "prevent", "avert", "foil", "thwart", "call",
+                                  "urge", "demand", "consider", "propose", "warn", "fear", "risk", "avoid",
+                                  "aim", "would", "could"))
+
 # Nouns that shift the time of what they govern: "January 3 marks the anniversary of the killing"
 # dates the anniversary, not the killing.
 TIME_SHIFTING_NOUNS = frozenset(("anniversary", "commemoration", "memorial", "remembrance", "eve", "aftermath",
