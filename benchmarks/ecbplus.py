@@ -109,7 +109,7 @@ def detokenize(tokens: list[Token]) -> str:
             and len(prev.text) == 2 and prev.text[1] == "." and prev.text[0].isupper()
         ) or (
             len(tok.text) == 1 and tok.text.isupper() and prev.text == "."
-            and len(out) >= 2 and len(out[-2].strip()) == 1 and out[-2].strip().isupper()
+            and i >= 2 and len(tokens[i - 2].text) == 1 and tokens[i - 2].text.isupper()
         ):
             sep = ""  # "U . S ." -> "U.S."
         else:

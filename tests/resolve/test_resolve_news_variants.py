@@ -205,3 +205,34 @@ def test_names_tagged_once_are_tagged_where_the_document_repeats_them():
     found = [(e.start, e.text) for e in repeat_names(doc).ents]
     assert (4, "Whitfield") in found
     assert not any(start == 8 for start, _ in found)  # the start of another capitalised name is left alone
+
+
+def test_headline_names_split_into_the_names_the_document_tags_elsewhere():
+    import spacy
+    from spacy.tokens import Span
+
+    from consilience.analyze.spans import repeat_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Talbot To Nominate Dana Whitfield For Velmore Post\nPresident Talbot said Dana Whitfield agreed .")
+    body = [t.i for t in doc if t.text == "President"][0]
+    doc.set_ents([Span(doc, 0, 6, label="PERSON"), Span(doc, body + 1, body + 2, label="PERSON"),
+                  Span(doc, body + 3, body + 5, label="PERSON")])
+    found = [(e.text, e.start) for e in repeat_names(doc).ents]
+    assert ("Talbot", 0) in found and ("Dana Whitfield", 3) in found
+    assert not any("Nominate" in t for t, _ in found)
+
+
+def test_trailing_lower_case_words_cut_from_a_person_but_not_a_noun_from_a_place():
+    import spacy
+    from spacy.tokens import Span
+
+    from consilience.analyze.spans import repeat_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Dana Whitfield checks in at Halden airport today")
+    for t in doc:
+        t.pos_ = "NOUN" if t.text == "airport" else "VERB"
+    doc.set_ents([Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 7, label="FAC")])
+    found = [e.text for e in repeat_names(doc).ents]
+    assert found == ["Dana Whitfield", "Halden airport"]

@@ -222,8 +222,9 @@ def repeat_names(doc):
     """
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
+    ents = _split_headline_names(doc, _cut_trailing_lower(list(doc.ents)))
     if not ents:
+        doc.set_ents([])
         return doc
     lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
     known: dict[tuple[str, ...], str] = {}
@@ -268,6 +269,99 @@ def repeat_names(doc):
             i += n - 1
             break
         i += 1
-    if added:
+    if added or len(ents) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(ents, doc.ents)):
         doc.set_ents(sorted(ents + added, key=lambda s: s.start))
     return doc
+
+
+def _cut_trailing_lower(ents: list) -> list:
+    """Names without trailing lower-case words spaCy ran into ("Dana Whitfield checks" -> "Dana
+    Whitfield"); joiners inside a name ("Bank of X") stay, a name never ends with one. A person's name
+    loses any lower-case word; another name only verbs, adverbs and other non-nouns: "Halden
+    airport" keeps its noun (cut, it would read as the person "Halden")."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        if ent.label_ not in _REPEATED_LABELS or len(ent) < 2 or not ent[0].text[:1].isupper():
+            out.append(ent)
+            continue
+        end = ent.end
+        while end - ent.start > 1 and doc_word_lower(ent.doc[end - 1]) and (
+                ent.label_ == "PERSON" or ent.doc[end - 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
+            end -= 1
+        while end - ent.start > 1 and ent.doc[end - 1].text.lower() in NAME_JOINERS:
+            end -= 1
+        out.append(ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_))
+    return out
+
+
+def doc_word_lower(token) -> bool:
+    """A lower-case word (not a joiner such as "of" or "al"), or a number: not part of a name's end."""
+    t = token.text
+    return (t.isalpha() and t.islower() and t not in NAME_JOINERS) or t[:1].isdigit()
+
+
+def _headline_line(text: str) -> bool:
+    """Title case or capitals (as ``resolve.entities._title_case_line``): capitals mark nothing there."""
+    caps = lower = 0
+    for w in text.split():
+        w = w.strip("\"'\u2018\u2019\u201c\u201d,.;:!?()[]")
+        if len(w) >= 4 and w[:1].isalpha():
+            if w[0].islower():
+                lower += 1
+            else:
+                caps += 1
+    if caps < 3:
+        return False
+    return lower == 0 or (caps >= 3 * lower and not text.rstrip().endswith((".", '."', ".'", ".\u201d")))
+
+
+def _split_headline_names(doc, ents: list) -> list:
+    """In a title-case line spaCy reads several words as one name ("Norvell Announces New Tablet",
+    "Talbot To Name Dana Whitfield"): such a name is replaced by the names the same document tags
+    outside its headlines that it contains ("Norvell"; "Talbot", "Dana Whitfield"). A name containing
+    none is left as it is (entity resolution decides about it with the whole corpus)."""
+    from spacy.tokens import Span
+
+    text = doc.text
+    flags: dict[int, bool] = {}
+
+    def in_headline(ent) -> bool:
+        a = text.rfind("\n", 0, ent.start_char) + 1
+        if a not in flags:
+            b = text.find("\n", ent.start_char)
+            flags[a] = _headline_line(text[a:b if b >= 0 else len(text)])
+        return flags[a]
+
+    heads = [in_headline(ent) if ent.label_ in _REPEATED_LABELS else False for ent in ents]
+    if not any(heads):
+        return ents
+    known: dict[tuple[str, ...], str] = {}
+    for ent, head in zip(ents, heads):
+        if not head and ent.label_ in _REPEATED_LABELS:
+            words = tuple(t.text.lower() for t in ent if not t.is_punct)
+            while words and words[0] in ("the", "a", "an"):
+                words = words[1:]
+            if words:
+                known.setdefault(words, ent.label_)
+    if not known:
+        return ents
+    longest = max(len(k) for k in known)
+    out = []
+    for ent, head in zip(ents, heads):
+        if not head or len(ent) < 2:
+            out.append(ent)
+            continue
+        found = []
+        i = ent.start
+        while i < ent.end:
+            for n in range(min(longest, ent.end - i), 0, -1):
+                label = known.get(tuple(t.text.lower() for t in doc[i:i + n]))
+                if label is not None:
+                    found.append(Span(doc, i, i + n, label=label))
+                    i += n - 1
+                    break
+            i += 1
+        out.extend(found if found else [ent])
+    return out

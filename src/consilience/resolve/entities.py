@@ -225,15 +225,19 @@ _LINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 
 
 def _title_case_line(line: str) -> bool:
-    """A headline written in title case or capitals: no lower-case word of four letters or more,
-    and at least three capitalised ones. Capitals there do not mark names ("Norvell Announces New Tablet")."""
-    caps = 0
+    """A headline written in title case or capitals: no lower-case word of four letters or more, or
+    (a line not ending as a sentence does) three in four such words capitalised; at least three
+    capitalised. Capitals there do not mark names ("Norvell Announces New Tablet Availability")."""
+    caps = lower = 0
     for w in _LINE_WORD.findall(line):
         if len(w) >= 4:
             if w[0].islower():
-                return False
-            caps += 1
-    return caps >= 3
+                lower += 1
+            else:
+                caps += 1
+    if caps < 3:
+        return False
+    return lower == 0 or (caps >= 3 * lower and not line.rstrip().endswith((".", '."', ".'", ".\u201d")))
 
 
 def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]:
@@ -352,10 +356,13 @@ def _sub(span: NameSpan, start: int, end: int) -> NameSpan:
 
 
 def _cut_trailing(span: NameSpan) -> NameSpan | None:
-    """The span without trailing lower-case words or numbers (None when nothing named is left)."""
+    """The span without trailing numbers, and a person's without trailing lower-case words (None when
+    nothing named is left). Other names keep a lower-case noun ("Halden airport" is not the person
+    Halden); phase 1 (``analyze.spans``) already cut their trailing verbs, knowing parts of speech."""
     words = _words(span)
     n = len(words)
-    while n > 1 and (words[n - 1][2][0].isdigit() or (words[n - 1][2].islower() and words[n - 1][2] not in FUNCTION_WORDS)):
+    person = any(label == "PERSON" for _, label in span.mentions)
+    while n > 1 and (words[n - 1][2][0].isdigit() or (person and words[n - 1][2].islower() and words[n - 1][2] not in FUNCTION_WORDS)):
         n -= 1
     while n > 1 and words[n - 1][2].lower() in FUNCTION_WORDS:
         n -= 1
