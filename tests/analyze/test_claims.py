@@ -122,3 +122,52 @@ def test_hand_made_records_without_other_extractors(nlp):
     assert kill.quantity == 17.0 and kill.quantity_unit == "soldier"
     for c in claims:
         assert text[c.start:c.end] == c.text
+
+
+# --------------------------------------------------------------------------- claims as events (issue 18)
+
+
+def test_a_count_belongs_to_the_verb_that_governs_its_noun(analyse):
+    """"12,000 men marched" is not a killing: counts are attached through the parse, never by nearness."""
+    text = "On Sunday 12,000 men marched through Harvik after soldiers killed two farmers."
+    a = analyse(text, published="2031-06-06")
+    kills = _claims(a, "kill")
+    assert kills and all(c.quantity != 12000.0 for c in kills), [(c.quantity_text) for c in kills]
+    assert {c.quantity for c in kills} <= {2.0, None}
+
+
+def test_no_place_or_count_from_another_clause(analyse):
+    text = ("A ferry capsized near Lostrup on Monday, killing 41 passengers, hours after rebels "
+            "shelled a naval base in Kesmark.")
+    a = analyse(text, published="2031-06-06")
+    for c in _claims(a, "kill"):
+        assert c.place is None or _texts(a, [c.place]) != ["Kesmark"], "the base is in another clause"
+    assert any(c.quantity == 41.0 for c in _claims(a, "kill"))
+
+
+def test_trigger_offsets_point_at_the_trigger(analyse):
+    text = "Rebels ambushed a convoy near Tarvik on 2 June 2031 and killed nine drivers."
+    a = analyse(text, published="2031-06-06")
+    assert a.claims
+    for c in a.claims:
+        assert c.trigger_start is not None and text[c.trigger_start:c.trigger_end] == c.trigger
+
+
+def test_conjoined_verbs_share_their_clause_time(analyse):
+    text = "On 3 May 2031, gunmen stormed the depot and killed 11 guards."
+    a = analyse(text, published="2031-06-06")
+    kill = next(c for c in _claims(a, "kill") if c.quantity == 11.0)
+    assert kill.time == "2031-05-03"
+
+
+def test_casualty_lists_give_one_claim_per_count(analyse):
+    text = "The dead included 14 Germans and 9 Austrians, the ministry said."
+    a = analyse(text, published="2031-06-06")
+    counts = sorted(c.quantity for c in _claims(a, "kill") if c.quantity)
+    assert counts == [9.0, 14.0]
+
+
+def test_planned_or_threatened_events_are_not_claims(analyse):
+    text = "The commander was planning attacks on the harbour of Velsen. The group vowed to kill every informer."
+    a = analyse(text, published="2031-06-06")
+    assert not _claims(a, "attack") and not _claims(a, "kill"), [(c.predicate, c.trigger) for c in a.claims]

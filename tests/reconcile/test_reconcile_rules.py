@@ -238,3 +238,124 @@ print([[c.id for c in cs] for cs in _count_groups(drafts, ctx).values()])
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
     assert len(outputs) == 1, outputs
+
+
+# --------------------------------------------------------------------------- conflicts and non-conflicts (issue 18)
+
+
+def _story(build, doc_id, text, published, outlet):
+    """A document of the invented Lake Orsa ferry story: it names the ferry line and the port, so two of
+    them may tell of one happening."""
+    build.document(doc_id, text + " Nordvik Lines said the Kessel ferry left Orsa port.", outlet=outlet,
+                   published=published)
+    build.mention(doc_id, "Nordvik Lines", "line")
+    build.mention(doc_id, "Orsa", "orsa")
+
+
+def _ferry_entities(build):
+    build.entity("line", "Nordvik Lines", "ORG")
+    build.entity("orsa", "Orsa", "GPE")
+
+
+def test_counts_of_one_category_in_other_words_conflict_once(build):
+    """"63 Norwegians" and "57 Norwegian citizens" count one category: one conflict, with no invented reason."""
+    _ferry_entities(build)
+    a, b = "Officials said 63 Norwegians died.", "The ministry said 57 Norwegian citizens were killed."
+    _story(build, "a", a, "2030-05-02", "A")
+    _story(build, "b", b, "2030-05-02", "B")
+    build.claim("a", a, "kill", quantity=63.0, quantity_unit="norwegian", quantity_text="63 Norwegians")
+    build.claim("b", b, "kill", quantity=57.0, quantity_unit="citizen", quantity_text="57 Norwegian citizens")
+    _, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert x.slot == "quantity" and {v.value for v in x.values} == {"57", "63"}
+    assert "revis" not in x.explanation.lower()
+
+
+def test_counts_of_different_happenings_do_not_conflict(build):
+    """The same category in documents that share no participant: two incidents, not a disagreement."""
+    a, b = "Four Danes died in the flood.", "Nine Danes died in the fire."
+    build.document("a", a, outlet="A", published="2030-05-02")
+    build.document("b", b, outlet="B", published="2030-05-02")
+    build.claim("a", a, "kill", quantity=4.0, quantity_unit="dane", quantity_text="Four Danes")
+    build.claim("b", b, "kill", quantity=9.0, quantity_unit="dane", quantity_text="Nine Danes")
+    _, conflicts, _ = build.run()
+    assert conflicts == []
+
+
+@pytest.mark.parametrize("first,second", [
+    ((10.0, 10.0, None, True, "at least 10 people"), (13.0, None, None, False, "13 people")),   # a hedge that fits
+    ((4000.0, None, None, True, "about 4,000 people"), (4100.0, None, None, False, "4,100 people")),  # rounding
+])
+def test_hedges_and_rounding_that_fit_are_not_conflicts(build, first, second):
+    _ferry_entities(build)
+    for doc_id, (q, low, high, approx, text) in zip("ab", (first, second)):
+        sentence = f"The capsizing killed {text}."
+        _story(build, doc_id, sentence, "2030-05-02", doc_id.upper())
+        build.claim(doc_id, sentence, "kill", quantity=q, quantity_low=low, quantity_high=high,
+                    quantity_approximate=approx, quantity_unit="person", quantity_text=text, time="2030-05-01")
+        build.analyses[doc_id].claims[-1].place = build.mention(doc_id, "Orsa", "orsa")
+    _, conflicts, _ = build.run()
+    assert conflicts == []
+
+
+def test_units_that_agree_once_converted():
+    from consilience.model import Claim
+    from consilience.reconcile.conflicts import counts_agree
+
+    miles = Claim(id="a", document="a", start=0, end=1, text="", predicate="attack", quantity=120.0,
+                  quantity_unit="mile")
+    km = Claim(id="b", document="b", start=0, end=1, text="", predicate="attack", quantity=193.0, quantity_unit="km")
+    far = Claim(id="c", document="c", start=0, end=1, text="", predicate="attack", quantity=250.0, quantity_unit="km")
+    assert counts_agree(miles, km) and not counts_agree(miles, far)
+
+
+def test_two_values_from_one_document_are_not_a_conflict(build):
+    _ferry_entities(build)
+    a = "Divers found 30 passengers on Monday and 34 passengers by Tuesday."
+    b = "The ferry's 34 passengers died."
+    _story(build, "a", a, "2030-05-03", "A")
+    _story(build, "b", b, "2030-05-03", "B")
+    build.claim("a", a, "kill", quantity=30.0, quantity_unit="passenger", quantity_text="30 passengers")
+    build.claim("a", a, "kill", quantity=34.0, quantity_unit="passenger", quantity_text="34 passengers")
+    build.claim("b", b, "kill", quantity=34.0, quantity_unit="passenger", quantity_text="34 passengers")
+    _, conflicts, _ = build.run()
+    assert conflicts == []
+
+
+def test_a_toll_rising_day_by_day_is_a_revision_not_a_conflict(build):
+    _ferry_entities(build)
+    texts = {"a": "The capsizing killed 10 people.", "b": "The capsizing killed 13 people.",
+             "c": "The capsizing killed 20 people."}
+    for day, (doc_id, text) in zip(("2030-05-02", "2030-05-03", "2030-05-04"), texts.items()):
+        _story(build, doc_id, text, day, doc_id.upper())
+        build.claim(doc_id, text, "kill", quantity={"a": 10.0, "b": 13.0, "c": 20.0}[doc_id], quantity_unit="person",
+                    quantity_text=text.split("killed ")[1].rstrip("."), time="2030-05-01")
+        build.analyses[doc_id].claims[-1].place = build.mention(doc_id, "Orsa", "orsa")
+    facts, conflicts, _ = build.run()
+    assert conflicts == []
+    notes = [n for f in facts for n in f.notes if n.startswith("figure revised over time")]
+    assert notes and "10 (a, 2030-05-02) -> 13 (b, 2030-05-03) -> 20 (c, 2030-05-04)" in notes[0]
+
+
+def test_adjacent_days_without_a_time_near_midnight_get_no_time_zone_story(build):
+    build.entity("p", "Ruben Olsson")
+    a, b = "Ruben Olsson was killed on May 2.", "Ruben Olsson was killed on May 3."
+    build.document("a", a, outlet="A", published="2030-05-06")
+    build.document("b", b, outlet="B", published="2030-05-06")
+    build.claim("a", a, "kill", objects=[("Ruben Olsson", "p")], time="2030-05-02", time_text="May 2")
+    build.claim("b", b, "kill", objects=[("Ruben Olsson", "p")], time="2030-05-03", time_text="May 3")
+    _, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert "no explanation found" in x.explanation and "time zone" not in x.explanation
+
+
+def test_statements_name_participants_as_their_evidence_writes_them(build):
+    build.entity("p", "Ruben Olsson")
+    text = "Gunmen killed Olsson in Tarvik."
+    build.document("a", text, outlet="A")
+    build.claim("a", text, "kill", objects=[("Olsson", "p")])
+    build.document("b", "Something happened.", outlet="B")
+    build.claim("b", "Something happened.", "kill")  # no participant, no count: no fact
+    facts, _, _ = build.run()
+    (f,) = facts
+    assert "Olsson" in f.statement and "Ruben" not in f.statement
