@@ -46,8 +46,7 @@ def test_report_and_web_on_real_output(analysed, synthetic):
         assert any(c in anchors for c in linked) or not linked  # every fact reaches a sentence
     for conflict in dossier["conflicts"]:
         assert f'id="conflict-{conflict["id"]}"' in page
-    if dossier["entities"]:
-        assert 'class="graph"' in page
+    assert dossier["entities"] and 'class="graph"' in page
 
     from fastapi.testclient import TestClient
 
