@@ -95,6 +95,7 @@ def test_syndicated_copy_with_its_own_header_footer_and_one_changed_sentence(tmp
     assert (wire.outlet, wire.outlet_basis) == ("Baltra Press Agency", "masthead")
     assert wire.published == "2024-09-03T10:15" and wire.published_basis == "metadata"
     assert (courier.outlet, courier.outlet_basis) == ("The Coastal Courier", "copyright")
+    assert any("comes from Baltra Press Agency" in note for note in courier.notes)  # the agency is its source
     assert courier.published == "2024-09-04"
     assert "Share this article" not in wire.text and "Most read" not in courier.text
     assert changed[3] in courier.text and WIRE[1] in wire.text
