@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT / "src"))
 BENCH = ROOT / ".." / "shared" / "bench" / "ecbplus"
 
 ENTITY_TAGS = ("HUMAN_PART", "NON_HUMAN_PART", "LOC")
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "n't", "'", "%", "'re", "'ve", "'ll", "'d", "'m"}
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "n't", "'", "%", "'re", "'ve", "'ll", "'d", "'m",
+                   "\u2019", "\u2019s", "n\u2019t"}
 NO_SPACE_AFTER = {"(", "$", "["}
 PREPOSITIONS = {"of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "near", "into", "over",
                 "under", "between", "after", "before", "during", "against", "outside", "inside", "across"}

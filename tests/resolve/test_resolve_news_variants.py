@@ -236,3 +236,18 @@ def test_trailing_lower_case_words_cut_from_a_person_but_not_a_noun_from_a_place
     doc.set_ents([Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 7, label="FAC")])
     found = [e.text for e in repeat_names(doc).ents]
     assert found == ["Dana Whitfield", "Halden airport"]
+
+
+def test_names_joined_across_a_spaced_dash_or_and_are_split():
+    import spacy
+    from spacy.tokens import Span
+
+    from consilience.analyze.spans import repeat_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Talbotworld - Norvell ships . Police held Lopez and Marsh . Stratford-upon-Velm council met .")
+    doc.set_ents([Span(doc, 0, 3, label="ORG"), Span(doc, 7, 10, label="PERSON"), Span(doc, 11, 16, label="GPE")])
+    found = [e.text for e in repeat_names(doc).ents]
+    assert "Talbotworld" in found and "Norvell" in found
+    assert "Lopez" in found and "Marsh" in found
+    assert "Stratford-upon-Velm" in found  # a hyphenated name has no spaces: it stays whole

@@ -222,7 +222,7 @@ def repeat_names(doc):
     """
     from spacy.tokens import Span
 
-    ents = _split_headline_names(doc, _cut_trailing_lower(list(doc.ents)))
+    ents = _split_headline_names(doc, _cut_trailing_lower(_split_joined(list(doc.ents))))
     if not ents:
         doc.set_ents([])
         return doc
@@ -272,6 +272,33 @@ def repeat_names(doc):
     if added or len(ents) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(ents, doc.ents)):
         doc.set_ents(sorted(ents + added, key=lambda s: s.start))
     return doc
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _split_joined(ents: list) -> list:
+    """Names spaCy joined across a spaced dash ("Computerworld - Norvell": a site and a company; a
+    hyphenated name has no spaces) or, for people, across "and" ("Lopez and Marsh": two people)."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        if len(ent) < 3 or ent.label_ not in _REPEATED_LABELS:
+            out.append(ent)
+            continue
+        cuts = [t.i for t in ent[1:-1]
+                if (t.text in _DASHES and t.whitespace_ and ent.doc[t.i - 1].whitespace_)
+                or (ent.label_ == "PERSON" and t.text in ("and", "&"))]
+        if not cuts:
+            out.append(ent)
+            continue
+        start = ent.start
+        for cut in cuts + [ent.end]:
+            if cut > start and ent.doc[start].text[:1].isupper():
+                out.append(Span(ent.doc, start, cut, label=ent.label_))
+            start = cut + 1
+    return out
 
 
 def _cut_trailing_lower(ents: list) -> list:
@@ -345,8 +372,8 @@ def _split_headline_names(doc, ents: list) -> list:
                 words = words[1:]
             if words:
                 known.setdefault(words, ent.label_)
-    if not known:
-        return ents
+            if ent.label_ == "PERSON" and len(words) > 1 and words[-1].isalpha() and len(words[-1]) > 2:
+                known.setdefault(words[-1:], "PERSON")  # "Talbot" in a headline, "Dana Talbot" in the body
     longest = max(len(k) for k in known)
     out = []
     for ent, head in zip(ents, heads):
