@@ -151,10 +151,10 @@ def test_framing_labels_contrast_and_voice(build):
     by = {s.outlet: s for s in sources}
     hostile, neutral = by["Hostile Daily"], by["Neutral Wire"]
     terms = {t["term"]: t for t in hostile.loaded_terms}
-    assert terms["regime"]["count"] == 1 and terms["terror*"]["count"] == 1
+    assert terms["terrorist"]["count"] == 1 and terms["brutal"]["count"] == 1
     assert terms["hero"]["count"] == 0 and terms["hero"]["quoted"] == 1, "quoted words are the speaker's"
-    ex = terms["butcher*"]["examples"][0]
-    assert t["h"][ex["start"]:ex["end"]] == "butcher"
+    ex = terms["brutal"]["examples"][0]
+    assert t["h"][ex["start"]:ex["end"]] == "brutal"
     assert hostile.loaded_per_1000 > neutral.loaded_per_1000 or neutral.loaded_per_1000 > 0
     assert hostile.hedged_share == 1.0 and hostile.attributed_share == 0.0
     (contrast,) = neutral.contrasts
@@ -167,8 +167,11 @@ def test_framing_labels_contrast_and_voice(build):
 
 def test_lexicon_is_documented_and_signed():
     lexicon = load_lexicon()
-    assert len(lexicon) > 40 and {t.polarity for t in lexicon} == {-1, 1}
-    assert polarity("a brutal terrorist regime") == -3 and polarity("a heroic martyr") == 2
+    """The default lexicon is AFINN as its package ships it (no download), less the event words."""
+    lexicon = load_lexicon()
+    assert len(lexicon) > 1000 and {t.polarity for t in lexicon} == {-1, 1}
+    assert polarity("a brutal terrorist") == -2 and polarity("a heroic and beloved leader") == 2
+    assert polarity("the army killed two soldiers in an attack") == 0, "event words report, they do not judge"
 
 
 def test_bad_records_do_not_crash(build):
@@ -244,12 +247,12 @@ print([[c.id for c in cs] for cs in _count_groups(drafts, ctx).values()])
 
 
 def _story(build, doc_id, text, published, outlet):
-    """A document of the invented Lake Orsa ferry story: it names the ferry line and the port, so two of
-    them may tell of one happening."""
-    build.document(doc_id, text + " Nordvik Lines said the Kessel ferry left Orsa port.", outlet=outlet,
-                   published=published)
-    build.mention(doc_id, "Nordvik Lines", "line")
-    build.mention(doc_id, "Orsa", "orsa")
+    """A document of the invented Lake Orsa ferry story: it reports the capsizing (a fact the documents
+    share), so two of them may tell of one happening."""
+    shared = " The Nordvik Lines ferry capsized off Orsa on 1 May 2030."
+    build.document(doc_id, text + shared, outlet=outlet, published=published)
+    build.claim(doc_id, shared.strip(), "crash", subject=("Nordvik Lines", "line"), time="2030-05-01")
+    build.analyses[doc_id].claims[-1].place = build.mention(doc_id, "Orsa", "orsa")
 
 
 def _ferry_entities(build):

@@ -24,8 +24,12 @@ from . import vocabulary as V
 from .facts import Draft, quantities_compatible, quantity_range
 from .participants import Names
 
-_REVISION = re.compile(r"\b(revis\w*|updated?|rose to|risen to|climbed to|up from|down from|earlier figure|"
-                       r"previously reported|raised the toll|new toll|toll rose)\b", re.IGNORECASE)
+# A figure said to replace another: the revised figure is named right after the cue ("revising an earlier
+# figure of 63", "up from 40", "revised from 12"). A bare "Updated" (a page's time stamp) revises nothing.
+_OLD_FIGURE = re.compile(r"\b(?:(?:earlier|previous|initial|original|first)\s+(?:figure|toll|count|estimate|report)s?"
+                         r"(?:\s+of)?|previously\s+reported|(?:up|down|revised|revising|rose|risen|climbed|fell|"
+                         r"dropped|lowered|raised)\s+from)\s+(\d[\d,]*)\b", re.IGNORECASE)
+_REVISION = _OLD_FIGURE
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -49,22 +53,20 @@ class _Context:
             if texts:
                 self.times[a.document] = [t for t in a.times if t.text in texts]
 
-        self._analyses = analyses
-        self._story: dict[str, set[str]] | None = None
+        self.shared: set[tuple[str, str]] = set()  # pairs of documents holding claims of one fact
 
-    STORY_TYPES = frozenset(("PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
+    STORY_FACT_DOCUMENTS = 50  # a fact with more documents than this is too general to tie them
+
+    def note_facts(self, drafts: list[Draft]) -> None:
+        for d in drafts:
+            docs = sorted({c.document for c in d.claims})
+            if 2 <= len(docs) <= self.STORY_FACT_DOCUMENTS:
+                self.shared.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1:])
 
     def same_story(self, a: str, b: str) -> bool:
-        """Whether two documents may tell of one happening: they name at least two of the same named
-        entities, one of them not a mere place (two earthquakes in one country share only the country)."""
-        if a == b:
-            return True
-        if self._story is None:
-            self._story = {}
-            for an in only(self._analyses, "mentions"):
-                self._story[an.document] = {m.entity for m in an.mentions if m.entity}
-        shared = self._story.get(a, set()) & self._story.get(b, set())
-        return len(shared) >= 2 and any(self.names.type.get(e) in self.STORY_TYPES for e in shared)
+        """Whether two documents may tell of one happening: they share a fact (a claim of each grouped
+        into one fact). Two reports of two earthquakes share a kind of event, not a fact."""
+        return a == b or (min(a, b), max(a, b)) in self.shared
 
     def time_expr(self, c: Claim) -> TimeExpr | None:
         for t in self.times.get(c.document, ()):
@@ -76,6 +78,7 @@ class _Context:
 def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, Document],
                    analyses: Iterable[DocAnalysis], names: Names) -> list[Conflict]:
     ctx = _Context(documents, analyses, names, drafts)
+    ctx.note_facts(drafts)
     fact_of = {id(d): f for d, f in zip(drafts, facts)}
     out: list[Conflict] = []
     out.extend(_event_time_conflicts(drafts, fact_of, ctx))
@@ -528,13 +531,11 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
 
 
 def _revised_figures(c: Claim) -> list[float]:
+    """The figures a claim's sentence says it replaces ("revising an earlier figure of 63": 63)."""
     out = []
-    for num in _NUMBER.findall(c.text):
-        try:
-            n = float(num.replace(",", ""))
-        except ValueError:
-            continue
-        if n != c.quantity and not 1900 <= n <= 2100:
+    for m in _OLD_FIGURE.finditer(c.text):
+        n = float(m.group(1).replace(",", ""))
+        if n != c.quantity:
             out.append(n)
     return out
 

@@ -2,8 +2,12 @@
 
 Per outlet (per document when the outlet is unknown):
 - labels: descriptors (appositions, predicate nominals) with the entity they describe;
-- loaded terms from ``loaded_terms.txt``, counted in the outlet's own voice (outside quotations),
-  with examples (document, offsets); quoted uses are counted apart;
+- loaded terms from a published affect lexicon, AFINN (Nielsen 2011, "A new ANEW: evaluation of a
+  word list for sentiment analysis in microblogs"; AFINN-en-165 as shipped inside the ``afinn`` package,
+  ODbL 1.0): words scored 2 or more either way, less the event words the claims vocabulary states as
+  facts ("killed", "attack", "death" report, they do not judge); counted in the outlet's own voice
+  (outside quotations), with examples (document, offsets); quoted uses are counted apart. A user's own
+  list (``TERM POLARITY`` lines) can be given to ``load_lexicon(path)``;
 - attributed_share: claims attributed to a speaker / all claims; hedged_share likewise;
 - contrasts: for each entity, this outlet's labels beside another outlet's when their loaded
   terms point opposite ways (pejorative vs laudatory), or loaded vs free of loaded terms.
@@ -21,7 +25,9 @@ from ..model import Claim, DocAnalysis, Document, SourceProfile
 from .facts import outlet_of
 from .participants import entity_of
 
-LEXICON_PATH = Path(__file__).with_name("loaded_terms.txt")
+LEXICON_PATH = None  # default: AFINN-en-165 from the afinn package (see load_lexicon)
+AFINN_FILE = "AFINN-en-165.txt"
+AFINN_MIN = 2  # |score| from which an AFINN word counts as loaded (1 is mild: "agree", "help", "problem")
 EXAMPLES_PER_TERM = 5
 CONTRAST_LABELS = 6  # labels shown per side of a contrast
 _QUOTED = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
@@ -35,18 +41,47 @@ class Term:
     pattern: re.Pattern
 
 
+def _term(words: list[str], polarity: int) -> Term:
+    body = r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in words)
+    return Term(" ".join(words), polarity, re.compile(r"\b" + body + r"\b", re.IGNORECASE))
+
+
+def _event_word(word: str) -> bool:
+    """A word the claims vocabulary uses to state what happened (kill, killed, attacks, death, dead)."""
+    from . import vocabulary as V
+
+    events = {*V.VERB_TRIGGERS, *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, "dead", "death", "died", "dies", "dying",
+              "injured", "injury", "injuries", "war", "crash", "crashed", "fire", "fired", "shot", "shoot"}
+    stems = {word, word[:-1], word[:-2], word[:-3], word.removesuffix("ing") + "e", word.removesuffix("ed") + "e"}
+    return bool(stems & events)
+
+
+def _afinn() -> tuple[Term, ...]:
+    from importlib.resources import files
+
+    text = (files("afinn") / "data" / AFINN_FILE).read_text(encoding="utf-8")
+    terms = []
+    for line in text.splitlines():
+        word, _, score = line.rpartition("\t")
+        if not word or not score.lstrip("-").isdigit() or abs(int(score)) < AFINN_MIN or _event_word(word):
+            continue
+        terms.append(_term(word.split(), -1 if int(score) < 0 else 1))
+    return tuple(terms)
+
+
 @lru_cache(maxsize=4)
-def load_lexicon(path: str = str(LEXICON_PATH)) -> tuple[Term, ...]:
-    """The loaded-terms lexicon: 'term polarity # note' lines; '*' matches any word ending."""
+def load_lexicon(path: str | None = LEXICON_PATH) -> tuple[Term, ...]:
+    """The loaded-terms lexicon: AFINN by default; or a file of 'term polarity # note' lines ('*' matches
+    any word ending)."""
+    if path is None:
+        return _afinn()
     terms = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         *words, sign = line.split()
-        term = " ".join(words)
-        body = r"\s+".join(re.escape(w).replace(r"\*", r"\w*") for w in words)
-        terms.append(Term(term, -1 if sign == "-" else 1, re.compile(r"\b" + body + r"\b", re.IGNORECASE)))
+        terms.append(_term(words, -1 if sign == "-" else 1))
     return tuple(terms)
 
 
