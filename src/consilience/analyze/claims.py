@@ -203,7 +203,7 @@ def _inherit(found: list[_Found], times: dict, places: dict) -> None:
 
 
 def _objects_of(f: _Found, quantity: Quantity | None, all_counts: list[Quantity] | None) -> list[Mention]:
-    """A trigger with several counts ("82 Iranians, 63 Canadians ... were among the victims") gives one
+    """A trigger with several counts ("14 Germans and 9 Austrians were among the victims") gives one
     claim per count: each keeps the participants named inside its own count's phrase."""
     if quantity is None or not all_counts or len(all_counts) < 2:
         return f.objects
@@ -394,8 +394,8 @@ def _role_text(tok) -> str:
 
 def _of_mention(tok, index: _Index, strict: bool = False) -> Mention | None:
     """The mention an "of"/"for" phrase names; ``strict``: only a name that heads the phrase ("commander
-    of the Quds Force"), never a possessor or modifier inside it ("commander of Karvenia's armed forces"
-    is not commander of Karvenia)."""
+    of the Quds Force"), never a possessor or modifier inside it ("commander of Norway's armed forces"
+    is not commander of Norway)."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lemma_.lower() in ("of", "for"):
             for p in c.children:
@@ -420,13 +420,13 @@ def _poss_mention(tok, index: _Index) -> Mention | None:
 
 
 def _mention_in_phrase(tok, index: _Index, depth: int = 2) -> Mention | None:
-    """The mention a noun phrase names: the head itself, a modifier ("MEK members"), or its "of" object."""
+    """The mention a noun phrase names: the head itself, a modifier ("FLN members"), or its "of" object."""
     if tok is None:
         return None
     m = index.mention_at(tok)
     if m is not None:
         return m
-    for c in tok.children:  # "the commander, Dzhabarov" / "the group, the Quds Force": the name in apposition
+    for c in tok.children:  # "the commander, Olsson" / "the group, the Iron Column": the name in apposition
         if c.dep_ == "appos":
             m = index.mention_at(c)
             if m is not None:
@@ -446,7 +446,7 @@ def _mention_in_phrase(tok, index: _Index, depth: int = 2) -> Mention | None:
 
 
 def _phrase_mentions(tok, index: _Index) -> list[Mention]:
-    """Mentions of a phrase and of its conjuncts ("Soleimani and al-Muhandis")."""
+    """Mentions of a phrase and of its conjuncts ("Olsson and Lind")."""
     out = []
     parts = [tok, *[c for c in tok.children if c.dep_ == "conj"]]
     for c in tok.children:  # "five people, including X": X is among them
@@ -717,9 +717,9 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
 
     A count belongs to the noun it counts and to the verb (or event noun) that governs that noun as an
     argument: "killed 52 members", "52 members were killed", "the killing of 52 members", "over 150
-    attacks", "63 Canadians were among the victims". Nothing is attached by nearness: "12,000 men
+    attacks", "14 Germans were among the victims". Nothing is attached by nearness: "12,000 men
     marched" gives no count to a killing elsewhere in the sentence. Counts inside "including ..." are
-    parts, not totals ("seven, including six women": 7). Conjoined counts ("82 Iranians, 63 Canadians")
+    parts, not totals ("seven, including six women": 7). Conjoined counts ("14 Germans, 9 Austrians")
     are listed in order; each becomes a claim of its own.
     """
     time_spans = [(t.start, t.end) for t in index.times]
@@ -766,7 +766,7 @@ def _quantity_owner(tok, by_i: dict, via: dict) -> _Found | None:
             if t.head.i in by_i:
                 return by_i[t.head.i]
             if t.head.i in via and dep in ("nsubj", "dobj"):
-                return via[t.head.i]  # "63 Canadians were among the victims", "the dead included 63 Canadians"
+                return via[t.head.i]  # "14 Germans were among the victims", "the dead included 14 Germans"
             return None
         if dep == "pobj":
             prep = t.head

@@ -1,4 +1,4 @@
-"""Quantities with what they count: "killed five people", "52 defenseless MEK members".
+"""Quantities with what they count: "killed five people", "40 unarmed FLN members".
 
 A quantity is a run of number tokens (digits, number words, "dozens", "hundreds") that
 spaCy does not place inside a DATE, TIME or ORDINAL entity, read into a value, widened
@@ -194,15 +194,15 @@ def _unit(doc, i: int, j: int) -> tuple[str | None, int]:
 
 
 def _counted_noun(doc, i: int, j: int, last):
-    """The noun a number counts: head of a nummod ("52 ... members"), object of "of" after a vague
+    """The noun a number counts: head of a nummod ("40 ... members"), object of "of" after a vague
     amount ("hundreds of ... members"), or None."""
     head = last.head
-    # "52 defenseless MEK members": the number modifies a noun to its right
+    # "40 unarmed FLN members": the number modifies a noun to its right
     for token in doc[i:j]:
         if token.dep_ in {"nummod", "quantmod"} and token.head.i >= j and token.head.pos_ in {"NOUN", "PROPN"} \
                 and token.head.i - j <= 6 and _same_line(doc, i, token.head.i):
             return _climb_to_common_noun(token.head)
-    # "hundreds of American and coalition service members", "seven of the hostages"
+    # "hundreds of Norwegian and allied service members", "seven of the hostages"
     for child in last.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
@@ -222,7 +222,7 @@ def _same_line(doc, i: int, k: int) -> bool:
 
 
 def _climb_to_common_noun(token):
-    """From a proper noun modifying a noun to its right ("52 MEK Iran dissidents") to that noun."""
+    """From a proper noun modifying a noun to its right ("40 FLN Orsk dissidents") to that noun."""
     while token.pos_ == "PROPN" and token.dep_ in {"compound", "nmod", "amod"} and token.head.i > token.i \
             and token.head.i - token.i <= 4:
         token = token.head

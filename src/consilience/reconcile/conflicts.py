@@ -355,8 +355,8 @@ def _position_start_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
 
 # --------------------------------------------------------------------------- quantity
 
-# Counted nouns that say nothing about who is counted: "57 people" and "57 Canadian citizens" count
-# the same category when the qualifiers agree ("Canadians" = "Canadian citizens" = "Canadian nationals").
+# Counted nouns that say nothing about who is counted: "57 people" and "57 Norwegian citizens" count
+# the same category when the qualifiers agree ("Norwegians" = "Norwegian citizens" = "Norwegian nationals").
 GENERIC_COUNTED = frozenset(("person", "people", "citizen", "national", "individual", "soul", "other", "one"))
 _APPROX_WORDS = frozenset(("about", "around", "roughly", "approximately", "some", "nearly", "almost", "over",
                            "more", "than", "less", "fewer", "at", "least", "most", "up", "to", "all", "an",
@@ -364,8 +364,8 @@ _APPROX_WORDS = frozenset(("about", "around", "roughly", "approximately", "some"
 
 
 def category(c: Claim) -> frozenset:
-    """What a count counts, as a set of words: its qualifiers (proper adjectives and names: "Canadian",
-    "MEK") and its counted noun unless generic. "63 Canadians", "57 Canadian citizens" -> {canadian}."""
+    """What a count counts, as a set of words: its qualifiers (proper adjectives and names: "Norwegian",
+    "FLN") and its counted noun unless generic. "40 Norwegians", "38 Norwegian citizens" -> {Norwegian}."""
     words = set()
     unit = (c.quantity_unit or "").lower()
     text = c.quantity_text or ""
@@ -373,7 +373,7 @@ def category(c: Claim) -> frozenset:
         lw = w.lower()
         if lw in _APPROX_WORDS or lw in _NUMBER_WORDS:
             continue
-        if w[0].isupper():  # a qualifier written as a name: kept capitalised ("Canadian", "MEK")
+        if w[0].isupper():  # a qualifier written as a name: kept capitalised ("Norwegian", "FLN")
             words.add(_singular(w))
     if unit and unit not in GENERIC_COUNTED and _singular(unit) not in {w.lower() for w in words}:
         words.add(_singular(unit))
@@ -484,7 +484,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
     - nothing sets them apart (different named participants, days more than one apart, different places,
       documents about different happenings: no named participant or place in common between their documents), and
     - something ties them: a shared named participant, place or day, or a specific category (qualified by
-      a name or nationality: "Canadians"), or a revision that names the other's figure ("revising an
+      a name or nationality: "Norwegians"), or a revision that names the other's figure ("revising an
       earlier figure of 63": generic categories such as "people" join then).
     """
     claims = [c for d in drafts if d.family not in ("position", "statement", "member") for c in d.quantities]
@@ -545,7 +545,7 @@ def _categories_fit(a: frozenset, b: frozenset) -> bool:
 
 
 def _specific(cat: frozenset) -> bool:
-    """A category qualified by a name or nationality ("Canadians", "MEK members"): a count of it is
+    """A category qualified by a name or nationality ("Norwegians", "FLN members"): a count of it is
     about few enough happenings to compare without a shared participant."""
     return any(w[:1].isupper() for w in cat)
 

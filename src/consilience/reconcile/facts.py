@@ -153,7 +153,7 @@ SPECIFIC_COUNT = 10  # an exact count from this on is specific enough to name on
 
 def _same_specific_count(c: Claim, d: Draft) -> bool:
     """An equal exact count of 10 or more, with compatible dates: the same figure of the same happening,
-    even where entity resolution split the group it counts ("141 MEK members" / "141 members of the PMOI")."""
+    even where entity resolution split the group it counts ("212 FLN members" / "212 members of the Front")."""
     if c.quantity is None or c.quantity_approximate or c.quantity < SPECIFIC_COUNT:
         return False
     if not any(q.quantity == c.quantity and not q.quantity_approximate for q in d.counts.values()):
