@@ -234,3 +234,14 @@ def test_the_year_ago_period_follows_the_period_in_focus():
 def test_without_a_parse_the_verb_right_before_a_date_gives_its_past_but_said_does_not():
     assert value_of("The museum reopened on Dec. 20.", "2019-10-30", "Dec. 20") == ("DATE", "2018-12-20")
     assert value_of("The bank said Dec. 15 is the deadline.", "2019-10-30", "Dec. 15") == ("DATE", "2019-12-15")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Recovery takes between two to six days.", "two", ("DURATION", "P2D")),
+    ("They served three or four years.", "three", ("DURATION", "P3Y")),
+    ("The children, aged 10 to 12 years old, were safe.", "10", None),  # ages
+    ("The camp opened five to ten years ago.", "five", None),  # a date, left to the second number
+    ("Prices rose 2 to 3 percent.", "2", None),
+])
+def test_the_first_number_of_a_range_of_durations_is_its_own_duration(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected

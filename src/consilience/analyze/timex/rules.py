@@ -97,6 +97,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
     "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day",
+    "range_first": r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|few|several))\s*(?:to|or|and|-|–)\s*(?:\d|[a-z])",
     "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"-long\b|\bthe\s+(?:years|decades|months|weeks)\b",
 }
 WINDOW = 80  # characters either side of a trigger the full pattern is run over (longer than any match)
@@ -800,6 +801,25 @@ def duration(m, ctx):
     set_ = word in ("a", "an") and not m["det"] and not m["rel"] and not m["approx"] and bool(
         _SET_BEFORE.search(ctx.before(m, 15)) or _COUNTED_BEFORE.search(ctx.before(m, 40)))
     return _duration(m, ctx, n, letter, is_time, set_)
+
+
+_RANGE_NUMBER = rf"(?:{L.NUM_DIGITS}|{L.NUM_WORD_COMPOUND}|(?:{L.NUM_WORD})\b)"
+
+
+@rule(rf"(?P<n>{_RANGE_NUMBER})(?=\s*(?:to|or|and|-|–)\s*{_RANGE_NUMBER}[\s-]+(?:(?:more|additional|full|straight|consecutive)\s+)?(?P<u>{L.UNIT}))")
+def range_first(m, ctx):
+    """"two to six days", "three or four years": TimeML gives the first number its own duration, in the unit
+    named after the second (P2D)."""
+    n = L.number_value(m["n"])
+    if n is None or n > 10000:
+        return None
+    unit = re.match(rf"\s*(?:to|or|and|-|–)\s*{_RANGE_NUMBER}[\s-]+(?:(?:more|additional|full|straight|consecutive)\s+)?({L.UNIT})",
+                    ctx.text[m.end():m.end() + 60], re.I)
+    rest = ctx.text[m.end() + unit.end():m.end() + unit.end() + 12] if unit else ""
+    if unit is None or re.match(r"[\s-]+old\b|-old|\s+(?:ago|earlier|later|before|after|hence|from\s+now)\b", rest, re.I):
+        return None  # an age; "five to ten years ago" is a date (left to the second number)
+    letter, is_time = L.unit_letter(unit.group(1))
+    return _duration(m, ctx, n, letter, is_time)
 
 
 @rule(r"(?:(?P<approx>about|around|almost|nearly|more\s+than|less\s+than|over|for|under)\s+)?(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)")
