@@ -150,3 +150,14 @@ def test_timex_prints_json_lines():
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert rows and all({"start", "end", "text", "type", "value"} <= set(r) for r in rows)
     assert "2031-03-02" in {r["value"] for r in rows}
+
+
+def test_timex_reads_tense_from_the_parse_like_analyze():
+    """Invented: the same weekday is last Friday for a past verb and next Friday for a future one."""
+    text = "The depot burned on Friday. The minister will visit the site on Friday."
+    proc = run_cli("timex", "--dct", "2031-03-12", input=text)  # a Wednesday
+    assert proc.returncode == 0, proc.stderr
+    values = [json.loads(line)["value"] for line in proc.stdout.splitlines()]
+    assert values == ["2031-03-07", "2031-03-14"]
+    fast = run_cli("timex", "--dct", "2031-03-12", "--no-parse", input=text)
+    assert fast.returncode == 0 and len(fast.stdout.splitlines()) == 2

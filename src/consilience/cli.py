@@ -110,12 +110,26 @@ def extract(
 
 
 @app.command()
-def timex(dct: Optional[str] = typer.Option(None, "--dct", help="Document creation date, YYYY-MM-DD.")) -> None:
+def timex(
+    dct: Optional[str] = typer.Option(None, "--dct", help="Document creation date, YYYY-MM-DD."),
+    parse: bool = typer.Option(True, "--parse/--no-parse",
+                               help="Parse the text with spaCy, as analyze does (the tense of the verb governing an "
+                                    "expression picks last or next Friday); --no-parse reads tense from words only."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path (default: as analyze)."),
+) -> None:
     """Temporal expressions of the text on stdin, one JSON line each, normalised against --dct."""
     from .analyze.times import find_times
 
     text = sys.stdin.read()
-    for t in find_times(text, dct):
+    doc = None
+    if parse and text.strip():
+        from .analyze.nlp import load_model, parse_texts
+        from .analyze.spans import share_text
+
+        settings = Settings(model=model)
+        doc = next(iter(parse_texts(load_model(settings.model), [text], settings.max_chunk_chars)))
+        share_text(doc, text)
+    for t in find_times(text, dct, doc=doc):
         sys.stdout.write(json.dumps({"start": t.start, "end": t.end, "text": t.text, "type": t.type,
                                      "value": t.value}, ensure_ascii=False) + "\n")
 
