@@ -1,11 +1,11 @@
 """Small general English lexicons for temporal expressions, and the regex fragments built from them."""
 from __future__ import annotations
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                       "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from ...lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from ...lexicon.calendar import ORDINALS as ORDINAL_WORDS
+
+MONTHS = MONTH_NAMES
+WEEKDAYS = WEEKDAY_NAMES
 
 UNITS = {  # singular/plural word -> TIMEX3 unit letter (time units carry a "T" in values)
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
@@ -24,11 +24,7 @@ SMALL_NUMBERS = {
 }
 VAGUE_NUMBERS = {"few", "a few", "several", "many", "some", "a number of", "numerous", "countless",
                  "a couple of", "couple of"}  # "a couple of" is read as 2 where counted
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-            "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "thirtieth": 30, "last": -1,
-            "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINALS = {**ORDINAL_WORDS, "last": -1, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
