@@ -362,3 +362,20 @@ def test_statements_name_participants_as_their_evidence_writes_them(build):
     facts, _, _ = build.run()
     (f,) = facts
     assert "Olsson" in f.statement and "Ruben" not in f.statement
+
+
+def test_a_toll_given_in_parts_and_whole_is_one_happening_whose_dates_can_conflict(build):
+    """"killing all 30 passengers and 2 drivers" (one trigger) and "32 people died": one crash, two days."""
+    a = "A coach crashed on Sunday, killing all 30 passengers and 2 drivers."
+    b = "32 people died when the coach crashed on Monday."
+    build.document("a", a, outlet="A", published="2030-05-06")
+    build.document("b", b, outlet="B", published="2030-05-06")
+    for q, text in ((30.0, "30 passengers"), (2.0, "2 drivers")):
+        build.claim("a", a, "kill", quantity=q, quantity_unit=text.split()[1].rstrip("s"), quantity_text=text,
+                    time="2030-05-05", time_text="Sunday", trigger="killing", trigger_start=a.index("killing"))
+    build.claim("b", b, "kill", quantity=32.0, quantity_unit="person", quantity_text="32 people", time="2030-05-06",
+                time_text="Monday", trigger="died", trigger_start=b.index("died"))
+    _, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert x.slot == "time" and [v.value for v in x.values] == ["2030-05-05", "2030-05-06"]
+    assert "time zone" not in x.explanation

@@ -688,9 +688,12 @@ def _attach_times(sent, found: list[_Found], index: _Index) -> dict[int, tuple[s
             continue
         owner = _owner(_root(tokens), found)
         owners = [owner] if owner else _same_clause_owners(_root(tokens), found)
-        if owner is not None:  # "On May 4, militiamen stormed the camp and killed 38": conjoined verbs share it
-            owners += [g for g in found if g.token.dep_ == "conj" and g.token.head.i == owner.token.i
-                       and g.token.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in g.token.children)]
+        if owner is not None:
+            # "On May 4, militiamen stormed the camp and killed 38", "the bus crashed on Monday, killing 30":
+            # a conjoined verb or a participle telling the result shares the clause's time
+            owners += [g for g in found if g.token.head.i == owner.token.i and g.token.pos_ == "VERB"
+                       and (g.token.dep_ == "conj" or (g.token.dep_ == "advcl" and g.token.tag_ == "VBG"))
+                       and not any(c.dep_ in ("nsubj", "nsubjpass") for c in g.token.children)]
         for o in owners:
             if index.line(o.token.idx) != index.line(t.start):
                 continue

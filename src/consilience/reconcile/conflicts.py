@@ -21,7 +21,7 @@ from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact,
 from ..packed import only
 from . import timevalues as T
 from . import vocabulary as V
-from .facts import Draft, quantities_compatible, quantity_range
+from .facts import SPECIFIC_COUNT, Draft, quantities_compatible, quantity_range
 from .participants import Names
 
 # A figure said to replace another: the revised figure is named right after the cue ("revising an earlier
@@ -104,7 +104,9 @@ def _values(claims: list[Claim], value_of) -> list[ConflictValue]:
 
 
 def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
-    """Event facts that may be one moment: same participant, dates within a day (union-find over blocking keys)."""
+    """Event facts that may be one moment, dates within a day (union-find over blocking keys): the same
+    participant, or the same specific toll (an exact count of 10 or more), a toll given whole in one report
+    and in parts by one trigger in another ("killing all 150 passengers and 12 crew" gives 162)."""
     events = [d for d in drafts if d.family in V.EVENT_FAMILIES and (d.times or _weekday_only(d))]
     parent = list(range(len(events)))
 
@@ -114,10 +116,24 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
             i = parent[i]
         return i
 
-    by_key: dict[tuple, list[int]] = defaultdict(list)
+    by_key: dict = defaultdict(list)
+    parts: dict[tuple, list[tuple[int, float]]] = defaultdict(list)
     for i, d in enumerate(events):
         for e in d.participants:
             by_key[e].append(i)
+        for c in d.claims:
+            if c.quantity is None or c.quantity_approximate:
+                continue
+            if c.quantity >= SPECIFIC_COUNT:
+                by_key[("toll", d.family, c.quantity)].append(i)
+            parts[(c.document, c.trigger_start)].append((i, c.quantity))
+    for listed in parts.values():  # "killing all 150 passengers and 12 crew": a toll of 162, given in parts
+        total = sum(q for _, q in listed)
+        if len(listed) > 1 and total >= SPECIFIC_COUNT:
+            for i, _ in listed:
+                by_key[("toll", events[i].family, total)].append(i)
+    for key in list(by_key):
+        by_key[key] = list(dict.fromkeys(by_key[key]))
     for members in by_key.values():
         for i in members[1:CANDIDATES_LINK]:
             a, b = events[members[0]], events[i]
@@ -329,7 +345,7 @@ def _relative_notes(values: list[ConflictValue], claims: list[Claim], ctx: _Cont
             else:
                 note += " without a known publication date"
             notes.append(note + ".")
-    return notes
+    return list(dict.fromkeys(notes))  # two claims of one sentence read one expression once
 
 
 def _position_start_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:

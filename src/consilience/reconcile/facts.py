@@ -308,13 +308,13 @@ def is_fact(d: Draft, names: Names) -> bool:
 
 
 def _claim_weight(c: Claim, names: Names) -> tuple:
-    """How much a claim can state by itself: named participants, a count, a place, a date (more is
-    better), then names written as the entity's usual name, unhedged, shorter."""
+    """How much a claim can state by itself: named participants, a count, a place, a date, and names
+    written as the entity's usual name (more is better); then unhedged, shorter."""
     named = [e for e in participants(c) if names.is_named(e)]
     slots = len(named) + (c.quantity is not None or c.quantity_low is not None) + (c.place is not None) \
         + bool(c.time and T.bounds(c.time))
     usual = sum(names.as_written(c.id, e) == names.of(e) for e in named)
-    return slots, usual, not c.hedged, -len(c.text)
+    return slots + usual, len(named), slots, not c.hedged, -len(c.text)
 
 
 def build_facts(drafts: list[Draft], documents: dict[str, Document], names: Names) -> list[Fact]:
@@ -412,7 +412,7 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     its sentence, quoted (extractive): a statement never says what its evidence does not.
     """
     c = representative(d, names)
-    written = lambda e: names.as_written(c.id, e)  # noqa: E731
+    written = lambda e: _written(c, e, names)  # noqa: E731
     subj = written(c.subject) if c.subject else ""
     objs = " and ".join(written(o) for o in c.objects[:4])
     qty = (c.quantity_text or "").strip()
@@ -447,7 +447,34 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if c.place:
         prep = "at" if names.type.get(c.place) == "FAC" else "in"
         text += f" {prep} {written(c.place)}"
+    also = _also_named(c, d, names)
+    if also:
+        text += f" (with {' and '.join(also)})"
     return text[:1].upper() + text[1:] + when
+
+
+def _written(c: Claim, e: str, names: Names) -> str:
+    """A participant as the claim's evidence writes it: the entity's name where the sentence holds it
+    whole (a mention cut short, "Kharsa Brigade" of "the Sons of the Kharsa Brigade", says another
+    name), else the mention's own text."""
+    usual = names.of(e)
+    if usual and usual.lower() in c.text.lower():
+        return usual
+    return names.as_written(c.id, e)
+
+
+def _also_named(c: Claim, d: Draft, names: Names) -> list[str]:
+    """Other people the fact's claims name as participants in two of its documents or more (as most of
+    them write them): "X killed Y (with Z)" where other reports name Z among the dead too."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, Counter] = defaultdict(Counter)
+    for o in d.claims:
+        for e in o.objects:
+            if names.is_person(e) and e not in participants(c):  # people named beside them, not a group
+                docs[e].add(o.document)
+                written[e][_written(o, e, names)] += 1
+    return [written[e].most_common(1)[0][0] for e in sorted(docs, key=lambda e: (-len(docs[e]), e))
+            if len(docs[e]) >= 2][:3]
 
 
 def _extract(c: Claim) -> str:
