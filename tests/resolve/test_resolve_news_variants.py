@@ -251,3 +251,28 @@ def test_names_joined_across_a_spaced_dash_or_and_are_split():
     assert "Talbotworld" in found and "Norvell" in found
     assert "Lopez" in found and "Marsh" in found
     assert "Stratford-upon-Velm" in found  # a hyphenated name has no spaces: it stays whole
+
+
+def test_untagged_proper_nouns_become_misc_mentions_typed_by_what_they_join():
+    import spacy
+    from spacy.tokens import Span
+
+    from consilience.analyze.spans import repeat_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Fans cheered as the visiting Marlins won . Later the VNX network reported it . Web users laughed at the web .")
+    for t in doc:
+        t.pos_ = "PROPN" if t.text in ("Marlins", "VNX", "Web") else "NOUN"
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    doc.set_ents([])
+    found = {e.text: e.label_ for e in repeat_names(doc).ents}
+    assert found.get("Marlins") == "MISC" and found.get("VNX") == "MISC"
+    assert "Web" not in found  # written in lower case elsewhere in the document: a common word
+
+    d1 = make("d1", "The Ostrava Marlins won in Ostrava. The Marlins celebrated.", [("Ostrava Marlins", "ORG"), ("Ostrava", "GPE"),
+                                                                         ("Marlins", "MISC")])
+    d2 = make("d2", "VNX reported it.", [("VNX", "MISC")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Marlins") == entity_of(entities, analyses, "d1", "Ostrava Marlins")
+    assert next(e for e in entities if e.id == entity_of(entities, analyses, "d1", "Marlins")).type == "ORG"
+    assert next(e for e in entities if e.id == entity_of(entities, analyses, "d2", "VNX")).type == "ORG"

@@ -218,14 +218,13 @@ def repeat_names(doc):
     consistency within a document): the same capitalised words as a tagged name ("Internet Explorer"
     tagged in one sentence and not in the next), and a person's surname standing alone ("Whitfield"
     after "Dana Whitfield"). Only tokens outside every entity, written capitalised as the name was,
-    and never a word the document also writes in lower case. Returns the Doc (entities replaced).
+    and never a word the document also writes in lower case. Before that, names are split or cut
+    (``_split_joined``, ``_cut_trailing_lower``, ``_split_headline_names``); after it, proper nouns
+    spaCy left untagged become MISC mentions (``_untagged_proper_nouns``). Returns the Doc.
     """
     from spacy.tokens import Span
 
     ents = _split_headline_names(doc, _cut_trailing_lower(_split_joined(list(doc.ents))))
-    if not ents:
-        doc.set_ents([])
-        return doc
     lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
     known: dict[tuple[str, ...], str] = {}
     for ent in ents:
@@ -240,16 +239,14 @@ def repeat_names(doc):
         if ent.label_ == "PERSON" and len(ent) > 1 and last[:1].isupper() and last.isalpha() and len(last) > 2 \
                 and last.lower() not in lower and last.lower() not in NAME_JOINERS:
             known.setdefault((last,), "PERSON")
-    if not known:
-        return doc
-    longest = max(len(k) for k in known)
+    longest = max((len(k) for k in known), default=0)
     taken = [False] * len(doc)
     for ent in ents:
         for i in range(ent.start, ent.end):
             taken[i] = True
     added = []
     i = 0
-    while i < len(doc):
+    while known and i < len(doc):
         if taken[i] or not doc[i].text[:1].isupper():
             i += 1
             continue
@@ -269,12 +266,55 @@ def repeat_names(doc):
             i += n - 1
             break
         i += 1
+    added.extend(_untagged_proper_nouns(doc, ents + added, lower))
     if added or len(ents) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(ents, doc.ents)):
         doc.set_ents(sorted(ents + added, key=lambda s: s.start))
     return doc
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
+    """Runs of proper nouns spaCy left untagged ("the visiting Colts", "TMZ reported"), as MISC
+    mentions: inside a sentence (not its first word), outside a title-case line, capitalised, at most
+    four words, none written in lower case elsewhere in the document; a lone word needs 3+ letters or
+    to be an acronym. Resolution types them by the votes of the names they join."""
+    from spacy.tokens import Span
+
+    taken = set()
+    for ent in ents:
+        taken.update(range(ent.start, ent.end))
+    text = doc.text
+    flags: dict[int, bool] = {}
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_sent_start or not t.is_alpha:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].is_alpha \
+                and (j == i or not doc[j].is_sent_start):
+            j += 1
+        words = [w.text for w in doc[i:j]]
+        a = text.rfind("\n", 0, t.idx) + 1
+        if a not in flags:
+            b = text.find("\n", t.idx)
+            flags[a] = _headline_line(text[a:b if b >= 0 else len(text)])
+        ok = (
+            j - i <= 4 and not flags[a]
+            and not any(w.lower() in lower for w in words)
+            and (len(words) > 1 or len(words[0]) >= 3 or words[0].isupper())
+            and not (j < n and doc[j].text[:1].isupper() and doc[j].is_alpha)  # the run goes on in another form
+            and not (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and (i - 1) not in taken)
+        )
+        if ok:
+            out.append(Span(doc, i, j, label="MISC"))
+        i = j
+    return out
 
 
 def _split_joined(ents: list) -> list:

@@ -54,7 +54,8 @@ from .names import (
 from .relations import ROLE_RELATIONS, born_relation, relations_from_descriptor
 
 # spaCy labels that name something; numeric and temporal labels are not entities.
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+                         "MISC"})  # MISC: a proper noun spaCy left untagged (analyze.spans)
 # Tie-break order for the type vote.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
 # Words that make "X of the Y" a description, not a name (with the honorifics lexicon).
@@ -561,7 +562,8 @@ def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]
             info = forms[name.key] = FormInfo(name)
         info.spans.append(span)
         for _, label in span.mentions:
-            info.labels[label] += 1
+            if label != "MISC":  # an untagged proper noun is no vote: the names it joins decide
+                info.labels[label] += 1
         if name.titled:
             info.labels["PERSON"] += 1
     for link in links:
@@ -1108,10 +1110,14 @@ def build_entities(
         votes: Counter = Counter()
         for s in rspans:
             for _, label in s.mentions:
-                votes[label] += 1
+                if label != "MISC":
+                    votes[label] += 1
             if forms[s.form].name.titled:
                 votes["PERSON"] += 1
-        type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99)) if votes else "MISC"
+        if votes:
+            type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+        else:
+            type_ = "ORG" if any(forms[k].name.acronym for k in keys) else "MISC"
         name = _canonical(forms, keys)
         entity = Entity(id=_entity_id(type_, name, taken), name=name, type=type_)
         entity.aliases = _aliases(rspans, [forms[k] for k in keys if not forms[k].spans])
