@@ -276,3 +276,33 @@ def test_untagged_proper_nouns_become_misc_mentions_typed_by_what_they_join():
     assert entity_of(entities, analyses, "d1", "Marlins") == entity_of(entities, analyses, "d1", "Ostrava Marlins")
     assert next(e for e in entities if e.id == entity_of(entities, analyses, "d1", "Marlins")).type == "ORG"
     assert next(e for e in entities if e.id == entity_of(entities, analyses, "d2", "VNX")).type == "ORG"
+
+
+def test_short_name_strictly_inside_one_longer_organisation_joins_it():
+    d1 = make("d1", "The Velmoran Republican Watch Corps fired. Later the Republican Watch denied it.",
+              [("Velmoran Republican Watch Corps", "ORG"), ("Republican Watch", "ORG")])
+    entities, analyses = resolve(d1)
+    assert entity_of(entities, analyses, "d1", "Republican Watch") == entity_of(entities, analyses, "d1", "Velmoran Republican Watch Corps")
+
+
+def test_short_name_at_the_edge_or_in_two_longer_names_stays_apart():
+    d1 = make("d1", "The Harbor Brigade and the Sons of the Harbor Brigade met.",
+              [("Sons of the Harbor Brigade", "ORG"), ("Harbor Brigade", "ORG")])
+    d2 = make("d2", "The Ostran Defence Council Office and the Upper Defence Council Staff met the Defence Council.",
+              [("Ostran Defence Council Office", "ORG"), ("Upper Defence Council Staff", "ORG"), ("Defence Council", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Harbor Brigade") != entity_of(entities, analyses, "d1", "Sons of the Harbor Brigade")
+    council = entity_of(entities, analyses, "d2", "Defence Council")
+    assert council not in (entity_of(entities, analyses, "d2", "Ostran Defence Council Office"),
+                           entity_of(entities, analyses, "d2", "Upper Defence Council Staff"))
+
+
+def test_name_grows_over_a_noun_when_the_corpus_writes_the_longer_name():
+    d1 = make("d1", "Flights left Halden Marek International Airport on time.",
+              [("Halden Marek International Airport", "FAC")])
+    d2 = make("d2", "Planes circled Halden Marek airport at noon. Halden Marek was a poet.",
+              [("Halden Marek", "PERSON")])
+    entities, analyses = resolve(d1, d2)
+    first, second = [m for a in analyses if a.document == "d2" for m in a.mentions]
+    airport = entity_of(entities, analyses, "d1", "Halden Marek International Airport")
+    assert first.entity == airport and second.entity != airport  # "Halden Marek was a poet": the person

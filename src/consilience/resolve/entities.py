@@ -157,11 +157,13 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     texts = {d.id: d.text for d in documents}
     spans = refine_spans(name_spans(texts, analyses), texts)
     links = collect_links(texts, analyses, spans)
-    spans = extend_spans(spans, texts, attested_keys(spans, links))
+    gapped: list[tuple[str, str]] = []
+    spans = extend_spans(spans, texts, attested_keys(spans, links), gapped)
     forms = build_forms(spans, links)
     uf = UnionFind()
     for key in forms:
         uf.find(key)
+    merge_gapped(forms, uf, gapped)
     merge_variants(forms, uf)
     defined = merge_links(links, uf)
     merge_person_variants(forms, uf)
@@ -169,6 +171,7 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)
     merge_place_qualified(forms, uf)
+    merge_contained(forms, uf)
     dominant: dict[str, str] = {}
     ambiguous.update(link_short_forms(forms, uf, dominant))
     local = ambiguous
@@ -528,14 +531,49 @@ def _grow(span: NameSpan, text: str, attested: set[str], firsts: set[str], lasts
     return NameSpan(span.document, best[0], best[1], text[best[0]:best[1]], span.mentions, bracket=span.bracket)
 
 
-def extend_spans(spans: list[NameSpan], texts: dict[str, str], attested: set[str]) -> list[NameSpan]:
-    """Spans grown to attested names; spans inside another span of the same document join it."""
+def _grow_gapped(span: NameSpan, text: str, by_ends: dict, gapped: list) -> NameSpan:
+    """The span grown by its next word when that names an attested name with words left out."""
+    right = _RIGHT.match(text, span.end, span.end + 60)
+    if not right:
+        return span
+    b = right.end(1)
+    key = _mkey(text[span.start:b]).split(" ")
+    if len(key) < 2:
+        return span
+    for cand in by_ends.get((key[0], key[-1]), ())[:MAX_BLOCK]:
+        if len(cand) > len(key) and _subsequence(key, cand):
+            gapped.append((text[span.start:b], " ".join(cand)))
+            return NameSpan(span.document, span.start, b, text[span.start:b], span.mentions, bracket=span.bracket)
+    return span
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(x == y for y in it) for x in short)
+
+
+def extend_spans(spans: list[NameSpan], texts: dict[str, str], attested: set[str],
+                 gapped: list[tuple[str, str]] | None = None) -> list[NameSpan]:
+    """Spans grown to attested names; spans inside another span of the same document join it.
+
+    A span also grows by the next word when the grown name is an attested name with words left out,
+    same first and last word ("Imam Halden airport" for "Imam Halden International Airport"): spaCy
+    left the noun out and the text shortened the name. Such growths are recorded in ``gapped`` as
+    (grown surface, attested key) so that merging joins the two.
+    """
     multi = [k.split(" ") for k in attested if " " in k]
     firsts, lasts = {k[0] for k in multi}, {k[-1] for k in multi}
+    by_ends: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for k in multi:
+        if len(k) >= 3:
+            by_ends[(k[0], k[-1])].append(k)
     grown = []
     for span in spans:
         text = texts.get(span.document)
-        grown.append(_grow(span, text, attested, firsts, lasts) if text is not None else span)
+        g = _grow(span, text, attested, firsts, lasts) if text is not None else span
+        if g is span and text is not None and gapped is not None and by_ends:
+            g = _grow_gapped(span, text, by_ends, gapped)
+        grown.append(g)
     grown.sort(key=lambda x: (x.document, x.start, -x.end))
     out: list[NameSpan] = []
     for span in grown:
@@ -956,6 +994,75 @@ def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
                 ok.append(key)
         if ok and {uf.find(k) for k in ok} == roots:
             uf.union(ok[0], unit)
+
+
+def merge_gapped(forms: dict[str, FormInfo], uf: UnionFind, gapped: list[tuple[str, str]]) -> None:
+    """Join each span grown by ``_grow_gapped`` to the attested name it shortens."""
+    if not gapped:
+        return
+    wanted = {k for _, k in gapped}
+    by_mkey: dict[str, str] = {}
+    for key, info in forms.items():
+        m = " ".join(translit_key(t) for t in info.name.tokens)
+        if m in wanted and info.spans:
+            by_mkey.setdefault(m, key)
+    for surface, mkey in gapped:
+        a, b = normalize(surface).key, by_mkey.get(mkey)
+        if b is not None and a in forms:
+            uf.union(a, b)
+
+
+def _singular(token: str) -> str:
+    return translit_key(token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token)
+
+
+def merge_contained(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join an organisation's short name to the one longer organisation name that contains it strictly
+    inside, as a run of words with a word left out on each side (plurals folded): "Revolutionary
+    Guards" = "Islamic Revolutionary Guard Corps". A name at the start or end of a longer one is not
+    joined this way ("Kharsa Brigade" is not "Sons of the Kharsa Brigade", "United Nations" not
+    "United Nations Security Council"): the edge words make a different actor.
+
+    The short name has two or more words besides function words and is not an acronym; both clusters
+    are organisations or facilities by vote. When two longer names of different clusters contain it
+    ("Security Council" in "Velmoran Security Council" and "Supreme Security Council"), or when the
+    short name already belongs with a longer name containing it, nothing joins: a shared short form
+    never chains two actors. Candidates come from an index of words, starting
+    from the short name's rarest word; a word in more than ``MAX_BLOCK`` * 5 names is not looked up.
+    """
+    types = cluster_types(forms, uf)
+    org = ("ORG", "FAC")
+    postings: dict[str, list[str]] = defaultdict(list)
+    keys_of: dict[str, list[str]] = {}
+    for key, info in forms.items():
+        if info.name.acronym or not info.spans or types[uf.find(key)] not in org:
+            continue
+        keys_of[key] = [_singular(t) for t in info.name.tokens]
+        if len(info.name.tokens) >= 3:
+            for k in set(keys_of[key]):
+                postings[k].append(key)
+    for key, sk in keys_of.items():
+        content = [k for k, t in zip(sk, forms[key].name.tokens) if t not in FUNCTION_WORDS]
+        if len(content) < 2:
+            continue
+        lists = [postings.get(k, []) for k in set(sk)]
+        smallest = min(lists, key=len)
+        if not smallest or len(smallest) > 5 * MAX_BLOCK:
+            continue
+        own = uf.find(key)
+        inside, anywhere = set(), set()
+        n = len(sk)
+        for cand in smallest:
+            ck = keys_of[cand]
+            at = [i for i in range(len(ck) - n + 1) if ck[i:i + n] == sk] if len(ck) > n else []
+            if at:
+                anywhere.add(uf.find(cand))
+                if any(0 < i < len(ck) - n for i in at):
+                    inside.add(uf.find(cand))
+        # already the short form of a longer name of its own cluster, or of several: nothing to add
+        if own in anywhere or len(anywhere) != 1 or anywhere != inside:
+            continue
+        uf.union(key, next(iter(inside)))
 
 
 def _surfaces(info: FormInfo) -> list[str]:
