@@ -667,8 +667,24 @@ def _finite_head(tok):
     return _path_up(tok)[-1]
 
 
+def _simultaneous(tok) -> bool:
+    """A clause of the same moment: an adverbial clause of simultaneity ("killed while travelling ...
+    early on Friday") or a reduced relative; its time is the main clause's time."""
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return True  # a reduced relative ("a convoy headed for the airport early on Friday") has no time of its own
+    return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when", "as")
+                                       for c in tok.children)
+
+
 def _same_clause_owners(root, found: list[_Found]) -> list[_Found]:
+    """Triggers of the finite clause a time is attached to, when the time hangs on that clause itself
+    (not inside a clause below it: "forced villagers to spend the night" does not date the killing)."""
     head = _finite_head(root)
+    below = _path_up(root)
+    below = below[: next((k for k, p in enumerate(below) if p.i == head.i), len(below))]
+    if any(p.dep_ in CLAUSE_DEPS and not _simultaneous(p) for p in below):
+        return []
     owners = []
     for f in found:
         path = _path_up(f.token)
