@@ -171,3 +171,18 @@ def test_planned_or_threatened_events_are_not_claims(analyse):
     text = "The commander was planning attacks on the harbour of Velsen. The group vowed to kill every informer."
     a = analyse(text, published="2031-06-06")
     assert not _claims(a, "attack") and not _claims(a, "kill"), [(c.predicate, c.trigger) for c in a.claims]
+
+
+def test_a_name_cut_short_is_not_taken_for_the_participant(nlp):
+    """Only "the Red Hand" is tagged in "gunmen of the Sons of the Red Hand": that is another name,
+    so the killers stay unnamed rather than wrongly named."""
+    text = "Gunmen of the Sons of the Red Hand killed 12 villagers."
+    doc = nlp(text)
+    document = Document(id="s", path="s.txt", text=text)
+    i = text.index("the Red Hand")
+    mentions = [Mention(id="s:m0", document="s", start=i, end=i + len("the Red Hand"), text="the Red Hand", label="ORG")]
+    j = text.index("12 villagers")
+    quantities = [Quantity(document="s", start=j, end=j + 12, text="12 villagers", value=12.0, unit="villager")]
+    claims = extract_claims(doc, document, DocAnalysis(document="s", mentions=mentions, quantities=quantities))
+    kill = next(c for c in claims if c.predicate == "kill")
+    assert kill.subject is None and kill.quantity == 12.0

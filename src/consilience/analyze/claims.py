@@ -436,6 +436,8 @@ def _mention_in_phrase(tok, index: _Index, depth: int = 2) -> Mention | None:
             m = index.mention_at(c)
             if m is not None:
                 return m
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return None  # "the Sons of the X Brigade" with only "X Brigade" tagged: a name cut short is another name
     if depth > 0:
         for c in tok.children:
             if c.dep_ == "prep" and c.lemma_.lower() == "of":
