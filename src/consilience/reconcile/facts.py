@@ -444,9 +444,10 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
         text = f"{subj} {verb}" if fam in ("crash", "protest") else f"{_NOUNS.get(fam, fam)} by {subj}"
     else:
         text = f"{what} {verb}"
-    if c.place:
-        prep = "at" if names.type.get(c.place) == "FAC" else "in"
-        text += f" {prep} {written(c.place)}"
+    place, where = (c.place, c) if c.place else _shared_place(d)
+    if place:
+        prep = "at" if names.type.get(place) == "FAC" else "in"
+        text += f" {prep} {_written(where, place, names)}"
     also = _also_named(c, d, names)
     if also:
         text += f" (with {' and '.join(also)})"
@@ -461,6 +462,20 @@ def _written(c: Claim, e: str, names: Names) -> str:
     if usual and usual.lower() in c.text.lower():
         return usual
     return names.as_written(c.id, e)
+
+
+def _shared_place(d: Draft) -> tuple[str | None, Claim | None]:
+    """The place two or more of the fact's documents give (and the claim to write it from), if any."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, Claim] = {}
+    for o in d.claims:
+        if o.place:
+            docs[o.place].add(o.document)
+            first.setdefault(o.place, o)
+    best = max(docs, key=lambda p: (len(docs[p]), p), default=None)
+    if best is None or len(docs[best]) < 2:
+        return None, None
+    return best, first[best]
 
 
 def _also_named(c: Claim, d: Draft, names: Names) -> list[str]:
