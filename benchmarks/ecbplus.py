@@ -74,6 +74,7 @@ class GoldMention:
     head_end: int
     entity: str
     named: bool
+    headline: bool = False  # in a title-case line, where capitals do not mark names
     system: str | None = None  # entity id of the matched system mention
 
 
@@ -199,8 +200,18 @@ def load_document(path: Path, topic: str, complete: set[int]) -> GoldDoc:
         word = re.sub(r"(?:['\u2019]s?|[.,;:]+)$", "", head.text) or head.text  # "Saints'" -> "Saints"
         doc.mentions.append(GoldMention(
             name, anchors[0].start, anchors[-1].end, text[anchors[0].start:anchors[-1].end], word.lower(),
-            head.start, head.start + len(word), gold_of.get(m_id, f"S:{name}:{m_id}"), _is_name(head)))
+            head.start, head.start + len(word), gold_of.get(m_id, f"S:{name}:{m_id}"), _is_name(head),
+            _title_case(text, head.start)))
     return doc
+
+
+def _title_case(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is written in title case or capitals (as resolution decides it)."""
+    from consilience.resolve.entities import _title_case_line
+
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return _title_case_line(text[a:b if b >= 0 else len(text)])
 
 
 def topic_numbers() -> list[int]:
@@ -359,6 +370,7 @@ class Part:
     head: Counts = field(default_factory=Counts)
     exact: Counts = field(default_factory=Counts)
     named: list = field(default_factory=lambda: [0, 0])
+    named_body: list = field(default_factory=lambda: [0, 0])  # outside title-case lines
     matched: list = field(default_factory=lambda: [0, 0])
     documents: int = 0
 
@@ -366,7 +378,8 @@ class Part:
 def print_part(part: Part) -> None:
     print(f"\n== {part.name}: {part.documents} documents, {part.matched[0]} of {part.matched[1]} gold entity "
           f"mentions matched; named-mention recall {part.named[0] / max(1, part.named[1]):.3f} "
-          f"({part.named[0]}/{part.named[1]})")
+          f"({part.named[0]}/{part.named[1]}); outside title-case headlines "
+          f"{part.named_body[0] / max(1, part.named_body[1]):.3f} ({part.named_body[0]}/{part.named_body[1]})")
     print(f"{'':<12}{'MUC':>8}{'B3':>8}{'CEAF-e':>8}{'CoNLL':>8}{'link P':>8}{'link R':>8}")
     for label, counts in (("consilience", part.system), ("HEAD", part.head), ("EXACT", part.exact)):
         s = counts.scores()
@@ -413,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
             p.exact.add(exact_c)
             p.named[0] += sum(1 for g in matched if g.named)
             p.named[1] += sum(1 for g in gold if g.named)
+            p.named_body[0] += sum(1 for g in matched if g.named and not g.headline)
+            p.named_body[1] += sum(1 for g in gold if g.named and not g.headline)
             p.matched[0] += len(matched)
             p.matched[1] += len(gold)
             p.documents += len(docs)
