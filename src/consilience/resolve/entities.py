@@ -254,7 +254,8 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
       Tablet Availability" as one name. There a span is cut to its longest part that the corpus writes
       as a name outside headlines; failing that, to its longest run of words the corpus never writes in
       lower case (a word written in lower case elsewhere — "announces", "tablet" — is a common word);
-      a span of common words only is dropped.
+      a span of common words only is dropped. An untagged proper noun (MISC, ``analyze.spans``) is
+      treated the same way ("Velmo Browser Web" -> "Velmo Browser", "Coach" dropped).
     """
     lines: dict[tuple[str, int], tuple[int, bool]] = {}
 
@@ -276,8 +277,8 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
         span = _cut_trailing(span)
         if span is None:
             continue
-        if text is not None and headline(span, text):
-            in_headlines.append(span)
+        if (text is not None and headline(span, text)) or all(label == "MISC" for _, label in span.mentions):
+            in_headlines.append(span)  # capitals that may not mark a name: a headline, an untagged proper noun
         else:
             kept.append(span)
     seen = Counter(_mkey(s.text) for s in kept)
