@@ -379,3 +379,25 @@ def test_a_toll_given_in_parts_and_whole_is_one_happening_whose_dates_can_confli
     (x,) = conflicts
     assert x.slot == "time" and [v.value for v in x.values] == ["2030-05-05", "2030-05-06"]
     assert "time zone" not in x.explanation
+
+
+def test_an_agent_alone_or_a_headline_fragment_is_no_fact(build):
+    build.entity("s", "Tarvik", "GPE")
+    build.entity("h", "Killing of Olsson", "PERSON")
+    a, b = "Tarvik killed.", "Killing of Olsson killed."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    build.claim("a", a, "kill", subject=("Tarvik", "s"))  # who was killed? nothing checkable
+    build.claim("b", b, "kill", objects=[("Killing of Olsson", "h")])  # a headline taken for a name
+    facts, _, _ = build.run()
+    assert facts == []
+
+
+def test_attack_statements_keep_what_was_fired_apart_from_the_target(build):
+    build.entity("fort", "Fort Lenz", "FAC")
+    text = "Hours later, 20 rockets hit Fort Lenz."
+    build.document("a", text, outlet="A")
+    build.claim("a", text, "attack", objects=[("Fort Lenz", "fort")], quantity=20.0, quantity_unit="rocket",
+                quantity_text="20 rockets")
+    (f,), _, _ = build.run()
+    assert f.statement == "Attack on Fort Lenz (20 rockets)"

@@ -819,6 +819,8 @@ def _place(f: _Found, index: _Index) -> Mention | None:
             continue
         if not any(p.dep_ == "prep" and p.lemma_.lower() in PLACE_PREPS for p in path[1:6]):
             continue
+        if any(p.dep_ == "prep" and p.lemma_.lower() not in PLACE_PREPS | {"during"} for p in upto):
+            continue  # "in an echo of the takeover of the embassy in X": X places the takeover, not this event
         if any(p.dep_ == "poss" for p in path[:2]):
             continue  # "Iraq's airport": the airport is the place
         dist = abs(t.i - f.token.i)

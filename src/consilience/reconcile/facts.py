@@ -303,8 +303,21 @@ def is_fact(d: Draft, names: Names) -> bool:
     if d.family in ("position", "member"):
         return any(c.subject and names.is_named(c.subject) and any(names.is_named(o) for o in c.objects)
                    for c in d.claims)
-    return any(any(names.is_named(e) for e in participants(c)) or (c.quantity or 0) > 1
-               or c.quantity_low is not None for c in d.claims)
+    for c in d.claims:
+        counted = (c.quantity or 0) > 1 or c.quantity_low is not None
+        if d.family in HARM_FAMILIES:  # who was harmed, or how many: an agent alone says nothing checkable
+            if counted or any(names.is_named(o) for o in c.objects):
+                return True
+        elif d.family == "attack":  # a target, a count, or an agent with a time or place
+            if counted or any(names.is_named(o) for o in c.objects) or (
+                    names.is_named(c.subject) and (c.place or (c.time and T.bounds(c.time)))):
+                return True
+        elif counted or any(names.is_named(e) for e in participants(c)):
+            return True
+    return False
+
+
+HARM_FAMILIES = frozenset(("kill", "injure", "abduct", "arrest"))
 
 
 def _claim_weight(c: Claim, names: Names) -> tuple:
@@ -438,6 +451,9 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     counted_is_event = fam == "attack" and qty and (c.quantity_unit or "") in V.NOUN_TRIGGERS
     if counted_is_event:  # the count is of attacks: "over 150 attacks"
         text = qty + (f" by {subj}" if subj else "") + (f" on {objs}" if objs else "")
+    elif fam == "attack":  # a count here counts what was fired or hit: "attack on X (24 rockets)"
+        text = (f"{subj} attacked {objs}" if subj and objs else f"attack on {objs}" if objs
+                else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")
     elif subj and what:
         text = f"{subj} {verb} {what}"
     elif subj:

@@ -33,8 +33,18 @@ class Names:
         return self.surface.get((claim_id, entity_id)) or self.of(entity_id)
 
     def is_named(self, entity_id: str | None) -> bool:
-        """A participant that names someone: not a nationality or group adjective ("Iraqi", "American")."""
-        return bool(entity_id) and self.type.get(entity_id) != "NORP"
+        """A participant that names someone: not a nationality or group adjective ("Iraqi", "American"),
+        nor a fragment of a headline or list taken for a name ("• Massacre", "Killing of X": a name
+        does not open with an event noun)."""
+        if not entity_id or self.type.get(entity_id) == "NORP":
+            return False
+        name = self.of(entity_id)
+        if any(ch in name for ch in "•|") or "http" in name.lower():
+            return False
+        from .vocabulary import NOUN_TRIGGERS
+
+        first = name.split()[0].lower() if name.split() else ""
+        return first not in NOUN_TRIGGERS
 
     def of(self, entity_id: str | None) -> str:
         if entity_id is None:
