@@ -186,3 +186,13 @@ def test_a_name_cut_short_is_not_taken_for_the_participant(nlp):
     claims = extract_claims(doc, document, DocAnalysis(document="s", mentions=mentions, quantities=quantities))
     kill = next(c for c in claims if c.predicate == "kill")
     assert kill.subject is None and kill.quantity == 12.0
+
+
+def test_agreements_and_seizures_are_events(analyse):
+    text = ("Germany and Austria signed a ceasefire agreement in Vienna on 2 June 2031. "
+            "Customs officers seized 40 crates of rifles in Hamburg.")
+    a = analyse(text, published="2031-06-06")
+    deal = _claims(a, "agreement")
+    assert deal and _texts(a, [deal[0].subject]) == ["Germany"] and deal[0].time == "2031-06-02"
+    seize = _claims(a, "seize")
+    assert seize and seize[0].quantity == 40.0

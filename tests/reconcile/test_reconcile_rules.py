@@ -401,3 +401,16 @@ def test_attack_statements_keep_what_was_fired_apart_from_the_target(build):
                 quantity_text="20 rockets")
     (f,), _, _ = build.run()
     assert f.statement == "Attack on Fort Lenz (20 rockets)"
+
+
+def test_one_agreement_told_in_other_words_is_one_fact(build):
+    build.entity("v", "Veldia", "GPE")
+    build.entity("o", "Ostmark", "GPE")
+    a, b = "Veldia signed a truce with Ostmark.", "The truce between Veldia and Ostmark holds."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    build.claim("a", a, "agreement", subject=("Veldia", "v"), objects=[("Ostmark", "o")])
+    build.claim("b", b, "agreement", objects=[("Veldia", "v"), ("Ostmark", "o")])
+    (f,), conflicts, _ = build.run()
+    assert f.support == 2 and f.status == "corroborated" and conflicts == []
+    assert f.statement.startswith("Agreement between Veldia and Ostmark")

@@ -574,6 +574,8 @@ def _noun_participants(f: _Found, index: _Index) -> None:
         lemma = c.lemma_.lower()
         if c.dep_ == "prep" and lemma == "of":
             f.objects.extend(m for p in c.children if p.dep_ == "pobj" for m in _phrase_mentions(p, index))
+        elif c.dep_ == "prep" and lemma in ("between", "with") and f.predicate == "agreement":
+            f.objects.extend(m for p in c.children if p.dep_ == "pobj" for m in _phrase_mentions(p, index))
         elif c.dep_ == "prep" and lemma == "by":
             subj = next((p for p in c.children if p.dep_ == "pobj"), None)
             f.subject = _mention_in_phrase(subj, index) if subj is not None else f.subject

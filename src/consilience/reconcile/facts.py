@@ -405,7 +405,8 @@ def _fmt_number(q: float | None) -> str:
 
 
 _VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured",
-          "sanction": "sanctioned", "arrest": "arrested", "crash": "crashed", "protest": "protested"}
+          "sanction": "sanctioned", "arrest": "arrested", "crash": "crashed", "protest": "protested",
+          "seize": "seized"}
 
 
 _NOUNS = {"kill": "killing", "attack": "attack", "abduct": "abduction", "injure": "injuring", "arrest": "arrest",
@@ -451,6 +452,9 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     counted_is_event = fam == "attack" and qty and (c.quantity_unit or "") in V.NOUN_TRIGGERS
     if counted_is_event:  # the count is of attacks: "over 150 attacks"
         text = qty + (f" by {subj}" if subj else "") + (f" on {objs}" if objs else "")
+    elif fam == "agreement":  # the parties, as written
+        text = ("agreement " + (f"between {subj} and {objs}" if subj and objs else f"with {objs}" if objs
+                                else f"by {subj}" if subj else "")).strip() + (f" ({qty})" if qty else "")
     elif fam == "attack":  # a count here counts what was fired or hit: "attack on X (24 rockets)"
         text = (f"{subj} attacked {objs}" if subj and objs else f"attack on {objs}" if objs
                 else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")

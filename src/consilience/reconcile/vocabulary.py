@@ -19,7 +19,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **{w: "attack" for w in ("attack", "strike", "bomb", "shell", "raid", "storm", "target", "ambush",
                              "invade", "airstrike", "hit")},
     **{w: "crash" for w in ("crash", "collide", "derail", "capsize", "explode")},
-    **{w: "abduct" for w in ("abduct", "kidnap", "seize")},
+    **{w: "abduct" for w in ("abduct", "kidnap")},
+    **{w: "seize" for w in ("seize", "confiscate", "impound")},
     **{w: "injure" for w in ("injure", "wound", "maim")},
     **{w: "appoint" for w in ("appoint", "name", "promote", "nominate", "elect", "install")},
     **{w: "command" for w in ("command", "lead", "head", "run", "direct")},
@@ -40,6 +41,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     **{w: "abduct" for w in ("abduction", "kidnapping", "hostage")},
     **{w: "injure" for w in ("wounding", "injury")},
     **{w: "crash" for w in ("crash", "collision", "derailment", "explosion", "blast")},
+    **{w: "seize" for w in ("seizure", "confiscation")},
+    **{w: "agreement" for w in ("agreement", "accord", "treaty", "ceasefire", "truce")},
     **{w: "appoint" for w in ("appointment", "nomination", "promotion")},
     **{w: "protest" for w in ("protest", "demonstration", "rally", "uprising", "riot")},
     **{w: "sanction" for w in ("sanction", "designation")},
@@ -56,6 +59,8 @@ PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
     ("lose", "life"): "kill",
     ("fire", "rocket"): "attack",
     ("shoot", "down"): "attack",
+    **{(verb, noun): "agreement" for verb in ("sign", "reach", "strike", "conclude", "agree", "seal", "broker")
+       for noun in ("agreement", "deal", "accord", "treaty", "ceasefire", "truce", "pact")},
     ("fire", "missile"): "attack",
     ("launch", "attack"): "attack",
     ("carry", "attack"): "attack",
@@ -70,7 +75,7 @@ SPEECH_VERBS = frozenset(
 
 # Verbs that only count as a trigger with a direct object ("led the group", not "led to").
 NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command",
-                          "hit"))
+                          "hit", "seize", "confiscate", "impound"))
 
 # Nouns naming the dead of an event as a group. They are claims only in the casualty-list constructions
 # "X were among the victims / the dead" and "the victims / the dead included X", where X (and its count)
@@ -127,6 +132,8 @@ FAMILY: dict[str, str] = {
     "sanction": "sanction",
     "arrest": "arrest",
     "crash": "crash",
+    "seize": "seize",
+    "agreement": "agreement",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,
