@@ -1083,8 +1083,9 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
     One candidate and the word tagged PERSON at least once: joined corpus-wide.
     Otherwise (several candidates, or a word spaCy never called a person): returned
     (form key -> candidate roots) and decided per document by ``_local_choice``; a word mostly
-    tagged PERSON whose full names are nearly all one person's (``DOMINANT_SHARE`` of their mentions)
-    goes to that person in documents that name none of the candidates (``dominant``).
+    tagged PERSON whose full names are nearly all one person's (``DOMINANT_SHARE`` of the mentions of
+    the candidates that are persons by vote) goes to that person in documents that name none of the
+    candidates (``dominant``).
     """
     types = cluster_types(forms, uf)
     by_last: dict[str, set[str]] = defaultdict(set)
@@ -1123,8 +1124,9 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
         info = forms[key]
         if len(roots) < 2 or not info.labels.get("PERSON", 0) or 2 * info.labels.get("PERSON", 0) <= sum(info.labels.values()):
             continue
-        total = sum(weight[r] for r in roots)
-        best = max(roots, key=lambda r: (weight[r], r))
+        # the word is a person's name: candidates that are not persons by vote do not compete
+        total = sum(weight[r] for r in roots if types.get(r) == "PERSON")
+        best = max(roots, key=lambda r: (types.get(r) == "PERSON", weight[r], r))
         if total and types.get(best) == "PERSON" and weight[best] >= DOMINANT_SHARE * total:
             dominant[key] = best
     return out
