@@ -414,3 +414,16 @@ def test_one_agreement_told_in_other_words_is_one_fact(build):
     (f,), conflicts, _ = build.run()
     assert f.support == 2 and f.status == "corroborated" and conflicts == []
     assert f.statement.startswith("Agreement between Veldia and Ostmark")
+
+
+def test_two_agents_striking_one_target_on_two_days_are_not_a_date_conflict(build):
+    build.entity("t", "Port Lenz", "GPE")
+    build.entity("x", "Veldia", "GPE")
+    build.entity("y", "Ostmark", "GPE")
+    a, b = "Veldia shelled Port Lenz on May 2.", "Ostmark shelled Port Lenz on May 3."
+    build.document("a", a, outlet="A", published="2030-05-04")
+    build.document("b", b, outlet="B", published="2030-05-04")
+    build.claim("a", a, "attack", subject=("Veldia", "x"), objects=[("Port Lenz", "t")], time="2030-05-02")
+    build.claim("b", b, "attack", subject=("Ostmark", "y"), objects=[("Port Lenz", "t")], time="2030-05-03")
+    facts, conflicts, _ = build.run()
+    assert len(facts) == 2 and conflicts == []

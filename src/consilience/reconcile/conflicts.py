@@ -137,6 +137,8 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
     for members in by_key.values():
         for i in members[1:CANDIDATES_LINK]:
             a, b = events[members[0]], events[i]
+            if a.subjects and b.subjects and not a.subjects & b.subjects:
+                continue  # two agents: two attacks on one target on two days are two happenings
             if any(g is not None and g <= 1 for x in a.times for y in b.times for g in [T.gap_days(x, y)]) \
                     or (_weekday_only(a) != _weekday_only(b)):
                 parent[find(i)] = find(members[0])
