@@ -331,9 +331,9 @@ def _cut_leading(span: NameSpan, text: str | None, seen: Counter, lower_words: s
     corpus writes by itself: a word the corpus writes in lower case ("Comedian Dana Whitfield") or a
     nationality ("Karvenian Dana Whitfield"). Not after "the" ("the People's Front": the words are the
     name's), nor a possessive."""
-    words = _words(span)
-    if text is not None and text[max(0, span.start - 4):span.start].lower() == "the ":
+    if span.text.count(" ") < 2 or (text is not None and text[max(0, span.start - 4):span.start].lower() == "the "):
         return span
+    words = _words(span)
     i = 0
     while len(words) - i >= 3:
         w = words[i][2]
@@ -364,6 +364,9 @@ def _cut_trailing(span: NameSpan) -> NameSpan | None:
     """The span without trailing numbers, and a person's without trailing lower-case words (None when
     nothing named is left). Other names keep a lower-case noun ("Halden airport" is not the person
     Halden); phase 1 (``analyze.spans``) already cut their trailing verbs, knowing parts of speech."""
+    tail = span.text[span.text.rfind(" ") + 1:][:1]
+    if not (tail.isdigit() or tail.islower()):  # most names end with a capitalised word
+        return span
     words = _words(span)
     n = len(words)
     person = any(label == "PERSON" for _, label in span.mentions)
@@ -538,6 +541,9 @@ def _grow_gapped(span: NameSpan, text: str, by_ends: dict, gapped: list) -> Name
     if not right:
         return span
     b = right.end(1)
+    first, last = _edge_key(span.text, False), _edge_key(right.group(1), True)
+    if (first, last) not in by_ends:  # cheap check first: most spans never grow
+        return span
     key = _mkey(text[span.start:b]).split(" ")
     if len(key) < 2:
         return span
@@ -1029,7 +1035,8 @@ def merge_contained(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     ("Security Council" in "Velmoran Security Council" and "Supreme Security Council"), or when the
     short name already belongs with a longer name containing it, nothing joins: a shared short form
     never chains two actors. Candidates come from an index of words, starting
-    from the short name's rarest word; a word in more than ``MAX_BLOCK`` * 5 names is not looked up.
+    from the short name's rarest word; a name whose rarest word is in more than ``MAX_BLOCK`` longer
+    names is not looked up (cost stays linear).
     """
     types = cluster_types(forms, uf)
     org = ("ORG", "FAC")
@@ -1048,7 +1055,7 @@ def merge_contained(forms: dict[str, FormInfo], uf: UnionFind) -> None:
             continue
         lists = [postings.get(k, []) for k in set(sk)]
         smallest = min(lists, key=len)
-        if not smallest or len(smallest) > 5 * MAX_BLOCK:
+        if not smallest or len(smallest) > MAX_BLOCK:
             continue
         own = uf.find(key)
         inside, anywhere = set(), set()
