@@ -196,3 +196,11 @@ def test_agreements_and_seizures_are_events(analyse):
     assert deal and _texts(a, [deal[0].subject]) == ["Germany"] and deal[0].time == "2031-06-02"
     seize = _claims(a, "seize")
     assert seize and seize[0].quantity == 40.0
+
+
+def test_a_running_toll_counts_the_killing(analyse):
+    text = ("The death toll rose to 52 on Tuesday. "
+            "The number of people killed in the sinking has risen to 61, up from 40.")
+    a = analyse(text, published="2031-06-06")
+    counts = sorted(c.quantity for c in _claims(a, "kill") if c.quantity)
+    assert counts == [52.0, 61.0], [(c.trigger, c.quantity_text) for c in _claims(a, "kill")]

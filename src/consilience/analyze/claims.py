@@ -27,7 +27,7 @@ from .spans import doc_text, indices_where_lower
 # Labels of mentions that can take part in a claim (dates and numbers cannot).
 PARTICIPANT_LABELS = frozenset(("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "PRODUCT", "EVENT"))
 PLACE_LABELS = frozenset(("GPE", "LOC", "FAC"))
-PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout", "into", "from", "on"))
+PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout", "into", "from", "on", "off"))
 TARGET_PREPS = frozenset(("against", "on", "upon", "at"))
 _HEDGE_RE = re.compile(
     r"\b(" + "|".join(sorted(V.HEDGE_WORDS) + [re.escape(p) for p in V.HEDGE_PHRASES]) + r")\b", re.IGNORECASE
@@ -124,6 +124,12 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
     hedged = bool(_HEDGE_RE.search(sent_text))
     out = []
     places = {f.token.i: _place(f, index) for f in found}
+    for f in found:  # "capsized off the island", parsed with the island as object: an accident's place
+        if V.family(f.predicate) in V.ONCE_FAMILIES and places[f.token.i] is None:
+            spot = next((m for m in f.objects if m.label in PLACE_LABELS), None)
+            if spot is not None:
+                places[f.token.i] = spot
+                f.objects = [m for m in f.objects if m is not spot]
     _inherit(found, times, places)
     for f, quantity in ((f, q) for f in found for q in (quantities.get(f.token.i) or [None])):
         place = places.get(f.token.i)
@@ -221,7 +227,7 @@ def _candidates(doc) -> list[int]:
     """Indices of the tokens ``_trigger`` can accept, read from attribute arrays: every lemma and word
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
-              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS}
+              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, "toll"}
     words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
@@ -260,6 +266,9 @@ def _trigger(tok, index: _Index) -> _Found | None:
         return None
     if lemma in V.VICTIM_NOUNS or tok.lower_ in V.VICTIM_NOUNS:
         return _victim_list(tok)
+    if lemma == "toll" and tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lemma_.lower() == "death"
+                                                       for c in tok.children):
+        return _Found(tok, "kill")  # "the death toll rose to 52": its count comes through the verb (see _tolls)
     if tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
@@ -748,6 +757,7 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     time_spans = [(t.start, t.end) for t in index.times]
     by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")}
     via = {f.via.i: f for f in by_i.values() if f.via is not None}
+    tolls = _tolls(by_i.values())
     out: dict[int, list[Quantity]] = {}
     for q in index.quantities:
         if q.start < sent.start_char or q.end > sent.end_char:
@@ -757,7 +767,7 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
         tokens = _span_tokens(sent, q.start, q.end)
         if not tokens:
             continue
-        f = _quantity_owner(_root(tokens), by_i, via)
+        f = _quantity_owner(_root(tokens), by_i, via, tolls)
         if f is None or index.line(q.start) != index.line(f.token.idx):
             continue
         if V.family(f.predicate) in V.CASUALTY_FAMILIES and _is_measure(q):
@@ -771,8 +781,25 @@ def _is_measure(q: Quantity) -> bool:
     return unit in V.MEASURE_UNITS or (len(unit) == 3 and (q.unit or "").isupper())
 
 
-def _quantity_owner(tok, by_i: dict, via: dict) -> _Found | None:
+def _tolls(found) -> dict:
+    """Verbs that state a harm event's running count: "the death toll rose to 52", "the number of people
+    killed has risen to 52", "the toll stood at 40": verb token index -> the trigger inside its subject."""
+    out = {}
+    for f in found:
+        if V.family(f.predicate) not in V.CASUALTY_FAMILIES:
+            continue
+        for t in _path_up(f.token, limit=6):
+            if t.dep_ in CLAUSE_DEPS - {"acl", "relcl", "advcl"}:
+                break
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in V.TOLL_VERBS:
+                out.setdefault(t.head.i, f)
+                break
+    return out
+
+
+def _quantity_owner(tok, by_i: dict, via: dict, tolls: dict | None = None) -> _Found | None:
     """The trigger whose participant ``tok`` (the counted noun) is, climbing only through argument links."""
+    tolls = tolls or {}
     t = tok
     for _ in range(8):
         if t.i in by_i:
@@ -788,6 +815,8 @@ def _quantity_owner(tok, by_i: dict, via: dict) -> _Found | None:
         if dep in ARG_DEPS:
             if t.head.i in by_i:
                 return by_i[t.head.i]
+            if dep == "dobj" and t.head.i in tolls:
+                return tolls[t.head.i]  # "the toll reached 52"
             if t.head.i in via and dep in ("nsubj", "dobj"):
                 return via[t.head.i]  # "14 Germans were among the victims", "the dead included 14 Germans"
             return None
@@ -795,6 +824,8 @@ def _quantity_owner(tok, by_i: dict, via: dict) -> _Found | None:
             prep = t.head
             if prep.lower_ == "of" and prep.head.i in by_i and prep.head.pos_ in ("NOUN", "PROPN"):
                 return by_i[prep.head.i]  # "the killing of 40 villagers"
+            if prep.lower_ in ("to", "at") and prep.head.i in tolls:
+                return tolls[prep.head.i]  # "the death toll rose to 52", "stood at 40"
             return None
         return None
     return None

@@ -82,6 +82,11 @@ NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fi
 # are the victims.
 VICTIM_NOUNS = frozenset(("victim", "dead"))
 
+# Verbs that state a running count of the harmed: "the death toll rose to 52", "the number of people
+# killed has reached 40", "stood at 38".
+TOLL_VERBS = frozenset(("rise", "climb", "reach", "increase", "jump", "soar", "grow", "stand", "hit", "fall",
+                        "drop", "mount"))
+
 # --------------------------------------------------------------------------- roles
 
 # Nouns naming a position held in an organisation; the rank says which ones can co-exist.
