@@ -199,7 +199,10 @@ def _counted_noun(doc, i: int, j: int, last):
     head = last.head
     # "40 unarmed FLN members": the number modifies a noun to its right
     for token in doc[i:j]:
-        if token.dep_ in {"nummod", "quantmod"} and token.head.i >= j and token.head.pos_ in {"NOUN", "PROPN"} \
+        # a spelled-out number the parser took for a compound ("Eleven workers" opening a sentence) counts
+        # its noun too; digits in a compound are names ("737 Max"), never counts
+        as_mod = token.dep_ in {"nummod", "quantmod"} or (token.dep_ == "compound" and token.text.isalpha())
+        if as_mod and token.head.i >= j and token.head.pos_ in {"NOUN", "PROPN"} \
                 and token.head.i - j <= 6 and _same_line(doc, i, token.head.i):
             return _climb_to_common_noun(token.head)
     # "hundreds of Norwegian and allied service members", "seven of the hostages"

@@ -54,6 +54,8 @@ class _Context:
                 self.times[a.document] = [t for t in a.times if t.text in texts]
 
         self.shared: set[tuple[str, str]] = set()  # pairs of documents holding claims of one fact
+        self._analyses = analyses
+        self._entities: dict[str, set[str]] | None = None
 
     STORY_FACT_DOCUMENTS = 50  # a fact with more documents than this is too general to tie them
 
@@ -62,6 +64,17 @@ class _Context:
             docs = sorted({c.document for c in d.claims})
             if 2 <= len(docs) <= self.STORY_FACT_DOCUMENTS:
                 self.shared.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1:])
+
+    STORY_TYPES = frozenset(("PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
+
+    def same_entities(self, a: str, b: str) -> bool:
+        """Whether two documents name at least two of the same entities, one of them not a mere place."""
+        if self._entities is None:
+            self._entities = {}
+            for an in only(self._analyses, "mentions"):
+                self._entities[an.document] = {m.entity for m in an.mentions if m.entity}
+        shared = self._entities.get(a, set()) & self._entities.get(b, set())
+        return len(shared) >= 2 and any(self.names.type.get(e) in self.STORY_TYPES for e in shared)
 
     def same_story(self, a: str, b: str) -> bool:
         """Whether two documents may tell of one happening: they share a fact (a claim of each grouped
@@ -408,27 +421,13 @@ def _singular(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
-def _rounding_range(c: Claim) -> tuple[float, float] | None:
-    """An approximate count without bounds ("about 4,000") holds what rounds to it: half its last
-    significant place either side (3,500..4,500), at least 10% either side."""
-    r = quantity_range(c)
-    if r is None or not c.quantity_approximate or c.quantity is None or r != (c.quantity, c.quantity):
-        return r
-    v = abs(c.quantity)
-    place = 1.0
-    while v and v % (place * 10) == 0:
-        place *= 10
-    half = max(place / 2, 0.1 * v)
-    return c.quantity - half, c.quantity + half
-
-
 def counts_agree(a: Claim, b: Claim) -> bool:
     """Equal, or a hedge or rounding that holds the other ("at least 10" and 13, "about 4,000" and 4,100),
     or a measure that agrees once converted (120 miles and 193 km)."""
     va, vb = _converted(a), _converted(b)
     if va is not None and vb is not None and va[1] == vb[1] and va[1] is not None:
         return abs(va[0] - vb[0]) <= 0.02 * max(abs(va[0]), abs(vb[0]))
-    ra, rb = _rounding_range(a), _rounding_range(b)
+    ra, rb = quantity_range(a), quantity_range(b)
     if ra is None or rb is None:
         return True
     if not (a.quantity_approximate or b.quantity_approximate):
@@ -523,7 +522,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
     for (fam, cat), cs in buckets.items():
         for i, a in enumerate(cs[:CANDIDATES_LINK]):
             for b in cs[i + 1:CANDIDATES_LINK]:
-                if a.document != b.document and not _apart(a, b, ctx) and (_tied(a, b, ctx) or _specific(cat)):
+                if a.document != b.document and not _apart(a, b, ctx, story=False) and _linked(a, b, cat, ctx):
                     union(a, b)
     # a revision names the figure it revises: "57 died, revising an earlier figure of 63"
     by_value: dict[tuple, list[Claim]] = defaultdict(list)
@@ -568,16 +567,24 @@ def _specific(cat: frozenset) -> bool:
     return any(w[:1].isupper() for w in cat)
 
 
-def _tied(a: Claim, b: Claim, ctx: _Context) -> bool:
+def _linked(a: Claim, b: Claim, cat: frozenset, ctx: _Context) -> bool:
+    """Whether two counts of one category speak of one happening, by the strength of what ties them:
+    a shared named participant, or the same place on the same day, suffices; the same day alone needs
+    documents naming two of the same entities (one not a mere place) or sharing a fact; the same place
+    alone, or a category qualified by a name, needs documents sharing a fact."""
     names = ctx.names
     pa = {e for e in ([a.subject] if a.subject else []) + a.objects if names.is_named(e)}
     pb = {e for e in ([b.subject] if b.subject else []) + b.objects if names.is_named(e)}
-    if pa & pb:
-        return True
-    if a.place and a.place == b.place:
-        return True
+    same_place = bool(a.place and a.place == b.place)
     da, db = T.day(a.time), T.day(b.time)
-    return bool(da and da == db)
+    same_day = bool(da and da == db)
+    if pa & pb or (same_place and same_day):
+        return True
+    if same_day:
+        return ctx.same_story(a.document, b.document) or ctx.same_entities(a.document, b.document)
+    if same_place or _specific(cat):
+        return ctx.same_story(a.document, b.document)
+    return False
 
 
 def _apart(a: Claim, b: Claim, ctx: _Context, story: bool = True) -> bool:

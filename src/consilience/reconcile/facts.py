@@ -101,12 +101,21 @@ def participants(c: Claim) -> set:
 
 
 def quantity_range(c: Claim) -> tuple[float, float] | None:
+    """The values a count allows: its bounds ("at least 10": 10..inf), what rounds to an approximate
+    count without bounds ("about 4,000": half its last significant place either side, at least 10%:
+    3,500..4,500), else the count itself."""
     if c.quantity_low is not None or c.quantity_high is not None:
         lo = c.quantity_low if c.quantity_low is not None else (c.quantity or 0)
         hi = c.quantity_high if c.quantity_high is not None else float("inf")
         return lo, hi
     if c.quantity is None:
         return None
+    if c.quantity_approximate:
+        v, place = abs(c.quantity), 1.0
+        while v and v % (place * 10) == 0:
+            place *= 10
+        half = max(place / 2, 0.1 * v)
+        return c.quantity - half, c.quantity + half
     return c.quantity, c.quantity
 
 
@@ -428,7 +437,7 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     c = representative(d, names)
     written = lambda e: _written(c, e, names)  # noqa: E731
     subj = written(c.subject) if c.subject else ""
-    objs = " and ".join(written(o) for o in c.objects[:4])
+    objs = " and ".join(written(o) for o in [o for o in c.objects if names.is_named(o)][:4])
     qty = (c.quantity_text or "").strip()
     if not qty and c.quantity is not None:
         qty = " ".join(x for x in (_fmt_number(c.quantity), c.quantity_unit or "") if x)
@@ -445,7 +454,7 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if not (subj or objs or qty):
         return _extract(c)
     verb = _VERBS.get(fam, c.trigger or fam)
-    if qty and objs and not any(written(o).lower() in qty.lower() for o in c.objects):
+    if qty and objs and not any(written(o).lower() in qty.lower() for o in c.objects if names.is_named(o)):
         what = f"{qty} (named: {objs})"
     else:
         what = qty or objs
