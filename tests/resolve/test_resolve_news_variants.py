@@ -306,3 +306,27 @@ def test_name_grows_over_a_noun_when_the_corpus_writes_the_longer_name():
     first, second = [m for a in analyses if a.document == "d2" for m in a.mentions]
     airport = entity_of(entities, analyses, "d1", "Halden Marek International Airport")
     assert first.entity == airport and second.entity != airport  # "Halden Marek was a poet": the person
+
+
+def test_word_break_variants_join_and_acronyms_do_not():
+    d1 = make("d1", "Blue Crest bought the mill. Velmo Group denied it.", [("Blue Crest", "ORG"), ("Velmo Group", "ORG")])
+    d2 = make("d2", "BlueCrest said so. VG said so.", [("BlueCrest", "ORG"), ("VG", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Blue Crest") == entity_of(entities, analyses, "d2", "BlueCrest")
+    # a short joined key is not enough ("New Ark" / "Newark" style accidents need 6+ letters)
+    d3 = make("d3", "Le Ma spoke. Lema spoke.", [("Le Ma", "PERSON"), ("Lema", "PERSON")])
+    entities, analyses = resolve(d3)
+    assert entity_of(entities, analyses, "d3", "Le Ma") != entity_of(entities, analyses, "d3", "Lema")
+
+
+def test_acronym_that_is_not_plain_initials_joins_its_expansion():
+    d1 = make("d1", "The Ministry of Defence said the strike failed.", [("Ministry of Defence", "ORG")])
+    d2 = make("d2", "The MoD denied it.", [("MoD", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Ministry of Defence") == entity_of(entities, analyses, "d2", "MoD")
+
+
+def test_one_word_place_stays_apart_from_the_longer_place_ending_with_it():
+    d1 = make("d1", "Novgrad and Nizhny Novgrad are two cities.", [("Nizhny Novgrad", "GPE"), ("Novgrad", "GPE")])
+    entities, analyses = resolve(d1)
+    assert entity_of(entities, analyses, "d1", "Novgrad") != entity_of(entities, analyses, "d1", "Nizhny Novgrad")

@@ -165,6 +165,7 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
         uf.find(key)
     merge_gapped(forms, uf, gapped)
     merge_variants(forms, uf)
+    merge_spacing(forms, uf)
     defined = merge_links(links, uf)
     merge_person_variants(forms, uf)
     merge_legal_suffixes(forms, uf)
@@ -782,6 +783,23 @@ def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
             if len(stem) < 2 or not org_suffix(stem[-1]):
                 break
             stem = stem[:-1]
+
+
+def merge_spacing(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join names written with and without a word break: "Blue Crest" = "BlueCrest", "Amir Ali" =
+    "Amirali" (same transliteration key once the spaces are removed, 6+ letters, different numbers of
+    words; acronyms excluded). One dictionary pass over the forms."""
+    by_joined: dict[str, list[str]] = defaultdict(list)
+    for key, info in forms.items():
+        if info.name.acronym or not info.spans:
+            continue
+        joined = translit_key("".join(info.name.tokens))
+        if len(joined) >= 6:
+            by_joined[joined].append(key)
+    for keys in by_joined.values():
+        if len(keys) > 1 and len({len(forms[k].name.tokens) for k in keys}) > 1:
+            for k in keys[1:MAX_BLOCK]:
+                uf.union(keys[0], k)
 
 
 def _deletion_keys(tokens: tuple[str, ...]) -> list[tuple]:
