@@ -204,3 +204,25 @@ def test_a_running_toll_counts_the_killing(analyse):
     a = analyse(text, published="2031-06-06")
     counts = sorted(c.quantity for c in _claims(a, "kill") if c.quantity)
     assert counts == [52.0, 61.0], [(c.trigger, c.quantity_text) for c in _claims(a, "kill")]
+
+
+def test_a_spelled_out_count_parsed_as_a_compound_counts_its_noun(nlp):
+    """The parser sometimes takes a sentence-opening "Eleven" for a compound of its noun: it still counts
+    it; digits in a compound ("737 jets") are a name, not a count. (A parse built by hand: which words
+    the statistical parser mislabels depends on the model.)"""
+    from spacy.tokens import Doc
+
+    from consilience.analyze.quantities import find_quantities
+
+    for words, expected in ((["Eleven", "workers", "were", "killed", "."], ("Eleven workers", 11.0, "worker")),
+                            (["737", "jets", "were", "grounded", "."], None)):
+        lemmas = [words[0].lower(), words[1].rstrip("s"), "be", words[3], "."]
+        doc = Doc(nlp.vocab, words=words, heads=[1, 3, 3, 3, 3], deps=["compound", "nsubjpass", "auxpass", "ROOT",
+                                                                      "punct"],
+                  pos=["NUM", "NOUN", "AUX", "VERB", "PUNCT"], lemmas=lemmas)
+        document = Document(id="q", path="q.txt", text=doc.text)
+        found = [(q.text, q.value, q.unit) for q in find_quantities(doc, document)]
+        if expected:
+            assert expected in found, found
+        else:
+            assert all(unit is None for _, _, unit in found), found

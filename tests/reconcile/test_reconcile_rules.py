@@ -427,3 +427,17 @@ def test_two_agents_striking_one_target_on_two_days_are_not_a_date_conflict(buil
     build.claim("b", b, "attack", subject=("Ostmark", "y"), objects=[("Port Lenz", "t")], time="2030-05-03")
     facts, conflicts, _ = build.run()
     assert len(facts) == 2 and conflicts == []
+
+
+def test_a_rounded_count_and_the_count_it_rounds_are_one_fact(build):
+    build.entity("p", "Varn", "GPE")
+    a, b = "The blast in Varn injured about 60 others.", "The blast in Varn injured 63 people."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    build.claim("a", a, "injure", quantity=60.0, quantity_approximate=True, quantity_text="about 60 others",
+                time="2031-09-02")
+    build.analyses["a"].claims[-1].place = build.mention("a", "Varn", "p")
+    build.claim("b", b, "injure", quantity=63.0, quantity_text="63 people", quantity_unit="person", time="2031-09-02")
+    build.analyses["b"].claims[-1].place = build.mention("b", "Varn", "p")
+    (f,), conflicts, _ = build.run()
+    assert f.support == 2 and conflicts == []
