@@ -3,25 +3,34 @@
 The stage, in order (each step a function below):
 
 1. ``name_spans``: one NameSpan per named mention, trimmed to the name
-   ("the Quds Force's" -> "Quds Force").
+   ("the Quds Force's" -> "Quds Force"); ``refine_spans`` cuts spans to the name
+   they hold or drops them (URLs, trailing words, title-case headlines, untagged
+   proper nouns, leading role words).
 2. ``collect_links``: alias links the text states (phase-1 AliasEvidence, plus
    acronym definitions and slash forms visible in a mention itself).
 3. ``extend_spans``: spaCy sometimes tags part of a name ("Khata'ib [Hezbollah]",
    "[Kata'ib] [Hezbollah]"); a span grows by a neighbouring word, or an "of X"
-   tail, only when the grown name is attested elsewhere in the corpus.
-   Spans inside a grown span join it. "X's Y" keeps Y when both are names.
+   tail, only when the grown name is attested elsewhere in the corpus (or, over
+   one word, is an attested name with words left out). Spans inside a grown span
+   join it. "X's Y" keeps Y when both are names.
 4. ``build_forms``: spans grouped by normalised name (``names.normalize``).
-5. Union-find over forms: ``merge_variants`` (transliteration/typo variants found
-   through blocking keys), ``merge_links`` (the text's own alias links),
+5. Union-find over forms: ``merge_gapped``, ``merge_variants`` (transliteration/typo
+   variants found through blocking keys), ``merge_spacing`` (word breaks),
+   ``merge_links`` (the text's own alias links), ``merge_person_variants`` (middle
+   names, initials, suffixes, short given names), ``merge_legal_suffixes``,
    ``merge_acronyms`` (an acronym and the one expansion in the corpus whose
-   initials it spells), ``link_short_forms`` (a surname to the one full name
-   that ends with it; document-local when several do).
+   initials it spells), ``merge_qualified``/``merge_place_qualified`` (a unit named
+   with its parent or home place), ``merge_contained`` (an organisation's short
+   name inside one longer name), ``link_short_forms`` (a surname to the one full
+   name that ends with it, by type vote; document-local or dominant when several do).
 6. ``build_entities``: type by vote, canonical name, aliases, descriptors,
    relations; sets ``Mention.entity``.
 
 Precision before recall: names of different lengths never merge by spelling
 alone ("Hezbollah" vs "Kata'ib Hezbollah", "IRGC" vs "IRGC-QF"); only the text's
-evidence, an acronym, or the short-form rule joins them.
+evidence, an acronym, or a rule that names the relation between the two (short
+form, qualifier, suffix, middle name) joins them, and never through a short form
+that two longer names share.
 """
 from __future__ import annotations
 
