@@ -226,3 +226,10 @@ def test_a_spelled_out_count_parsed_as_a_compound_counts_its_noun(nlp):
             assert expected in found, found
         else:
             assert all(unit is None for _, _, unit in found), found
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent(analyse):
+    text = "The negotiator Anna Holm, who was appointed foreign minister in 2027, arrived in Geneva."
+    a = analyse(text, published="2031-03-07")
+    appoint = _claims(a, "appoint")
+    assert appoint and _texts(a, [appoint[0].subject]) == ["Anna Holm"] and appoint[0].time == "2027"

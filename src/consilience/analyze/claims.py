@@ -36,6 +36,7 @@ _HEDGE_RE = re.compile(
 _NOT_TARGETS = frozenset(("order", "orders", "behalf", "instruction", "direction", "command", "basis", "account",
                           "pretext", "grounds"))
 _NEWLINE = re.compile("\n")
+_RELATIVE = frozenset(("who", "which", "that", "whom"))
 # Dependencies that open a clause of their own: nothing is attached to a trigger across one of them
 # (a place, time or count of a relative, adverbial or complement clause belongs to that clause's verb).
 CLAUSE_DEPS = frozenset(("relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "csubjpass", "parataxis", "pcomp"))
@@ -499,6 +500,9 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     children = list(tok.children)
     nsubj = next((c for c in children if c.dep_ == "nsubj"), None)
     nsubjpass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if tok.dep_ == "relcl":  # "X, who was appointed minister in 2027": the relative pronoun stands for X
+        nsubj = tok.head if nsubj is not None and nsubj.lower_ in _RELATIVE else nsubj
+        nsubjpass = tok.head if nsubjpass is not None and nsubjpass.lower_ in _RELATIVE else nsubjpass
     agent = next((p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     if f.predicate in ("appoint", "command") and lemma not in V.VERB_TRIGGERS.keys() - {"command"} or (

@@ -462,7 +462,9 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if counted_is_event:  # the count is of attacks: "over 150 attacks"
         text = qty + (f" by {subj}" if subj else "") + (f" on {objs}" if objs else "")
     elif fam == "agreement":  # the parties, as written
-        text = ("agreement " + (f"between {subj} and {objs}" if subj and objs else f"with {objs}" if objs
+        named = [o for o in c.objects if names.is_named(o)]
+        text = ("agreement " + (f"between {subj} and {objs}" if subj and objs else
+                                f"between {objs}" if len(named) >= 2 else f"with {objs}" if objs
                                 else f"by {subj}" if subj else "")).strip() + (f" ({qty})" if qty else "")
     elif fam == "attack":  # a count here counts what was fired or hit: "attack on X (24 rockets)"
         text = (f"{subj} attacked {objs}" if subj and objs else f"attack on {objs}" if objs
