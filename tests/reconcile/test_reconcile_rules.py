@@ -441,3 +441,18 @@ def test_a_rounded_count_and_the_count_it_rounds_are_one_fact(build):
     build.analyses["b"].claims[-1].place = build.mention("b", "Varn", "p")
     (f,), conflicts, _ = build.run()
     assert f.support == 2 and conflicts == []
+
+
+def test_one_agent_counting_twice_in_unrelated_reports_is_not_a_conflict(build):
+    """A navy that arrests 23 pirates in one report and 26 in another, with nothing else shared: two
+    operations (a force acts again and again), not a disagreement."""
+    build.entity("navy", "Nordic Navy", "ORG")
+    a, b = "The Nordic Navy arrested 23 pirates.", "The Nordic Navy arrested 26 pirates."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    build.claim("a", a, "arrest", subject=("Nordic Navy", "navy"), quantity=23.0, quantity_unit="pirate",
+                quantity_text="23 pirates")
+    build.claim("b", b, "arrest", subject=("Nordic Navy", "navy"), quantity=26.0, quantity_unit="pirate",
+                quantity_text="26 pirates")
+    _, conflicts, _ = build.run()
+    assert conflicts == []

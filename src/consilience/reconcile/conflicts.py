@@ -569,20 +569,22 @@ def _specific(cat: frozenset) -> bool:
 
 def _linked(a: Claim, b: Claim, cat: frozenset, ctx: _Context) -> bool:
     """Whether two counts of one category speak of one happening, by the strength of what ties them:
-    a shared named participant, or the same place on the same day, suffices; the same day alone needs
-    documents naming two of the same entities (one not a mere place) or sharing a fact; the same place
-    alone, or a category qualified by a name, needs documents sharing a fact."""
+    the same named victim or target, or the same place on the same day, suffices; the same day alone
+    needs documents naming two of the same entities (one not a mere place) or sharing a fact; the same
+    agent (a navy or a police force acts again and again), the same place alone, or a category qualified
+    by a name, needs documents sharing a fact."""
     names = ctx.names
-    pa = {e for e in ([a.subject] if a.subject else []) + a.objects if names.is_named(e)}
-    pb = {e for e in ([b.subject] if b.subject else []) + b.objects if names.is_named(e)}
+    oa = {e for e in a.objects if names.is_named(e)}
+    ob = {e for e in b.objects if names.is_named(e)}
+    same_agent = bool(a.subject and a.subject == b.subject and names.is_named(a.subject))
     same_place = bool(a.place and a.place == b.place)
     da, db = T.day(a.time), T.day(b.time)
     same_day = bool(da and da == db)
-    if pa & pb or (same_place and same_day):
+    if oa & ob or (same_place and same_day):
         return True
     if same_day:
         return ctx.same_story(a.document, b.document) or ctx.same_entities(a.document, b.document)
-    if same_place or _specific(cat):
+    if same_agent or same_place or _specific(cat):
         return ctx.same_story(a.document, b.document)
     return False
 
