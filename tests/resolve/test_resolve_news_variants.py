@@ -330,3 +330,9 @@ def test_one_word_place_stays_apart_from_the_longer_place_ending_with_it():
     d1 = make("d1", "Novgrad and Nizhny Novgrad are two cities.", [("Nizhny Novgrad", "GPE"), ("Novgrad", "GPE")])
     entities, analyses = resolve(d1)
     assert entity_of(entities, analyses, "d1", "Novgrad") != entity_of(entities, analyses, "d1", "Nizhny Novgrad")
+
+
+def test_a_lone_untagged_title_is_no_entity():
+    d1 = make("d1", "The visit was planned, the President said.", [("President", "MISC")])
+    entities, analyses = resolve(d1)
+    assert entity_of(entities, analyses, "d1", "President") is None

@@ -47,8 +47,7 @@ from ..packed import only
 from .aliases import Link, links_from_evidence, links_in_mention
 from .names import (
     FUNCTION_WORDS,
-    org_suffix,
-    person_core,
+    HONORIFICS,
     NameForm,
     block_key,
     clean_surface,
@@ -57,6 +56,8 @@ from .names import (
     forms_match,
     initials,
     normalize,
+    org_suffix,
+    person_core,
     tokens_match,
     translit_key,
 )
@@ -254,6 +255,9 @@ def _title_case_line(line: str) -> bool:
     return lower == 0 or (caps >= 3 * lower and not line.rstrip().endswith((".", '."', ".'", ".\u201d")))
 
 
+_BARE_TITLES = frozenset(HONORIFICS)
+
+
 def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]:
     """Spans cut to the name they hold, or dropped when they hold none.
 
@@ -287,7 +291,10 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
         span = _cut_trailing(span)
         if span is None:
             continue
-        if (text is not None and headline(span, text)) or all(label == "MISC" for _, label in span.mentions):
+        misc = all(label == "MISC" for _, label in span.mentions)
+        if misc and normalize(span.text).tokens in _BARE_TITLES:
+            continue  # "President" alone, untagged: a title, not a name
+        if (text is not None and headline(span, text)) or misc:
             in_headlines.append(span)  # capitals that may not mark a name: a headline, an untagged proper noun
         else:
             kept.append(span)
