@@ -97,3 +97,14 @@ def test_a_missing_named_model_is_a_clear_error():
 
     with pytest.raises(ModelNotFound):
         load_model("no_such_model_installed_here")
+
+
+def test_a_capitalised_word_opening_a_bulleted_line_is_not_an_untagged_name():
+    """Invented: list items start with a capital whatever the word; only a capital inside a line marks a name."""
+    from consilience.analyze.spans import _opens_line
+
+    text = "His record:\n• Draining the northern marshes in 1998\n• Building the Varn dam"
+    assert _opens_line(text, text.index("Draining")) and _opens_line(text, text.index("Building"))
+    assert not _opens_line(text, text.index("Varn"))
+    analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
+    assert not any(m.text in ("Draining", "Building") for m in analysis.mentions)

@@ -275,9 +275,16 @@ def repeat_names(doc):
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
+def _opens_line(text: str, idx: int) -> bool:
+    """The word opens its line, perhaps after a bullet, number, quote or dash: its capital says nothing."""
+    start = text.rfind("\n", 0, idx) + 1
+    return not any(ch.isalpha() for ch in text[start:idx])
+
+
 def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
     """Runs of proper nouns spaCy left untagged ("the visiting Colts", "TMZ reported"), as MISC
-    mentions: inside a sentence (not its first word), outside a title-case line, capitalised, at most
+    mentions: inside a sentence (not its first word, nor the first of a line after a bullet), outside a
+    title-case line, capitalised, at most
     four words, none written in lower case elsewhere in the document; a lone word needs 3+ letters or
     to be an acronym. Resolution types them by the votes of the names they join."""
     from spacy.tokens import Span
@@ -292,7 +299,8 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
     n = len(doc)
     while i < n:
         t = doc[i]
-        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_sent_start or not t.is_alpha:
+        if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_sent_start or not t.is_alpha \
+                or _opens_line(text, t.idx):
             i += 1
             continue
         j = i
