@@ -262,3 +262,13 @@ def test_soleimani_strike_dates_normalise_as_the_analyst_notes_say(soleimani_dir
         assert len(hits) == 1, hits
         assert hits[0].value.startswith(value), hits[0]  # "2020-01-03TMO" is that morning
         assert hits[0].anchor == f"dct:{dct}"
+
+
+def test_a_clock_time_in_any_named_place_keeps_its_zone_words():
+    """Invented places: "<Place> time" after a clock time belongs to it, whatever the place."""
+    from consilience.analyze.times import find_times
+
+    for place in ("Orvik", "New Lirsa"):
+        text = f"The blast came at 11:40 p.m. {place} time on Thursday."
+        (t,) = find_times(text, "2031-03-07")
+        assert t.text == f"11:40 p.m. {place} time on Thursday" and t.value == "2031-03-06T23:40"

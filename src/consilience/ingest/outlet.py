@@ -6,7 +6,7 @@ masthead at the top of a text scrape ("DAILY EXAMPLE | World | ..."), the name i
 footer ("© 2025 Example Daily | About us"), the URL's host; only when none of these names the
 publisher, a source or syndication credit ("Source » X", "first appeared on X": then X is where
 the text came from, and is all the page tells), or a "Reporting by X" credit when X is an
-organisation's proper name. Never a byline: "Reporting by the Kyiv bureau" or "By the Foreign
+organisation's proper name. Never a byline: "Reporting by the Orvik bureau" or "By the Foreign
 Staff" name reporters and desks, not outlets.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def names_organisation(name: str) -> bool:
     """
     tokens = name.split()
     if DESK.search(name):
-        return False  # "the Tehran and Kyiv bureaus", "our Foreign Staff": parts of an outlet, not one
+        return False  # "the Orvik and Lirsa bureaus", "our Foreign Staff": parts of an outlet, not one
     if "/" in name or re.search(r"\.\w{2,}$", name) or len(tokens) == 1:
         return True
     if any(len(t) > 3 and t[0].islower() for t in tokens):

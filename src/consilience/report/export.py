@@ -140,7 +140,7 @@ _FTM_SCHEMA = {"PERSON": "Person", "ORG": "Organization", "GPE": "Address", "LOC
 
 def country_code(name: str | None, type_: str | None) -> str | None:
     """The ISO code when ``name`` names a country (or, for NORP, a nationality): rigour's territory table,
-    and not one of the country's places ("Tehran" is found under Iran but is a city)."""
+    and not one of the country's places ("Paris" is found under France but is a city)."""
     if not name or type_ not in ("GPE", "NORP"):
         return None
     from rigour.territories import lookup_territory

@@ -953,7 +953,7 @@ _PAST_NP = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine
 @rule(r"(?:(?P<approx>about|around|at\s+about|at\s+around|approximately|shortly|just|roughly|some\s+time|sometime)\s+(?:(?P<ba>before|after)\s+)?)?"
       r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s+(?:hours|hrs|h)\b)?"
       r"|(?P<word>noon|midday|midnight)|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
-      r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|UT)|local\s+time|local|Baghdad\s+time|Washington\s+time))?")
+      r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|UT)|local\s+time|local|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+time))?")
 def clock(m, ctx):
     if m["ap"]:
         hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
