@@ -168,7 +168,7 @@ class Claim:
     start: int
     end: int
     text: str  # the sentence (or clause) stating it
-    predicate: str  # from the documented vocabulary (see reconcile/vocabulary)
+    predicate: str  # from the documented vocabulary (see lexicon/vocabulary)
     subject: str | None = None  # Mention id in phase 1; Entity id after resolution
     objects: list[str] = field(default_factory=list)  # Mention ids, then Entity ids
     time: str | None = None  # TIMEX3 value

@@ -1,7 +1,7 @@
 """Claims: checkable statements as (predicate, subject, objects, time, place, quantity, speaker, hedged).
 
 One pass over the parsed Doc. A *trigger* (a verb or event noun from the vocabulary in
-``reconcile/vocabulary.py``) selects the predicate; its dependents give the participants
+``lexicon/vocabulary.py``) selects the predicate; its dependents give the participants
 (Mention ids at this stage), and the records earlier extractors found (TimeExpr, Quantity,
 Quote) give the time, the count and the speaker. A sentence without a trigger (opinion,
 framing) gives no claim; its labels reach the framing profile through the descriptors.
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Claim, DocAnalysis, Document, Mention, Quantity, Quote, TimeExpr
-from ..reconcile import vocabulary as V
+from ..lexicon import vocabulary as V
 from spacy.attrs import LEMMA, LOWER
 
 from .spans import doc_text, indices_where_lower

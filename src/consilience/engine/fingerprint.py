@@ -3,9 +3,14 @@
 A result is reused only when the document (id, text, publication date, language), the model
 (name and version), the settings that shape analysis and the analysis code itself are unchanged;
 anything else gives a new key, so a stale result is never served.
+
+"The analysis code" is every module of the package that phase 1 runs, found by following the
+imports (static, so the key is the same in every process) from its entry points, and every data
+file in the packages those modules live in (vocabularies, model weights).
 """
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from functools import lru_cache
@@ -15,8 +20,9 @@ from ..model import Document
 from ..settings import Settings
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-# Source files whose change alters phase-1 output: the extractors and the records they fill.
-_CODE = ("analyze", "model.py")
+# Where phase 1 starts: the batch every engine runs, which calls the analysis stages.
+_ENTRY_POINTS = ("analyze/__init__.py", "engine/codec.py")  # the stages, and how their records are stored
+_DATA_SUFFIXES = (".json", ".txt", ".tsv", ".csv")
 
 
 @lru_cache(maxsize=8)
@@ -60,12 +66,63 @@ def _model_identity(name: str | None) -> str:
 @lru_cache(maxsize=1)
 def _code_hash() -> str:
     digest = hashlib.sha256()
-    for part in _CODE:
-        root = _PACKAGE / part
-        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
-            digest.update(str(path.relative_to(_PACKAGE)).encode())
-            digest.update(path.read_bytes())
+    for path in phase1_files():
+        digest.update(str(path.relative_to(_PACKAGE)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def phase1_files() -> list[Path]:
+    """The package's modules that phase 1 imports (transitively, from its entry points) and the data files
+    beside them, sorted."""
+    seen: set[Path] = set()
+    todo = [_PACKAGE / p for p in _ENTRY_POINTS]
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        todo.extend(_imported(path))
+    folders = {p.parent for p in seen} | {_PACKAGE / "data"}
+    data = {f for folder in folders if folder.is_dir() for f in folder.iterdir()
+            if f.is_file() and f.suffix in _DATA_SUFFIXES}
+    return sorted(seen | data)
+
+
+def _imported(path: Path) -> list[Path]:
+    """The package's own modules that ``path`` imports (relative or ``consilience.`` imports), as files."""
+    package_parts = list(path.relative_to(_PACKAGE).parent.parts)
+    out: list[Path] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package_parts[:len(package_parts) - (node.level - 1)] if node.level > 1 else package_parts
+            elif node.module and node.module.split(".")[0] == _PACKAGE.name:
+                base = []
+            else:
+                continue
+            module = [*base, *(node.module.split(".") if node.module else [])]
+            if node.module and not node.level:
+                module = module[1:]  # drop the package's own name
+            out.extend(_files(module))
+            for alias in node.names:  # "from . import lexicon": a module, not a name
+                out.extend(_files([*module, alias.name]))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == _PACKAGE.name:
+                    out.extend(_files(parts[1:]))
+    return out
+
+
+def _files(parts: list[str]) -> list[Path]:
+    """The file of a module path: ``a/b.py``, or ``a/b/__init__.py`` for a package."""
+    target = _PACKAGE.joinpath(*parts)
+    if parts and target.with_suffix(".py").is_file():
+        return [target.with_suffix(".py")]
+    if (target / "__init__.py").is_file():
+        return [target / "__init__.py"]
+    return []
 
 
 def _sha(text: str) -> str:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact, TimeExpr
 from ..packed import only
 from . import timevalues as T
-from . import vocabulary as V
+from ..lexicon import vocabulary as V
 from .facts import SPECIFIC_COUNT, Draft, quantities_compatible, quantity_range
 from .participants import Names
 

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim, Document, Fact
 from . import timevalues as T
-from . import vocabulary as V
+from ..lexicon import vocabulary as V
 from .participants import Names
 
 CANDIDATES_PER_KEY = 32  # newest facts kept per blocking key: bounds the work per claim

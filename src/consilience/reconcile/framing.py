@@ -48,7 +48,7 @@ def _term(words: list[str], polarity: int) -> Term:
 
 def _event_word(word: str) -> bool:
     """A word the claims vocabulary uses to state what happened (kill, killed, attacks, death, dead)."""
-    from . import vocabulary as V
+    from ..lexicon import vocabulary as V
 
     events = {*V.VERB_TRIGGERS, *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, "dead", "death", "died", "dies", "dying",
               "injured", "injury", "injuries", "war", "crash", "crashed", "fire", "fired", "shot", "shoot"}

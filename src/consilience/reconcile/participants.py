@@ -41,7 +41,7 @@ class Names:
         name = self.of(entity_id)
         if any(ch in name for ch in "•|") or "http" in name.lower():
             return False
-        from .vocabulary import NOUN_TRIGGERS
+        from ..lexicon.vocabulary import NOUN_TRIGGERS
 
         first = name.split()[0].lower() if name.split() else ""
         return first not in NOUN_TRIGGERS
