@@ -158,6 +158,23 @@ def _is_name(tok: Token) -> bool:
     return tok.number > 0 and t[:1].isupper()
 
 
+def gold_chains(root, name: str) -> dict[str, str]:
+    """Markable id -> its gold chain: the cross-document instance ("X:" + note), else the in-document chain."""
+    gold_of: dict[str, str] = {}
+    relations = root.find("Relations")
+    for rel in relations if relations is not None else []:
+        sources = [s.get("m_id") for s in rel.findall("source")]
+        if rel.tag == "CROSS_DOC_COREF":
+            for m in sources:
+                gold_of[m] = "X:" + rel.get("note", "")
+        elif rel.tag == "INTRA_DOC_COREF":
+            target = rel.find("target")
+            chain = f"I:{name}:{target.get('m_id') if target is not None else rel.get('r_id')}"
+            for m in sources:
+                gold_of.setdefault(m, chain)
+    return gold_of
+
+
 def load_document(path: Path, topic: str, complete: set[int]) -> GoldDoc:
     root = ET.parse(path).getroot()
     tokens = [Token(t.get("t_id"), int(t.get("sentence")), int(t.get("number")), t.text or "")
@@ -165,20 +182,8 @@ def load_document(path: Path, topic: str, complete: set[int]) -> GoldDoc:
     text = detokenize(tokens)
     by_id = {t.tid: t for t in tokens}
     markables = root.find("Markables")
-    gold_of: dict[str, str] = {}
-    relations = root.find("Relations")
     name = path.name.removesuffix(".xml")
-    if relations is not None:
-        for rel in relations:
-            sources = [s.get("m_id") for s in rel.findall("source")]
-            if rel.tag == "CROSS_DOC_COREF":
-                for m in sources:
-                    gold_of[m] = "X:" + rel.get("note", "")
-            elif rel.tag == "INTRA_DOC_COREF":
-                target = rel.find("target")
-                chain = f"I:{name}:{target.get('m_id') if target is not None else rel.get('r_id')}"
-                for m in sources:
-                    gold_of.setdefault(m, chain)
+    gold_of = gold_chains(root, name)
     doc = GoldDoc(name, text)
     for mk in markables if markables is not None else []:
         if not mk.tag.startswith(ENTITY_TAGS):

@@ -53,18 +53,7 @@ def load_events(path: Path, complete: set[int]) -> list[EventMention]:
     text = E.detokenize(tokens)
     by_id = {t.tid: t for t in tokens}
     name = path.name.removesuffix(".xml")
-    gold_of: dict[str, str] = {}
-    relations = root.find("Relations")
-    for rel in relations if relations is not None else []:
-        sources = [s.get("m_id") for s in rel.findall("source")]
-        if rel.tag == "CROSS_DOC_COREF":
-            for m in sources:
-                gold_of[m] = "X:" + rel.get("note", "")
-        elif rel.tag == "INTRA_DOC_COREF":
-            target = rel.find("target")
-            chain = f"I:{name}:{target.get('m_id') if target is not None else rel.get('r_id')}"
-            for m in sources:
-                gold_of.setdefault(m, chain)
+    gold_of = E.gold_chains(root, name)
     out = []
     markables = root.find("Markables")
     for mk in markables if markables is not None else []:

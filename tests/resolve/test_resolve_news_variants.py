@@ -5,7 +5,7 @@ joins and, as importantly, what stays apart.
 """
 from __future__ import annotations
 
-from consilience.resolve.entities import _person_compatible, _person_parts, _title_case_line
+from consilience.resolve.entities import _person_compatible, _person_parts, headline_line
 from consilience.resolve.names import normalize, org_suffix
 
 from test_resolve_entities import entity_of, make, resolve
@@ -37,9 +37,9 @@ def test_headline_of_common_words_only_is_no_entity():
 
 
 def test_title_case_line_detection():
-    assert _title_case_line("Norvell Announces New Tablet Availability")
-    assert _title_case_line("TRIAL DATE SET FOR VELMORE MURDER ACCUSED")
-    assert not _title_case_line("Norvell announced a new tablet on Monday")
+    assert headline_line("Norvell Announces New Tablet Availability")
+    assert headline_line("TRIAL DATE SET FOR VELMORE MURDER ACCUSED")
+    assert not headline_line("Norvell announced a new tablet on Monday")
 
 
 def test_trailing_lower_case_words_and_urls_are_not_names():

@@ -311,7 +311,7 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
         a = text.rfind("\n", 0, t.idx) + 1
         if a not in flags:
             b = text.find("\n", t.idx)
-            flags[a] = _headline_line(text[a:b if b >= 0 else len(text)])
+            flags[a] = headline_line(text[a:b if b >= 0 else len(text)])
         ok = (
             j - i <= 4 and not flags[a]
             and not any(w.lower() in lower for w in words)
@@ -377,8 +377,10 @@ def doc_word_lower(token) -> bool:
     return (t.isalpha() and t.islower() and t not in NAME_JOINERS) or t[:1].isdigit()
 
 
-def _headline_line(text: str) -> bool:
-    """Title case or capitals (as ``resolve.entities._title_case_line``): capitals mark nothing there."""
+def headline_line(text: str) -> bool:
+    """A headline written in title case or capitals: no lower-case word of four letters or more, or
+    (a line not ending as a sentence does) three in four such words capitalised; at least three
+    capitalised. Capitals there do not mark names ("Norvell Announces New Tablet Availability")."""
     caps = lower = 0
     for w in text.split():
         w = w.strip("\"'\u2018\u2019\u201c\u201d,.;:!?()[]")
@@ -406,7 +408,7 @@ def _split_headline_names(doc, ents: list) -> list:
         a = text.rfind("\n", 0, ent.start_char) + 1
         if a not in flags:
             b = text.find("\n", ent.start_char)
-            flags[a] = _headline_line(text[a:b if b >= 0 else len(text)])
+            flags[a] = headline_line(text[a:b if b >= 0 else len(text)])
         return flags[a]
 
     heads = [in_headline(ent) if ent.label_ in _REPEATED_LABELS else False for ent in ents]

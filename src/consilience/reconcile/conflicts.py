@@ -427,12 +427,7 @@ def counts_agree(a: Claim, b: Claim) -> bool:
     va, vb = _converted(a), _converted(b)
     if va is not None and vb is not None and va[1] == vb[1] and va[1] is not None:
         return abs(va[0] - vb[0]) <= 0.02 * max(abs(va[0]), abs(vb[0]))
-    ra, rb = quantity_range(a), quantity_range(b)
-    if ra is None or rb is None:
-        return True
-    if not (a.quantity_approximate or b.quantity_approximate):
-        return ra == rb
-    return ra[0] <= rb[1] and rb[0] <= ra[1]
+    return quantities_compatible(a, b)
 
 
 # Units converted to one base before comparing (length in km, mass in kg).

@@ -42,6 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..analyze.spans import headline_line
 from ..model import Alias, DocAnalysis, Document, Entity
 from ..packed import only
 from .aliases import Link, links_from_evidence, links_in_mention
@@ -236,23 +237,6 @@ def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[N
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.\-]*|\d[\w.,:/\-]*")
 _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|co\.uk|html?|aspx?|php)\b|\w\.[a-z]{2,}/", re.I)
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019.\-])([a-z][a-z'\u2019\-]*)\b")
-_LINE_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
-
-
-def _title_case_line(line: str) -> bool:
-    """A headline written in title case or capitals: no lower-case word of four letters or more, or
-    (a line not ending as a sentence does) three in four such words capitalised; at least three
-    capitalised. Capitals there do not mark names ("Norvell Announces New Tablet Availability")."""
-    caps = lower = 0
-    for w in _LINE_WORD.findall(line):
-        if len(w) >= 4:
-            if w[0].islower():
-                lower += 1
-            else:
-                caps += 1
-    if caps < 3:
-        return False
-    return lower == 0 or (caps >= 3 * lower and not line.rstrip().endswith((".", '."', ".'", ".\u201d")))
 
 
 _BARE_TITLES = frozenset(HONORIFICS)
@@ -278,7 +262,7 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
         hit = lines.get((span.document, a))
         if hit is None:
             b = text.find("\n", span.start)
-            hit = lines[(span.document, a)] = (a, _title_case_line(text[a:b if b >= 0 else len(text)]))
+            hit = lines[(span.document, a)] = (a, headline_line(text[a:b if b >= 0 else len(text)]))
         return hit[1]
 
     kept: list[NameSpan] = []
