@@ -108,3 +108,10 @@ def test_a_capitalised_word_opening_a_bulleted_line_is_not_an_untagged_name():
     assert not _opens_line(text, text.index("Varn"))
     analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
     assert not any(m.text in ("Draining", "Building") for m in analysis.mentions)
+
+
+def test_a_document_whose_names_are_all_in_a_title_case_headline_is_analysed():
+    """Invented: only the headline holds names; splitting headline names needs names from elsewhere."""
+    text = "Norvell Harbour Board Approves New Ferry Terminal For Orvik\n\nwork starts soon, officials say."
+    analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
+    assert analysis.skipped_reason is None

@@ -424,6 +424,8 @@ def _split_headline_names(doc, ents: list) -> list:
                 known.setdefault(words, ent.label_)
             if ent.label_ == "PERSON" and len(words) > 1 and words[-1].isalpha() and len(words[-1]) > 2:
                 known.setdefault(words[-1:], "PERSON")  # "Talbot" in a headline, "Dana Talbot" in the body
+    if not known:
+        return ents  # every name is in a headline: nothing elsewhere in the document to split them by
     longest = max(len(k) for k in known)
     out = []
     for ent, head in zip(ents, heads):
