@@ -115,3 +115,11 @@ def test_a_document_whose_names_are_all_in_a_title_case_headline_is_analysed():
     text = "Norvell Harbour Board Approves New Ferry Terminal For Orvik\n\nwork starts soon, officials say."
     analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
     assert analysis.skipped_reason is None
+
+
+def test_the_head_of_an_of_phrase_name_is_not_a_name_of_its_own():
+    """Invented: "Sons" heads "Sons of the Varn Legion"; it must not become a separate untagged name that
+    would stop resolution from growing the Legion's mention into the whole name."""
+    text = "Fighters of the Sons of the Varn Legion crossed the river at dawn, the army said."
+    analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
+    assert not any(m.text == "Sons" for m in analysis.mentions)

@@ -275,6 +275,17 @@ def repeat_names(doc):
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
+def _heads_of_phrase(doc, j: int) -> bool:
+    """The run is followed by "of (the)" and a capitalised word: the head of a longer name ("Sons of the X
+    Brigade", "Friends of the Y"), which resolution grows over "of"; not a name of its own."""
+    if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
+        return False
+    k = j + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper()
+
+
 def _opens_line(text: str, idx: int) -> bool:
     """The word opens its line, perhaps after a bullet, number, quote or dash: its capital says nothing."""
     start = text.rfind("\n", 0, idx) + 1
@@ -318,6 +329,7 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
             and (len(words) > 1 or len(words[0]) >= 3 or words[0].isupper())
             and not (j < n and doc[j].text[:1].isupper() and doc[j].is_alpha)  # the run goes on in another form
             and not (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and (i - 1) not in taken)
+            and not _heads_of_phrase(doc, j)
         )
         if ok:
             out.append(Span(doc, i, j, label="MISC"))

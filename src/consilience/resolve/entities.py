@@ -466,6 +466,12 @@ _OF_LEFT = re.compile(
 )
 
 
+def _in_headline(text: str, pos: int) -> bool:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return headline_line(text[a:b if b >= 0 else len(text)])
+
+
 def _of_left(text: str, s: int, attested: set[str]) -> int | None:
     """Start of a name that continues leftwards over "Words of (the)" before offset ``s``, if any.
 
@@ -503,7 +509,8 @@ def _grow(span: NameSpan, text: str, attested: set[str], firsts: set[str], lasts
         if _mkey(span.text[:poss.start()]) in attested and _mkey(head) in attested:
             s = s + poss.end()
     if (not poss and text.endswith(("of ", "of the ", "for ", "for the "), max(0, s - 8), s)
-            and not any(label in ("GPE", "LOC") for _, label in span.mentions)):
+            and not any(label in ("GPE", "LOC", "PERSON") for _, label in span.mentions)
+            and not _in_headline(text, s)):  # "the Elimination of <person>" in a title-case line is no name
         of_start = _of_left(text, s, attested)
         if of_start is not None:
             return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions, bracket=span.bracket)
