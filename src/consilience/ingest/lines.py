@@ -67,23 +67,18 @@ class LineModel:
     log_transition: tuple[tuple[float, float], tuple[float, float]]  # [from][to], 0 = debris, 1 = body
     log_start: tuple[float, float]
     log_prior: tuple[float, float]  # log P(state) on the training lines
-    emission_weight: float = 1.0  # scale of the line evidence against the transitions (tuned on the dev half)
 
     def probability(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _model(data: dict) -> LineModel:  # noqa: D103
-    return LineModel(tuple(data["names"]), tuple(data["weights"]), data["bias"], tuple(data["mean"]),
-                     tuple(data["scale"]), tuple(tuple(r) for r in data["log_transition"]),
-                     tuple(data["log_start"]), tuple(data["log_prior"]), data.get("emission_weight", 1.0))
-
-
 @lru_cache(maxsize=1)
 def load_model() -> LineModel:
     data = json.loads(resources.files("consilience").joinpath("data/line_model.json").read_text(encoding="utf-8"))
-    return _model(data)
+    return LineModel(tuple(data["names"]), tuple(data["weights"]), data["bias"], tuple(data["mean"]),
+                     tuple(data["scale"]), tuple(tuple(r) for r in data["log_transition"]),
+                     tuple(data["log_start"]), tuple(data["log_prior"]))
 
 
 # --------------------------------------------------------------------------- features
@@ -201,10 +196,8 @@ def viterbi(probabilities: list[float], model: LineModel) -> list[bool]:
         return []
     eps = 1e-9
 
-    k = model.emission_weight
-
     def emission(p: float) -> tuple[float, float]:  # log P(x | state) up to a constant: posterior / prior
-        return (k * (math.log(max(1 - p, eps)) - model.log_prior[0]), k * (math.log(max(p, eps)) - model.log_prior[1]))
+        return (math.log(max(1 - p, eps)) - model.log_prior[0], math.log(max(p, eps)) - model.log_prior[1])
 
     trans = model.log_transition
     e = emission(probabilities[0])
