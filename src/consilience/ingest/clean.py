@@ -143,8 +143,7 @@ def classify(line: str, harvest: Harvest) -> str | None:
             harvest.source_names.append(m["name"].strip(" .»|"))
             return "source line"
     if SYNDICATION_LINE.match(s) and n <= 40:
-        if m := SYNDICATION.search(s):
-            harvest.source_names.append((m["name"] or m["name2"]).strip())
+        harvest.source_names.extend(_syndication_source(s))
         return "syndication credit"
     if n <= 60 and COOKIE.search(s) and COOKIE_PURPOSE.search(s) and not QUOTE_MARKS.search(s):
         return "cookie notice"
@@ -179,6 +178,12 @@ def classify(line: str, harvest: Harvest) -> str | None:
     if _is_breadcrumb(s):
         return "breadcrumb"
     return None
+
+
+def _syndication_source(line: str) -> list[str]:
+    """The name a syndication credit in ``line`` gives ("first appeared on X"), if any."""
+    m = SYNDICATION.search(line)
+    return [(m["name"] or m["name2"]).strip()] if m else []
 
 
 def _looks_like_names(text: str) -> bool:
@@ -263,8 +268,8 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     harvest.title = _first_title(keep, repeated)
     harvest.masthead = None if extracted else _masthead(lines, harvest)
     for line in keep:
-        if line and (m := SYNDICATION.search(line)):
-            harvest.source_names.append((m["name"] or m["name2"]).strip())
+        if line:
+            harvest.source_names.extend(_syndication_source(line))
     if scrape_language:
         _drop_scored_debris(lines, keep, removed, scrape_language)
     _forget_dates_below_article(lines, keep, removed, harvest)

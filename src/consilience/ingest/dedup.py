@@ -46,10 +46,6 @@ def _minhash(shingle_set: set[str]):
     return m
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
-
-
 def body_without_title(doc: Document) -> str:
     """A copy often gets a headline of its own: compare what follows it."""
     head, sep, rest = doc.text.partition("\n\n")

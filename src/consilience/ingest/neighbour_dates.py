@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from ..model import Document
+from .published import UNKNOWN_YEAR
 
 MIN_SIMILARITY = 0.2  # below this cosine, no neighbour is close enough to lend its date
 NEAR_BEST = 0.8  # neighbours within this fraction of the best score are all witnesses
@@ -39,7 +40,7 @@ def complete_years(documents: list[Document]) -> None:
     day closest to the corpus's own dated documents; unknown (None) when the corpus has none."""
     dated = sorted({date.fromisoformat(d.published[:DAY_PRECISE]) for d in documents if _is_witness(d)})
     for doc in documents:
-        if not (doc.published or "").startswith("XXXX-"):
+        if not (doc.published or "").startswith(UNKNOWN_YEAR + "-"):
             continue
         month, day = int(doc.published[5:7]), int(doc.published[8:10])
         best = None
