@@ -1,8 +1,9 @@
 """The data flows one way: per-document stages (ingest/, analyze/) never import the corpus stages or the outputs."""
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from consilience.engine.fingerprint import imported_modules
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "consilience"
 PHASE1 = ("ingest", "analyze")
@@ -15,23 +16,7 @@ def _imports(path: Path) -> set[str]:
 
 def _imports_in(source: str, parts: tuple[str, ...]) -> set[str]:
     """Top-level package modules a module in package ``parts`` imports ("reconcile", "lexicon", ...)."""
-    found = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = list(parts[:len(parts) - (node.level - 1)])
-                target = base + (node.module.split(".") if node.module else [alias.name for alias in node.names[:1]])
-            elif node.module and node.module.startswith("consilience"):
-                target = node.module.split(".")[1:]
-            else:
-                continue
-            if target:
-                found.add(target[0])
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.startswith("consilience."):
-                    found.add(alias.name.split(".")[1])
-    return found
+    return {module[0] for module in imported_modules(source, parts) if module}
 
 
 def test_phase1_imports_no_later_stage():

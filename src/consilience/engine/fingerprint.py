@@ -20,8 +20,8 @@ from ..model import Document
 from ..settings import Settings
 
 _PACKAGE = Path(__file__).resolve().parents[1]
-# Where phase 1 starts: the batch every engine runs, which calls the analysis stages.
-_ENTRY_POINTS = ("analyze/__init__.py", "engine/codec.py")  # the stages, and how their records are stored
+# Where phase 1 starts: the analysis stages, and the codec that stores their records.
+_ENTRY_POINTS = ("analyze/__init__.py", "engine/codec.py")
 _DATA_SUFFIXES = (".json", ".txt", ".tsv", ".csv")
 
 
@@ -90,28 +90,32 @@ def phase1_files() -> list[Path]:
 
 
 def _imported(path: Path) -> list[Path]:
-    """The package's own modules that ``path`` imports (relative or ``consilience.`` imports), as files."""
-    package_parts = list(path.relative_to(_PACKAGE).parent.parts)
-    out: list[Path] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    """The package's own modules that ``path`` imports, as files."""
+    source = path.read_text(encoding="utf-8")
+    return [f for module in imported_modules(source, path.relative_to(_PACKAGE).parent.parts) for f in _files(module)]
+
+
+def imported_modules(source: str, package_parts: tuple[str, ...]) -> list[list[str]]:
+    """Module paths inside the package (``["lexicon", "calendar"]``) that ``source``, a module of the package
+    ``package_parts``, imports, relatively or as ``consilience.``. For "from X import a, b" both X and X.a,
+    X.b are given ("from . import lexicon" names a module): callers keep the ones that exist."""
+    out: list[list[str]] = []
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom):
+            named = node.module.split(".") if node.module else []
             if node.level:
-                base = package_parts[:len(package_parts) - (node.level - 1)] if node.level > 1 else package_parts
-            elif node.module and node.module.split(".")[0] == _PACKAGE.name:
-                base = []
+                module = [*package_parts[:len(package_parts) - (node.level - 1)], *named]
+            elif named and named[0] == _PACKAGE.name:
+                module = named[1:]
             else:
                 continue
-            module = [*base, *(node.module.split(".") if node.module else [])]
-            if node.module and not node.level:
-                module = module[1:]  # drop the package's own name
-            out.extend(_files(module))
-            for alias in node.names:  # "from . import lexicon": a module, not a name
-                out.extend(_files([*module, alias.name]))
+            out.append(module)
+            out.extend([*module, alias.name] for alias in node.names)
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 parts = alias.name.split(".")
                 if parts[0] == _PACKAGE.name:
-                    out.extend(_files(parts[1:]))
+                    out.append(parts[1:])
     return out
 
 
