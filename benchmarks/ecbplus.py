@@ -212,11 +212,9 @@ def load_document(path: Path, topic: str, complete: set[int]) -> GoldDoc:
 
 def _title_case(text: str, pos: int) -> bool:
     """The line holding ``pos`` is written in title case or capitals (as resolution decides it)."""
-    from consilience.analyze.spans import headline_line
+    from consilience.analyze.spans import headline_at
 
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return headline_line(text[a:b if b >= 0 else len(text)])
+    return headline_at(text, pos)
 
 
 def topic_numbers() -> list[int]:

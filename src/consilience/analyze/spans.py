@@ -295,16 +295,15 @@ def _opens_line(text: str, idx: int) -> bool:
 def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
     """Runs of proper nouns spaCy left untagged ("the visiting Colts", "TMZ reported"), as MISC
     mentions: inside a sentence (not its first word, nor the first of a line after a bullet), outside a
-    title-case line, capitalised, at most
-    four words, none written in lower case elsewhere in the document; a lone word needs 3+ letters or
-    to be an acronym. Resolution types them by the votes of the names they join."""
+    title-case line, capitalised, at most four words, none written in lower case elsewhere in the
+    document; a lone word needs 3+ letters or to be an acronym. Resolution types them by the votes of the names they join."""
     from spacy.tokens import Span
 
     taken = set()
     for ent in ents:
         taken.update(range(ent.start, ent.end))
     text = doc.text
-    flags: dict[int, bool] = {}
+    in_headline = HeadlineLines(text)
     out = []
     i = 0
     n = len(doc)
@@ -319,12 +318,8 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
                 and (j == i or not doc[j].is_sent_start):
             j += 1
         words = [w.text for w in doc[i:j]]
-        a = text.rfind("\n", 0, t.idx) + 1
-        if a not in flags:
-            b = text.find("\n", t.idx)
-            flags[a] = headline_line(text[a:b if b >= 0 else len(text)])
         ok = (
-            j - i <= 4 and not flags[a]
+            j - i <= 4 and not in_headline(t.idx)
             and not any(w.lower() in lower for w in words)
             and (len(words) > 1 or len(words[0]) >= 3 or words[0].isupper())
             and not (j < n and doc[j].text[:1].isupper() and doc[j].is_alpha)  # the run goes on in another form
@@ -389,6 +384,27 @@ def doc_word_lower(token) -> bool:
     return (t.isalpha() and t.islower() and t not in NAME_JOINERS) or t[:1].isdigit()
 
 
+def headline_at(text: str, pos: int) -> bool:
+    """The line of ``text`` holding ``pos`` is a headline (``headline_line``)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return headline_line(text[a:b if b >= 0 else len(text)])
+
+
+class HeadlineLines:
+    """``headline_at`` over one text, each line judged once (many names share a line)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._flags: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        a = self.text.rfind("\n", 0, pos) + 1
+        if a not in self._flags:
+            self._flags[a] = headline_at(self.text, pos)
+        return self._flags[a]
+
+
 def headline_line(text: str) -> bool:
     """A headline written in title case or capitals: no lower-case word of four letters or more, or
     (a line not ending as a sentence does) three in four such words capitalised; at least three
@@ -413,17 +429,8 @@ def _split_headline_names(doc, ents: list) -> list:
     none is left as it is (entity resolution decides about it with the whole corpus)."""
     from spacy.tokens import Span
 
-    text = doc.text
-    flags: dict[int, bool] = {}
-
-    def in_headline(ent) -> bool:
-        a = text.rfind("\n", 0, ent.start_char) + 1
-        if a not in flags:
-            b = text.find("\n", ent.start_char)
-            flags[a] = headline_line(text[a:b if b >= 0 else len(text)])
-        return flags[a]
-
-    heads = [in_headline(ent) if ent.label_ in _REPEATED_LABELS else False for ent in ents]
+    in_headline = HeadlineLines(doc.text)
+    heads = [in_headline(ent.start_char) if ent.label_ in _REPEATED_LABELS else False for ent in ents]
     if not any(heads):
         return ents
     known: dict[tuple[str, ...], str] = {}

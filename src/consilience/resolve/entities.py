@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..analyze.spans import headline_line
+from ..analyze.spans import HeadlineLines, headline_at
 from ..model import Alias, DocAnalysis, Document, Entity
 from ..packed import only
 from .aliases import Link, links_from_evidence, links_in_mention
@@ -255,15 +255,12 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
       a span of common words only is dropped. An untagged proper noun (MISC, ``analyze.spans``) is
       treated the same way ("Velmo Browser Web" -> "Velmo Browser", "Coach" dropped).
     """
-    lines: dict[tuple[str, int], tuple[int, bool]] = {}
+    lines: dict[str, HeadlineLines] = {}
 
     def headline(span: NameSpan, text: str) -> bool:
-        a = text.rfind("\n", 0, span.start) + 1
-        hit = lines.get((span.document, a))
-        if hit is None:
-            b = text.find("\n", span.start)
-            hit = lines[(span.document, a)] = (a, headline_line(text[a:b if b >= 0 else len(text)]))
-        return hit[1]
+        if span.document not in lines:
+            lines[span.document] = HeadlineLines(text)
+        return lines[span.document](span.start)
 
     kept: list[NameSpan] = []
     in_headlines: list[NameSpan] = []
@@ -466,12 +463,6 @@ _OF_LEFT = re.compile(
 )
 
 
-def _in_headline(text: str, pos: int) -> bool:
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return headline_line(text[a:b if b >= 0 else len(text)])
-
-
 def _of_left(text: str, s: int, attested: set[str]) -> int | None:
     """Start of a name that continues leftwards over "Words of (the)" before offset ``s``, if any.
 
@@ -510,7 +501,7 @@ def _grow(span: NameSpan, text: str, attested: set[str], firsts: set[str], lasts
             s = s + poss.end()
     if (not poss and text.endswith(("of ", "of the ", "for ", "for the "), max(0, s - 8), s)
             and not any(label in ("GPE", "LOC", "PERSON") for _, label in span.mentions)
-            and not _in_headline(text, s)):  # "the Elimination of <person>" in a title-case line is no name
+            and not headline_at(text, s)):  # "the Elimination of <person>" in a title-case line is no name
         of_start = _of_left(text, s, attested)
         if of_start is not None:
             return NameSpan(span.document, of_start, e, text[of_start:e], span.mentions, bracket=span.bracket)
