@@ -36,7 +36,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def complete_years(documents: list[Document]) -> None:
-    """A dateline without a year ("TEHRAN, Jan 8 (Agency) -", kept as "XXXX-01-08"): the year that puts the
+    """A dateline without a year ("ORVIK, Jan 8 (Agency) -", kept as "XXXX-01-08"): the year that puts the
     day closest to the corpus's own dated documents; unknown (None) when the corpus has none."""
     dated = sorted({date.fromisoformat(d.published[:DAY_PRECISE]) for d in documents if _is_witness(d)})
     for doc in documents:

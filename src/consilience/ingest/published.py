@@ -3,7 +3,7 @@
 Bases, strongest first:
 - "metadata": given by the input (JSONL field, HTML meta via htmldate) or a metadata line
   of the page ("Published: Sunday, 05 January 2020 18:30");
-- "dateline": the place-and-date opening of the body ("TEHRAN, Jan 8 (Agency) -");
+- "dateline": the place-and-date opening of the body ("ORVIK, Jan 8 (Agency) -");
 - "content": inferred from what the text says: the "Nth anniversary" of a dated event, or
   the latest explicitly dated reference (a lower bound: the text cannot predate it);
 - "inferred": weakest: a copyright year on the page.
@@ -188,7 +188,7 @@ def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str
     """(date, note) from a dateline opening one of the first paragraphs.
 
     A dateline is a place, a date, perhaps an agency in parentheses, then a dash:
-    "TEHRAN, Jan 8 (Agency) -", "Iraq, January 3, 2020—".
+    "ORVIK, Jan 8 (Agency) -", "Lirsa, March 14, 2025—".
     """
     for block in [b for b in text.split("\n") if b.strip()][:4]:
         head = block.strip()[:120]
