@@ -5,7 +5,8 @@ For each corpus (the two development corpora in ../shared/corpora and the projec
    same root reuses phase 1 and redoes only phase 2);
 2. ``../shared/eval/check_dossier.py`` scores the dossier against the gold file; the score is printed
    per section: ``facts``, ``conflicts`` (expected conflicts and forbidden conflicts together) and
-   ``forbidden_facts``, each as weighted K/N;
+   ``forbidden_facts``, each as weighted K/N, and beside them the gold's other sections
+   (``documents``: dates, debris, body, outlets; ``duplicates``; ``merge``; ``separate``);
 3. every fact is checked for faithfulness: each number and each capitalised name in its statement
    must occur in the text of one of its evidence claims (a written-out number counts: "seven" for 7),
    and a date shown in it must be the time value of one of its claims (a time expression of that
@@ -31,6 +32,7 @@ CORPORA = {
     "examples": (ROOT / "examples" / "corpus", ROOT / "examples" / "gold.json"),
 }
 SECTIONS = {"fact ": "facts", "conflict ": "conflicts", "false conflict": "conflicts", "false fact": "forbidden_facts"}
+OTHER_SECTIONS = {"document ": "documents", "duplicate": "duplicates", "merge": "merge", "separate": "separate"}
 NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
@@ -54,7 +56,7 @@ def load_checker():
 def sections(results) -> dict[str, tuple[int, int]]:
     out: dict[str, list[int]] = {}
     for ok, weight, text in results:
-        name = next((s for p, s in SECTIONS.items() if text.startswith(p)), None)
+        name = next((s for p, s in {**SECTIONS, **OTHER_SECTIONS}.items() if text.startswith(p)), None)
         if name is None:
             continue
         got, total = out.setdefault(name, [0, 0])
@@ -115,7 +117,7 @@ def run(corpus: str, root: Path, verbose: bool) -> dict:
     bad = [(f, unsupported(f, claims)) for f in facts]
     bad = [(f, m) for f, m in bad if m]
     print(f"== {corpus}: {len(facts)} facts, {len(dossier.get('conflicts', []))} conflicts")
-    for name in ("facts", "conflicts", "forbidden_facts"):
+    for name in ("facts", "conflicts", "forbidden_facts", *OTHER_SECTIONS.values()):
         if name in per:
             got, total = per[name]
             print(f"  {name:16} {got}/{total} = {got / total:.2f}")
