@@ -456,3 +456,20 @@ def test_one_agent_counting_twice_in_unrelated_reports_is_not_a_conflict(build):
                 quantity_text="26 pirates")
     _, conflicts, _ = build.run()
     assert conflicts == []
+
+
+def test_an_equal_count_alone_does_not_join_happenings_in_different_places(build):
+    """Invented: two rockfalls each killing two miners, in two towns, and a report naming neither town.
+    With no participant or day in common, an equal count joins claims only where their places agree."""
+    build.entity("varn", "Varn", "GPE")
+    build.entity("tessel", "Tessel", "GPE")
+    texts = {"a": "Two miners died in a rockfall at Varn.", "b": "Two miners died in a rockfall at Tessel.",
+             "c": "Two miners died in a rockfall."}
+    for doc_id, text in texts.items():
+        build.document(doc_id, text, outlet=doc_id.upper(), published="2030-05-02")
+        build.claim(doc_id, text, "kill", quantity=2.0, quantity_unit="miner", quantity_text="Two miners")
+    build.analyses["a"].claims[-1].place = build.mention("a", "Varn", "varn")
+    build.analyses["b"].claims[-1].place = build.mention("b", "Tessel", "tessel")
+    facts, _, _ = build.run()
+    for fact in facts:
+        assert len({c.split(":")[0] for c in fact.claims}) == 1, fact.claims

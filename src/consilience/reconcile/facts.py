@@ -194,7 +194,8 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         return False
     if not participants(c) & d.participants and not _same_specific_count(c, d):
         # no participant in common: it needs an equal count, or the same day and place
-        same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.counts.values())
+        same_count = c.quantity is not None and any(q.quantity == c.quantity for q in d.counts.values()) and (
+            c.place in d.places if c.place and d.places else not (c.place or d.places))  # where, if either says
         same_moment = T.day(c.time) and any(T.day(t) == T.day(c.time) for t in d.times) and (
             not c.place or not d.places or c.place in d.places)
         if not (same_count or same_moment):
