@@ -473,3 +473,17 @@ def test_an_equal_count_alone_does_not_join_happenings_in_different_places(build
     facts, _, _ = build.run()
     for fact in facts:
         assert len({c.split(":")[0] for c in fact.claims}) == 1, fact.claims
+
+
+def test_a_post_in_a_body_with_no_name_is_no_fact(build):
+    """Invented: "running a bakery" makes no one the head of a named body; "running the Varn Bakers' Guild" does."""
+    build.entity("osk", "Ana Osk", "PERSON")
+    build.entity("guild", "Varn Bakers' Guild", "ORG")
+    plain, named = "Ana Osk was running a bakery.", "Ana Osk was running the Varn Bakers' Guild."
+    build.document("a", plain, outlet="A", published="2030-05-02")
+    build.document("b", named, outlet="B", published="2030-05-02")
+    build.claim("a", plain, "command", subject=("Ana Osk", "osk"), objects=[("bakery", None)], role="commander")
+    build.claim("b", named, "command", subject=("Ana Osk", "osk"), objects=[("Varn Bakers' Guild", "guild")],
+                role="commander")
+    facts, _, _ = build.run()
+    assert [sorted({c.split(":")[0] for c in f.claims}) for f in facts] == [["b"]]

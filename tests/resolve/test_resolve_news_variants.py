@@ -53,6 +53,14 @@ def test_trailing_lower_case_words_and_urls_are_not_names():
     assert entity_of(entities, analyses, "d1", "http://example.com/dana-whitfield-news") is None
 
 
+def test_a_span_with_no_capital_letter_is_not_a_name():
+    """Invented: the tagger sometimes labels a common noun ("a meth lab") as a place; names carry a capital."""
+    d1 = make("d1", "Neighbours said the Orvik flat held a meth lab.", [("meth", "GPE"), ("Orvik", "GPE")])
+    entities, analyses = resolve(d1)
+    assert entity_of(entities, analyses, "d1", "meth") is None
+    assert entity_of(entities, analyses, "d1", "Orvik") is not None
+
+
 def test_leading_role_word_is_cut_when_the_rest_is_a_name():
     d1 = make("d1", "Comedian Dana Whitfield will host. The comedian is popular. Dana Whitfield agreed.",
               [("Comedian Dana Whitfield", "PERSON"), ("Dana Whitfield", "PERSON")])

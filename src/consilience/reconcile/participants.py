@@ -35,12 +35,12 @@ class Names:
     def is_named(self, entity_id: str | None) -> bool:
         """A participant that names someone: not a nationality or group adjective ("Iraqi", "American"),
         nor a fragment of a headline or list taken for a name ("• Massacre", "Killing of X": a name
-        does not open with an event noun)."""
+        does not open with an event noun), nor words with no capital letter."""
         if not entity_id or self.type.get(entity_id) == "NORP":
             return False
         name = self.of(entity_id)
-        if any(ch in name for ch in "•|") or "http" in name.lower():
-            return False
+        if any(ch in name for ch in "•|") or "http" in name.lower() or name.islower():
+            return False  # a list or page fragment, or no capital at all ("a meth lab"): no name
         from ..lexicon.vocabulary import NOUN_TRIGGERS
 
         first = name.split()[0].lower() if name.split() else ""

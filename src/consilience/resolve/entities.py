@@ -245,7 +245,8 @@ _BARE_TITLES = frozenset(HONORIFICS)
 def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]:
     """Spans cut to the name they hold, or dropped when they hold none.
 
-    - A URL is not a name (spaCy tags page addresses as one long name).
+    - A URL is not a name (spaCy tags page addresses as one long name), nor is a span with no capital
+      letter ("meth" tagged GPE).
     - Trailing lower-case words and numbers are not part of a name: "Dana Whitfield said" -> "Dana
       Whitfield", "Harlan 91-73" -> "Harlan" (particles such as "of" or "de" inside a name stay).
     - In a title-case line (a headline) capitals mark nothing, so spaCy reads "Norvell Announces New
@@ -267,8 +268,8 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
     for span in spans:
         text = texts.get(span.document)
         span = _cut_debris(span)
-        if span is None or _URLISH.search(span.text):
-            continue
+        if span is None or _URLISH.search(span.text) or span.text.islower():
+            continue  # a page address, or no capital anywhere ("meth" tagged GPE): not a name
         span = _cut_trailing(span)
         if span is None:
             continue
