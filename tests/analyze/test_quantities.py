@@ -32,6 +32,14 @@ def test_counts_with_their_head_noun(analyse):
     assert {(5.0, "person"), (38.0, "hiker"), (1200.0, "resident"), (14.0, "firefighter")} <= got
 
 
+def test_a_count_of_a_hyphenated_noun_counts_the_whole_word(analyse):
+    """Invented: the tokenizer splits "co-workers", and the parser may take "co" for the counted noun."""
+    text = "The clerk was accused of killing two co-workers at the depot."
+    analysis = analyse(text)
+    _check_offsets(text, analysis)
+    assert {(q.value, q.unit, q.text) for q in analysis.quantities} == {(2.0, "co-worker", "two co-workers")}
+
+
 def test_vague_and_bounded_amounts(analyse):
     text = ("Hundreds of striking dock workers marched, and more than 150 protests were recorded. "
             "Officials counted dozens of arrests and about 40 injuries.")

@@ -187,10 +187,22 @@ def _unit(doc, i: int, j: int) -> tuple[str | None, int]:
     noun = _counted_noun(doc, i, j, last)
     if noun is None:
         return None, j
+    first, noun = noun, _hyphenated_end(doc, noun)
     lemma = noun.lemma_.lower() or noun.lower_
     unit = _CURRENCY_WORDS.get(lemma) or _IRREGULAR.get(noun.lower_) or _IRREGULAR.get(lemma) or lemma
+    if noun is not first:  # "two co-workers": the tokenizer split the word the number counts
+        unit = doc[first.i:noun.i].text.lower() + unit
     end = max(j, noun.i + 1)
     return unit, end
+
+
+def _hyphenated_end(doc, token):
+    """The last piece of a hyphenated word starting at ``token`` ("co" of "co-workers" -> "workers")."""
+    k = token.i
+    while (k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-" and not doc[k + 1].whitespace_
+           and doc[k + 2].is_alpha):
+        k += 2
+    return doc[k]
 
 
 def _counted_noun(doc, i: int, j: int, last):
