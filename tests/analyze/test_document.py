@@ -123,3 +123,35 @@ def test_the_head_of_an_of_phrase_name_is_not_a_name_of_its_own():
     text = "Fighters of the Sons of the Varn Legion crossed the river at dawn, the army said."
     analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
     assert not any(m.text == "Sons" for m in analysis.mentions)
+
+
+def test_a_name_after_a_sentence_opening_article_is_tagged_again():
+    """Invented: "The" opens the sentence, so its capital says nothing; the "Colts" after it is the team
+    tagged earlier in the document, not part of a longer name."""
+    text = ("The Velmora Colts beat the Harlow Hawks 20-13 on Sunday, the league said.\n"
+            "The Colts scored first and never trailed.")
+    analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
+    second = text.index("Colts scored")
+    assert any(m.start == second and m.text == "Colts" for m in analysis.mentions)
+    assert not any(m.text.startswith("The Colts") for m in analysis.mentions)
+
+
+def test_a_product_name_whose_first_word_is_also_a_common_word_is_still_a_name():
+    """Invented: "harbour" is also written as a common word, but the head "Navigator" never is, so
+    "Harbour Navigator" inside a sentence is a name; the lone common word is not."""
+    text = ("The flaw lets hackers hijack Harbour Navigator browsers, the company said on Tuesday.\n"
+            "The harbour office was closed for the day.")
+    analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
+    pos = text.index("Harbour Navigator")
+    assert any(m.start <= pos and m.end >= pos + len("Harbour Navigator") and "Navigator" in m.text
+               for m in analysis.mentions)
+    assert not any(m.text.lower() == "harbour" for m in analysis.mentions)
+
+
+def test_a_name_in_a_title_case_headline_is_tagged_as_the_body_tags_it():
+    """Invented: in the headline every word is capitalised, so "Checks" after the name says nothing; the
+    name the body tags is tagged in the headline too, without the headline's common words."""
+    text = ("Dana Whitfield Checks Into Harbour Clinic After Trial\n"
+            "Former mayor Dana Whitfield entered a clinic on Tuesday, her lawyer said.")
+    analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
+    assert any(m.start == 0 and m.text == "Dana Whitfield" for m in analysis.mentions)

@@ -218,7 +218,8 @@ def repeat_names(doc):
     consistency within a document): the same capitalised words as a tagged name ("Internet Explorer"
     tagged in one sentence and not in the next), and a person's surname standing alone ("Whitfield"
     after "Dana Whitfield"). Only tokens outside every entity, written capitalised as the name was,
-    and never a word the document also writes in lower case. Before that, names are split or cut
+    and never a word the document also writes in lower case; outside a title-case headline, not next to
+    another capitalised word (a longer, different name). Before that, names are split or cut
     (``_split_joined``, ``_cut_trailing_lower``, ``_split_headline_names``); after it, proper nouns
     spaCy left untagged become MISC mentions (``_untagged_proper_nouns``). Returns the Doc.
     """
@@ -240,6 +241,7 @@ def repeat_names(doc):
                 and last.lower() not in lower and last.lower() not in NAME_JOINERS:
             known.setdefault((last,), "PERSON")
     longest = max((len(k) for k in known), default=0)
+    in_headline = HeadlineLines(doc.text)
     taken = [False] * len(doc)
     for ent in ents:
         for i in range(ent.start, ent.end):
@@ -255,13 +257,15 @@ def repeat_names(doc):
             label = known.get(words)
             if label is None or any(taken[i:i + n]):
                 continue
-            # not the start of a longer capitalised run that is a different name ("Whitfield Foundation")
-            nxt = doc[i + n] if i + n < len(doc) else None
-            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
-                continue
-            prev = doc[i - 1] if i > 0 else None
-            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not doc[i].is_sent_start:
-                continue
+            # not the start of a longer capitalised run that is a different name ("Whitfield Foundation");
+            # in a title-case headline capitals mark nothing, so there the neighbours say nothing either
+            if not in_headline(doc[i].idx):
+                nxt = doc[i + n] if i + n < len(doc) else None
+                if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
+                    continue
+                prev = doc[i - 1] if i > 0 else None
+                if prev is not None and _capital_marks_name(prev, doc.text) and not doc[i].is_sent_start:
+                    continue
             added.append(Span(doc, i, i + n, label=label))
             i += n - 1
             break
@@ -286,6 +290,14 @@ def _heads_of_phrase(doc, j: int) -> bool:
     return k < len(doc) and doc[k].text[:1].isupper()
 
 
+def _capital_marks_name(token, text: str) -> bool:
+    """The token is capitalised, and not only because it opens a sentence or a line as a function word
+    ("The" of "The Colts scored": the run of names starts after it)."""
+    if not (token.text[:1].isupper() and token.is_alpha):
+        return False
+    return not (token.is_stop and (token.is_sent_start or _opens_line(text, token.idx)))
+
+
 def _opens_line(text: str, idx: int) -> bool:
     """The word opens its line, perhaps after a bullet, number, quote or dash: its capital says nothing."""
     start = text.rfind("\n", 0, idx) + 1
@@ -295,8 +307,9 @@ def _opens_line(text: str, idx: int) -> bool:
 def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
     """Runs of proper nouns spaCy left untagged ("the visiting Colts", "TMZ reported"), as MISC
     mentions: inside a sentence (not its first word, nor the first of a line after a bullet), outside a
-    title-case line, capitalised, at most four words, none written in lower case elsewhere in the
-    document; a lone word needs 3+ letters or to be an acronym. Resolution types them by the votes of the names they join."""
+    title-case line, capitalised, at most four words, the last (the head) never written in lower case
+    elsewhere in the document, nor every word ("Internet Explorer" stays a name where "internet" is also
+    written as a common word); a lone word needs 3+ letters or to be an acronym. Resolution types them by the votes of the names they join."""
     from spacy.tokens import Span
 
     taken = set()
@@ -320,10 +333,10 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
         words = [w.text for w in doc[i:j]]
         ok = (
             j - i <= 4 and not in_headline(t.idx)
-            and not any(w.lower() in lower for w in words)
+            and words[-1].lower() not in lower and not all(w.lower() in lower for w in words)
             and (len(words) > 1 or len(words[0]) >= 3 or words[0].isupper())
             and not (j < n and doc[j].text[:1].isupper() and doc[j].is_alpha)  # the run goes on in another form
-            and not (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha and (i - 1) not in taken)
+            and not (i > 0 and _capital_marks_name(doc[i - 1], text) and (i - 1) not in taken)
             and not _heads_of_phrase(doc, j)
         )
         if ok:
