@@ -217,6 +217,40 @@ def _title_case(text: str, pos: int) -> bool:
     return headline_at(text, pos)
 
 
+_WORD_AT = re.compile(r"[A-Za-z][\w'\u2019.\-]*")
+
+
+def names_outside_headlines(docs: list[GoldDoc]):
+    """A judge of whether a gold mention is a name. Outside title-case lines, a capitalised head is
+    (``_is_name``). In a title-case headline capitals mark nothing ("Teen", "Rehab", "She" are capitalised
+    there), so a headline head counts as a name only where the topic's other lines write the word with a
+    capital inside a sentence and never in lower case. Printed beside the plain capitalisation count."""
+    from consilience.analyze.spans import headline_line
+
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for d in docs:
+        for line in d.text.split("\n"):
+            if headline_line(line):
+                continue
+            for m in _WORD_AT.finditer(line):
+                w = re.sub(r"(?:['\u2019]s?|\.)$", "", m.group())
+                before = line[:m.start()].rstrip()
+                if w[:1].islower():
+                    lower.add(w.lower())
+                elif before and before[-1] not in ".!?:\"'\u201c\u2018`(-\u2013\u2014":
+                    capital.add(w.lower())
+
+    def proper(g: GoldMention) -> bool:
+        if not g.named:
+            return False
+        if not g.headline:
+            return True
+        w = g.head.lower()
+        return w in capital and w not in lower
+    return proper
+
+
 def topic_numbers() -> list[int]:
     return sorted(int(p.name) for p in (BENCH / "topics").iterdir() if p.is_dir() and p.name.isdigit())
 
@@ -374,6 +408,7 @@ class Part:
     exact: Counts = field(default_factory=Counts)
     named: list = field(default_factory=lambda: [0, 0])
     named_body: list = field(default_factory=lambda: [0, 0])  # outside title-case lines
+    named_proper: list = field(default_factory=lambda: [0, 0])  # headline heads only if written as names elsewhere
     matched: list = field(default_factory=lambda: [0, 0])
     documents: int = 0
 
@@ -382,7 +417,9 @@ def print_part(part: Part) -> None:
     print(f"\n== {part.name}: {part.documents} documents, {part.matched[0]} of {part.matched[1]} gold entity "
           f"mentions matched; named-mention recall {part.named[0] / max(1, part.named[1]):.3f} "
           f"({part.named[0]}/{part.named[1]}); outside title-case headlines "
-          f"{part.named_body[0] / max(1, part.named_body[1]):.3f} ({part.named_body[0]}/{part.named_body[1]})")
+          f"{part.named_body[0] / max(1, part.named_body[1]):.3f} ({part.named_body[0]}/{part.named_body[1]}); "
+          f"names only (a headline word counts when the topic writes it as a name elsewhere) "
+          f"{part.named_proper[0] / max(1, part.named_proper[1]):.3f} ({part.named_proper[0]}/{part.named_proper[1]})")
     print(f"{'':<12}{'MUC':>8}{'B3':>8}{'CEAF-e':>8}{'CoNLL':>8}{'link P':>8}{'link R':>8}")
     for label, counts in (("consilience", part.system), ("HEAD", part.head), ("EXACT", part.exact)):
         s = counts.scores()
@@ -417,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
         match(docs, corpus)
+        proper = names_outside_headlines(docs)
         gold = [g for d in docs for g in d.mentions]
         matched = [g for g in gold if g.system is not None]
         sys_c = score(matched, [g.system for g in matched])
@@ -431,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             p.named[1] += sum(1 for g in gold if g.named)
             p.named_body[0] += sum(1 for g in matched if g.named and not g.headline)
             p.named_body[1] += sum(1 for g in gold if g.named and not g.headline)
+            p.named_proper[0] += sum(1 for g in matched if proper(g))
+            p.named_proper[1] += sum(1 for g in gold if proper(g))
             p.matched[0] += len(matched)
             p.matched[1] += len(gold)
             p.documents += len(docs)
