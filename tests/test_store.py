@@ -90,3 +90,21 @@ def test_every_record_field_has_a_store_column():
     for section, cls in records.items():
         columns = {name for name, _ in TABLES[section]}
         assert {f.name for f in dataclasses.fields(cls)} <= columns, section
+
+
+def test_every_field_of_every_record_is_a_column_of_its_table():
+    """One schema: the store's tables are read off the records of model.py, so a field added to a record
+    is a column (and the docs test then asks for it in docs/dossier.md); types follow the annotation."""
+    import dataclasses
+
+    from consilience import model
+    from consilience.schema import SECTION_RECORDS, TABLES, column_type
+
+    for section, (record_type, left_out, extra) in SECTION_RECORDS.items():
+        names = [n for n, _ in TABLES[section]]
+        assert names == [f.name for f in dataclasses.fields(record_type) if f.name not in left_out] + \
+            [n for n, _ in extra]
+    types = dict(TABLES["claims"])
+    assert (types["start"], types["quantity"], types["hedged"], types["objects"], types["subject"]) == \
+        ("BIGINT", "DOUBLE", "BOOLEAN", "JSON", "VARCHAR")
+    assert column_type(list[model.Alias]) == "JSON" and column_type(bool | None) == "BOOLEAN"

@@ -1,5 +1,7 @@
 """The DuckDB store: one table per dossier section, written from and read back to dossier dicts.
 
+The tables and their columns are those of ``schema.TABLES`` (the records of ``model.py``).
+
 Scalars are native columns; nested values (lists, records) are JSON columns, so every
 table reads back into exactly the records of dossier.json.
 """
@@ -11,72 +13,10 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-# section -> ordered (column, type). "JSON" columns hold nested values.
-TABLES: dict[str, list[tuple[str, str]]] = {
-    "documents": [
-        ("id", "VARCHAR"), ("path", "VARCHAR"), ("url", "VARCHAR"), ("outlet", "VARCHAR"),
-        ("outlet_basis", "VARCHAR"), ("title", "VARCHAR"), ("byline", "VARCHAR"), ("published", "VARCHAR"),
-        ("published_basis", "VARCHAR"), ("language", "VARCHAR"), ("duplicate_of", "VARCHAR"),
-        ("text", "VARCHAR"), ("removed", "JSON"), ("notes", "JSON"), ("analysis_skipped", "VARCHAR"),
-    ],
-    "skipped": [("path", "VARCHAR"), ("reason", "VARCHAR")],
-    "entities": [
-        ("id", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"), ("aliases", "JSON"),
-        ("mentions", "BIGINT"), ("documents", "JSON"), ("descriptors", "JSON"), ("relations", "JSON"),
-    ],
-    "mentions": [
-        ("id", "VARCHAR"), ("entity", "VARCHAR"), ("document", "VARCHAR"), ("start", "BIGINT"),
-        ("end", "BIGINT"), ("text", "VARCHAR"), ("label", "VARCHAR"),
-    ],
-    "times": [
-        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
-        ("type", "VARCHAR"), ("value", "VARCHAR"), ("anchor", "VARCHAR"),
-    ],
-    "quantities": [
-        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
-        ("value", "DOUBLE"), ("unit", "VARCHAR"), ("approximate", "BOOLEAN"), ("low", "DOUBLE"),
-        ("high", "DOUBLE"),
-    ],
-    "quotes": [
-        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
-        ("kind", "VARCHAR"), ("cue", "VARCHAR"), ("speaker", "VARCHAR"), ("speaker_start", "BIGINT"),
-        ("speaker_end", "BIGINT"), ("speaker_mention", "VARCHAR"),
-    ],
-    "descriptors": [
-        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("text", "VARCHAR"),
-        ("target_start", "BIGINT"), ("target_end", "BIGINT"), ("target_text", "VARCHAR"),
-        ("kind", "VARCHAR"), ("target_mention", "VARCHAR"),
-    ],
-    "alias_evidence": [
-        ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"), ("a_text", "VARCHAR"),
-        ("a_start", "BIGINT"), ("a_end", "BIGINT"), ("b_text", "VARCHAR"), ("b_start", "BIGINT"),
-        ("b_end", "BIGINT"), ("kind", "VARCHAR"),
-    ],
-    "claims": [
-        ("id", "VARCHAR"), ("document", "VARCHAR"), ("start", "BIGINT"), ("end", "BIGINT"),
-        ("text", "VARCHAR"), ("predicate", "VARCHAR"), ("subject", "VARCHAR"), ("objects", "JSON"),
-        ("time", "VARCHAR"), ("time_text", "VARCHAR"), ("place", "VARCHAR"), ("quantity", "DOUBLE"),
-        ("quantity_unit", "VARCHAR"), ("quantity_text", "VARCHAR"), ("quantity_approximate", "BOOLEAN"),
-        ("role", "VARCHAR"), ("attributed_to", "VARCHAR"), ("speaker_text", "VARCHAR"),
-        ("hedged", "BOOLEAN"), ("trigger", "VARCHAR"), ("time_relation", "VARCHAR"), ("quantity_low", "DOUBLE"),
-        ("quantity_high", "DOUBLE"), ("trigger_start", "BIGINT"), ("trigger_end", "BIGINT"),
-    ],
-    "facts": [
-        ("id", "VARCHAR"), ("statement", "VARCHAR"), ("predicate", "VARCHAR"), ("claims", "JSON"),
-        ("documents", "JSON"), ("outlets", "JSON"), ("support", "BIGINT"), ("status", "VARCHAR"),
-        ("subject", "VARCHAR"), ("objects", "JSON"), ("time", "VARCHAR"), ("place", "VARCHAR"),
-        ("quantity", "DOUBLE"), ("role", "VARCHAR"), ("notes", "JSON"),
-    ],
-    "conflicts": [
-        ("id", "VARCHAR"), ("about", "VARCHAR"), ("slot", "VARCHAR"), ("values", "JSON"),
-        ("explanation", "VARCHAR"), ("facts", "JSON"),
-    ],
-    "sources": [
-        ("outlet", "VARCHAR"), ("documents", "JSON"), ("claims", "BIGINT"), ("attributed_share", "DOUBLE"),
-        ("hedged_share", "DOUBLE"), ("loaded_terms", "JSON"), ("labels", "JSON"), ("words", "BIGINT"),
-        ("loaded_per_1000", "DOUBLE"), ("contrasts", "JSON"),
-    ],
-}
+from . import schema
+
+# section -> ordered (column, type), derived from the records in model.py (see schema.py).
+TABLES = schema.TABLES
 
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
           "JSON": pa.string()}

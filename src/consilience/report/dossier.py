@@ -13,20 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Corpus, DocAnalysis, to_dict
+from ..model import Corpus, DocAnalysis, Mention, to_dict
 from ..packed import only
+from ..schema import DOCUMENT_FIELDS, SECTIONS, record_fields
 
 SCHEMA = "consilience.dossier/1"
 
-_DOCUMENT_FIELDS = (
-    "id", "path", "url", "outlet", "outlet_basis", "title", "byline", "published", "published_basis",
-    "language", "duplicate_of", "text", "removed", "notes",
-)
 # dossier section -> DocAnalysis field, for the per-document sections
 PER_DOCUMENT = {"mentions": "mentions", "times": "times", "quantities": "quantities", "quotes": "quotes",
                 "descriptors": "descriptors", "alias_evidence": "aliases", "claims": "claims"}
-SECTIONS = ("documents", "entities", "mentions", "times", "quantities", "quotes", "descriptors", "alias_evidence",
-            "claims", "facts", "conflicts", "sources")
 
 
 class Lazy:
@@ -42,7 +37,7 @@ class Lazy:
 def document_record(doc, skipped_reason: str | None) -> dict:
     """A document's dossier record; ``skipped_reason`` says why phase 1 did not analyse it (None: it did)."""
     d = to_dict(doc)
-    row = {k: d[k] for k in _DOCUMENT_FIELDS}
+    row = {k: d[k] for k in DOCUMENT_FIELDS}
     row["analysis_skipped"] = skipped_reason
     return row
 
@@ -52,9 +47,12 @@ def skipped_reasons(corpus: Corpus) -> dict[str, str]:
     return {a.document: a.skipped_reason for a in only(corpus.analyses) if a.skipped_reason}
 
 
+_MENTION_FIELDS = tuple(record_fields(Mention))
+
+
 def mention_record(m) -> dict:
-    return {"entity": m.entity, "document": m.document, "start": m.start, "end": m.end, "text": m.text,
-            "label": m.label, "id": m.id}
+    """A mention's dossier record (faster than ``to_dict``: mentions are the largest section)."""
+    return {name: getattr(m, name) for name in _MENTION_FIELDS}
 
 
 def _per_doc(analyses: Iterable[DocAnalysis], attr: str) -> Iterator[dict]:
