@@ -37,6 +37,17 @@ def only(analyses: Iterable[DocAnalysis], *fields: str,
     return view(*fields, documents=documents) if view is not None else analyses
 
 
+def add_mentions(analyses, added: dict[str, list]) -> None:
+    """Append mentions found in phase 2 to their documents, in a list of DocAnalysis or a PackedAnalyses."""
+    if not added:
+        return
+    if isinstance(analyses, PackedAnalyses):
+        analyses.add_mentions(added)
+        return
+    for a in analyses:
+        a.mentions.extend(added.get(a.document, ()))
+
+
 class PackedAnalyses:
     """Every document's DocAnalysis in document order, held compressed; iterating decodes them.
 
@@ -81,6 +92,14 @@ class PackedAnalyses:
                 self._entities[a.document] = entities
             else:
                 self._entities.pop(a.document, None)
+
+    def add_mentions(self, added: dict[str, list]) -> None:
+        """Append mentions found in phase 2 (``resolve.propagate``) to their documents' packed mentions."""
+        for document, _, blobs in self._rows:
+            new = added.get(document)
+            if new:
+                old = _decompress(blobs["mentions"]) if "mentions" in blobs else []
+                blobs["mentions"] = _compress(old + [to_dict(m) for m in new])
 
     def set_claims(self, claims: Iterable[Claim]) -> None:
         """Store these claims (resolved to entity ids) in place of the phase-1 ones, packed like them

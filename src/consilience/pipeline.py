@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import engine, ingest, resolve
 from .model import Corpus, Document, Skipped
-from .packed import only
+from .packed import add_mentions, only
 from .progress import Reporter
 from .reconcile import reconcile
 from .report.dossier import HtmlLimits, dossier_sections, html_dossier, write_dossier_json
@@ -59,6 +59,7 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
         if note := _not_analysed_note(corpus.analyses):
             reporter.note(note)
     with reporter.stage("resolving entities"):
+        add_mentions(corpus.analyses, resolve.propagate_names(documents, corpus.analyses))
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     with reporter.stage("reconciling"):
         corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses, corpus.entities)

@@ -1,0 +1,78 @@
+"""Names the corpus tags in other documents are found where spaCy missed them (invented texts, real pipeline)."""
+from __future__ import annotations
+
+from consilience.model import DocAnalysis, Document, Mention
+from consilience.packed import PackedAnalyses, add_mentions
+from consilience.resolve.propagate import propagate_names
+
+
+def _doc(i: int, text: str) -> Document:
+    return Document(id=f"d{i}", path=f"d{i}.txt", text=text)
+
+
+def _tagged(doc: Document, *names_labels: tuple[str, str]) -> DocAnalysis:
+    mentions = []
+    for name, label in names_labels:
+        start = doc.text.index(name)
+        mentions.append(Mention(id=f"{doc.id}:m{len(mentions)}", document=doc.id, start=start,
+                                end=start + len(name), text=name, label=label))
+    return DocAnalysis(document=doc.id, mentions=mentions)
+
+
+DOCS = [
+    _doc(1, "Orbis Navigator users were told to update, Kestrel Systems said on Monday."),
+    _doc(2, "Kestrel Systems shipped a fix for Orbis Navigator late on Tuesday."),
+    _doc(3, "Hackers could hijack Orbis Navigator browsers, the company warned. The Kestrel Systems Foundation "
+            "gave no comment. Police said the navigator fleet was safe."),
+]
+
+
+def test_a_name_two_documents_tag_is_found_where_a_third_left_it_untagged():
+    analyses = [_tagged(DOCS[0], ("Orbis Navigator", "PRODUCT"), ("Kestrel Systems", "ORG")),
+                _tagged(DOCS[1], ("Kestrel Systems", "ORG"), ("Orbis Navigator", "PRODUCT")),
+                DocAnalysis(document="d3")]
+    added = propagate_names(DOCS, analyses)
+    found = {(m.text, m.label) for m in added.get("d3", [])}
+    assert ("Orbis Navigator", "PRODUCT") in found
+    # inside a longer capitalised run it is a different name, and a common word is never propagated
+    assert not any(m.text == "Kestrel Systems" for m in added.get("d3", []))
+    new = added["d3"][0]
+    assert DOCS[2].text[new.start:new.end] == new.text and new.id == "d3:m0"
+
+
+def test_a_name_one_document_tags_is_not_spread_and_tagged_places_are_left_alone():
+    analyses = [_tagged(DOCS[0], ("Orbis Navigator", "PRODUCT")), DocAnalysis(document="d2"),
+                DocAnalysis(document="d3")]
+    assert propagate_names(DOCS, analyses) == {}
+    # every occurrence already tagged: nothing to add
+    both = [_tagged(DOCS[0], ("Orbis Navigator", "PRODUCT")), _tagged(DOCS[1], ("Orbis Navigator", "PRODUCT"))]
+    assert propagate_names(DOCS[:2], both) == {}
+
+
+def test_a_one_word_name_the_corpus_also_writes_in_lower_case_is_not_spread():
+    docs = [_doc(1, "Navigator said it would appeal."), _doc(2, "Navigator lost the case."),
+            _doc(3, "The navigator of the ship said so. Navigator shares fell.")]
+    analyses = [_tagged(docs[0], ("Navigator", "ORG")), _tagged(docs[1], ("Navigator", "ORG")),
+                DocAnalysis(document="d3")]
+    assert propagate_names(docs, analyses) == {}
+
+
+def test_added_mentions_reach_packed_and_plain_analyses_alike():
+    analyses = [_tagged(DOCS[0], ("Orbis Navigator", "PRODUCT")), _tagged(DOCS[1], ("Orbis Navigator", "PRODUCT")),
+                DocAnalysis(document="d3")]
+    added = propagate_names(DOCS, analyses)
+    packed = PackedAnalyses.from_records(analyses)
+    add_mentions(packed, added)
+    add_mentions(analyses, added)
+    assert [m.text for a in packed for m in a.mentions] == [m.text for a in analyses for m in a.mentions]
+    assert [m.text for m in list(packed)[2].mentions] == ["Orbis Navigator"]
+
+
+def test_in_a_title_case_headline_and_after_a_sentence_opening_article_the_name_is_found():
+    docs = [_doc(1, "The Velmora Colts beat the Hawks, the league said."),
+            _doc(2, "Fans cheered the Velmora Colts on Sunday."),
+            _doc(3, "Velmora Colts Clinch Playoff Berth With Late Win\nThe Velmora Colts scored twice late on.")]
+    analyses = [_tagged(docs[0], ("Velmora Colts", "ORG")), _tagged(docs[1], ("Velmora Colts", "ORG")),
+                DocAnalysis(document="d3")]
+    starts = sorted(m.start for m in propagate_names(docs, analyses)["d3"])
+    assert starts == [0, docs[2].text.index("Velmora Colts scored")]
