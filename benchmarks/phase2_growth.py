@@ -83,7 +83,7 @@ def make_clones(seed_out: Path, size: int, target: Path) -> None:
     import duckdb
 
     from consilience.engine.batch import Row
-    from consilience.engine.codec import decode_document, encode
+    from consilience.codec import decode_document, encode
     from consilience.engine.phase1 import document_keys
     from consilience.ingest import ingest
     from consilience.settings import Settings
@@ -113,7 +113,7 @@ def make_clones(seed_out: Path, size: int, target: Path) -> None:
 
 def run_phase2(target: Path) -> dict:
     """The pipeline after reading, on the clones (child process); returns timings and peaks per stage."""
-    from consilience.engine.codec import decode_document
+    from consilience.codec import decode_document
     from consilience.pipeline import analyze_ingested, write_outputs
     from consilience.settings import Settings
 

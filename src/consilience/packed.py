@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Container, Iterable, Iterator
 from itertools import groupby
 
-from .engine.codec import build_record, record_fields
+from .codec import build_record, record_fields
 from .model import Claim, DocAnalysis, to_dict
 
 LEVEL = 1  # zlib level: 4x smaller than the JSON, and fast enough to decode several times per run

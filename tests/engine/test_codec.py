@@ -1,5 +1,5 @@
 """DocAnalysis survives the trip through JSON (process pools, Ray shards, the store) unchanged."""
-from consilience.engine.codec import decode_analysis, decode_document, encode
+from consilience.codec import decode_analysis, decode_document, encode
 from consilience.model import (AliasEvidence, Claim, Descriptor, DocAnalysis, Document, Mention, Quantity, Quote,
                                Removed, Sentence, TimeExpr)
 

@@ -3,7 +3,7 @@ import pytest
 
 from consilience.engine import run_phase1
 from consilience.engine.batch import analyze_batch
-from consilience.engine.codec import encode
+from consilience.codec import encode
 from consilience.model import Document
 from consilience.settings import Settings
 

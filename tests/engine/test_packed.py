@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from consilience.engine.codec import encode
+from consilience.codec import encode
 from consilience.model import Claim, DocAnalysis, Mention, TimeExpr
 from consilience.packed import PackedAnalyses, only
 

@@ -2,7 +2,7 @@
 import pytest
 
 from consilience.engine import load_analyses, run_into_store
-from consilience.engine.codec import encode
+from consilience.codec import encode
 from consilience.engine.phase1 import document_keys
 from consilience.engine.ray import _write_shard, shards_dir
 from consilience.store import Phase1Store

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..analyze import analyze_documents
 from ..model import DocAnalysis, Document
 from ..settings import Settings
-from .codec import encode
+from ..codec import encode
 
 
 @dataclass

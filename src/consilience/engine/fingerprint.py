@@ -21,7 +21,7 @@ from ..settings import Settings
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 # Where phase 1 starts: the analysis stages, and the codec that stores their records.
-_ENTRY_POINTS = ("analyze/__init__.py", "engine/codec.py")
+_ENTRY_POINTS = ("analyze/__init__.py", "codec.py")
 _DATA_SUFFIXES = (".json", ".txt", ".tsv", ".csv")
 
 

@@ -11,15 +11,12 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..model import Document
 from ..settings import Settings
+from ..packed import PackedAnalyses, pack
 from ..store import Phase1Store
 from .fingerprint import analysis_fingerprint, document_key
-
-if TYPE_CHECKING:
-    from ..packed import PackedAnalyses
 
 PROGRESS_FILE = "phase1-progress.json"
 
@@ -79,8 +76,6 @@ def load_analyses(documents: list[Document], settings: Settings, store_path: Pat
     ``skip`` names DocAnalysis fields to leave out (phase 2 does not read ``sentences``, for one).
     Iterating the result decodes the records; ``list(...)`` gives plain DocAnalysis records.
     """
-    from ..packed import PackedAnalyses, pack  # packed decodes with this package's codec: imported late
-
     keys = document_keys(documents, settings)
     placed: list[tuple | None] = [None] * len(documents)
     with Phase1Store(store_path) as store:

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..model import Document
 from ..settings import Settings
 from .batch import Row, analyze_batch
-from .codec import decode_document, encode
+from ..codec import decode_document, encode
 
 SHARD_COLUMNS = ("document", "key", "failed", "analysis")
 OBJECT_STORE_BYTES = 512 * 1024 * 1024  # a local runtime shares the machine: keep Ray's shared memory small

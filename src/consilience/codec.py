@@ -14,7 +14,7 @@ import types
 import typing
 from functools import lru_cache
 
-from ..model import DocAnalysis, Document
+from .model import DocAnalysis, Document
 
 
 def encode(record) -> str:
