@@ -37,10 +37,11 @@ that two longer names share.
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 
+from ..memory import clear_caches, paused_gc
 from ..model import DocAnalysis, Document, Entity
+from . import names
 from .acronyms import merge_acronyms, merge_links
 from .aliases import collect_links
 from .build import build_entities
@@ -59,21 +60,15 @@ def resolve_entities(documents: list[Document], analyses: Iterable[DocAnalysis])
     mentions, alias evidence, then mentions and descriptors. Packed analyses (phase 2) keep the
     entities of the last pass's mentions through their ``set_entities``.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of small acyclic records: generational GC passes would make this quadratic-ish
-    try:
-        return _resolve(documents, analyses)
-    finally:
-        _clear_caches()  # per-run caches (unbounded while running, so cost stays linear)
-        if was_enabled:
-            gc.enable()
+    with paused_gc():  # millions of small acyclic records (``memory.paused_gc``)
+        try:
+            return _resolve(documents, analyses)
+        finally:
+            _clear_caches()  # per-run caches (unbounded while running, so cost stays linear)
 
 
 def _clear_caches() -> None:
-    from . import names
-
-    for fn in (_one, _trim, _mkey, _edge_key, names.normalize, names.light_fold, names.translit_key, names.block_key):
-        fn.cache_clear()
+    clear_caches(_one, _trim, _mkey, _edge_key, names.normalize, names.light_fold, names.translit_key, names.block_key)
 
 
 def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list[Entity]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyze.spans import HeadlineLines
+from ..memory import one_copy
 from ..model import DocAnalysis
 from ..packed import only
 from .names import FUNCTION_WORDS, HONORIFICS, clean_surface, normalize, translit_key
@@ -47,7 +48,7 @@ def _trim(text: str) -> tuple[int, int]:
     return i, i + len(clean)
 
 
-@lru_cache(maxsize=None)
+@one_copy
 def _one(index: int, label: str) -> tuple[tuple[int, str]]:
     """The ``NameSpan.mentions`` of a span covering one mention, shared by every span that can."""
     return ((index, label),)
