@@ -69,9 +69,8 @@ PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
     ("stage", "attack"): "attack",
 }
 
-# Verbs of speech: the content under them is reported speech, attributed to their subject. Kept in
-# lexicon/speech.py (ATTRIBUTION_VERBS); this name stays for the readers of the vocabulary (analyze/claims.py).
-SPEECH_VERBS = ATTRIBUTION_VERBS
+# Verbs of speech: the content under them is reported speech, attributed to their subject.
+SPEECH_VERBS = ATTRIBUTION_VERBS  # kept in lexicon/speech.py; the name stays for analyze/claims.py, which reads it
 
 # Verbs that only count as a trigger with a direct object ("led the group", not "led to").
 NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command",
