@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 import types
 import typing
 from functools import lru_cache
 
+from .memory import interned_fields
 from .model import DocAnalysis, Document
 
 
@@ -29,9 +29,6 @@ def decode_analysis(text: str) -> DocAnalysis:
 
 def decode_document(text: str) -> Document:
     return build_record(Document, json.loads(text))
-
-
-_INTERN_MAX = 24
 
 
 @lru_cache(maxsize=None)
@@ -66,10 +63,7 @@ def _record_type(hint) -> tuple[type | None, bool]:
 
 
 def build_record(cls, data: dict):
-    known = _field_names(cls)
-    # Short strings (document ids, labels, kinds, units) repeat across thousands of records: one copy each.
-    kwargs = {k: (sys.intern(v) if type(v) is str and len(v) <= _INTERN_MAX else v)
-              for k, v in data.items() if k in known}  # fields dropped since the row was written: ignored
+    kwargs = interned_fields(data, _field_names(cls))  # fields dropped since the row was written: ignored
     for name, (record_cls, is_list) in record_fields(cls).items():
         value = kwargs.get(name)
         if value is None:

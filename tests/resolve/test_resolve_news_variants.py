@@ -6,8 +6,8 @@ joins and, as importantly, what stays apart.
 from __future__ import annotations
 
 from consilience.analyze.spans import headline_line
-from consilience.resolve.entities import _person_compatible, _person_parts
 from consilience.resolve.names import normalize, org_suffix
+from consilience.resolve.persons import _person_compatible, _person_parts
 
 from test_resolve_entities import entity_of, make, resolve
 

@@ -20,18 +20,10 @@ from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
 
+from ..lexicon.speech import SPEECH_VERBS
 from ..model import Document, Mention, Quote
 from .spans import MentionIndex, best_mention, char_span, doc_text, indices_where, phrase_tokens
 
-# Lemmas of verbs that introduce speech or writing (a small general lexicon, documented in docs/analysis.md).
-SPEECH_VERBS = frozenset({
-    "say", "tell", "state", "add", "stress", "describe", "announce", "write", "read", "declare", "confirm",
-    "emphasize", "emphasise", "warn", "note", "claim", "insist", "explain", "reveal", "accuse", "ask", "reply",
-    "respond", "deny", "argue", "acknowledge", "express", "report", "assert", "allege", "admit", "urge",
-    "tweet", "post", "remark", "comment", "vow", "pledge", "threaten", "caution", "indicate", "disclose",
-    "affirm", "contend", "suggest", "predict", "boast", "concede", "underline", "highlight",
-    "condemn", "quote", "recall", "repeat", "proclaim", "pronounce", "mention",
-})
 # Nouns naming a text rather than a speaker: "the statement reads" resolves to who issued it.
 GENERIC_SPEAKERS = frozenset({
     "statement", "communique", "communiqué", "release", "report", "letter", "text", "message", "document",

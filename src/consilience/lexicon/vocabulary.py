@@ -10,6 +10,8 @@ describe the same thing (an appointment, taking command and holding a post are o
 """
 from __future__ import annotations
 
+from .speech import ATTRIBUTION_VERBS
+
 # --------------------------------------------------------------------------- triggers
 
 # Verb lemmas that select a predicate.
@@ -68,10 +70,7 @@ PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
 }
 
 # Verbs of speech: the content under them is reported speech, attributed to their subject.
-SPEECH_VERBS = frozenset(
-    ("say", "state", "announce", "declare", "confirm", "deny", "claim", "tell", "warn", "accuse", "reveal",
-     "add", "insist", "stress", "emphasize", "emphasise", "report", "write", "allege", "assert", "argue")
-)
+SPEECH_VERBS = ATTRIBUTION_VERBS  # kept in lexicon/speech.py; the name stays for analyze/claims.py, which reads it
 
 # Verbs that only count as a trigger with a direct object ("led the group", not "led to").
 NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command",

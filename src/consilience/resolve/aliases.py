@@ -1,4 +1,5 @@
-"""Alias links: pairs of names the text itself says denote one actor.
+"""Step 2, alias links: pairs of names the text itself says denote one actor (``collect_links``
+gathers them for the corpus).
 
 Three sources, all general:
 
@@ -15,10 +16,13 @@ Each link keeps the span it rests on (``Link.document/start/end``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import AliasEvidence
-from .names import acronym_of, clean_surface, expansion_initials
+from ..model import AliasEvidence, DocAnalysis
+from ..packed import only
+from .names import acronym_of, clean_surface, expansion_initials, normalize
+from .spans import NameSpan
 
 # " (ABBR)" right after a name, optionally after an "of X" tail spaCy left out ("Organization" + " of Iran (PMOI)").
 _PAREN_AFTER = re.compile(
@@ -114,3 +118,15 @@ def links_in_mention(document: str, text: str, start: int, end: int) -> list[Lin
             out.append(Link(expansion, abbr, "acronym", document, start, end + after.end()))
             out.extend(Link(abbr, p, "slash", document, start, end + after.end()) for p in slash_parts(abbr))
     return out
+
+
+def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
+    """Alias links: phase-1 evidence plus what each mention shows by itself."""
+    links = []
+    for analysis in only(analyses, "aliases"):
+        links.extend(links_from_evidence(analysis.aliases))
+    for span in spans:
+        text = texts.get(span.document)
+        if text is not None and ("/" in span.text or span.bracket or text[span.end:span.end + 80].find("(") >= 0):
+            links.extend(links_in_mention(span.document, text, span.start, span.end))
+    return [link for link in links if normalize(link.a).tokens and normalize(link.b).tokens]

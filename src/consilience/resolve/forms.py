@@ -1,0 +1,125 @@
+"""Step 4, forms: spans grouped by normalised name, the union-find that clusters them, and a
+cluster's type by vote over its mentions' labels.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .aliases import Link
+from .names import NameForm, clean_surface, normalize
+from .spans import NameSpan
+
+# Tie-break order for the type vote.
+TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+# Blocks larger than this are compared only by exact transliteration key (keeps cost linear).
+MAX_BLOCK = 40
+
+
+@dataclass(slots=True)
+class FormInfo:
+    """Everything known about one normalised name across the corpus."""
+
+    name: NameForm
+    spans: list[NameSpan] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    link_texts: Counter = field(default_factory=Counter)  # surfaces seen only in alias evidence
+    link_documents: dict = field(default_factory=dict)  # surface -> documents
+
+
+class UnionFind:
+    """Disjoint sets over form keys (path halving, union by size)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.size: dict[str, int] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self.size[x] = 1
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+
+
+def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]:
+    """Spans grouped by normalised name; names seen only in alias evidence get a form too."""
+    forms: dict[str, FormInfo] = {}
+    for span in spans:
+        name = normalize(span.text)
+        span.form = name.key
+        info = forms.get(name.key)
+        if info is None:
+            info = forms[name.key] = FormInfo(name)
+        info.spans.append(span)
+        for _, label in span.mentions:
+            if label != "MISC":  # an untagged proper noun is no vote: the names it joins decide
+                info.labels[label] += 1
+        if name.titled:
+            info.labels["PERSON"] += 1
+    for link in links:
+        for surface in (link.a, link.b):
+            name = normalize(surface)
+            info = forms.get(name.key)
+            if info is None:
+                info = forms[name.key] = FormInfo(name)
+            if not info.spans and link.document not in info.link_documents.get(clean_surface(surface), ()):
+                info.link_texts[clean_surface(surface)] += 1  # names seen only in evidence count once per document
+                info.link_documents.setdefault(clean_surface(surface), set()).add(link.document)
+    return forms
+
+
+def cluster_type(forms: dict[str, FormInfo], members: list[str]) -> str:
+    """The cluster's type: most votes over its mentions' labels (a title votes PERSON)."""
+    votes: Counter = Counter()
+    for key in members:
+        votes.update(forms[key].labels)
+    if not votes:
+        return "ORG" if any(forms[k].name.acronym for k in members) else "MISC"
+    return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+
+
+def cluster_types(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, str]:
+    """Every cluster's type by vote (as ``cluster_type``), in one pass over the forms."""
+    votes: dict[str, dict[str, int]] = {}
+    acronym_only: dict[str, bool] = {}
+    for key, info in forms.items():
+        root = uf.find(key)
+        v = votes.setdefault(root, {})
+        for label, n in info.labels.items():
+            v[label] = v.get(label, 0) + n
+        acronym_only[root] = acronym_only.get(root, False) or bool(info.name.acronym)
+    out = {}
+    for root, v in votes.items():
+        if v:
+            out[root] = min(v, key=lambda t: (-v[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+        else:
+            out[root] = "ORG" if acronym_only[root] else "MISC"
+    return out
+
+
+def _clusters(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        out[uf.find(key)].append(key)
+    return out
+
+
+def _surfaces(info: FormInfo) -> list[str]:
+    """The surfaces a form was written as, most frequent first."""
+    counts = Counter(s.text for s in info.spans)
+    counts.update(info.link_texts)
+    return [t for t, _ in counts.most_common()]

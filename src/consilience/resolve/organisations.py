@@ -1,0 +1,164 @@
+"""Step 5, merging organisation names: legal suffixes, a unit named with its parent or home place,
+a short name strictly inside one longer name.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_types
+from .names import FUNCTION_WORDS, initials, org_suffix, translit_key
+
+def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join an organisation written with its legal form or a generic corporate word to the bare name:
+    "Norvell Corp." = "Norvell", "Harlan Group Ltd" = "Harlan Group" = "Harlan".
+
+    The bare name must not be a person or a place by vote (a company named after its founder stays
+    apart from him; "Kalvia Holdings" from the country "Kalvia"), and the suffixed name must not be a
+    person either.
+    """
+    types = cluster_types(forms, uf)
+    for key, info in list(forms.items()):
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 2 or not org_suffix(tokens[-1]):
+            continue
+        if types[uf.find(key)] in ("PERSON", "GPE", "LOC", "NORP"):
+            continue
+        stem = tokens[:-1]
+        while len(stem) > 1 and org_suffix(stem[-1]):
+            stem = stem[:-1]
+        while stem:
+            bare = " ".join(stem)
+            if bare in forms and forms[bare].spans and not forms[bare].name.acronym:
+                if types[uf.find(bare)] not in ("PERSON", "GPE", "LOC", "NORP", "FAC"):
+                    uf.union(key, bare)
+                break
+            if len(stem) < 2 or not org_suffix(stem[-1]):
+                break
+            stem = stem[:-1]
+
+
+def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join "QUALIFIER UNIT" to "UNIT" (a name of two or more words, an organisation by vote).
+
+    - QUALIFIER is an organisation the corpus names, by name or acronym: a branch
+      written with its parent ("Iranian Revolutionary Guard Corps-Quds Force" =
+      "Quds Force", since "Iranian Revolutionary Guard Corps" spells "IRGC").
+    - QUALIFIER is a country or nationality the corpus names, and no other longer
+      name ends in UNIT ("Karvenian Guard Corps" = "the Guard Corps").
+
+    A one-word UNIT never qualifies ("Kata'ib Hezbollah" stays apart from
+    "Hezbollah"), nor does a qualifier of another kind ("Sons of the Kharsa Brigade").
+    """
+    types = cluster_types(forms, uf)
+    acronyms = {info.name.acronym: key for key, info in forms.items() if info.name.acronym}
+    candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)  # unit -> [(long form, qualifier type)]
+    for key, info in list(forms.items()):
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 3:
+            continue
+        for i in range(1, len(tokens) - 1):
+            unit = " ".join(tokens[i:])
+            if unit not in forms or not forms[unit].spans or types[uf.find(unit)] != "ORG":
+                continue
+            parent = " ".join(tokens[:i])
+            if parent not in forms:
+                parent = acronyms.get(initials(tokens[:i]), "")
+            ptype = types.get(uf.find(parent)) if parent else None
+            if ptype in ("ORG", "GPE", "NORP") and uf.find(parent) != uf.find(unit):
+                candidates[unit].append((key, ptype))
+                break
+    for unit, longs in candidates.items():
+        roots = {uf.find(k) for k, _ in longs}
+        for key, ptype in longs:
+            if ptype == "ORG" or len(roots) == 1:
+                uf.union(key, unit)
+
+
+def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join "PLACE UNIT" to a one-word "UNIT" when PLACE is a place or nationality the corpus names (a
+    GPE, LOC or NORP by vote) and it is the only longer name ending in UNIT: a team, paper or firm named with its home
+    town and then by itself ("Port Vell Mariners" = "the Mariners").
+
+    Never when UNIT or the long name is a person or a place ("Lake Tovar" stays apart from a "Tovar"),
+    nor when two longer names end in UNIT ("Port Vell Mariners", "Ostrava Mariners": the short form
+    is ambiguous).
+    """
+    types = cluster_types(forms, uf)
+    places = ("GPE", "LOC", "NORP")
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for key, info in forms.items():
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 2 or not info.spans:
+            continue
+        unit = tokens[-1]
+        if unit not in forms or not forms[unit].spans or forms[unit].name.acronym or unit in FUNCTION_WORDS:
+            continue
+        candidates[unit].add(key)
+    for unit, longs in candidates.items():
+        if types[uf.find(unit)] in ("PERSON", "GPE", "LOC", "FAC"):
+            continue
+        roots = {uf.find(k) for k in longs} - {uf.find(unit)}
+        if len(roots) != 1:
+            continue
+        ok = []
+        for key in longs:
+            parent = " ".join(forms[key].name.tokens[:-1])
+            if (types[uf.find(key)] not in ("PERSON", "GPE", "LOC", "FAC") and parent in forms
+                    and forms[parent].spans and types[uf.find(parent)] in places):
+                ok.append(key)
+        if ok and {uf.find(k) for k in ok} == roots:
+            uf.union(ok[0], unit)
+
+
+def _singular(token: str) -> str:
+    return translit_key(token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token)
+
+
+def merge_contained(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join an organisation's short name to the one longer organisation name that contains it strictly
+    inside, as a run of words with a word left out on each side (plurals folded): "Revolutionary
+    Guards" = "Islamic Revolutionary Guard Corps". A name at the start or end of a longer one is not
+    joined this way ("Kharsa Brigade" is not "Sons of the Kharsa Brigade", "United Nations" not
+    "United Nations Security Council"): the edge words make a different actor.
+
+    The short name has two or more words besides function words and is not an acronym; both clusters
+    are organisations or facilities by vote. When two longer names of different clusters contain it
+    ("Security Council" in "Velmoran Security Council" and "Supreme Security Council"), or when the
+    short name already belongs with a longer name containing it, nothing joins: a shared short form
+    never chains two actors. Candidates come from an index of words, starting
+    from the short name's rarest word; a name whose rarest word is in more than ``MAX_BLOCK`` longer
+    names is not looked up (cost stays linear).
+    """
+    types = cluster_types(forms, uf)
+    org = ("ORG", "FAC")
+    postings: dict[str, list[str]] = defaultdict(list)
+    keys_of: dict[str, list[str]] = {}
+    for key, info in forms.items():
+        if info.name.acronym or not info.spans or types[uf.find(key)] not in org:
+            continue
+        keys_of[key] = [_singular(t) for t in info.name.tokens]
+        if len(info.name.tokens) >= 3:
+            for k in set(keys_of[key]):
+                postings[k].append(key)
+    for key, sk in keys_of.items():
+        content = [k for k, t in zip(sk, forms[key].name.tokens) if t not in FUNCTION_WORDS]
+        if len(content) < 2:
+            continue
+        lists = [postings.get(k, []) for k in set(sk)]
+        smallest = min(lists, key=len)
+        if not smallest or len(smallest) > MAX_BLOCK:
+            continue
+        own = uf.find(key)
+        inside, anywhere = set(), set()
+        n = len(sk)
+        for cand in smallest:
+            ck = keys_of[cand]
+            at = [i for i in range(len(ck) - n + 1) if ck[i:i + n] == sk] if len(ck) > n else []
+            if at:
+                anywhere.add(uf.find(cand))
+                if any(0 < i < len(ck) - n for i in at):
+                    inside.add(uf.find(cand))
+        # already the short form of a longer name of its own cluster, or of several: nothing to add
+        if own in anywhere or len(anywhere) != 1 or anywhere != inside:
+            continue
+        uf.union(key, next(iter(inside)))

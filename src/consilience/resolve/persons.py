@@ -1,0 +1,174 @@
+"""Step 5, merging people's names: full names with or without middle names, initials, suffixes or a
+short given name; a surname alone to the full name ending with it (corpus-wide or per document).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_type, cluster_types
+from .names import person_core, tokens_match, translit_key
+from .spans import NameSpan
+
+# Share of a surname's full-name mentions one person must hold to take the surname where no full name is.
+DOMINANT_SHARE = 0.8
+
+
+def _person_parts(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str, str] | None:
+    """(first name, middle names and initials, surname, generational suffix) of a person's name of two
+    or more words ("W. Mark Felt Sr." -> ("w", ("mark",), "felt", "sr")); None otherwise."""
+    core = person_core(tokens)
+    if len(core) < 2 or len(core[-1]) < 2:
+        return None
+    suffix = tokens[-1] if len(tokens) > len(core) else ""
+    return core[0], core[1:-1], core[-1], {"junior": "jr", "senior": "sr"}.get(suffix, suffix)
+
+
+def _given_match(a: str, b: str) -> bool:
+    """Two given names of one person: same by ``tokens_match``, an initial of the other, or a short
+    form that is its start ("Fred"/"Frederick", 3+ letters)."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if tokens_match(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def _person_compatible(a: tuple, b: tuple) -> bool:
+    """Two parsed person names (``_person_parts``) may name one person: the surnames match, the
+    generational suffixes do not differ ("Jr." is not "Sr."), and the given names of one are matched
+    in order by the other's, starting at its first or second given name (a first name or initial the
+    other leaves out: "W. Mark Felt" and "Mark Felt")."""
+    fa, ma, la, sa = a
+    fb, mb, lb, sb = b
+    if not tokens_match(la, lb) or (sa and sb and sa != sb):
+        return False
+    wa, wb = (fa, *ma), (fb, *mb)
+    for x, y in ((wa, wb), (wb, wa)):
+        for start in (0, 1):
+            if start >= len(y) or not _given_match(x[0], y[start]):
+                continue
+            j, ok = start + 1, True
+            for word in x[1:]:
+                while j < len(y) and not _given_match(word, y[j]):
+                    j += 1
+                if j >= len(y):
+                    ok = False
+                    break
+                j += 1
+            if ok:
+                return True
+    return False
+
+
+def merge_person_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join a person's full names written with or without middle names or initials, a generational
+    suffix, or a short given name: "Dana K. Whitfield" = "Dana Whitfield", "Fred LaRue" = "Frederick
+    C. LaRue", "W. Mark Felt" = "Mark Felt".
+
+    Only names whose cluster is a PERSON by vote, blocked by surname key. Within a block, names are
+    taken most-mentioned first and a name joins the group only if it is compatible with every name
+    already in it, so two different people never meet through a shorter name they share ("John A.
+    Smith", "John B. Smith" and "John Smith"). When a name left out is mentioned at least half as often
+    as the group's first, the short forms are ambiguous and nothing is joined.
+    """
+    types = cluster_types(forms, uf)
+    blocks: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+    for key, info in forms.items():
+        if info.name.acronym or len(info.name.tokens) < 2 or types[uf.find(key)] != "PERSON":
+            continue
+        parts = _person_parts(info.name.tokens)
+        if parts is not None:
+            blocks[translit_key(parts[2])].append((key, parts))
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        members.sort(key=lambda kp: (-len(forms[kp[0]].spans), kp[0]))
+        pending = members
+        while len(pending) > 1:
+            group, rest = [pending[0]], []
+            for kp in pending[1:]:
+                if all(_person_compatible(kp[1], g[1]) for g in group):
+                    group.append(kp)
+                elif any(_person_compatible(kp[1], g[1]) for g in group):
+                    rest.append((kp, True))
+                else:
+                    rest.append((kp, False))
+            top = len(forms[group[0][0]].spans)
+            contested = any(shared and 2 * len(forms[kp[0]].spans) >= top for kp, shared in rest)
+            if len(group) > 1 and not contested:
+                for k, _ in group[1:]:
+                    uf.union(group[0][0], k)
+            pending = [kp for kp, _ in rest]
+
+
+def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[str, str]) -> dict[str, list[str]]:
+    """Join a one-word name to the full name ending with it, when the corpus makes it unambiguous.
+
+    Candidates are clusters holding a multi-word name whose last token matches the
+    word by transliteration key. Types must agree: the full name is a PERSON by
+    vote, or the word itself is mostly tagged PERSON and the full name is not an
+    organisation or group ("Hezbollah" never joins "Kata'ib Hezbollah" this way).
+    One candidate and the word tagged PERSON at least once: joined corpus-wide.
+    Otherwise (several candidates, or a word spaCy never called a person): returned
+    (form key -> candidate roots) and decided per document by ``_local_choice``; a word mostly
+    tagged PERSON whose full names are nearly all one person's (``DOMINANT_SHARE`` of the mentions of
+    the candidates that are persons by vote) goes to that person in documents that name none of the
+    candidates (``dominant``).
+    """
+    types = cluster_types(forms, uf)
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, info in forms.items():
+        if len(info.name.tokens) >= 2 and not info.name.acronym:
+            by_last[translit_key(person_core(info.name.tokens)[-1])].add(uf.find(key))
+    ambiguous: dict[str, list[str]] = {}
+    joins = []
+    for key, info in forms.items():
+        if len(info.name.tokens) != 1 or info.name.acronym:
+            continue
+        own = uf.find(key)
+        short_person = info.labels.get("PERSON", 0)
+        short_type = cluster_type(forms, [key]) if info.labels else "MISC"
+        cands = sorted(
+            r for r in by_last.get(translit_key(info.name.tokens[0]), ())
+            if r != own and (types[r] == "PERSON" or (short_type == "PERSON" and types[r] not in ("ORG", "NORP")))
+        )
+        # One candidate: joined when spaCy called the word a person once, or when its own vote is not an
+        # organisation or a place (a surname read as a nationality or a work of art); an organisation
+        # named after the person, or a place, is decided per document.
+        if len(cands) == 1 and (short_person or short_type not in ("ORG", "GPE", "LOC", "FAC")):
+            joins.append((key, cands[0]))
+        elif cands:
+            ambiguous[key] = cands
+    for key, root in joins:
+        uf.union(key, root)
+    out = {key: sorted({uf.find(r) for r in roots}) for key, roots in ambiguous.items()}
+    # The dominant candidate: a surname whose full names are nearly all one person's stands for that person
+    # in a document that names none of them ("Whitfield" when "Dana Whitfield" has 9 of 10 full mentions).
+    weight: Counter = Counter()
+    for key, info in forms.items():
+        if len(info.name.tokens) >= 2 and not info.name.acronym:
+            weight[uf.find(key)] += len(info.spans)
+    for key, roots in out.items():
+        info = forms[key]
+        if len(roots) < 2 or not info.labels.get("PERSON", 0) or 2 * info.labels.get("PERSON", 0) <= sum(info.labels.values()):
+            continue
+        # the word is a person's name: candidates that are not persons by vote do not compete
+        total = sum(weight[r] for r in roots if types.get(r) == "PERSON")
+        best = max(roots, key=lambda r: (types.get(r) == "PERSON", weight[r], r))
+        if total and types.get(best) == "PERSON" and weight[best] >= DOMINANT_SHARE * total:
+            dominant[key] = best
+    return out
+
+
+def _local_choice(span: NameSpan, candidates: frozenset[str], roots_in_doc: dict[str, set[str]],
+                  dominant: str | None = None) -> str | None:
+    """The one candidate full name present in the span's own document, if exactly one is; the dominant
+    candidate (if any) when none is.
+
+    Walks the document's few names, not the candidates (an acronym of a large corpus can have thousands).
+    """
+    present = [r for r in roots_in_doc.get(span.document, ()) if r in candidates]
+    if not present:
+        return dominant
+    return present[0] if len(present) == 1 else None
