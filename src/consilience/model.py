@@ -228,6 +228,16 @@ class Relation:
 
 
 @dataclass(slots=True)
+class TextSpan:
+    """A stretch of a document's cleaned text: an entity's descriptor, an example of a loaded term."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
 class Entity:
     id: str
     name: str
@@ -235,7 +245,7 @@ class Entity:
     aliases: list[Alias] = field(default_factory=list)
     mentions: int = 0
     documents: list[str] = field(default_factory=list)
-    descriptors: list[dict] = field(default_factory=list)  # {"text","document","start","end"}
+    descriptors: list[TextSpan] = field(default_factory=list)  # the labels the sources give it
     relations: list[Relation] = field(default_factory=list)
 
 
@@ -276,17 +286,53 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class LoadedTerm:
+    """A term of the loaded-terms lexicon an outlet uses: in its own voice (``count``) and in quotes."""
+
+    term: str
+    count: int
+    quoted: int = 0
+    examples: list[TextSpan] = field(default_factory=list)  # the first few uses in the outlet's voice
+
+
+@dataclass(slots=True)
+class OutletLabel:
+    """A label an outlet applies to an entity (a descriptor), with its lexicon polarity."""
+
+    entity: str
+    text: str
+    document: str
+    start: int
+    end: int
+    kind: str  # the descriptor's kind: "apposition" | "predicate" | "premodifier"
+    polarity: int  # sum of the signs of the loaded terms in the label
+
+
+@dataclass(slots=True)
+class Contrast:
+    """One actor labelled one way by this outlet and the opposite way by another."""
+
+    entity: str
+    kind: str  # "opposite" | "loaded vs neutral"
+    labels: list[str]
+    polarity: int
+    other_outlet: str
+    other_labels: list[str]
+    other_polarity: int
+
+
+@dataclass(slots=True)
 class SourceProfile:
     outlet: str
     documents: list[str]
     claims: int
     attributed_share: float
     hedged_share: float
-    loaded_terms: list[dict] = field(default_factory=list)  # {"term","count","examples":[{document,start,end}]}
-    labels: list[dict] = field(default_factory=list)  # {"entity","text","document","start","end"}
+    loaded_terms: list[LoadedTerm] = field(default_factory=list)
+    labels: list[OutletLabel] = field(default_factory=list)
     words: int = 0  # words of body text (the base of loaded_per_1000)
     loaded_per_1000: float = 0.0  # loaded terms in the outlet's own voice per 1000 words
-    contrasts: list[dict] = field(default_factory=list)  # {"entity","labels","other_outlet","other_labels","kind"}
+    contrasts: list[Contrast] = field(default_factory=list)
 
 
 @dataclass(slots=True)

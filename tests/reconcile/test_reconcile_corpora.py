@@ -40,10 +40,10 @@ def _offsets_hold(corpus):
             assert texts[c.document][c.start:c.end] == c.text
     for s in corpus.sources:
         for lab in s.labels:
-            assert texts[lab["document"]][lab["start"]:lab["end"]] == lab["text"]
+            assert texts[lab.document][lab.start:lab.end] == lab.text
         for t in s.loaded_terms:
-            for ex in t["examples"]:
-                assert texts[ex["document"]][ex["start"]:ex["end"]] == ex["text"]
+            for ex in t.examples:
+                assert texts[ex.document][ex.start:ex.end] == ex.text
 
 
 # --------------------------------------------------------------------------- soleimani-2020
@@ -95,9 +95,9 @@ def test_framing_contrast_between_004_and_the_others(soleimani):
     # 004 uses as many affect words ("loyal", "powerful", "crisis") as the others; the labels each
     # outlet gives each actor do, and are what is held here.
     opposite = {names[s.documents[0]] for s in corpus.sources for c in s.contrasts
-                if c["kind"] == "opposite" and c["other_outlet"] == general.outlet}
+                if c.kind == "opposite" and c.other_outlet == general.outlet}
     assert len(opposite) >= 3, opposite
-    assert all(c["other_outlet"] != general.outlet for c in general.contrasts) and general.contrasts
+    assert all(c.other_outlet != general.outlet for c in general.contrasts) and general.contrasts
 
 
 # --------------------------------------------------------------------------- examples/ (the project's own corpus)
@@ -148,5 +148,5 @@ def test_examples_framing(examples):
     neutral = {o for o in framing["neutral_outlets"]}
     by_outlet = {s.outlet: s for s in corpus.sources}
     assert min(by_outlet[o].loaded_per_1000 for o in hostile) > max(by_outlet[o].loaded_per_1000 for o in neutral)
-    contrasted = {c["other_outlet"] for o in neutral for c in by_outlet[o].contrasts}
+    contrasted = {c.other_outlet for o in neutral for c in by_outlet[o].contrasts}
     assert contrasted & hostile

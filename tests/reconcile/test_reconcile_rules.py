@@ -150,19 +150,19 @@ def test_framing_labels_contrast_and_voice(build):
     _, _, sources = build.run()
     by = {s.outlet: s for s in sources}
     hostile, neutral = by["Hostile Daily"], by["Neutral Wire"]
-    terms = {t["term"]: t for t in hostile.loaded_terms}
-    assert terms["terrorist"]["count"] == 1 and terms["brutal"]["count"] == 1
-    assert terms["hero"]["count"] == 0 and terms["hero"]["quoted"] == 1, "quoted words are the speaker's"
-    ex = terms["brutal"]["examples"][0]
-    assert t["h"][ex["start"]:ex["end"]] == "brutal"
+    terms = {t.term: t for t in hostile.loaded_terms}
+    assert terms["terrorist"].count == 1 and terms["brutal"].count == 1
+    assert terms["hero"].count == 0 and terms["hero"].quoted == 1, "quoted words are the speaker's"
+    ex = terms["brutal"].examples[0]
+    assert t["h"][ex.start:ex.end] == "brutal"
     assert hostile.loaded_per_1000 > neutral.loaded_per_1000 or neutral.loaded_per_1000 > 0
     assert hostile.hedged_share == 1.0 and hostile.attributed_share == 0.0
     (contrast,) = neutral.contrasts
-    assert contrast["kind"] == "opposite" and contrast["other_outlet"] == "Hostile Daily"
-    assert contrast["labels"] == ["a charismatic and beloved commander"]
-    assert contrast["other_labels"] == ["the regime's brutal butcher"]
-    assert hostile.labels[0]["entity"] == "g"
-    assert t["h"][hostile.labels[0]["start"]:hostile.labels[0]["end"]] == hostile.labels[0]["text"]
+    assert contrast.kind == "opposite" and contrast.other_outlet == "Hostile Daily"
+    assert contrast.labels == ["a charismatic and beloved commander"]
+    assert contrast.other_labels == ["the regime's brutal butcher"]
+    assert hostile.labels[0].entity == "g"
+    assert t["h"][hostile.labels[0].start:hostile.labels[0].end] == hostile.labels[0].text
 
 
 def test_lexicon_is_documented_and_signed():

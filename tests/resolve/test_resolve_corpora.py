@@ -111,7 +111,7 @@ def test_soleimani_types_by_vote_and_provenance(soleimani):
     for e in entities:
         assert e.mentions == sum(1 for a in analyses for m in a.mentions if m.entity == e.id)
         for d in e.descriptors:
-            assert texts[d["document"]][d["start"]:d["end"]] == d["text"]
+            assert texts[d.document][d.start:d.end] == d.text
         for r in e.relations:
             assert 0 <= r.start < r.end <= len(texts[r.document])
     muhandis = by_name["Abu Mahdi al-Muhandis"]

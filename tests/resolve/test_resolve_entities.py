@@ -122,9 +122,9 @@ def test_descriptors_grouped_and_role_relations_with_spans():
                            ("Vostrik,", "the head of Iraqa's Harsh Units")])
     entities, analyses = resolve(d1)
     person = next(e for e in entities if e.name == "Lena Vostrik")
-    assert [d["text"] for d in person.descriptors] == ["the deputy commander of the Zorin Front", "the head of Iraqa's Harsh Units"]
+    assert [d.text for d in person.descriptors] == ["the deputy commander of the Zorin Front", "the head of Iraqa's Harsh Units"]
     for d in person.descriptors:
-        assert text[d["start"]:d["end"]] == d["text"]
+        assert text[d.start:d.end] == d.text
     by_id = {e.id: e.name for e in entities}
     rel = {(r.relation, by_id[r.object]) for r in person.relations}
     assert rel == {("deputy commander of", "Zorin Front"), ("leader of", "Harsh Units")}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Claim, DocAnalysis, Document, SourceProfile
+from ..model import Claim, Contrast, DocAnalysis, Document, LoadedTerm, OutletLabel, SourceProfile, TextSpan
 from .facts import outlet_of
 from .participants import entity_of
 
@@ -129,7 +129,7 @@ def _in_name(analysis: DocAnalysis, start: int, end: int, text: str) -> bool:
 def loaded_terms(document: Document, analysis: DocAnalysis, lexicon) -> tuple[dict, dict]:
     """term -> examples in the outlet's voice, and term -> count inside quotations."""
     quoted = _quoted_spans(document, analysis)
-    own: dict[str, list[dict]] = defaultdict(list)
+    own: dict[str, list[TextSpan]] = defaultdict(list)
     inside: dict[str, int] = defaultdict(int)
     for t, m in find_terms(document.text, lexicon):
         if True:
@@ -138,11 +138,11 @@ def loaded_terms(document: Document, analysis: DocAnalysis, lexicon) -> tuple[di
             if any(s <= m.start() < e for s, e in quoted):
                 inside[t.term] += 1
             else:
-                own[t.term].append({"document": document.id, "start": m.start(), "end": m.end(), "text": m.group(0)})
+                own[t.term].append(TextSpan(document.id, m.start(), m.end(), m.group(0)))
     return own, inside
 
 
-def _labels(analysis: DocAnalysis) -> list[dict]:
+def _labels(analysis: DocAnalysis) -> list[OutletLabel]:
     mentions = {m.id: m for m in analysis.mentions}
     by_span = {(m.start, m.end): m for m in analysis.mentions}
     out = []
@@ -151,12 +151,12 @@ def _labels(analysis: DocAnalysis) -> list[dict]:
         entity = entity_of(m) if m is not None else None
         if entity is None:
             continue
-        out.append({"entity": entity, "text": d.text, "document": d.document, "start": d.start, "end": d.end,
-                    "kind": d.kind, "polarity": polarity(d.text)})
+        out.append(OutletLabel(entity=entity, text=d.text, document=d.document, start=d.start, end=d.end,
+                               kind=d.kind, polarity=polarity(d.text)))
     return out
 
 
-def _contribution(document: Document, analysis: DocAnalysis, lexicon) -> tuple[dict, dict, dict, list[dict]]:
+def _contribution(document: Document, analysis: DocAnalysis, lexicon) -> tuple[dict, dict, dict, list[OutletLabel]]:
     """What one document adds to its outlet's profile: loaded-term counts and first examples in the
     outlet's voice, counts inside quotations, and labels (a profile shows at most EXAMPLES_PER_TERM
     examples per term, so a document need not keep more)."""
@@ -200,9 +200,9 @@ def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis],
     profiles = []
     for outlet, docs in by_outlet.items():
         counts: dict[str, int] = defaultdict(int)
-        examples: dict[str, list[dict]] = defaultdict(list)
+        examples: dict[str, list[TextSpan]] = defaultdict(list)
         inside: dict[str, int] = defaultdict(int)
-        labels: list[dict] = []
+        labels: list[OutletLabel] = []
         words = 0
         for d in docs:
             n_own, some, i, doc_labels = found[d.id] if d.id in found else _contribution(d, nothing, lexicon)
@@ -224,8 +224,8 @@ def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis],
             claims=n,
             attributed_share=round(sum(t.attributed for t in tally) / n, 3) if n else 0.0,
             hedged_share=round(sum(t.hedged for t in tally) / n, 3) if n else 0.0,
-            loaded_terms=[{"term": t, "count": counts.get(t, 0), "quoted": inside.get(t, 0),
-                           "examples": examples.get(t, [])[:EXAMPLES_PER_TERM]} for t in terms],
+            loaded_terms=[LoadedTerm(term=t, count=counts.get(t, 0), quoted=inside.get(t, 0),
+                                     examples=examples.get(t, [])[:EXAMPLES_PER_TERM]) for t in terms],
             labels=labels,
             words=words,
             loaded_per_1000=round(1000 * total_own / words, 2) if words else 0.0,
@@ -236,13 +236,13 @@ def profile_sources(documents: list[Document], analyses: Iterable[DocAnalysis],
 
 def _contrasts(profiles: list[SourceProfile]) -> None:
     """Per entity: outlets whose labels lean opposite ways, side by side (filled into each profile)."""
-    lean: dict[str, dict[str, tuple[int, list[dict]]]] = defaultdict(dict)  # entity -> outlet -> (sum, labels)
+    lean: dict[str, dict[str, tuple[int, list[OutletLabel]]]] = defaultdict(dict)  # entity -> outlet -> (sum, labels)
     for p in profiles:
-        per_entity: dict[str, list[dict]] = defaultdict(list)
+        per_entity: dict[str, list[OutletLabel]] = defaultdict(list)
         for lab in p.labels:
-            per_entity[lab["entity"]].append(lab)
+            per_entity[lab.entity].append(lab)
         for e, labs in per_entity.items():
-            lean[e][p.outlet] = (sum(x["polarity"] for x in labs), labs)
+            lean[e][p.outlet] = (sum(x.polarity for x in labs), labs)
     by_outlet = {p.outlet: p for p in profiles}
     for e, outlets in lean.items():
         if len(outlets) < 2:
@@ -254,13 +254,14 @@ def _contrasts(profiles: list[SourceProfile]) -> None:
         for a in other:
             for b in negative[:CONTRAST_LABELS]:
                 kind = "opposite" if outlets[a][0] > 0 else "loaded vs neutral"
-                entry_a = {"entity": e, "kind": kind, "labels": _texts(outlets[a][1]), "polarity": outlets[a][0],
-                           "other_outlet": b, "other_labels": _texts(outlets[b][1]), "other_polarity": outlets[b][0]}
-                by_outlet[a].contrasts.append(entry_a)
-                by_outlet[b].contrasts.append({**entry_a, "labels": entry_a["other_labels"],
-                                               "polarity": outlets[b][0], "other_outlet": a,
-                                               "other_labels": entry_a["labels"], "other_polarity": outlets[a][0]})
+                labels_a, labels_b = _texts(outlets[a][1]), _texts(outlets[b][1])
+                by_outlet[a].contrasts.append(Contrast(entity=e, kind=kind, labels=labels_a, polarity=outlets[a][0],
+                                                       other_outlet=b, other_labels=labels_b,
+                                                       other_polarity=outlets[b][0]))
+                by_outlet[b].contrasts.append(Contrast(entity=e, kind=kind, labels=labels_b, polarity=outlets[b][0],
+                                                       other_outlet=a, other_labels=labels_a,
+                                                       other_polarity=outlets[a][0]))
 
 
-def _texts(labels: list[dict]) -> list[str]:
-    return list(dict.fromkeys(x["text"] for x in labels))[:CONTRAST_LABELS]
+def _texts(labels: list[OutletLabel]) -> list[str]:
+    return list(dict.fromkeys(x.text for x in labels))[:CONTRAST_LABELS]

@@ -7,7 +7,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..model import Alias, DocAnalysis, Entity
+from ..model import Alias, DocAnalysis, Entity, TextSpan
 from ..packed import only
 from .aliases import Link
 from .forms import TYPE_ORDER, FormInfo, UnionFind
@@ -158,7 +158,7 @@ def _attach_descriptors(entities, spans, texts, analyses) -> None:
             if eid is None:
                 continue
             entity = by_id[eid]
-            entity.descriptors.append({"text": d.text, "document": d.document, "start": d.start, "end": d.end})
+            entity.descriptors.append(TextSpan(d.document, d.start, d.end, d.text))
             if text is not None:
                 entity.relations.extend(
                     relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans, not_objects)
