@@ -73,6 +73,23 @@ def test_counts_and_ranges(analyse):
     assert abduct.quantity == 9.0, "the three nurses are part of the nine"
 
 
+def test_a_count_inside_including_is_a_part_of_the_same_event(analyse):
+    """"killed 176 people, including 63 Norwegians and 10 Danes": the total and each part, one claim each, of
+    one trigger; "including" on the event noun, a part of the total's own category or a bare number is not read."""
+    text = ("The missile killed 176 people, including 63 Norwegians and 10 Danes. "
+            "It resulted in the death of 40 villagers and the abduction of seven others, including 5 women. "
+            "The blast killed 20 people, including five people from the village. "
+            "Soldiers killed 12 people, including 4 in Dorvik.")
+    a = analyse(text, published="2031-06-06")
+    kills = {c.quantity: c for c in _claims(a, "kill")}
+    assert set(kills) == {176.0, 63.0, 10.0, 40.0, 20.0, 12.0}
+    assert kills[63.0].quantity_text == "63 Norwegians" and _texts(a, kills[63.0].objects) == ["Norwegians"]
+    assert _texts(a, kills[10.0].objects) == ["Danes"]
+    assert kills[63.0].trigger_start == kills[176.0].trigger_start
+    abducted = [(c.quantity, c.quantity_text) for c in _claims(a, "abduct")]
+    assert abducted == [(7.0, "seven others"), (5.0, "5 women")]
+
+
 def test_speaker_and_hedge(analyse):
     text = ('"The convoy was attacked by the Red Hand," the Interior Ministry said. '
             "The rebels reportedly killed two guards in Varnholm.")

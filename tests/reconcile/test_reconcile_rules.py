@@ -487,3 +487,23 @@ def test_a_post_in_a_body_with_no_name_is_no_fact(build):
                 role="commander")
     facts, _, _ = build.run()
     assert [sorted({c.split(":")[0] for c in f.claims}) for f in facts] == [["b"]]
+
+
+def test_a_part_named_with_including_is_its_own_count_not_a_conflicting_total(build):
+    """"176 people, including 63 Norwegians" gives the total and the part (two claims of one trigger): the
+    part sets 63 against another outlet's 57 Norwegians, never against the total of 176."""
+    _ferry_entities(build)
+    a = "The capsizing killed 176 people, including 63 Norwegians."
+    b = "The capsizing killed 176 people. Officials said 57 Norwegians died."
+    _story(build, "a", a, "2030-05-02", "A")
+    _story(build, "b", b, "2030-05-02", "B")
+    total = build.claim("a", a, "kill", quantity=176.0, quantity_unit="person", quantity_text="176 people")
+    part = build.claim("a", a, "kill", quantity=63.0, quantity_unit="norwegian", quantity_text="63 Norwegians")
+    build.claim("b", "The capsizing killed 176 people.", "kill", quantity=176.0, quantity_unit="person",
+                quantity_text="176 people")
+    build.claim("b", "Officials said 57 Norwegians died.", "kill", quantity=57.0, quantity_unit="norwegian",
+                quantity_text="57 Norwegians")
+    facts, conflicts, _ = build.run()
+    assert _fact_with(facts, total.id).support == 2 and _fact_with(facts, part.id) is not _fact_with(facts, total.id)
+    (x,) = conflicts
+    assert {v.value for v in x.values} == {"57", "63"}

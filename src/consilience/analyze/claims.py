@@ -121,6 +121,7 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
         _attach_participants(f, index)
     times = _attach_times(sent, found, index)
     quantities = _attach_quantities(sent, found, index)
+    parts = _attach_parts(sent, found, index, quantities)
     sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # what sent.text gives, without rejoining tokens
     hedged = bool(_HEDGE_RE.search(sent_text))
     out = []
@@ -132,7 +133,7 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
                 places[f.token.i] = spot
                 f.objects = [m for m in f.objects if m is not spot]
     _inherit(found, times, places)
-    for f, quantity in ((f, q) for f in found for q in (quantities.get(f.token.i) or [None])):
+    for f, quantity, part in _counted(found, quantities, parts):
         place = places.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))
         if time_text and f.predicate in ("role", "command", "member") and _after_since(sent_text, time_text):
@@ -156,7 +157,8 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
             text=sent_text,
             predicate=f.predicate,
             subject=f.subject.id if f.subject else None,
-            objects=_unique([m.id for m in _objects_of(f, quantity, quantities.get(f.token.i))
+            objects=_unique([m.id for m in (_part_objects(f, quantity, index) if part else
+                                            _objects_of(f, quantity, quantities.get(f.token.i)))
                              if not f.subject or m.id != f.subject.id]),
             time=time_value,
             time_text=time_text,
@@ -207,6 +209,22 @@ def _inherit(found: list[_Found], times: dict, places: dict) -> None:
                 and places.get(f.token.i) is None:
             # the attacked place (a mention spaCy mislabels is checked against its entity's type in reconcile)
             places[f.token.i] = next((m for m in g.objects if m.label in PLACE_LABELS | {"PERSON", "ORG"}), None)
+
+
+def _counted(found: list[_Found], quantities: dict, parts: dict):
+    """(trigger, count, is a part) for every claim a sentence gives: one per count of a trigger (or one
+    without a count), each total followed by the parts "including ..." names of it."""
+    for f in found:
+        for q in quantities.get(f.token.i) or [None]:
+            yield f, q, False
+            for p in parts.get(id(q), ()) if q is not None else ():
+                yield f, p, True
+
+
+def _part_objects(f: _Found, part: Quantity, index: _Index) -> list[Mention]:
+    """The participants of a part ("including 63 Canadians"): the names inside its own count phrase."""
+    return [m for m in index.mentions if part.start <= m.start and m.end <= part.end
+            and m.label in PARTICIPANT_LABELS and m.label not in PLACE_LABELS]
 
 
 def _objects_of(f: _Found, quantity: Quantity | None, all_counts: list[Quantity] | None) -> list[Mention]:
@@ -778,6 +796,68 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
             continue  # a sum, a share or a distance is not a count of people
         out.setdefault(f.token.i, []).append(q)
     return out
+
+
+def _attach_parts(sent, found: list[_Found], index: _Index, totals: dict[int, list[Quantity]]) -> dict[int, list[Quantity]]:
+    """id(total Quantity) -> the counts of its parts: a count inside "including M Y" that hangs on the noun
+    a trigger's count counts ("the abduction of seven others, including 6 women", "killed 176 people,
+    including 63 Canadians") is a sub-count of the same event; conjoined parts ("including 63 Canadians
+    and 10 Swedes") are each one. A part is smaller than its total and is of another category (its own
+    counted noun or a name qualifying it: "six others, including two others" says nothing new; a bare
+    number, "including 4 in the city", does not say of what). An
+    "including" phrase hanging anywhere else (on the event noun, on the verb) is not read: the parse
+    does not say what it is part of."""
+    owned = {id(q) for qs in totals.values() for q in qs}
+    by_root: dict[int, tuple[_Found, Quantity]] = {}
+    found_by_i = {f.token.i: f for f in found}
+    for i, qs in totals.items():
+        for q in qs:
+            tokens = _span_tokens(sent, q.start, q.end)
+            if tokens:
+                by_root.setdefault(_root(tokens).i, (found_by_i[i], q))
+    time_spans = [(t.start, t.end) for t in index.times]
+    out: dict[int, list[Quantity]] = {}
+    for q in index.quantities:
+        if id(q) in owned or q.start < sent.start_char or q.end > sent.end_char or q.value is None or not q.unit:
+            continue
+        if (q.unit or "").lower() in V.TIME_UNITS or any(s <= q.start < e for s, e in time_spans):
+            continue
+        tokens = _span_tokens(sent, q.start, q.end)
+        if not tokens:
+            continue
+        t = _root(tokens)
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        prep = t.head
+        if t.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "including":
+            continue
+        host = prep.head
+        if host.i not in by_root and host.i in found_by_i and host.pos_ in ("VERB", "AUX"):
+            # "killed nine, including 3 nurses", the phrase hung on the verb: the part of the verb's one
+            # count, when that count is its object ("nine") and the verb has no other
+            own = [q2 for q2 in totals.get(host.i, ())]
+            tokens = _span_tokens(sent, own[0].start, own[0].end) if len(own) == 1 else []
+            if tokens and _root(tokens).dep_ in ("dobj", "nsubjpass") and _root(tokens).head.i == host.i:
+                host = _root(tokens)
+        if host.i not in by_root:
+            continue
+        f, total = by_root[host.i]
+        if index.line(q.start) != index.line(f.token.idx):
+            continue
+        if V.family(f.predicate) in V.CASUALTY_FAMILIES and _is_measure(q):
+            continue
+        ceiling = total.value if total.value is not None else total.high
+        if ceiling is not None and q.value >= ceiling:
+            continue  # not a part of it
+        if (q.unit or "") == (total.unit or "") and not _qualifiers(q, index) - _qualifiers(total, index):
+            continue  # the same category as the total: a part that names nothing new
+        out.setdefault(id(total), []).append(q)
+    return out
+
+
+def _qualifiers(q: Quantity, index: _Index) -> set[str]:
+    return {m.text.lower() for m in index.mentions
+            if q.start <= m.start and m.end <= q.end and m.label in PARTICIPANT_LABELS}
 
 
 def _is_measure(q: Quantity) -> bool:
