@@ -90,6 +90,32 @@ def test_a_count_inside_including_is_a_part_of_the_same_event(analyse):
     assert abducted == [(7.0, "seven others"), (5.0, "5 women")]
 
 
+def test_declarations_name_what_was_put_in_force(analyse):
+    """Declaring (announcing, imposing) mourning, an emergency, a curfew or war is an event; what was declared
+    is kept as written; a conjoined verb shares its subject; "announced a plan" declares nothing."""
+    text = ("Gorvan President Ilo Maret described the blast as an act of war and declared three days of "
+            "national mourning. A state of emergency was declared in the province by the governor, Anna Lisk. "
+            "Eldavia declared war on Mirtland in 1931. The minister Ruben Olsson announced a plan to build roads.")
+    a = analyse(text, published="2031-06-06")
+    declared = {c.role: c for c in _claims(a, "declare")}
+    assert set(declared) == {"three days of national mourning", "state of emergency", "war"}
+    assert _texts(a, [declared["three days of national mourning"].subject]) == ["Ilo Maret"]
+    assert _texts(a, [declared["state of emergency"].subject]) == ["Anna Lisk"]
+    assert _texts(a, declared["war"].objects) == ["Mirtland"] and declared["war"].time == "1931"
+
+
+def test_serving_under_someone_is_a_relation_with_its_count(analyse):
+    text = ("In Dorvik alone, 210 Eldavian engineers served under his command. "
+            "Ruben Olsson served under the command of General Dag Lind. "
+            "A general who served under him for a decade was named.")
+    a = analyse(text, published="2031-06-06")
+    served = _claims(a, "serve")
+    assert [(c.quantity, c.quantity_text) for c in served][0] == (210.0, "210 Eldavian engineers")
+    assert served[0].objects == [], "a pronoun names no superior"
+    assert any(_texts(a, [c.subject]) == ["Ruben Olsson"] and _texts(a, c.objects) == ["Dag Lind"] for c in served)
+    assert len(served) == 2, "nobody named and nothing counted: no claim"
+
+
 def test_speaker_and_hedge(analyse):
     text = ('"The convoy was attacked by the Red Hand," the Interior Ministry said. '
             "The rebels reportedly killed two guards in Varnholm.")

@@ -246,7 +246,7 @@ def _candidates(doc) -> list[int]:
     """Indices of the tokens ``_trigger`` can accept, read from attribute arrays: every lemma and word
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
-              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, "toll"}
+              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll"}
     words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
@@ -289,6 +289,12 @@ def _trigger(tok, index: _Index) -> _Found | None:
                                                        for c in tok.children):
         return _Found(tok, "kill")  # "the death toll rose to 52": its count comes through the verb (see _tolls)
     if tok.pos_ in ("VERB", "AUX"):
+        if lemma in V.DECLARE_VERBS:
+            declared = _declared(tok)
+            if declared:
+                return _Found(tok, "declare", role=declared)
+        if lemma in V.SERVE_VERBS and any(c.dep_ == "prep" and c.lower_ in V.SERVE_PREPS for c in tok.children):
+            return _Found(tok, "serve")
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
                 target = child if child.dep_ != "prep" else next((c for c in child.children), child)
@@ -317,6 +323,31 @@ def _trigger(tok, index: _Index) -> _Found | None:
         if pred:
             return _Found(tok, pred)
     return None
+
+
+def _declared(tok) -> str | None:
+    """What a declaring verb puts in force, as written without its determiner ("three days of national
+    mourning", "state of emergency", "curfew"), when its object (or passive subject) is a state in
+    ``DECLARED_NOUNS`` or a span or state of one; else None ("announced a plan" declares nothing)."""
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if target is None:
+        return None
+    thing = target if _declared_noun(target) else None
+    if thing is None and target.lemma_.lower() in V.DECLARED_SPANS:
+        thing = next((p for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and _declared_noun(p)), None)
+    if thing is None:
+        return None
+    first = min([target.i, *(t.i for c in target.lefts if c.dep_ in ("nummod", "amod", "compound", "quantmod")
+                             for t in c.subtree)])
+    return tok.doc[first: thing.i + 1].text
+
+
+def _declared_noun(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in tok.children) and "martial law" in V.DECLARED_NOUNS
+    return lemma in V.DECLARED_NOUNS or tok.lower_ in V.DECLARED_NOUNS  # "mourning" is tagged a verb at times
 
 
 def _victim_list(tok) -> _Found | None:
@@ -551,6 +582,34 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     if f.predicate == "statement":
         f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
         return
+    if f.predicate == "declare":  # who declared it ("by X" in the passive), and against whom ("war on X")
+        if nsubj is None and agent is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "X described the blast as an act of war and declared ...": conjoined verbs share their subject
+            nsubj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        who = nsubj if nsubj is not None else agent
+        f.subject = _mention_in_phrase(who, index) if who is not None else None
+        declared = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+        f.objects = [m for c in [*children, *(declared.children if declared is not None else ())]
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for p in c.children if p.dep_ == "pobj" for m in [_mention_in_phrase(p, index)]
+                     if m is not None and m.label not in PLACE_LABELS - {"GPE"}]
+        return
+    if f.predicate == "serve":  # who served (the subject), under whom: "under X", "under X's command"
+        f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
+        f.objects = []
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in V.SERVE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.lemma_.lower() in V.AUTHORITY_NOUNS:  # "under his command", "under the command of X"
+                        m = next((index.mention_at(x) for x in p.children if x.dep_ == "poss"), None) \
+                            or _of_mention(p, index)
+                    else:
+                        m = _mention_in_phrase(p, index)
+                    if m is not None:
+                        f.objects.append(m)
+        return
     if f.predicate == "kill" and lemma in ("lose", "die", "perish"):  # the subject is the victim
         f.objects = _phrase_mentions(nsubj, index) if nsubj is not None else []
         return
@@ -777,7 +836,8 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     are listed in order; each becomes a claim of its own.
     """
     time_spans = [(t.start, t.end) for t in index.times]
-    by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")}
+    by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command",
+                                                               "declare")}
     via = {f.via.i: f for f in by_i.values() if f.via is not None}
     tolls = _tolls(by_i.values())
     out: dict[int, list[Quantity]] = {}
