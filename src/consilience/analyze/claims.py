@@ -293,7 +293,8 @@ def _trigger(tok, index: _Index) -> _Found | None:
             declared = _declared(tok)
             if declared:
                 return _Found(tok, "declare", role=declared)
-        if lemma in V.SERVE_VERBS and any(c.dep_ == "prep" and c.lower_ in V.SERVE_PREPS for c in tok.children):
+        if lemma in V.SERVE_VERBS and any(_superior(p) for c in tok.children if c.dep_ == "prep"
+                                          and c.lower_ in V.SERVE_PREPS for p in c.children if p.dep_ == "pobj"):
             return _Found(tok, "serve")
         for child in tok.children:
             if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
@@ -323,6 +324,12 @@ def _trigger(tok, index: _Index) -> _Found | None:
         if pred:
             return _Found(tok, pred)
     return None
+
+
+def _superior(tok) -> bool:
+    """Whether "under X" names someone to serve under: a name, a pronoun, or an authority noun ("under his
+    command"); "worked under pressure", "under contract" name no one."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in V.AUTHORITY_NOUNS
 
 
 def _declared(tok) -> str | None:
