@@ -108,13 +108,14 @@ def test_serving_under_someone_is_a_relation_with_its_count(analyse):
     text = ("In Dorvik alone, 210 Eldavian engineers served under his command. "
             "Ruben Olsson served under the command of General Dag Lind. "
             "A general who served under him for a decade was named. "
-            "Ilse Varga worked under pressure in Dorvik on Monday.")
+            "Ilse Varga worked under pressure in Dorvik on Monday. Piet Halvorsen worked under head coach Ivo Brandt.")
     a = analyse(text, published="2031-06-06")
     served = _claims(a, "serve")
     assert [(c.quantity, c.quantity_text) for c in served][0] == (210.0, "210 Eldavian engineers")
     assert served[0].objects == [], "a pronoun names no superior"
     assert any(_texts(a, [c.subject]) == ["Ruben Olsson"] and _texts(a, c.objects) == ["Dag Lind"] for c in served)
-    assert len(served) == 2, "nobody named and nothing counted, or no one to serve under: no claim"
+    assert any(_texts(a, c.objects) == ["Ivo Brandt"] for c in served), "a person named in the phrase"
+    assert len(served) == 3, "nobody named and nothing counted, or no one to serve under: no claim"
 
 
 def test_speaker_and_hedge(analyse):

@@ -293,7 +293,7 @@ def _trigger(tok, index: _Index) -> _Found | None:
             declared = _declared(tok)
             if declared:
                 return _Found(tok, "declare", role=declared)
-        if lemma in V.SERVE_VERBS and any(_superior(p) for c in tok.children if c.dep_ == "prep"
+        if lemma in V.SERVE_VERBS and any(_superior(p, index) for c in tok.children if c.dep_ == "prep"
                                           and c.lower_ in V.SERVE_PREPS for p in c.children if p.dep_ == "pobj"):
             return _Found(tok, "serve")
         for child in tok.children:
@@ -326,10 +326,14 @@ def _trigger(tok, index: _Index) -> _Found | None:
     return None
 
 
-def _superior(tok) -> bool:
-    """Whether "under X" names someone to serve under: a name, a pronoun, or an authority noun ("under his
-    command"); "worked under pressure", "under contract" name no one."""
-    return tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in V.AUTHORITY_NOUNS
+def _superior(tok, index: _Index) -> bool:
+    """Whether "under X" names someone to serve under: a name, a pronoun, an authority noun ("under his
+    command") or a noun phrase naming a person ("under head coach X"); "worked under pressure", "under
+    contract" name no one."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in V.AUTHORITY_NOUNS:
+        return True
+    m = _mention_in_phrase(tok, index)
+    return m is not None and m.label == "PERSON"
 
 
 def _declared(tok) -> str | None:
