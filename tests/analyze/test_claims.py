@@ -90,6 +90,12 @@ def test_a_count_inside_including_is_a_part_of_the_same_event(analyse):
     assert abducted == [(7.0, "seven others"), (5.0, "5 women")]
 
 
+def test_taking_people_hostage_counts_them(analyse):
+    a = analyse("Gunmen took 12 people hostage in Dorvik on Monday.", published="2031-06-06")
+    (c,) = _claims(a, "abduct")
+    assert (c.quantity, c.time) == (12.0, "2031-06-02")
+
+
 def test_declarations_name_what_was_put_in_force(analyse):
     """Declaring (announcing, imposing) mourning, an emergency, a curfew or war is an event; what was declared
     is kept as written; a conjoined verb shares its subject; "announced a plan" declares nothing."""

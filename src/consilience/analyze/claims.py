@@ -297,7 +297,8 @@ def _trigger(tok, index: _Index) -> _Found | None:
                                           and c.lower_ in V.SERVE_PREPS for p in c.children if p.dep_ == "pobj"):
             return _Found(tok, "serve")
         for child in tok.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
+            if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt", "xcomp") or (
+                    child.dep_ == "prep" and lemma == "carry"):  # xcomp: "took 12 people hostage"
                 target = child if child.dep_ != "prep" else next((c for c in child.children), child)
                 pred = V.PHRASE_TRIGGERS.get((lemma, target.lemma_.lower()))
                 if pred:
@@ -869,7 +870,8 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     return out
 
 
-def _attach_parts(sent, found: list[_Found], index: _Index, totals: dict[int, list[Quantity]]) -> dict[int, list[Quantity]]:
+def _attach_parts(sent, found: list[_Found], index: _Index,
+                  totals: dict[int, list[Quantity]]) -> dict[int, list[Quantity]]:
     """id(total Quantity) -> the counts of its parts: a count inside "including M Y" that hangs on the noun
     a trigger's count counts ("the abduction of seven others, including 6 women", "killed 176 people,
     including 63 Canadians") is a sub-count of the same event; conjoined parts ("including 63 Canadians
