@@ -90,6 +90,30 @@ def test_a_count_inside_including_is_a_part_of_the_same_event(analyse):
     assert abducted == [(7.0, "seven others"), (5.0, "5 women")]
 
 
+def test_a_clause_whose_parse_lost_its_subject_is_parsed_on_its_own(analyse):
+    """"... the killing of 40 villagers and seven, including 5 women were taken, hostage": the small parser
+    hangs "seven" on "villagers" and "were taken" on "led" with no subject; the clause after the coordinator
+    is parsed again by itself, which gives the abduction of seven with its part, and the killing stays 40."""
+    text = ("The raid led to the execution-style killing of 40 defenseless villagers and seven, "
+            "including 5 women were taken, hostage.")
+    a = analyse(text, published="2031-06-06")
+    assert [c.quantity for c in _claims(a, "kill")] == [40.0]
+    abducted = [(c.quantity, c.quantity_text, c.text) for c in _claims(a, "abduct")]
+    clause = "seven, including 5 women were taken, hostage."
+    assert abducted == [(7.0, "seven", clause), (5.0, "5 women", clause)]
+    _offsets_hold(text, a)
+    assert len({c.id for c in a.claims}) == len(a.claims)
+
+
+def test_a_clause_with_its_subject_elsewhere_is_not_parsed_again(nlp):
+    from consilience.analyze.claims import _orphan_clauses
+
+    for text in ("Ruben Olsson was arrested on Monday and was charged with murder.",
+                 "Five soldiers were killed, as was reported on Monday.",
+                 "The minister said the convoy was attacked near Dorvik."):
+        assert [c for s in nlp(text).sents for c in _orphan_clauses(s)] == [], text
+
+
 def test_taking_people_hostage_counts_them(analyse):
     a = analyse("Gunmen took 12 people hostage in Dorvik on Monday.", published="2031-06-06")
     (c,) = _claims(a, "abduct")

@@ -92,8 +92,11 @@ class _Index:
         return None
 
 
-def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim]:
-    """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage."""
+def extract_claims(doc, document: Document, analysis: DocAnalysis, reparse=None) -> list[Claim]:
+    """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage.
+
+    ``reparse`` (the spaCy pipeline that parsed ``doc``), when given, parses again on its own a clause the
+    parser left without its subject (see ``_orphan_clauses``)."""
     index = _Index(analysis, doc_text(doc))
     candidates = _candidates(doc)
     claims: list[Claim] = []
@@ -102,10 +105,69 @@ def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim
         if first == last:
             continue  # no trigger word: most sentences are passed over without touching their tokens
         try:
-            claims.extend(_sentence_claims(sent, document, index, len(claims), candidates[first:last]))
+            found = _sentence_claims(sent, document, index, len(claims), candidates[first:last])
+            claims.extend(found)
+            if reparse is not None:
+                for start, end in _orphan_clauses(sent):
+                    claims.extend(_reparsed_claims(reparse, doc_text(doc), start, end, document, index,
+                                                   len(claims), {(c.trigger_start, c.predicate) for c in found}))
         except Exception as exc:  # a parse we did not foresee must not lose the document
             document.notes.append(f"claims: sentence at {sent.start_char} skipped ({exc.__class__.__name__})")
     return claims
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
+
+
+def _orphan_clauses(sent) -> list[tuple[int, int]]:
+    """Clauses the parser lost the subject of: a finite verb with its auxiliary, no subject, hung as a
+    complement (ccomp, parataxis) on another verb, after a coordinator ("... the killing of 40 villagers and
+    seven, including five women were taken hostage": "were taken" hangs on the first verb and "seven" on
+    "villagers"). English gives a finite clause a subject, so the words between the coordinator and the
+    auxiliary are one that the parse misplaced: (start, end) characters from the word after the coordinator
+    to the end of the sentence, to be parsed on their own."""
+    out = []
+    doc = sent.doc
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX") or v.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if any(c.dep_ in _SUBJECTS for c in v.children):
+            continue
+        aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE and c.i < v.i), None)
+        if aux is None:
+            continue
+        k = aux.i - 1
+        while k > sent.start and doc[k].dep_ != "cc" and doc[k].text != ";":
+            if doc[k].tag_ in _FINITE:
+                break  # another finite verb first: not a lost subject
+            k -= 1
+        if k <= sent.start or not (doc[k].dep_ == "cc" or doc[k].text == ";"):
+            continue
+        words = doc[k + 1: aux.i]
+        if any(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in words):
+            out.append((doc[k + 1].idx, sent.end_char))
+    return out
+
+
+def _reparsed_claims(nlp, text: str, start: int, end: int, document: Document, index: _Index, start_number: int,
+                     known: set) -> list[Claim]:
+    """Event claims of a clause parsed on its own. The clause is parsed behind blank space as long as the
+    text before it, so its offsets are the document's and every record is found where it is; only triggers
+    the sentence's own parse gave no claim are kept."""
+    doc = nlp(" " * start + text[start:end])
+    first = next((t.i for t in doc if not t.is_space), len(doc))
+    span = doc[first:]
+    if not len(span):
+        return []
+    candidates = [i for i in _candidates(doc) if i >= first]
+    out = []
+    for c in _sentence_claims(span, document, index, 0, candidates):
+        if V.family(c.predicate) in ("position", "member", "statement") or (c.trigger_start, c.predicate) in known:
+            continue
+        c.id = f"{document.id}:c{start_number + len(out)}"
+        out.append(c)
+    return out
 
 
 # --------------------------------------------------------------------------- one sentence
