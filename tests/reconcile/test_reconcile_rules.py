@@ -518,18 +518,22 @@ def test_one_declaration_told_of_its_president_or_its_government_is_one_fact(bui
     texts = {"a": "President Ilo Maret declared three days of national mourning.",
              "b": "The Gorvan government declared three days of mourning.",
              "c": "Dag Lind declared three days of mourning.",
-             "d": "The Gorvan government declared a day of mourning."}
+             "d": "The Gorvan government declared a day of mourning.",
+             "e": "The Eldavian cabinet declared three days of mourning."}
     for doc_id, text in texts.items():
         build.document(doc_id, text, outlet=doc_id.upper(), published="2030-05-02")
     a = build.claim("a", texts["a"], "declare", subject=("Ilo Maret", "p"), role="three days of national mourning")
     b = build.claim("b", texts["b"], "declare", subject=("Gorvan", "g"), role="three days of mourning")
     c = build.claim("c", texts["c"], "declare", subject=("Dag Lind", "q"), role="three days of mourning")
     d = build.claim("d", texts["d"], "declare", subject=("Gorvan", "g"), role="day of mourning")
+    build.entity("el", "Eldavian", "NORP")
+    e = build.claim("e", texts["e"], "declare", subject=("Eldavian", "el"), role="three days of mourning")
     facts, conflicts, _ = build.run()
     f = _fact_with(facts, a.id)
     assert b.id in f.claims and f.support == 2
     assert f.statement == "Ilo Maret declared three days of national mourning"
     assert c.id not in f.claims and d.id not in f.claims
+    assert e.id not in f.claims, "another nationality's declaration"
     assert conflicts == []
 
 

@@ -194,8 +194,8 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
     if d.family == "declare":
         # one state put in force for one span (the rank holds both): told of its head of state, its government
         # or its media, one declaration, unless two named declarers or two places differ or the dates are apart
-        return (not _named_conflict(c, d, names) and not (c.place and d.places and c.place not in d.places)
-                and _time_ok(c, d, False))
+        return (not _named_conflict(c, d, names) and not _other_country(c, d, names)
+                and not (c.place and d.places and c.place not in d.places) and _time_ok(c, d, False))
     if not _participants_ok(c, d) and not _same_specific_count(c, d):
         return False
     if not _count_ok(c, d):
@@ -213,6 +213,16 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         if not (same_count or same_moment):
             return False
     return True
+
+
+def _other_country(c: Claim, d: Draft, names: Names) -> bool:
+    """Declarers that are two different countries or nationalities ("the Karvenian government", "Ostrand"):
+    a nationality adjective names no one for grouping, but it does say whose declaration it is."""
+    def country(e):
+        return names.type.get(e) in ("GPE", "NORP")
+    mine = {c.subject} if c.subject and country(c.subject) else set()
+    theirs = {e for e in d.subjects if country(e)}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _is_toll(c: Claim) -> bool:
