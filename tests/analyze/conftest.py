@@ -12,7 +12,7 @@ def analyse(nlp):
     """analyse(text) -> DocAnalysis of an invented one-off document."""
     def run(text: str, published: str | None = None, doc_id: str = "t"):
         document = Document(id=doc_id, path=f"{doc_id}.txt", text=text, published=published)
-        return analyze_parsed(nlp(text), document)
+        return analyze_parsed(nlp(text), document, nlp)
 
     return run
 
@@ -24,5 +24,5 @@ def soleimani(soleimani_dir, nlp):
     for path in sorted(soleimani_dir.glob("0*.txt")):
         text = path.read_text(encoding="utf-8")
         document = Document(id=path.name[:3], path=str(path), text=text)
-        out[path.name[:3]] = (text, analyze_parsed(nlp(text), document))
+        out[path.name[:3]] = (text, analyze_parsed(nlp(text), document, nlp))
     return out

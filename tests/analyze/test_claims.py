@@ -73,6 +73,81 @@ def test_counts_and_ranges(analyse):
     assert abduct.quantity == 9.0, "the three nurses are part of the nine"
 
 
+def test_a_count_inside_including_is_a_part_of_the_same_event(analyse):
+    """"killed 176 people, including 63 Norwegians and 10 Danes": the total and each part, one claim each, of
+    one trigger; "including" on the event noun, a part of the total's own category or a bare number is not read."""
+    text = ("The missile killed 176 people, including 63 Norwegians and 10 Danes. "
+            "It resulted in the death of 40 villagers and the abduction of seven others, including 5 women. "
+            "The blast killed 20 people, including five people from the village. "
+            "Soldiers killed 12 people, including 4 in Dorvik.")
+    a = analyse(text, published="2031-06-06")
+    kills = {c.quantity: c for c in _claims(a, "kill")}
+    assert set(kills) == {176.0, 63.0, 10.0, 40.0, 20.0, 12.0}
+    assert kills[63.0].quantity_text == "63 Norwegians" and _texts(a, kills[63.0].objects) == ["Norwegians"]
+    assert _texts(a, kills[10.0].objects) == ["Danes"]
+    assert kills[63.0].trigger_start == kills[176.0].trigger_start
+    abducted = [(c.quantity, c.quantity_text) for c in _claims(a, "abduct")]
+    assert abducted == [(7.0, "seven others"), (5.0, "5 women")]
+
+
+def test_a_clause_whose_parse_lost_its_subject_is_parsed_on_its_own(analyse):
+    """"... the killing of 40 villagers and seven, including 5 women were taken, hostage": the small parser
+    hangs "seven" on "villagers" and "were taken" on "led" with no subject; the clause after the coordinator
+    is parsed again by itself, which gives the abduction of seven with its part, and the killing stays 40."""
+    text = ("The raid led to the execution-style killing of 40 defenseless villagers and seven, "
+            "including 5 women were taken, hostage.")
+    a = analyse(text, published="2031-06-06")
+    assert [c.quantity for c in _claims(a, "kill")] == [40.0]
+    abducted = [(c.quantity, c.quantity_text, c.text) for c in _claims(a, "abduct")]
+    clause = "seven, including 5 women were taken, hostage."
+    assert abducted == [(7.0, "seven", clause), (5.0, "5 women", clause)]
+    _offsets_hold(text, a)
+    assert len({c.id for c in a.claims}) == len(a.claims)
+
+
+def test_a_clause_with_its_subject_elsewhere_is_not_parsed_again(nlp):
+    from consilience.analyze.claims import _orphan_clauses
+
+    for text in ("Ruben Olsson was arrested on Monday and was charged with murder.",
+                 "Five soldiers were killed, as was reported on Monday.",
+                 "The minister said the convoy was attacked near Dorvik."):
+        assert [c for s in nlp(text).sents for c in _orphan_clauses(s)] == [], text
+
+
+def test_taking_people_hostage_counts_them(analyse):
+    a = analyse("Gunmen took 12 people hostage in Dorvik on Monday.", published="2031-06-06")
+    (c,) = _claims(a, "abduct")
+    assert (c.quantity, c.time) == (12.0, "2031-06-02")
+
+
+def test_declarations_name_what_was_put_in_force(analyse):
+    """Declaring (announcing, imposing) mourning, an emergency, a curfew or war is an event; what was declared
+    is kept as written; a conjoined verb shares its subject; "announced a plan" declares nothing."""
+    text = ("Gorvan President Ilo Maret described the blast as an act of war and declared three days of "
+            "national mourning. A state of emergency was declared in the province by the governor, Anna Lisk. "
+            "Eldavia declared war on Mirtland in 1931. The minister Ruben Olsson announced a plan to build roads.")
+    a = analyse(text, published="2031-06-06")
+    declared = {c.role: c for c in _claims(a, "declare")}
+    assert set(declared) == {"three days of national mourning", "state of emergency", "war"}
+    assert _texts(a, [declared["three days of national mourning"].subject]) == ["Ilo Maret"]
+    assert _texts(a, [declared["state of emergency"].subject]) == ["Anna Lisk"]
+    assert _texts(a, declared["war"].objects) == ["Mirtland"] and declared["war"].time == "1931"
+
+
+def test_serving_under_someone_is_a_relation_with_its_count(analyse):
+    text = ("In Dorvik alone, 210 Eldavian engineers served under his command. "
+            "Ruben Olsson served under the command of General Dag Lind. "
+            "A general who served under him for a decade was named. "
+            "Ilse Varga worked under pressure in Dorvik on Monday. Piet Halvorsen worked under head coach Ivo Brandt.")
+    a = analyse(text, published="2031-06-06")
+    served = _claims(a, "serve")
+    assert [(c.quantity, c.quantity_text) for c in served][0] == (210.0, "210 Eldavian engineers")
+    assert served[0].objects == [], "a pronoun names no superior"
+    assert any(_texts(a, [c.subject]) == ["Ruben Olsson"] and _texts(a, c.objects) == ["Dag Lind"] for c in served)
+    assert any(_texts(a, c.objects) == ["Ivo Brandt"] for c in served), "a person named in the phrase"
+    assert len(served) == 3, "nobody named and nothing counted, or no one to serve under: no claim"
+
+
 def test_speaker_and_hedge(analyse):
     text = ('"The convoy was attacked by the Red Hand," the Interior Ministry said. '
             "The rebels reportedly killed two guards in Varnholm.")

@@ -487,3 +487,65 @@ def test_a_post_in_a_body_with_no_name_is_no_fact(build):
                 role="commander")
     facts, _, _ = build.run()
     assert [sorted({c.split(":")[0] for c in f.claims}) for f in facts] == [["b"]]
+
+
+def test_a_part_named_with_including_is_its_own_count_not_a_conflicting_total(build):
+    """"176 people, including 63 Norwegians" gives the total and the part (two claims of one trigger): the
+    part sets 63 against another outlet's 57 Norwegians, never against the total of 176."""
+    _ferry_entities(build)
+    a = "The capsizing killed 176 people, including 63 Norwegians."
+    b = "The capsizing killed 176 people. Officials said 57 Norwegians died."
+    _story(build, "a", a, "2030-05-02", "A")
+    _story(build, "b", b, "2030-05-02", "B")
+    total = build.claim("a", a, "kill", quantity=176.0, quantity_unit="person", quantity_text="176 people")
+    part = build.claim("a", a, "kill", quantity=63.0, quantity_unit="norwegian", quantity_text="63 Norwegians")
+    build.claim("b", "The capsizing killed 176 people.", "kill", quantity=176.0, quantity_unit="person",
+                quantity_text="176 people")
+    build.claim("b", "Officials said 57 Norwegians died.", "kill", quantity=57.0, quantity_unit="norwegian",
+                quantity_text="57 Norwegians")
+    facts, conflicts, _ = build.run()
+    assert _fact_with(facts, total.id).support == 2 and _fact_with(facts, part.id) is not _fact_with(facts, total.id)
+    (x,) = conflicts
+    assert {v.value for v in x.values} == {"57", "63"}
+
+
+def test_one_declaration_told_of_its_president_or_its_government_is_one_fact(build):
+    """The same state put in force for the same span is one declaration whoever the outlet says declared it
+    (the president, the government); another span, or two named declarers, are other declarations."""
+    build.entity("p", "Ilo Maret")
+    build.entity("g", "Gorvan", "NORP")
+    build.entity("q", "Dag Lind")
+    texts = {"a": "President Ilo Maret declared three days of national mourning.",
+             "b": "The Gorvan government declared three days of mourning.",
+             "c": "Dag Lind declared three days of mourning.",
+             "d": "The Gorvan government declared a day of mourning.",
+             "e": "The Eldavian cabinet declared three days of mourning."}
+    for doc_id, text in texts.items():
+        build.document(doc_id, text, outlet=doc_id.upper(), published="2030-05-02")
+    a = build.claim("a", texts["a"], "declare", subject=("Ilo Maret", "p"), role="three days of national mourning")
+    b = build.claim("b", texts["b"], "declare", subject=("Gorvan", "g"), role="three days of mourning")
+    c = build.claim("c", texts["c"], "declare", subject=("Dag Lind", "q"), role="three days of mourning")
+    d = build.claim("d", texts["d"], "declare", subject=("Gorvan", "g"), role="day of mourning")
+    build.entity("el", "Eldavian", "NORP")
+    e = build.claim("e", texts["e"], "declare", subject=("Eldavian", "el"), role="three days of mourning")
+    facts, conflicts, _ = build.run()
+    f = _fact_with(facts, a.id)
+    assert b.id in f.claims and f.support == 2
+    assert f.statement == "Ilo Maret declared three days of national mourning"
+    assert c.id not in f.claims and d.id not in f.claims
+    assert e.id not in f.claims, "another nationality's declaration"
+    assert conflicts == []
+
+
+def test_serving_under_someone_is_stated_from_its_slots_or_quoted_when_the_superior_is_unnamed(build):
+    build.entity("o", "Ruben Olsson")
+    build.entity("l", "Dag Lind")
+    a, b = "Ruben Olsson served under General Dag Lind.", "In Dorvik, 210 engineers served under his command."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    named = build.claim("a", a, "serve", subject=("Ruben Olsson", "o"), objects=[("Dag Lind", "l")])
+    counted = build.claim("b", b, "serve", quantity=210.0, quantity_unit="engineer", quantity_text="210 engineers")
+    facts, conflicts, _ = build.run()
+    assert _fact_with(facts, named.id).statement == "Ruben Olsson served under Dag Lind"
+    assert _fact_with(facts, counted.id).statement == '"' + b + '"'
+    assert conflicts == []

@@ -92,8 +92,11 @@ class _Index:
         return None
 
 
-def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim]:
-    """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage."""
+def extract_claims(doc, document: Document, analysis: DocAnalysis, reparse=None) -> list[Claim]:
+    """Claims of one document; subject/objects/place/attributed_to are Mention ids at this stage.
+
+    ``reparse`` (the spaCy pipeline that parsed ``doc``), when given, parses again on its own a clause the
+    parser left without its subject (see ``_orphan_clauses``)."""
     index = _Index(analysis, doc_text(doc))
     candidates = _candidates(doc)
     claims: list[Claim] = []
@@ -102,10 +105,69 @@ def extract_claims(doc, document: Document, analysis: DocAnalysis) -> list[Claim
         if first == last:
             continue  # no trigger word: most sentences are passed over without touching their tokens
         try:
-            claims.extend(_sentence_claims(sent, document, index, len(claims), candidates[first:last]))
+            found = _sentence_claims(sent, document, index, len(claims), candidates[first:last])
+            claims.extend(found)
+            if reparse is not None:
+                for start, end in _orphan_clauses(sent):
+                    claims.extend(_reparsed_claims(reparse, doc_text(doc), start, end, document, index,
+                                                   len(claims), {(c.trigger_start, c.predicate) for c in found}))
         except Exception as exc:  # a parse we did not foresee must not lose the document
             document.notes.append(f"claims: sentence at {sent.start_char} skipped ({exc.__class__.__name__})")
     return claims
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
+
+
+def _orphan_clauses(sent) -> list[tuple[int, int]]:
+    """Clauses the parser lost the subject of: a finite verb with its auxiliary, no subject, hung as a
+    complement (ccomp, parataxis) on another verb, after a coordinator ("... the killing of 40 villagers and
+    seven, including five women were taken hostage": "were taken" hangs on the first verb and "seven" on
+    "villagers"). English gives a finite clause a subject, so the words between the coordinator and the
+    auxiliary are one that the parse misplaced: (start, end) characters from the word after the coordinator
+    to the end of the sentence, to be parsed on their own."""
+    out = []
+    doc = sent.doc
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX") or v.dep_ not in ("ccomp", "parataxis"):
+            continue
+        if any(c.dep_ in _SUBJECTS for c in v.children):
+            continue
+        aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE and c.i < v.i), None)
+        if aux is None:
+            continue
+        k = aux.i - 1
+        while k > sent.start and doc[k].dep_ != "cc" and doc[k].text != ";":
+            if doc[k].tag_ in _FINITE:
+                break  # another finite verb first: not a lost subject
+            k -= 1
+        if k <= sent.start or not (doc[k].dep_ == "cc" or doc[k].text == ";"):
+            continue
+        words = doc[k + 1: aux.i]
+        if any(t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in words):
+            out.append((doc[k + 1].idx, sent.end_char))
+    return out
+
+
+def _reparsed_claims(nlp, text: str, start: int, end: int, document: Document, index: _Index, start_number: int,
+                     known: set) -> list[Claim]:
+    """Event claims of a clause parsed on its own. The clause is parsed behind blank space as long as the
+    text before it, so its offsets are the document's and every record is found where it is; only triggers
+    the sentence's own parse gave no claim are kept."""
+    doc = nlp(" " * start + text[start:end])
+    first = next((t.i for t in doc if not t.is_space), len(doc))
+    span = doc[first:]
+    if not len(span):
+        return []
+    candidates = [i for i in _candidates(doc) if i >= first]
+    out = []
+    for c in _sentence_claims(span, document, index, 0, candidates):
+        if V.family(c.predicate) in ("position", "member", "statement") or (c.trigger_start, c.predicate) in known:
+            continue
+        c.id = f"{document.id}:c{start_number + len(out)}"
+        out.append(c)
+    return out
 
 
 # --------------------------------------------------------------------------- one sentence
@@ -121,6 +183,7 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
         _attach_participants(f, index)
     times = _attach_times(sent, found, index)
     quantities = _attach_quantities(sent, found, index)
+    parts = _attach_parts(sent, found, index, quantities)
     sent_text = doc_text(sent.doc)[sent.start_char:sent.end_char]  # what sent.text gives, without rejoining tokens
     hedged = bool(_HEDGE_RE.search(sent_text))
     out = []
@@ -132,7 +195,7 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
                 places[f.token.i] = spot
                 f.objects = [m for m in f.objects if m is not spot]
     _inherit(found, times, places)
-    for f, quantity in ((f, q) for f in found for q in (quantities.get(f.token.i) or [None])):
+    for f, quantity, part in _counted(found, quantities, parts):
         place = places.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))
         if time_text and f.predicate in ("role", "command", "member") and _after_since(sent_text, time_text):
@@ -156,7 +219,8 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
             text=sent_text,
             predicate=f.predicate,
             subject=f.subject.id if f.subject else None,
-            objects=_unique([m.id for m in _objects_of(f, quantity, quantities.get(f.token.i))
+            objects=_unique([m.id for m in (_part_objects(f, quantity, index) if part else
+                                            _objects_of(f, quantity, quantities.get(f.token.i)))
                              if not f.subject or m.id != f.subject.id]),
             time=time_value,
             time_text=time_text,
@@ -209,6 +273,22 @@ def _inherit(found: list[_Found], times: dict, places: dict) -> None:
             places[f.token.i] = next((m for m in g.objects if m.label in PLACE_LABELS | {"PERSON", "ORG"}), None)
 
 
+def _counted(found: list[_Found], quantities: dict, parts: dict):
+    """(trigger, count, is a part) for every claim a sentence gives: one per count of a trigger (or one
+    without a count), each total followed by the parts "including ..." names of it."""
+    for f in found:
+        for q in quantities.get(f.token.i) or [None]:
+            yield f, q, False
+            for p in parts.get(id(q), ()) if q is not None else ():
+                yield f, p, True
+
+
+def _part_objects(f: _Found, part: Quantity, index: _Index) -> list[Mention]:
+    """The participants of a part ("including 63 Canadians"): the names inside its own count phrase."""
+    return [m for m in index.mentions if part.start <= m.start and m.end <= part.end
+            and m.label in PARTICIPANT_LABELS and m.label not in PLACE_LABELS]
+
+
 def _objects_of(f: _Found, quantity: Quantity | None, all_counts: list[Quantity] | None) -> list[Mention]:
     """A trigger with several counts ("14 Germans and 9 Austrians were among the victims") gives one
     claim per count: each keeps the participants named inside its own count's phrase."""
@@ -228,7 +308,7 @@ def _candidates(doc) -> list[int]:
     """Indices of the tokens ``_trigger`` can accept, read from attribute arrays: every lemma and word
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
-              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, "toll"}
+              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll"}
     words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
@@ -271,8 +351,16 @@ def _trigger(tok, index: _Index) -> _Found | None:
                                                        for c in tok.children):
         return _Found(tok, "kill")  # "the death toll rose to 52": its count comes through the verb (see _tolls)
     if tok.pos_ in ("VERB", "AUX"):
+        if lemma in V.DECLARE_VERBS:
+            declared = _declared(tok)
+            if declared:
+                return _Found(tok, "declare", role=declared)
+        if lemma in V.SERVE_VERBS and any(_superior(p, index) for c in tok.children if c.dep_ == "prep"
+                                          and c.lower_ in V.SERVE_PREPS for p in c.children if p.dep_ == "pobj"):
+            return _Found(tok, "serve")
         for child in tok.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt") or (child.dep_ == "prep" and lemma == "carry"):
+            if child.dep_ in ("dobj", "attr", "oprd", "npadvmod", "prt", "xcomp") or (
+                    child.dep_ == "prep" and lemma == "carry"):  # xcomp: "took 12 people hostage"
                 target = child if child.dep_ != "prep" else next((c for c in child.children), child)
                 pred = V.PHRASE_TRIGGERS.get((lemma, target.lemma_.lower()))
                 if pred:
@@ -299,6 +387,41 @@ def _trigger(tok, index: _Index) -> _Found | None:
         if pred:
             return _Found(tok, pred)
     return None
+
+
+def _superior(tok, index: _Index) -> bool:
+    """Whether "under X" names someone to serve under: a name, a pronoun, an authority noun ("under his
+    command") or a noun phrase naming a person ("under head coach X"); "worked under pressure", "under
+    contract" name no one."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in V.AUTHORITY_NOUNS:
+        return True
+    m = _mention_in_phrase(tok, index)
+    return m is not None and m.label == "PERSON"
+
+
+def _declared(tok) -> str | None:
+    """What a declaring verb puts in force, as written without its determiner ("three days of national
+    mourning", "state of emergency", "curfew"), when its object (or passive subject) is a state in
+    ``DECLARED_NOUNS`` or a span or state of one; else None ("announced a plan" declares nothing)."""
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if target is None:
+        return None
+    thing = target if _declared_noun(target) else None
+    if thing is None and target.lemma_.lower() in V.DECLARED_SPANS:
+        thing = next((p for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and _declared_noun(p)), None)
+    if thing is None:
+        return None
+    first = min([target.i, *(t.i for c in target.lefts if c.dep_ in ("nummod", "amod", "compound", "quantmod")
+                             for t in c.subtree)])
+    return tok.doc[first: thing.i + 1].text
+
+
+def _declared_noun(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in tok.children) and "martial law" in V.DECLARED_NOUNS
+    return lemma in V.DECLARED_NOUNS or tok.lower_ in V.DECLARED_NOUNS  # "mourning" is tagged a verb at times
 
 
 def _victim_list(tok) -> _Found | None:
@@ -533,6 +656,34 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     if f.predicate == "statement":
         f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
         return
+    if f.predicate == "declare":  # who declared it ("by X" in the passive), and against whom ("war on X")
+        if nsubj is None and agent is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            # "X described the blast as an act of war and declared ...": conjoined verbs share their subject
+            nsubj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        who = nsubj if nsubj is not None else agent
+        f.subject = _mention_in_phrase(who, index) if who is not None else None
+        declared = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+        f.objects = [m for c in [*children, *(declared.children if declared is not None else ())]
+                     if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                     for p in c.children if p.dep_ == "pobj" for m in [_mention_in_phrase(p, index)]
+                     if m is not None and m.label not in PLACE_LABELS - {"GPE"}]
+        return
+    if f.predicate == "serve":  # who served (the subject), under whom: "under X", "under X's command"
+        f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
+        f.objects = []
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in V.SERVE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.lemma_.lower() in V.AUTHORITY_NOUNS:  # "under his command", "under the command of X"
+                        m = next((index.mention_at(x) for x in p.children if x.dep_ == "poss"), None) \
+                            or _of_mention(p, index)
+                    else:
+                        m = _mention_in_phrase(p, index)
+                    if m is not None:
+                        f.objects.append(m)
+        return
     if f.predicate == "kill" and lemma in ("lose", "die", "perish"):  # the subject is the victim
         f.objects = _phrase_mentions(nsubj, index) if nsubj is not None else []
         return
@@ -759,7 +910,8 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     are listed in order; each becomes a claim of its own.
     """
     time_spans = [(t.start, t.end) for t in index.times]
-    by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command")}
+    by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command",
+                                                               "declare")}
     via = {f.via.i: f for f in by_i.values() if f.via is not None}
     tolls = _tolls(by_i.values())
     out: dict[int, list[Quantity]] = {}
@@ -778,6 +930,69 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
             continue  # a sum, a share or a distance is not a count of people
         out.setdefault(f.token.i, []).append(q)
     return out
+
+
+def _attach_parts(sent, found: list[_Found], index: _Index,
+                  totals: dict[int, list[Quantity]]) -> dict[int, list[Quantity]]:
+    """id(total Quantity) -> the counts of its parts: a count inside "including M Y" that hangs on the noun
+    a trigger's count counts ("the abduction of seven others, including 6 women", "killed 176 people,
+    including 63 Canadians") is a sub-count of the same event; conjoined parts ("including 63 Canadians
+    and 10 Swedes") are each one. A part is smaller than its total and is of another category (its own
+    counted noun or a name qualifying it: "six others, including two others" says nothing new; a bare
+    number, "including 4 in the city", does not say of what). An
+    "including" phrase hanging anywhere else (on the event noun, on the verb) is not read: the parse
+    does not say what it is part of."""
+    owned = {id(q) for qs in totals.values() for q in qs}
+    by_root: dict[int, tuple[_Found, Quantity]] = {}
+    found_by_i = {f.token.i: f for f in found}
+    for i, qs in totals.items():
+        for q in qs:
+            tokens = _span_tokens(sent, q.start, q.end)
+            if tokens:
+                by_root.setdefault(_root(tokens).i, (found_by_i[i], q))
+    time_spans = [(t.start, t.end) for t in index.times]
+    out: dict[int, list[Quantity]] = {}
+    for q in index.quantities:
+        if id(q) in owned or q.start < sent.start_char or q.end > sent.end_char or q.value is None or not q.unit:
+            continue
+        if (q.unit or "").lower() in V.TIME_UNITS or any(s <= q.start < e for s, e in time_spans):
+            continue
+        tokens = _span_tokens(sent, q.start, q.end)
+        if not tokens:
+            continue
+        t = _root(tokens)
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        prep = t.head
+        if t.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "including":
+            continue
+        host = prep.head
+        if host.i not in by_root and host.i in found_by_i and host.pos_ in ("VERB", "AUX"):
+            # "killed nine, including 3 nurses", the phrase hung on the verb: the part of the verb's one
+            # count, when that count is its object ("nine") and the verb has no other
+            own = [q2 for q2 in totals.get(host.i, ())]
+            tokens = _span_tokens(sent, own[0].start, own[0].end) if len(own) == 1 else []
+            if tokens and _root(tokens).dep_ in ("dobj", "nsubjpass") and _root(tokens).head.i == host.i:
+                host = _root(tokens)
+        if host.i not in by_root:
+            continue
+        f, total = by_root[host.i]
+        if index.line(q.start) != index.line(f.token.idx):
+            continue
+        if V.family(f.predicate) in V.CASUALTY_FAMILIES and _is_measure(q):
+            continue
+        ceiling = total.value if total.value is not None else total.high
+        if ceiling is not None and q.value >= ceiling:
+            continue  # not a part of it
+        if (q.unit or "") == (total.unit or "") and not _qualifiers(q, index) - _qualifiers(total, index):
+            continue  # the same category as the total: a part that names nothing new
+        out.setdefault(id(total), []).append(q)
+    return out
+
+
+def _qualifiers(q: Quantity, index: _Index) -> set[str]:
+    return {m.text.lower() for m in index.mentions
+            if q.start <= m.start and m.end <= q.end and m.label in PARTICIPANT_LABELS}
 
 
 def _is_measure(q: Quantity) -> bool:

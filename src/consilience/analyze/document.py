@@ -55,8 +55,9 @@ def _safely(extractor, default, owner: Document, *args, **kwargs):
         return default
 
 
-def analyze_parsed(doc, document: Document) -> DocAnalysis:
-    """Every extractor over one parsed spaCy Doc of ``document.text``."""
+def analyze_parsed(doc, document: Document, nlp=None) -> DocAnalysis:
+    """Every extractor over one parsed spaCy Doc of ``document.text``; ``nlp``, the pipeline that parsed it,
+    lets claims parse again a clause whose parse lost its subject."""
     result = DocAnalysis(document=document.id)
     share_text(doc, document.text)  # parse_texts keeps the text exact; spaCy would rebuild it from the tokens
     result.sentences = _sentences(doc, document)
@@ -67,7 +68,7 @@ def analyze_parsed(doc, document: Document) -> DocAnalysis:
     result.quotes = _safely(quotes.find_quotes, [], document, doc, document, result.mentions)
     result.descriptors = _safely(descriptors.find_descriptors, [], document, doc, document, result.mentions)
     result.aliases = _safely(aliases.find_alias_evidence, [], document, doc, document, result.mentions)
-    result.claims = _safely(claims.extract_claims, [], document, doc, document, result)
+    result.claims = _safely(claims.extract_claims, [], document, doc, document, result, reparse=nlp)
     return result
 
 
@@ -78,7 +79,7 @@ def analyze_batch(documents: list[Document], settings: Settings, nlp=None) -> li
     handled = [d for d, reason in zip(documents, reasons) if reason is None]
     parsed = iter(parse_texts(nlp, (d.text for d in handled), settings.max_chunk_chars, settings.batch_size))
     return [
-        analyze_parsed(next(parsed), d) if reason is None else DocAnalysis(document=d.id, skipped_reason=reason)
+        analyze_parsed(next(parsed), d, nlp) if reason is None else DocAnalysis(document=d.id, skipped_reason=reason)
         for d, reason in zip(documents, reasons)
     ]
 

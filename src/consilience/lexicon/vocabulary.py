@@ -69,6 +69,50 @@ PHRASE_TRIGGERS: dict[tuple[str, str], str] = {
     ("stage", "attack"): "attack",
 }
 
+# Declarations: a verb of declaring whose object is a state put in force ("declared three days of national
+# mourning", "imposed a curfew", "a state of emergency was declared", "declared war on X"). The object is
+# the state itself, or a span or state of it ("three days of mourning", "a state of emergency").
+DECLARE_VERBS = frozenset(("declare", "announce", "proclaim", "impose", "order", "decree"))
+DECLARED_NOUNS = frozenset(("mourning", "emergency", "curfew", "lockdown", "war", "independence", "quarantine",
+                            "holiday", "disaster", "martial law", "siege"))
+# Nouns naming a span or a state of what is declared: "three days of mourning", "a state of emergency";
+# the first ones give its duration.
+DURATION_UNITS = frozenset(("day", "week", "month", "hour", "night", "year"))
+DECLARED_SPANS = DURATION_UNITS | frozenset(("period", "state"))
+
+# Relations of service: "X served under Y" (Y the superior; "under Y's command": the possessor).
+SERVE_VERBS = frozenset(("serve", "work", "fight"))
+SERVE_PREPS = frozenset(("under",))
+# Nouns through which a superior is named: "under his command", "under the leadership of X".
+AUTHORITY_NOUNS = frozenset(("command", "leadership", "order", "orders", "authority", "direction", "supervision",
+                             "control", "rule"))
+
+_NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+                 "twenty": 20, "thirty": 30, "forty": 40}
+
+
+def declared_key(phrase: str | None) -> str | None:
+    """What a declaration puts in force and for how long, from its phrase as written: "three days of national
+    mourning" -> "mourning/3 day", "a day of mourning" -> "mourning/1 day", "a state of emergency" ->
+    "emergency". A duration written in a way not read here keeps its words ("mourning/many day")."""
+    if not phrase:
+        return None
+    words = phrase.lower().replace("-", " ").split()
+    if not words:
+        return None
+    thing = "martial law" if words[-2:] == ["martial", "law"] else words[-1]
+    for i, w in enumerate(words[:-1]):
+        unit = w[:-1] if w.endswith("s") else w
+        if unit in DURATION_UNITS and words[i + 1] == "of":
+            before = words[i - 1].replace(",", "") if i else ""
+            value = _NUMBER_WORDS.get(before, int(before) if before.isdigit() else None)
+            if value is None:
+                value = 1 if w == unit else before or "some"  # "a national day of mourning": one day
+            return f"{thing}/{value} {unit}"
+    return thing
+
+
 # Verbs of speech: the content under them is reported speech, attributed to their subject.
 SPEECH_VERBS = ATTRIBUTION_VERBS  # kept in lexicon/speech.py; the name stays for analyze/claims.py, which reads it
 
@@ -138,6 +182,8 @@ FAMILY: dict[str, str] = {
     "crash": "crash",
     "seize": "seize",
     "agreement": "agreement",
+    "declare": "declare",
+    "serve": "serve",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,

@@ -90,7 +90,14 @@ def _happens_once(c: Claim, names: Names) -> bool:
 
 
 def claim_rank(c: Claim) -> str | None:
-    return V.role_rank(c.role) if V.family(c.predicate) == "position" else None
+    """What must be equal for two claims to be one fact beyond their family: a position's rank (head vs
+    deputy), a declaration's state and duration ("mourning/3 day")."""
+    fam = V.family(c.predicate)
+    if fam == "position":
+        return V.role_rank(c.role)
+    if fam == "declare":
+        return V.declared_key(c.role)
+    return None
 
 
 def participants(c: Claim) -> set:
@@ -184,6 +191,11 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         # an accident happens once: the same kind of accident within a day, naming nobody else, is it
         return (not _named_conflict(c, d, names) and _count_ok(c, d) and bool(c.time)
                 and any(g is not None and g <= 1 for t in d.times for g in [T.gap_days(c.time, t)]))
+    if d.family == "declare":
+        # one state put in force for one span (the rank holds both): told of its head of state, its government
+        # or its media, one declaration, unless two named declarers or two places differ or the dates are apart
+        return (not _named_conflict(c, d, names) and not _other_country(c, d, names)
+                and not (c.place and d.places and c.place not in d.places) and _time_ok(c, d, False))
     if not _participants_ok(c, d) and not _same_specific_count(c, d):
         return False
     if not _count_ok(c, d):
@@ -201,6 +213,16 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
         if not (same_count or same_moment):
             return False
     return True
+
+
+def _other_country(c: Claim, d: Draft, names: Names) -> bool:
+    """Declarers that are two different countries or nationalities ("the Karvenian government", "Ostrand"):
+    a nationality adjective names no one for grouping, but it does say whose declaration it is."""
+    def country(e):
+        return names.type.get(e) in ("GPE", "NORP")
+    mine = {c.subject} if c.subject and country(c.subject) else set()
+    theirs = {e for e in d.subjects if country(e)}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _is_toll(c: Claim) -> bool:
@@ -227,6 +249,8 @@ def blocking_keys(c: Claim) -> list[tuple]:
     keys = [(fam, rank, "e", e) for e in sorted(participants(c))]
     if c.quantity is not None:
         keys.append((fam, rank, "q", c.quantity))
+    if fam == "declare" and rank:  # one state for one span: declarations that name different declarers meet here
+        keys.append((fam, rank, "declared"))
     d = T.day(c.time)
     if d:
         keys.append((fam, rank, "t", d))
@@ -452,6 +476,16 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
         return f"{subj}: {c.role or 'commander'} of {objs}{since}"
     if fam == "member":
         return f"{subj}: member of {objs}"
+    if fam == "declare" and c.role:  # what was put in force, as written: "X declared three days of mourning"
+        who = subj if subj and names.is_named(c.subject) else ""  # "Karvenian declared ..." names no one
+        text = " ".join(x for x in (who, "declared", c.role) if x) + (f" on {objs}" if objs else "")
+        if c.place:
+            text += f" in {_written(c, c.place, names)}"
+        return text[:1].upper() + text[1:] + when
+    if fam == "serve" and not objs:  # under whom is unsure (a pronoun): the sentence itself
+        return _extract(c)
+    if fam == "serve":
+        return (f"{qty or subj} served under {objs}" if qty or subj else f"served under {objs}") + when
     if not (subj or objs or qty):
         return _extract(c)
     verb = _VERBS.get(fam, c.trigger or fam)
