@@ -13,18 +13,12 @@ import re
 
 from spacy.attrs import LIKE_NUM, LOWER
 
+from ..lexicon.numbers import ARTICLES, CARDINALS, SCALES
 from ..model import Document, Quantity
 from .spans import indices_where
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a": 1, "an": 1,
-}
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+_UNITS = {**CARDINALS, **ARTICLES}
+_SCALES = SCALES
 # Plural scale words used alone are vague amounts: "hundreds" of X is 200..999.
 _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
           "millions": (2_000_000, 999_999_999), "billions": (2e9, 999e9), "tens": (20, 99)}

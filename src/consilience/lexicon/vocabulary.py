@@ -10,6 +10,7 @@ describe the same thing (an appointment, taking command and holding a post are o
 """
 from __future__ import annotations
 
+from .numbers import ARTICLES, CARDINALS
 from .speech import ATTRIBUTION_VERBS
 
 # --------------------------------------------------------------------------- triggers
@@ -87,9 +88,7 @@ SERVE_PREPS = frozenset(("under",))
 AUTHORITY_NOUNS = frozenset(("command", "leadership", "order", "orders", "authority", "direction", "supervision",
                              "control", "rule"))
 
-_NUMBER_WORDS = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
-                 "twenty": 20, "thirty": 30, "forty": 40}
+_NUMBER_WORDS = {**CARDINALS, **ARTICLES}
 
 
 def declared_key(phrase: str | None) -> str | None:
