@@ -909,20 +909,12 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     parts, not totals ("seven, including six women": 7). Conjoined counts ("14 Germans, 9 Austrians")
     are listed in order; each becomes a claim of its own.
     """
-    time_spans = [(t.start, t.end) for t in index.times]
     by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command",
                                                                "declare")}
     via = {f.via.i: f for f in by_i.values() if f.via is not None}
     tolls = _tolls(by_i.values())
     out: dict[int, list[Quantity]] = {}
-    for q in index.quantities:
-        if q.start < sent.start_char or q.end > sent.end_char:
-            continue
-        if (q.unit or "").lower() in V.TIME_UNITS or any(s <= q.start < e for s, e in time_spans):
-            continue
-        tokens = _span_tokens(sent, q.start, q.end)
-        if not tokens:
-            continue
+    for q, tokens in _sentence_counts(sent, index):
         f = _quantity_owner(_root(tokens), by_i, via, tolls)
         if f is None or index.line(q.start) != index.line(f.token.idx):
             continue
@@ -930,6 +922,20 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
             continue  # a sum, a share or a distance is not a count of people
         out.setdefault(f.token.i, []).append(q)
     return out
+
+
+def _sentence_counts(sent, index: _Index):
+    """(quantity, its tokens) for each quantity inside ``sent`` that is not a span of time ("three days",
+    or inside a time expression)."""
+    time_spans = [(t.start, t.end) for t in index.times]
+    for q in index.quantities:
+        if q.start < sent.start_char or q.end > sent.end_char:
+            continue
+        if (q.unit or "").lower() in V.TIME_UNITS or any(s <= q.start < e for s, e in time_spans):
+            continue
+        tokens = _span_tokens(sent, q.start, q.end)
+        if tokens:
+            yield q, tokens
 
 
 def _attach_parts(sent, found: list[_Found], index: _Index,
@@ -950,15 +956,9 @@ def _attach_parts(sent, found: list[_Found], index: _Index,
             tokens = _span_tokens(sent, q.start, q.end)
             if tokens:
                 by_root.setdefault(_root(tokens).i, (found_by_i[i], q))
-    time_spans = [(t.start, t.end) for t in index.times]
     out: dict[int, list[Quantity]] = {}
-    for q in index.quantities:
-        if id(q) in owned or q.start < sent.start_char or q.end > sent.end_char or q.value is None or not q.unit:
-            continue
-        if (q.unit or "").lower() in V.TIME_UNITS or any(s <= q.start < e for s, e in time_spans):
-            continue
-        tokens = _span_tokens(sent, q.start, q.end)
-        if not tokens:
+    for q, tokens in _sentence_counts(sent, index):
+        if id(q) in owned or q.value is None or not q.unit:
             continue
         t = _root(tokens)
         while t.dep_ == "conj" and t.head.i != t.i:
