@@ -245,3 +245,25 @@ def test_without_a_parse_the_verb_right_before_a_date_gives_its_past_but_said_do
 ])
 def test_the_first_number_of_a_range_of_durations_is_its_own_duration(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+# --------------------------------------------------------------------------- tense through chains and schedules
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    # the time of a chain of infinitives is that of its first verb: planned, hoped, set to happen later
+    ("The ferry company plans to start running boats in September.", "September", "2021-09"),
+    ("The orchestra hopes to begin touring in October.", "October", "2021-10"),
+    ("The new bridge is set to open to traffic in August.", "August", "2021-08"),
+    # a schedule in the simple present ("takes effect", "are slated for") stays ahead
+    ("The new tax takes effect in September.", "September", "2021-09"),
+    ("Local elections are slated for November.", "November", "2021-11"),
+    # the past still points back
+    ("The ferry company tried to start running boats in September.", "September", "2020-09"),
+])
+def test_months_planned_ahead_through_infinitives_and_schedules(nlp, text, phrase, expected):
+    assert value_of(text, "2021-04-12", phrase, nlp(text)) == ("DATE", expected)
+
+
+def test_a_hearing_that_is_set_for_a_weekday_is_ahead(nlp):
+    text = "A bail hearing is set for Thursday."
+    assert value_of(text, "2021-04-12", "Thursday", nlp(text)) == ("DATE", "2021-04-15")

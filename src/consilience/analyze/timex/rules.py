@@ -190,7 +190,8 @@ def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None
         year += delta < 0
     elif tense == PAST and not _DEADLINE_BEFORE.search(ctx.before(m, 30)):
         year -= delta > 31  # a past verb with a date a few weeks ahead is usually a deadline ("extended to Nov. 16")
-    elif delta > 4 * 31:  # no tense: more than four months ahead is last year's; far behind, next year's
+    elif delta > 4 * 31 and tense != PRESENT:  # no tense: more than four months ahead is last year's; far behind, next year's
+        # (an event verb in the present, "the law takes effect in September", is a schedule: it stays ahead)
         year -= 1
     elif delta < -8 * 31 and not past_verb_before(ctx.text, m.start()):
         year += 1  # "January" said in November is next January, unless a past verb governs it ("rose in January")
