@@ -267,3 +267,25 @@ def test_months_planned_ahead_through_infinitives_and_schedules(nlp, text, phras
 def test_a_hearing_that_is_set_for_a_weekday_is_ahead(nlp):
     text = "A bail hearing is set for Thursday."
     assert value_of(text, "2021-04-12", "Thursday", nlp(text)) == ("DATE", "2021-04-15")
+
+
+# --------------------------------------------------------------------------- clock hours in a part of day, spoken decades
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The ferry docks at 10 o'clock tonight.", "10 o'clock tonight", "2020-01-08T22:00"),
+    ("The vigil starts at 7:30 this evening.", "7:30 this evening", "2020-01-08T19:30"),
+    ("The market opens at 9 o'clock tomorrow morning.", "9 o'clock tomorrow morning", "2020-01-09T09:00"),
+    ("The plane landed at 07:30 Tuesday evening.", "07:30 Tuesday evening", "2020-01-07T07:30"),  # 24-hour: as written
+    ("The fire broke out at 9 p.m. Tuesday night.", "9 p.m. Tuesday night", "2020-01-07T21:00"),
+])
+def test_a_clock_hour_without_am_pm_is_read_in_its_part_of_day(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("TIME", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("In the nineteen eighties the mill closed.", "the nineteen eighties", "198"),
+    ("Rents soared in the early nineteen-seventies.", "the early nineteen-seventies", "197"),
+    ("The eighteen nineties were lean years for farmers.", "The eighteen nineties", "189"),
+])
+def test_spoken_decades(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)

@@ -84,13 +84,29 @@ def _merge_day_and_time(text: str, hits):
             pair = (a, b) if a.kind == "day" and b.kind == "tod" else (b, a) if a.kind == "tod" and b.kind == "day" else None
             if gap and pair:
                 day, tod = pair
-                value = f"{day.day.isoformat()}{tod.tod}" if day.day else None
+                clock = text[s1:e1] if a is tod else text[s2:e2]
+                value = f"{day.day.isoformat()}{_clock_in_part_of_day(tod.tod, day.value, clock)}" if day.day else None
                 out.append((s1, e2, Found("TIME", value, day.anchor, kind="day" if day.day else "", day=day.day)))
                 i += 2
                 continue
         out.append(hits[i])
         i += 1
     return out
+
+
+_PM_PARTS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}  # clock hours that mean p.m. in that part of day
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
+
+
+def _clock_in_part_of_day(tod: str, day_value: str | None, clock: str) -> str:
+    """"10 o'clock tonight" is 22:00: an hour given without a.m./p.m. next to an afternoon, evening or night
+    is read in that part of the day. A 24-hour clock ("21:30") or an explicit "a.m." is left as written."""
+    m = re.fullmatch(r"T(\d\d):(\d\d)", tod or "")
+    part = re.search(r"T(AF|EV|NI)$", day_value or "")
+    if not m or not part or _AM_PM.search(clock) or re.search(r"(?<!\d)0\d:", clock):
+        return tod  # not a clock time, no such part of day, or a.m./p.m. or a 24-hour "07:30" given
+    hour = int(m.group(1))
+    return f"T{hour + 12:02d}:{m.group(2)}" if hour in _PM_PARTS[part.group(1)] else tod
 
 
 _WEEKDAY_SET = re.compile(r"^XXXX-WXX-[1-7](T\w+)?$")

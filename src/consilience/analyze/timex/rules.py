@@ -360,9 +360,11 @@ def decade(m, ctx):
     return Found("DATE", digits[:3], EXPLICIT)
 
 
-@rule(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>" + L.alternation(L.DECADE_WORDS) + r")")
+@rule(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<cent>eighteen|nineteen)[\s-]+)?(?P<word>" + L.alternation(L.DECADE_WORDS) + r")")
 def decade_word(m, ctx):
-    return Found("DATE", f"19{L.DECADE_WORDS[m['word'].lower()]}", EXPLICIT)
+    """"the nineties", and as transcripts spell it, "the nineteen eighties" (198)."""
+    century = "18" if (m["cent"] or "").lower() == "eighteen" else "19"
+    return Found("DATE", f"{century}{L.DECADE_WORDS[m['word'].lower()]}", EXPLICIT)
 
 
 @rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + L.alternation(
