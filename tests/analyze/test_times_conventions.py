@@ -289,3 +289,15 @@ def test_a_clock_hour_without_am_pm_is_read_in_its_part_of_day(text, phrase, exp
 ])
 def test_spoken_decades(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    # a present event verb above an infinitive is a schedule (WEDNESDAY is 2020-01-08)
+    ("The champions advance to play Saturday in the final.", "Saturday", "2020-01-11"),
+    # an infinitival relative names what is still to happen, even in a past sentence
+    ("Ministers were drafting the cuts to be debated on Thursday.", "Thursday", "2020-01-09"),
+    # ... but "the last person to be seen" looks back
+    ("She was the last person to be seen with the boy on Monday.", "Monday", "2020-01-06"),
+])
+def test_weekdays_ahead_through_infinitives(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)

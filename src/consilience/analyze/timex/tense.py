@@ -72,6 +72,10 @@ def _verb_tense(verb, depth: int = 0) -> str:
             return FUTURE
         if _governs_future(verb.head):
             return UNKNOWN  # "was due to expire Friday": planned in the past, date unknown either side
+    if ("to" in lowers and "be" in lowers and verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl")
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.lower_ in ("first", "last", "only") for c in verb.head.children)):
+        return FUTURE  # an infinitival relative names what is still to happen: "the measures to be voted on Thursday"
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -84,9 +88,9 @@ def _verb_tense(verb, depth: int = 0) -> str:
         governor = _verb_tense_shallow(verb.head)
         if governor == UNKNOWN and depth < 3 and verb.head.pos_ in ("VERB", "AUX"):
             # a chain of infinitives: "plans to start building in March", "is set to begin filming in August"
-            # take the time of the first verb that has one; a present event verb up the chain says nothing here
-            governor = _verb_tense(verb.head, depth + 1)
-            return governor if governor in (FUTURE, PAST) else UNKNOWN
+            # take the time of the first verb that has one
+            # (a present event verb above is a schedule too: "advances to play Saturday")
+            return _verb_tense(verb.head, depth + 1)
         return governor
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl") and not auxes:
         # "..., with the third departing from August 6": a participle clause takes the time of the verb above it
