@@ -301,3 +301,14 @@ def test_spoken_decades(text, phrase, expected):
 ])
 def test_weekdays_ahead_through_infinitives(nlp, text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("dct,text,expected", [
+    ("2020-03-05", "The ferry sank last February.", "2019-02"),  # the month just gone would be "last month"
+    ("2020-03-05", "The ferry sank last January.", "2020-01"),
+    ("2020-10-20", "The ferry sank last June.", "2020-06"),
+    ("2020-01-05", "The ferry sank last December.", "2019-12"),
+])
+def test_last_month_name_is_not_the_month_just_gone(dct, text, expected):
+    phrase = text[text.index("last"):-1]
+    assert value_of(text, dct, phrase) == ("DATE", expected)

@@ -309,7 +309,9 @@ def month_name(m, ctx):
         return Found("DATE", f"XXXX-{month:02d}", reason)
     a = ctx.anchor
     if rel == "last":
-        year = a.year if month < a.month else a.year - 1
+        # the most recent such month before this one, but not the month just gone: said in March, "last
+        # February" is a year back (the one that just ended would be "last month" or "in February")
+        year = a.year if month < a.month - 1 else a.year - 1
     elif rel == "next":
         year = a.year if month > a.month else a.year + 1
     elif rel == "this":
