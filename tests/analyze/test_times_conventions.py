@@ -312,3 +312,12 @@ def test_weekdays_ahead_through_infinitives(nlp, text, phrase, expected):
 def test_last_month_name_is_not_the_month_just_gone(dct, text, expected):
     phrase = text[text.index("last"):-1]
     assert value_of(text, dct, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Profit doubled in 2018's fourth quarter.", "2018's fourth quarter", ("DATE", "2018-Q4")),
+    ("Costs fell in fiscal 2018's second half.", "fiscal 2018's second half", ("DATE", "2018-H2")),
+    ("Orders were flat in the year-earlier week.", "the year-earlier", ("DATE", None)),  # which week is not said
+])
+def test_a_possessive_year_names_the_period_and_a_year_earlier_week_is_not_a_quarter(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected

@@ -401,7 +401,7 @@ def spoken_year(m, ctx):
 _QUARTER_ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th"
 
 
-@rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{L.YEAR4})\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+@rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?:fiscal\s+)?(?P<y1>{L.YEAR4})(?:['’]s)?\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
       rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
       rf"|(?-i:Q)(?P<qn>[1-4])(?:\s+|-|/)?(?P<y3>{L.YEAR4})?")
 def quarter(m, ctx):
@@ -455,14 +455,14 @@ def relative_quarter(m, ctx):
 
 
 @rule(rf"(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y>{L.YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)"
-      rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<h2>first|second)\s+half"
+      rf"|(?:(?P<rel2>this|last|next)\s+year|(?:fiscal\s+)?(?P<y2>{L.YEAR4}))['’]s\s+(?P<h2>first|second)\s+half"
       rf"|(?:the\s+)?(?P<h3>first|last)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y3>{L.YEAR4})")
 def half_year(m, ctx):
     if m["h3"]:  # "the first two quarters of 1990" is that year's first half
         return Found("DATE", f"{m['y3']}-H{1 if m['h3'].lower() == 'first' else 2}", EXPLICIT)
     h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2
-    if m["y"]:
-        return Found("DATE", f"{m['y']}-H{h}", EXPLICIT)
+    if m["y"] or m["y2"]:
+        return Found("DATE", f"{m['y'] or m['y2']}-H{h}", EXPLICIT)
     reason = ctx.missing("year")
     if reason:
         return Found("DATE", f"XXXX-H{h}", reason)
@@ -649,6 +649,8 @@ def weekend(m, ctx):
 @rule(r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period|nine\s+months|six\s+months))?")
 def year_ago_adjective(m, ctx):
     what = (m["what"] or "").lower()
+    if not what and re.match(r"\s+(?:week|month|day|session)s?\b", ctx.after(m, 12), re.I):
+        return Found("DATE", None, EVENT_RELATIVE)  # "the year-earlier week": which week is not said
     if "months" in what:
         return Found("DURATION", "P9M" if "nine" in what else "P6M", EXPLICIT)
     reason = ctx.missing("month" if what else "year")
