@@ -321,3 +321,14 @@ def test_last_month_name_is_not_the_month_just_gone(dct, text, expected):
 ])
 def test_a_possessive_year_names_the_period_and_a_year_earlier_week_is_not_a_quarter(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The 24-hour strike ended at dawn.", "24-hour", ("DURATION", "PT24H")),
+    ("A 24-hour general strike began.", "24-hour", ("DURATION", "PT24H")),
+    ("The truce collapsed within hours.", "hours", ("DURATION", "PTXH")),
+    ("Rescuers dug for days.", "days", ("DURATION", "PXD")),
+    ("Shares traded after hours.", "hours", None),  # after-hours trading, not a stretch
+])
+def test_timed_24_hours_and_bare_plural_days_and_hours(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected

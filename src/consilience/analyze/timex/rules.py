@@ -733,8 +733,10 @@ def _age_of_someone(m, ctx) -> bool:
 def _round_the_clock(m, ctx) -> bool:
     if not (m["u"].lower() == "hour" and L.number_value(m["n"]) == 24 and "-" in m.group(0)[m.start("n") - m.start():]):
         return False
-    following = re.match(r"\s+(?:[a-z]+\s+)?([a-z-]+)", ctx.after(m, 40))
-    return not (following and following.group(1).lower() in _TIMED_NOUNS)
+    following = re.match(r"\s+([a-z-]+)(?:\s+([a-z-]+))?", ctx.after(m, 40))
+    # the noun right after, or after one adjective ("a 24-hour general strike"), has a length
+    return not (following and (following.group(1).lower() in _TIMED_NOUNS
+                               or (following.group(2) or "").lower() in _TIMED_NOUNS))
 
 
 def _someday(m, ctx) -> bool:
@@ -859,12 +861,14 @@ def stretch_adjective(m, ctx):
     return _duration(m, ctx, 1.0, letter, is_time)
 
 
-@rule(r"(?P<u>years|months|weeks|decades|centuries)")
+@rule(r"(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)")
 def bare_plural(m, ctx):
     if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:of|old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
         return None
+    if m["u"].lower() in ("days", "hours", "minutes") and re.search(r"\b(?:after|last|in|than)\s+$", ctx.before(m, 8), re.I):
+        return None  # "after hours" (trading), "in days" and "than days" are too often not stretches
     letter, is_time = L.unit_letter(m["u"])
-    return Found("DURATION", f"PX{letter}", EXPLICIT)
+    return Found("DURATION", f"P{'T' if is_time else ''}X{letter}", EXPLICIT)
 
 
 # --------------------------------------------------------------------------- sets
