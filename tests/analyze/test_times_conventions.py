@@ -332,3 +332,21 @@ def test_a_possessive_year_names_the_period_and_a_year_earlier_week_is_not_a_qua
 ])
 def test_timed_24_hours_and_bare_plural_days_and_hours(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The mayor told Harbour Today that she would resign.", "Today"),
+    ("You are watching Channel Nine News Tonight.", "Tonight"),
+    ("The senator spoke on Sunday Politics This Week about the budget.", "This Week"),
+    ("She appeared on KTV This Morning to defend the plan.", "This Morning"),
+])
+def test_programme_and_paper_names_are_not_times(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Good evening. Tonight, the storm hit the coast.", "Tonight", ("TIME", "2020-01-08TNI")),
+    ("Earlier Today the market fell.", "Earlier Today", ("DATE", WEDNESDAY)),
+])
+def test_a_capitalised_today_or_tonight_opening_a_sentence_is_a_time(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected

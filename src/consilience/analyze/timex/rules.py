@@ -528,9 +528,26 @@ def _season_year(ctx: Context, m, code: str, rel: str) -> int:
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
+_SENTENCE_OPENERS = {"on", "by", "until", "since", "and", "but", "so", "earlier", "later", "early", "late", "as", "from",
+                     "for", "before", "after", "through", "then", "even", "also", "only", "just", "not", "yet", "right"}
+
+
+def _inside_a_name(m, ctx) -> bool:
+    """A capitalised "Today", "Tonight", "This Morning", "This Week" right after a capitalised word in mid-sentence
+    is part of a name ("USA Today", "World News Tonight", "CBS This Morning", "This is VOA Today"), not a time."""
+    if not m.group(0)[:1].isupper():
+        return False
+    prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)\s+$", ctx.before(m, 40))
+    if prev is None or prev.group("w").lower() in _SENTENCE_OPENERS or prev.group("w").lower() in L.WEEKDAY_NAMES:
+        return False
+    return True
+
+
 @rule(rf"(?:(?P<mod>early|late|later|earlier|mid-?afternoon|mid-?morning)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>{L.PART_OF_DAY}))?"
       r"|the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow)")
 def deictic_day(m, ctx):
+    if _inside_a_name(m, ctx):
+        return None
     word = (m["w"] or "").lower()
     shift = _DEICTIC_SHIFT.get(word, -2 if (m["ba"] or "").lower().startswith("before") else 2)
     pod = m["pod"] or ("night" if word == "tonight" else None)
@@ -546,6 +563,8 @@ def deictic_day(m, ctx):
 
 @rule(rf"(?:(?P<mod>early|late)\s+)?(?P<rel>this|last)\s+(?P<pod>{L.PART_OF_DAY})")
 def part_of_this_day(m, ctx):
+    if _inside_a_name(m, ctx):
+        return None
     reason = ctx.missing("day")
     if reason:
         return Found("TIME", None, reason)
@@ -591,6 +610,8 @@ _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal y
 @rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
       r"(?P<u>week|weekend|month|year|fiscal\s+year|calendar\s+year|decade|century)(?!-)")
 def relative_unit(m, ctx):
+    if _inside_a_name(m, ctx):
+        return None  # "ABC's This Week", "Person of This Year"
     rel = _rel_word(m["rel"])
     unit = _REL_UNITS[" ".join(m["u"].lower().split())]
     if m["rel"].lower() in ("following", "same", "that"):
