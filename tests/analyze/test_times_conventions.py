@@ -350,3 +350,15 @@ def test_programme_and_paper_names_are_not_times(text, phrase):
 ])
 def test_a_capitalised_today_or_tonight_opening_a_sentence_is_a_time(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    # a past verb setting a date ("was scheduled for", "was postponed until") keeps a month ahead in this year
+    ("The retrial was scheduled for October.", "October", "2021-10"),
+    ("The vote was postponed until October.", "October", "2021-10"),
+    # "from" starts a stretch that lies back
+    ("The mine was shut from October to March.", "October", "2020-10"),
+    ("Exports slumped in October.", "October", "2020-10"),
+])
+def test_a_past_verb_that_sets_a_date_keeps_it_ahead(nlp, text, phrase, expected):
+    assert value_of(text, "2021-06-14", phrase, nlp(text)) == ("DATE", expected)

@@ -186,12 +186,16 @@ def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None
     tense = ctx.tense(m)
     delta = there - here  # in 31-day "months"
     year = a.year
+    deadline = tense == PAST and _DEADLINE_BEFORE.search(ctx.before(m, 30)) is not None
+    far_deadline = deadline and not re.search(r"\bfrom\s+(?:the\s+)?$", ctx.before(m, 12), re.I)  # "from" starts back
     if tense == FUTURE:
         year += delta < 0
-    elif tense == PAST and not _DEADLINE_BEFORE.search(ctx.before(m, 30)):
+    elif tense == PAST and not deadline:
         year -= delta > 31  # a past verb with a date a few weeks ahead is usually a deadline ("extended to Nov. 16")
-    elif delta > 4 * 31 and tense != PRESENT:  # no tense: more than four months ahead is last year's; far behind, next year's
-        # (an event verb in the present, "the law takes effect in September", is a schedule: it stays ahead)
+    elif delta > 4 * 31 and tense != PRESENT and not far_deadline:
+        # no tense: more than four months ahead is last year's; far behind, next year's. An event verb in the
+        # present ("the law takes effect in September") is a schedule, and a past verb with a deadline ("was
+        # postponed until October", "was scheduled for October") sets a date ahead: both stay ahead
         year -= 1
     elif delta < -8 * 31 and not past_verb_before(ctx.text, m.start()):
         year += 1  # "January" said in November is next January, unless a past verb governs it ("rose in January")
