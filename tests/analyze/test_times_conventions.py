@@ -362,3 +362,14 @@ def test_a_capitalised_today_or_tonight_opening_a_sentence_is_a_time(text, phras
 ])
 def test_a_past_verb_that_sets_a_date_keeps_it_ahead(nlp, text, phrase, expected):
     assert value_of(text, "2021-06-14", phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The strike lasted a fortnight.", "a fortnight", ("DURATION", "P2W")),
+    ("The strike began a fortnight ago.", "a fortnight ago", ("DATE", "2019-W52")),  # two ISO weeks before 2020-W02
+    ("Rents rose 4% in the year to March.", "the year", ("DURATION", "P1Y")),
+    ("Margins widened in H1 2019.", "H1 2019", ("DATE", "2019-H1")),
+    ("The raid came in the early hours of Sunday.", "the early hours", None),
+])
+def test_fortnights_years_to_a_month_halves_and_parts_of_a_day(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected

@@ -87,7 +87,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
     "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
     "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand",
-    "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters", "season": r"spring|summer|fall|autumn|winter",
+    "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters|\bh[12]\b", "season": r"spring|summer|fall|autumn|winter",
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
     "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
@@ -460,8 +460,11 @@ def relative_quarter(m, ctx):
 
 @rule(rf"(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y>{L.YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)"
       rf"|(?:(?P<rel2>this|last|next)\s+year|(?:fiscal\s+)?(?P<y2>{L.YEAR4}))['’]s\s+(?P<h2>first|second)\s+half"
-      rf"|(?:the\s+)?(?P<h3>first|last)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y3>{L.YEAR4})")
+      rf"|(?:the\s+)?(?P<h3>first|last)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y3>{L.YEAR4})"
+      rf"|(?-i:H)(?P<hn>[12])(?:\s+|-|/)?(?P<y4>{L.YEAR4})")
 def half_year(m, ctx):
+    if m["hn"]:  # "H1 2012", as "Q3 2011" names a quarter
+        return Found("DATE", f"{m['y4']}-H{m['hn']}", EXPLICIT)
     if m["h3"]:  # "the first two quarters of 1990" is that year's first half
         return Found("DATE", f"{m['y3']}-H{1 if m['h3'].lower() == 'first' else 2}", EXPLICIT)
     h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2
@@ -699,6 +702,8 @@ def year_ago_adjective(m, ctx):
 def units_ago(m, ctx):
     letter, is_time = L.unit_letter(m["u"])
     n = L.number_value(m["n"])
+    if n is not None and m["u"].lower().startswith("fortnight"):
+        n *= 2  # a fortnight is two weeks
     direction = " ".join(m["dir"].lower().split())
     if direction in ("later", "before", "after"):
         return _duration(m, ctx, n, letter, is_time)
@@ -830,6 +835,8 @@ def duration(m, ctx):
         return None  # "some day" is not a count
     if n is not None and (m["half"] or m["half0"]):
         n += 0.5
+    if n is not None and m["u"].lower().startswith("fortnight"):
+        n *= 2  # a fortnight is two weeks
     if n is not None and n > 10000:
         return None
     set_ = word in ("a", "an") and not m["det"] and not m["rel"] and not m["approx"] and bool(
@@ -866,6 +873,8 @@ def half_unit(m, ctx):
       r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes|quarters)")
 def vague_plural(m, ctx):
     rel = " ".join(m["rel"].lower().split()).removeprefix("in ")
+    if rel in ("the early", "the later", "the latter") and re.match(r"\s+of\b", ctx.after(m, 6), re.I):
+        return None  # "the early hours of Sunday", "the later years of his life": a part of something, not a stretch
     if rel in ("coming", "the coming"):
         return Found("DATE", "FUTURE_REF", EXPLICIT)
     letter, is_time = L.unit_letter(m["u"])
@@ -1044,9 +1053,11 @@ def end_of_period(m, ctx):
 _NARRATIVE_YEAR = re.compile(r"\s+(?:after|before|when|that|which|in\s+which|following|he|she|they|it|i|we|you)\b", re.I)
 
 
-@rule(r"the\s+(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>(?=\s+(?:ended|ending)\b))?|(?:earlier|later)\s+in\s+the\s+year")
+@rule(r"the\s+(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?"
+      + L.MONTH + r"))?|(?:earlier|later)\s+in\s+the\s+year")
 def the_year(m, ctx):
-    """"the year ended March 31" is a twelve-month span; "the full year", "earlier in the year" the current one."""
+    """"the year ended March 31", "the year to March" are twelve-month spans; "the full year", "earlier in the
+    year" the current one."""
     if m["ended"] is not None:  # an empty group: set when "ended"/"ending" follows
         return Found("DURATION", "P1Y", EXPLICIT)
     if not m["adj"] and _NARRATIVE_YEAR.match(ctx.after(m, 12)):
