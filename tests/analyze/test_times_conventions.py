@@ -373,3 +373,9 @@ def test_a_past_verb_that_sets_a_date_keeps_it_ahead(nlp, text, phrase, expected
 ])
 def test_fortnights_years_to_a_month_halves_and_parts_of_a_day(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+def test_a_hyphenated_range_of_years_gives_both_years():
+    text = "The audit covers 2010-2014 and the mayor served from 2005–2013."
+    values = [(t.text, t.value) for t in find_times(text, WEDNESDAY)]
+    assert values == [("2010", "2010"), ("2014", "2014"), ("2005", "2005"), ("2013", "2013")]

@@ -336,10 +336,13 @@ _TEMPORAL_HEADS = {"period", "quarter", "season", "year", "election", "level", "
                    "model", "crisis", "fiscal", "summer", "winter", "spring", "fall", "autumn", "strike"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY)\s*)?(?P<y>{L.YEAR4})(?!s\b|-\d|/\d)")
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY)\s*)?(?P<y>{L.YEAR4})(?!s\b|[-–](?!(?:1[6-9]|20)\d\d\b)\d|/\d)")
 def year(m, ctx):
     if _NOT_YEAR_BEFORE.search(ctx.before(m, 12)) or _NOT_YEAR_AFTER.match(ctx.after(m, 12)):
         return None
+    second = re.match(r"[-–]((?:1[6-9]|20)\d\d)\b", ctx.after(m, 6))
+    if second and not 0 < int(second.group(1)) - int(m["y"]) <= 100:
+        return None  # "2010-2014" is a range of two years (TimeML marks both); a falling pair is something else
     if ctx.doc is not None and not m["pre"] and _counts_something(ctx.doc, m.start("y"), m.end("y")):
         return None
     return Found("DATE", m["y"], EXPLICIT)
