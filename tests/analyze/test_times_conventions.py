@@ -379,3 +379,17 @@ def test_a_hyphenated_range_of_years_gives_both_years():
     text = "The audit covers 2010-2014 and the mayor served from 2005–2013."
     values = [(t.text, t.value) for t in find_times(text, WEDNESDAY)]
     assert values == [("2010", "2010"), ("2014", "2014"), ("2005", "2005"), ("2013", "2013")]
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Rebels took the port on March 3, 2003. The following month, the army returned.", "The following month", "2003-04"),
+    ("The dam broke in June 2010; that same month, the river flooded.", "that same month", "2010-06"),
+    ("On Tuesday, Jan. 6, the strike began. The following week it spread.", "The following week", "2020-W03"),
+    ("Shares fell last week. That same week, the chief executive quit.", "That same week", "2020-W01"),
+])
+def test_weeks_and_months_counted_from_the_reference_time(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)
+
+
+def test_the_following_month_with_nothing_named_before_stays_unresolved():
+    assert value_of("The following month, the army returned.", WEDNESDAY, "The following month") == ("DATE", None)

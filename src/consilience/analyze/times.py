@@ -13,7 +13,7 @@ import re
 
 from ..model import TimeExpr
 from .spans import doc_text
-from .timex.anchor import parse_dct
+from .timex.anchor import add_months, month_value, parse_dct, week_value
 from .timex.lexicon import weekday_number
 from .timex.rules import RULES, Context, Found, scan
 
@@ -219,6 +219,30 @@ def _periods_in_focus(text: str, hits, dct_year: int | None = None):
     return out
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+_MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d\d)(?:-\d\d)?(?:T|$)")
+
+
+def _unit_from_focus(out, start: int, found):
+    """"that week", "the following week": the ISO week of the last day named (plus the shift); "that month",
+    "the following month": the last month or day named (plus the shift). Unresolved when none is in focus."""
+    for s0, e0, prior in reversed(out):
+        if start - e0 > _ANAPHOR_WINDOW:
+            break
+        if found.kind == "anaphor-W" and prior.kind == "day" and prior.day is not None:
+            return Found("DATE", week_value(prior.day + dt.timedelta(weeks=found.shift)), f"text:{prior.day.isoformat()}")
+        week = _WEEK.match(prior.value or "") if found.kind == "anaphor-W" else None
+        if week:  # a week named before ("last week ... that week", "the following week ... that week")
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            return Found("DATE", week_value(monday + dt.timedelta(weeks=found.shift)), f"text:{prior.value}")
+        if found.kind == "anaphor-M" and prior.type in ("DATE", "TIME"):
+            m = _MONTH_OR_DAY.match(prior.value or "")
+            if m:
+                year, month = add_months(int(m.group(1)), int(m.group(2)), found.shift)
+                return Found("DATE", month_value(year, month), f"text:{prior.value}")
+    return Found(found.type, None, found.anchor)
+
+
 _ANAPHOR_WINDOW = 600  # characters back (across paragraphs) to the day in focus: the narrative's reference day
 
 
@@ -248,6 +272,8 @@ def _date_bare_times(text: str, hits, dct_day: tuple | None = None):
                 day = base + dt.timedelta(days=found.shift)
                 value = day.isoformat() + (found.tod or "")
                 found = Found(found.type, value, note, kind="day", day=day)
+        elif found.kind in ("anaphor-W", "anaphor-M"):
+            found = _unit_from_focus(out, start, found)
         elif found.kind == "tod":
             for s0, e0, prior in reversed(out):
                 if start - e0 > _ANAPHOR_WINDOW:

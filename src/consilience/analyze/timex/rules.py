@@ -617,14 +617,14 @@ _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal y
               "decade": "E", "century": "C"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>that\s+same|this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
       r"(?P<u>week|weekend|month|year|fiscal\s+year|calendar\s+year|decade|century)(?!-)")
 def relative_unit(m, ctx):
     if _inside_a_name(m, ctx):
         return None  # "ABC's This Week", "Person of This Year"
     rel = _rel_word(m["rel"])
     unit = _REL_UNITS[" ".join(m["u"].lower().split())]
-    if m["rel"].lower() in ("following", "same", "that"):
+    if " ".join(m["rel"].lower().split()) in ("following", "same", "that", "that same"):
         return _anaphoric(m, ctx, unit)
     if (unit == "W" and rel == "last" and not m["mod"] and m.group(0).lower().startswith("the ")
             and re.search(r"\b(?:in|over|during|within|throughout|for)\s+$", ctx.before(m, 12), re.I)):
@@ -650,7 +650,13 @@ def relative_unit(m, ctx):
 
 
 def _anaphoric(m, ctx, unit) -> Found:
-    """"that year", "the same year", "the following year": relative to the last year the text named."""
+    """"that year", "the same year", "the following year": relative to the last year the text named.
+
+    "that week", "the following month": ``find_times`` counts them from the last day (weeks) or month (months)
+    the text named before them, the narrative's reference time; with none they stay unresolved."""
+    if unit in ("W", "M"):
+        return Found("DATE", None, EVENT_RELATIVE, kind=f"anaphor-{unit}",
+                     shift=1 if m["rel"].lower() == "following" else 0)
     if unit != "Y":
         return Found("DATE", None, EVENT_RELATIVE)
     shift = 1 if m["rel"].lower() == "following" else 0
