@@ -393,3 +393,17 @@ def test_weeks_and_months_counted_from_the_reference_time(text, phrase, expected
 
 def test_the_following_month_with_nothing_named_before_stays_unresolved():
     assert value_of("The following month, the army returned.", WEDNESDAY, "The following month") == ("DATE", None)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Her touchdown pass late in the fourth quarter won the game.", "the fourth quarter"),
+    ("The visitors tied the game early in the third quarter.", "the third quarter"),
+    ("He hit two free throws with 40 seconds left in the quarter.", "the quarter"),
+])
+def test_a_quarter_of_a_game_is_not_a_calendar_quarter(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+def test_a_business_quarter_next_to_a_game_word_elsewhere_stays():
+    text = "The club's revenue rose in the fourth quarter. The game was sold out."
+    assert value_of(text, WEDNESDAY, "the fourth quarter") == ("DATE", "2019-Q4")

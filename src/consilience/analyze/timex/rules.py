@@ -406,6 +406,16 @@ def spoken_year(m, ctx):
 # --------------------------------------------------------------------------- quarters, halves, seasons
 
 _QUARTER_ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th"
+# A quarter of a game is not a quarter of the year: words only a match report has, in the same sentence.
+_GAME_WORDS = re.compile(r"\b(?:touchdowns?|interceptions?|field\s+goals?|quarterbacks?|halftime|free\s+throws?|"
+                         r"three-pointers?|the\s+(?:game|match)|(?:minutes|seconds)\s+(?:left|remaining|to\s+play)|"
+                         r"tied\s+the\s+(?:game|score))\b", re.I)
+
+
+def _in_a_game(ctx: Context, m) -> bool:
+    start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (ctx.text.find(".", m.end()), ctx.text.find("\n", m.end())) if i >= 0]
+    return _GAME_WORDS.search(ctx.text, start, min(ends) if ends else len(ctx.text)) is not None
 
 
 @rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?:fiscal\s+)?(?P<y1>{L.YEAR4})(?:['’]s)?\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
@@ -416,6 +426,8 @@ def quarter(m, ctx):
     year_text = m["y1"] or m["y2"] or m["y3"]
     if year_text:
         return Found("DATE", f"{year_text}-Q{q}", EXPLICIT)
+    if _in_a_game(ctx, m):
+        return None  # "a touchdown late in the fourth quarter": a quarter of the game
     rel = m["rel1"] or m["rel2"]
     reason = ctx.missing("month" if not rel else "year")
     if reason:
@@ -439,6 +451,8 @@ def quarter(m, ctx):
 def relative_quarter(m, ctx):
     det, adj = m["det"].lower(), " ".join((m["adj"] or "").lower().split())
     if det == "a" and adj not in ("year-ago", "year-earlier", "prior-year"):
+        return None
+    if _in_a_game(ctx, m):
         return None
     reason = ctx.missing("month")
     if reason:
