@@ -407,3 +407,12 @@ def test_a_quarter_of_a_game_is_not_a_calendar_quarter(text, phrase):
 def test_a_business_quarter_next_to_a_game_word_elsewhere_stays():
     text = "The club's revenue rose in the fourth quarter. The game was sold out."
     assert value_of(text, WEDNESDAY, "the fourth quarter") == ("DATE", "2019-Q4")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The envoy has until Friday to respond.", "Friday", "2020-01-10"),
+    ("The rebels must leave by Saturday.", "Saturday", "2020-01-11"),
+    ("The polls stayed open until Friday.", "Friday", "2020-01-03"),  # set in the past: behind
+])
+def test_a_weekday_deadline_not_set_in_the_past_is_ahead(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)

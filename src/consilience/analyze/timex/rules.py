@@ -624,6 +624,8 @@ def _ahead(ctx: Context, m) -> bool:
     tense = ctx.tense(m)
     if tense == FUTURE:
         return True
+    if tense != PAST and re.search(r"\b(?:until|till|by|before)\s+$", ctx.before(m, 8), re.I):
+        return True  # a deadline not set in the past lies ahead: "he has until Friday to respond", "finish by Friday"
     return tense == PRESENT and not re.search(r"\b(?:since|last|earlier|ago)\s*$", ctx.before(m, 10), re.I)
 
 
