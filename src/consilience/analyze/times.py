@@ -233,7 +233,10 @@ def _unit_from_focus(out, start: int, found):
             return Found("DATE", week_value(prior.day + dt.timedelta(weeks=found.shift)), f"text:{prior.day.isoformat()}")
         week = _WEEK.match(prior.value or "") if found.kind == "anaphor-W" else None
         if week:  # a week named before ("last week ... that week", "the following week ... that week")
-            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            try:
+                monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            except ValueError:
+                continue
             return Found("DATE", week_value(monday + dt.timedelta(weeks=found.shift)), f"text:{prior.value}")
         if found.kind == "anaphor-M" and prior.type in ("DATE", "TIME"):
             m = _MONTH_OR_DAY.match(prior.value or "")
