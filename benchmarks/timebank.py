@@ -17,7 +17,7 @@ Baseline: dateparser's ``search.search_dates`` with the creation date as RELATIV
 datetimes are mapped to day-precision values (YYYY-MM-DD), type DATE. A second row gives it a
 fairer chance: each phrase's value at the precision dateparser reports for it (year, month, week).
 
-    .venv/bin/python benchmarks/timebank.py [--limit N] [--no-baseline] [--no-spacy] [--errors]
+    .venv/bin/python benchmarks/timebank.py [--limit N] [--no-baseline] [--no-spacy] [--errors] [--dev-only]
 """
 from __future__ import annotations
 
@@ -229,7 +229,9 @@ def main() -> int:
     ap.add_argument("--no-baseline", action="store_true", help="skip dateparser")
     ap.add_argument("--no-spacy", action="store_true", help="run ours without a spaCy Doc (regex tense cue only)")
     ap.add_argument("--errors", action="store_true",
-                    help="print our wrong, missed and extra expressions on development-half files only")
+                    help="print our wrong, missed and extra expressions on development-half files only, grouped by class")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="score only the development half (no test-half figure is computed or printed)")
     args = ap.parse_args()
     if not BENCH.is_dir():
         print(f"benchmark data not found at {BENCH}", file=sys.stderr)
@@ -238,6 +240,8 @@ def main() -> int:
     if args.limit:
         files = files[:args.limit]
     docs = [load(f) for f in files]
+    if args.dev_only:
+        docs = [d for d in docs if half(d.name) == "dev"]
     nlp = None
     if not args.no_spacy:
         from consilience.analyze.nlp import load_model
@@ -253,20 +257,32 @@ def main() -> int:
           f" {sum(len(d.spans) for d in docs)} gold TIMEX3")
     for name, system in systems.items():
         scores = {"dev half": Score(), "test half": Score(), "all files": Score()}
+        if args.dev_only:
+            scores = {"dev half": Score()}
+        errors: list[tuple[str, str]] = []
         seconds = []
         for doc in docs:
             t0 = time.perf_counter()
             pred = system(doc)
             seconds.append(time.perf_counter() - t0)
             for key in ("all files", f"{half(doc.name)} half"):
-                scores[key].add(doc.spans, pred)
+                if key in scores:
+                    scores[key].add(doc.spans, pred)
             if args.errors and name.startswith("ours") and half(doc.name) == "dev":
-                _print_errors(doc, pred)
+                errors.extend(_errors(doc, pred))
+        for cls in sorted({c for c, _ in errors}):
+            lines = [line for c, line in errors if c == cls]
+            print(f"== {cls}: {len(lines)}")
+            for line in lines:
+                print(line)
         for key, score in scores.items():
             for row in score.rows(f"{name} [{key}]"):
                 print(row)
-        dev_f1, test_f1 = (score.value_f1() for score in (scores["dev half"], scores["test half"]))
-        print(f"{name}: value F1 dev {dev_f1:.3f}, test {test_f1:.3f}, gap (dev - test) {dev_f1 - test_f1:+.3f}")
+        if args.dev_only:
+            print(f"{name}: value F1 dev {scores['dev half'].value_f1():.3f} (test half not run)")
+        else:
+            dev_f1, test_f1 = (score.value_f1() for score in (scores["dev half"], scores["test half"]))
+            print(f"{name}: value F1 dev {dev_f1:.3f}, test {test_f1:.3f}, gap (dev - test) {dev_f1 - test_f1:+.3f}")
         if name == "ours" and PARSE_SECONDS:
             own = [total - parse for total, parse in zip(seconds, PARSE_SECONDS)]
             print(f"{name}: find_times median {statistics.median(own) * 1000:.2f} ms per document, spaCy parse median"
@@ -278,21 +294,27 @@ def main() -> int:
     return 0
 
 
-def _print_errors(doc: GoldDoc, pred: list[Span]) -> None:
+def _errors(doc: GoldDoc, pred: list[Span]) -> list[tuple[str, str]]:
+    """(class, line) for each error of one development-half document; the class is the kind of
+    error (VALUE, MISS, EXTRA) and the gold (or, for EXTRA, predicted) TIMEX3 type."""
     pairs = match(doc.spans, pred)
     matched_g = {id(g) for g, _ in pairs}
     matched_p = {id(p) for _, p in pairs}
+    out = []
     for g, p in pairs:
         if g.value != p.value:
-            print(f"  VALUE {doc.name} dct={doc.dct[:10]} gold={g.text!r} {g.type} {g.value} | ours={p.text!r} {p.type} {p.value}")
+            ctx = doc.text[max(0, g.start - 60):g.end + 30].replace("\n", " ")
+            out.append((f"VALUE {g.type}", f"  {doc.name} dct={doc.dct[:10]} gold={g.text!r} {g.type} {g.value}"
+                        f" | ours={p.text!r} {p.type} {p.value} :: {ctx}"))
     for g in doc.spans:
         if id(g) not in matched_g:
-            ctx = doc.text[max(0, g.start - 40):g.end + 30].replace("\n", " ")
-            print(f"  MISS  {doc.name} dct={doc.dct[:10]} {g.text!r} {g.type} {g.value} :: {ctx}")
+            ctx = doc.text[max(0, g.start - 60):g.end + 30].replace("\n", " ")
+            out.append((f"MISS {g.type}", f"  {doc.name} dct={doc.dct[:10]} {g.text!r} {g.type} {g.value} :: {ctx}"))
     for p in pred:
         if id(p) not in matched_p:
-            ctx = doc.text[max(0, p.start - 40):p.end + 30].replace("\n", " ")
-            print(f"  EXTRA {doc.name} {p.text!r} {p.type} {p.value} :: {ctx}")
+            ctx = doc.text[max(0, p.start - 60):p.end + 30].replace("\n", " ")
+            out.append((f"EXTRA {p.type}", f"  {doc.name} {p.text!r} {p.type} {p.value} :: {ctx}"))
+    return out
 
 
 if __name__ == "__main__":

@@ -245,3 +245,174 @@ def test_without_a_parse_the_verb_right_before_a_date_gives_its_past_but_said_do
 ])
 def test_the_first_number_of_a_range_of_durations_is_its_own_duration(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+# --------------------------------------------------------------------------- tense through chains and schedules
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    # the time of a chain of infinitives is that of its first verb: planned, hoped, set to happen later
+    ("The ferry company plans to start running boats in September.", "September", "2021-09"),
+    ("The orchestra hopes to begin touring in October.", "October", "2021-10"),
+    ("The new bridge is set to open to traffic in August.", "August", "2021-08"),
+    # a schedule in the simple present ("takes effect", "are slated for") stays ahead
+    ("The new tax takes effect in September.", "September", "2021-09"),
+    ("Local elections are slated for November.", "November", "2021-11"),
+    # the past still points back
+    ("The ferry company tried to start running boats in September.", "September", "2020-09"),
+])
+def test_months_planned_ahead_through_infinitives_and_schedules(nlp, text, phrase, expected):
+    assert value_of(text, "2021-04-12", phrase, nlp(text)) == ("DATE", expected)
+
+
+def test_a_hearing_that_is_set_for_a_weekday_is_ahead(nlp):
+    text = "A bail hearing is set for Thursday."
+    assert value_of(text, "2021-04-12", "Thursday", nlp(text)) == ("DATE", "2021-04-15")
+
+
+# --------------------------------------------------------------------------- clock hours in a part of day, spoken decades
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The ferry docks at 10 o'clock tonight.", "10 o'clock tonight", "2020-01-08T22:00"),
+    ("The vigil starts at 7:30 this evening.", "7:30 this evening", "2020-01-08T19:30"),
+    ("The market opens at 9 o'clock tomorrow morning.", "9 o'clock tomorrow morning", "2020-01-09T09:00"),
+    ("The plane landed at 07:30 Tuesday evening.", "07:30 Tuesday evening", "2020-01-07T07:30"),  # 24-hour: as written
+    ("The fire broke out at 9 p.m. Tuesday night.", "9 p.m. Tuesday night", "2020-01-07T21:00"),
+])
+def test_a_clock_hour_without_am_pm_is_read_in_its_part_of_day(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("TIME", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("In the nineteen eighties the mill closed.", "the nineteen eighties", "198"),
+    ("Rents soared in the early nineteen-seventies.", "the early nineteen-seventies", "197"),
+    ("The eighteen nineties were lean years for farmers.", "The eighteen nineties", "189"),
+])
+def test_spoken_decades(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    # a present event verb above an infinitive is a schedule (WEDNESDAY is 2020-01-08)
+    ("The champions advance to play Saturday in the final.", "Saturday", "2020-01-11"),
+    # an infinitival relative names what is still to happen, even in a past sentence
+    ("Ministers were drafting the cuts to be debated on Thursday.", "Thursday", "2020-01-09"),
+    # ... but "the last person to be seen" looks back
+    ("She was the last person to be seen with the boy on Monday.", "Monday", "2020-01-06"),
+])
+def test_weekdays_ahead_through_infinitives(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("dct,text,expected", [
+    ("2020-03-05", "The ferry sank last February.", "2019-02"),  # the month just gone would be "last month"
+    ("2020-03-05", "The ferry sank last January.", "2020-01"),
+    ("2020-10-20", "The ferry sank last June.", "2020-06"),
+    ("2020-01-05", "The ferry sank last December.", "2019-12"),
+])
+def test_last_month_name_is_not_the_month_just_gone(dct, text, expected):
+    phrase = text[text.index("last"):-1]
+    assert value_of(text, dct, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Profit doubled in 2018's fourth quarter.", "2018's fourth quarter", ("DATE", "2018-Q4")),
+    ("Costs fell in fiscal 2018's second half.", "fiscal 2018's second half", ("DATE", "2018-H2")),
+    ("Orders were flat in the year-earlier week.", "the year-earlier", ("DATE", None)),  # which week is not said
+])
+def test_a_possessive_year_names_the_period_and_a_year_earlier_week_is_not_a_quarter(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The 24-hour strike ended at dawn.", "24-hour", ("DURATION", "PT24H")),
+    ("A 24-hour general strike began.", "24-hour", ("DURATION", "PT24H")),
+    ("The truce collapsed within hours.", "hours", ("DURATION", "PTXH")),
+    ("Rescuers dug for days.", "days", ("DURATION", "PXD")),
+    ("Shares traded after hours.", "hours", None),  # after-hours trading, not a stretch
+])
+def test_timed_24_hours_and_bare_plural_days_and_hours(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The mayor told Harbour Today that she would resign.", "Today"),
+    ("You are watching Channel Nine News Tonight.", "Tonight"),
+    ("The senator spoke on Sunday Politics This Week about the budget.", "This Week"),
+    ("She appeared on KTV This Morning to defend the plan.", "This Morning"),
+])
+def test_programme_and_paper_names_are_not_times(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Good evening. Tonight, the storm hit the coast.", "Tonight", ("TIME", "2020-01-08TNI")),
+    ("Earlier Today the market fell.", "Earlier Today", ("DATE", WEDNESDAY)),
+])
+def test_a_capitalised_today_or_tonight_opening_a_sentence_is_a_time(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    # a past verb setting a date ("was scheduled for", "was postponed until") keeps a month ahead in this year
+    ("The retrial was scheduled for October.", "October", "2021-10"),
+    ("The vote was postponed until October.", "October", "2021-10"),
+    # "from" starts a stretch that lies back
+    ("The mine was shut from October to March.", "October", "2020-10"),
+    ("Exports slumped in October.", "October", "2020-10"),
+])
+def test_a_past_verb_that_sets_a_date_keeps_it_ahead(nlp, text, phrase, expected):
+    assert value_of(text, "2021-06-14", phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The strike lasted a fortnight.", "a fortnight", ("DURATION", "P2W")),
+    ("The strike began a fortnight ago.", "a fortnight ago", ("DATE", "2019-W52")),  # two ISO weeks before 2020-W02
+    ("Rents rose 4% in the year to March.", "the year", ("DURATION", "P1Y")),
+    ("Margins widened in H1 2019.", "H1 2019", ("DATE", "2019-H1")),
+    ("The raid came in the early hours of Sunday.", "the early hours", None),
+])
+def test_fortnights_years_to_a_month_halves_and_parts_of_a_day(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+def test_a_hyphenated_range_of_years_gives_both_years():
+    text = "The audit covers 2010-2014 and the mayor served from 2005–2013."
+    values = [(t.text, t.value) for t in find_times(text, WEDNESDAY)]
+    assert values == [("2010", "2010"), ("2014", "2014"), ("2005", "2005"), ("2013", "2013")]
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Rebels took the port on March 3, 2003. The following month, the army returned.", "The following month", "2003-04"),
+    ("The dam broke in June 2010; that same month, the river flooded.", "that same month", "2010-06"),
+    ("On Tuesday, Jan. 6, the strike began. The following week it spread.", "The following week", "2020-W03"),
+    ("Shares fell last week. That same week, the chief executive quit.", "That same week", "2020-W01"),
+])
+def test_weeks_and_months_counted_from_the_reference_time(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)
+
+
+def test_the_following_month_with_nothing_named_before_stays_unresolved():
+    assert value_of("The following month, the army returned.", WEDNESDAY, "The following month") == ("DATE", None)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Her touchdown pass late in the fourth quarter won the game.", "the fourth quarter"),
+    ("The visitors tied the game early in the third quarter.", "the third quarter"),
+    ("He hit two free throws with 40 seconds left in the quarter.", "the quarter"),
+])
+def test_a_quarter_of_a_game_is_not_a_calendar_quarter(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+def test_a_business_quarter_next_to_a_game_word_elsewhere_stays():
+    text = "The club's revenue rose in the fourth quarter. The game was sold out."
+    assert value_of(text, WEDNESDAY, "the fourth quarter") == ("DATE", "2019-Q4")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The envoy has until Friday to respond.", "Friday", "2020-01-10"),
+    ("The rebels must leave by Saturday.", "Saturday", "2020-01-11"),
+    ("The polls stayed open until Friday.", "Friday", "2020-01-03"),  # set in the past: behind
+])
+def test_a_weekday_deadline_not_set_in_the_past_is_ahead(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)

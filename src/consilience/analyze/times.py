@@ -13,7 +13,7 @@ import re
 
 from ..model import TimeExpr
 from .spans import doc_text
-from .timex.anchor import parse_dct
+from .timex.anchor import add_months, month_value, parse_dct, week_value
 from .timex.lexicon import weekday_number
 from .timex.rules import RULES, Context, Found, scan
 
@@ -84,13 +84,29 @@ def _merge_day_and_time(text: str, hits):
             pair = (a, b) if a.kind == "day" and b.kind == "tod" else (b, a) if a.kind == "tod" and b.kind == "day" else None
             if gap and pair:
                 day, tod = pair
-                value = f"{day.day.isoformat()}{tod.tod}" if day.day else None
+                clock = text[s1:e1] if a is tod else text[s2:e2]
+                value = f"{day.day.isoformat()}{_clock_in_part_of_day(tod.tod, day.value, clock)}" if day.day else None
                 out.append((s1, e2, Found("TIME", value, day.anchor, kind="day" if day.day else "", day=day.day)))
                 i += 2
                 continue
         out.append(hits[i])
         i += 1
     return out
+
+
+_PM_PARTS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}  # clock hours that mean p.m. in that part of day
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)
+
+
+def _clock_in_part_of_day(tod: str, day_value: str | None, clock: str) -> str:
+    """"10 o'clock tonight" is 22:00: an hour given without a.m./p.m. next to an afternoon, evening or night
+    is read in that part of the day. A 24-hour clock ("21:30") or an explicit "a.m." is left as written."""
+    m = re.fullmatch(r"T(\d\d):(\d\d)", tod or "")
+    part = re.search(r"T(AF|EV|NI)$", day_value or "")
+    if not m or not part or _AM_PM.search(clock) or re.search(r"(?<!\d)0\d:", clock):
+        return tod  # not a clock time, no such part of day, or a.m./p.m. or a 24-hour "07:30" given
+    hour = int(m.group(1))
+    return f"T{hour + 12:02d}:{m.group(2)}" if hour in _PM_PARTS[part.group(1)] else tod
 
 
 _WEEKDAY_SET = re.compile(r"^XXXX-WXX-[1-7](T\w+)?$")
@@ -203,6 +219,33 @@ def _periods_in_focus(text: str, hits, dct_year: int | None = None):
     return out
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+_MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d\d)(?:-\d\d)?(?:T|$)")
+
+
+def _unit_from_focus(out, start: int, found):
+    """"that week", "the following week": the ISO week of the last day named (plus the shift); "that month",
+    "the following month": the last month or day named (plus the shift). Unresolved when none is in focus."""
+    for s0, e0, prior in reversed(out):
+        if start - e0 > _ANAPHOR_WINDOW:
+            break
+        if found.kind == "anaphor-W" and prior.kind == "day" and prior.day is not None:
+            return Found("DATE", week_value(prior.day + dt.timedelta(weeks=found.shift)), f"text:{prior.day.isoformat()}")
+        week = _WEEK.match(prior.value or "") if found.kind == "anaphor-W" else None
+        if week:  # a week named before ("last week ... that week", "the following week ... that week")
+            try:
+                monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            except ValueError:
+                continue
+            return Found("DATE", week_value(monday + dt.timedelta(weeks=found.shift)), f"text:{prior.value}")
+        if found.kind == "anaphor-M" and prior.type in ("DATE", "TIME"):
+            m = _MONTH_OR_DAY.match(prior.value or "")
+            if m:
+                year, month = add_months(int(m.group(1)), int(m.group(2)), found.shift)
+                return Found("DATE", month_value(year, month), f"text:{prior.value}")
+    return Found(found.type, None, found.anchor)
+
+
 _ANAPHOR_WINDOW = 600  # characters back (across paragraphs) to the day in focus: the narrative's reference day
 
 
@@ -232,6 +275,8 @@ def _date_bare_times(text: str, hits, dct_day: tuple | None = None):
                 day = base + dt.timedelta(days=found.shift)
                 value = day.isoformat() + (found.tod or "")
                 found = Found(found.type, value, note, kind="day", day=day)
+        elif found.kind in ("anaphor-W", "anaphor-M"):
+            found = _unit_from_focus(out, start, found)
         elif found.kind == "tod":
             for s0, e0, prior in reversed(out):
                 if start - e0 > _ANAPHOR_WINDOW:

@@ -87,7 +87,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
     "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
     "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand",
-    "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters", "season": r"spring|summer|fall|autumn|winter",
+    "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters|\bh[12]\b", "season": r"spring|summer|fall|autumn|winter",
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
     "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
@@ -186,11 +186,16 @@ def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None
     tense = ctx.tense(m)
     delta = there - here  # in 31-day "months"
     year = a.year
+    deadline = tense == PAST and _DEADLINE_BEFORE.search(ctx.before(m, 30)) is not None
+    far_deadline = deadline and not re.search(r"\bfrom\s+(?:the\s+)?$", ctx.before(m, 12), re.I)  # "from" starts back
     if tense == FUTURE:
         year += delta < 0
-    elif tense == PAST and not _DEADLINE_BEFORE.search(ctx.before(m, 30)):
+    elif tense == PAST and not deadline:
         year -= delta > 31  # a past verb with a date a few weeks ahead is usually a deadline ("extended to Nov. 16")
-    elif delta > 4 * 31:  # no tense: more than four months ahead is last year's; far behind, next year's
+    elif delta > 4 * 31 and tense != PRESENT and not far_deadline:
+        # no tense: more than four months ahead is last year's; far behind, next year's. An event verb in the
+        # present ("the law takes effect in September") is a schedule, and a past verb with a deadline ("was
+        # postponed until October", "was scheduled for October") sets a date ahead: both stay ahead
         year -= 1
     elif delta < -8 * 31 and not past_verb_before(ctx.text, m.start()):
         year += 1  # "January" said in November is next January, unless a past verb governs it ("rose in January")
@@ -308,7 +313,9 @@ def month_name(m, ctx):
         return Found("DATE", f"XXXX-{month:02d}", reason)
     a = ctx.anchor
     if rel == "last":
-        year = a.year if month < a.month else a.year - 1
+        # the most recent such month before this one, but not the month just gone: said in March, "last
+        # February" is a year back (the one that just ended would be "last month" or "in February")
+        year = a.year if month < a.month - 1 else a.year - 1
     elif rel == "next":
         year = a.year if month > a.month else a.year + 1
     elif rel == "this":
@@ -329,10 +336,13 @@ _TEMPORAL_HEADS = {"period", "quarter", "season", "year", "election", "level", "
                    "model", "crisis", "fiscal", "summer", "winter", "spring", "fall", "autumn", "strike"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY)\s*)?(?P<y>{L.YEAR4})(?!s\b|-\d|/\d)")
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:of\s+)?|(?P<pre>fiscal|calendar|the\s+year|fiscal\s+year|FY)\s*)?(?P<y>{L.YEAR4})(?!s\b|[-–](?!(?:1[6-9]|20)\d\d\b)\d|/\d)")
 def year(m, ctx):
     if _NOT_YEAR_BEFORE.search(ctx.before(m, 12)) or _NOT_YEAR_AFTER.match(ctx.after(m, 12)):
         return None
+    second = re.match(r"[-–]((?:1[6-9]|20)\d\d)\b", ctx.after(m, 6))
+    if second and not 0 < int(second.group(1)) - int(m["y"]) <= 100:
+        return None  # "2010-2014" is a range of two years (TimeML marks both); a falling pair is something else
     if ctx.doc is not None and not m["pre"] and _counts_something(ctx.doc, m.start("y"), m.end("y")):
         return None
     return Found("DATE", m["y"], EXPLICIT)
@@ -359,9 +369,11 @@ def decade(m, ctx):
     return Found("DATE", digits[:3], EXPLICIT)
 
 
-@rule(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<word>" + L.alternation(L.DECADE_WORDS) + r")")
+@rule(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<cent>eighteen|nineteen)[\s-]+)?(?P<word>" + L.alternation(L.DECADE_WORDS) + r")")
 def decade_word(m, ctx):
-    return Found("DATE", f"19{L.DECADE_WORDS[m['word'].lower()]}", EXPLICIT)
+    """"the nineties", and as transcripts spell it, "the nineteen eighties" (198)."""
+    century = "18" if (m["cent"] or "").lower() == "eighteen" else "19"
+    return Found("DATE", f"{century}{L.DECADE_WORDS[m['word'].lower()]}", EXPLICIT)
 
 
 @rule(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + L.alternation(
@@ -394,9 +406,19 @@ def spoken_year(m, ctx):
 # --------------------------------------------------------------------------- quarters, halves, seasons
 
 _QUARTER_ORDINAL = "first|second|third|fourth|1st|2nd|3rd|4th"
+# A quarter of a game is not a quarter of the year: words only a match report has, in the same sentence.
+_GAME_WORDS = re.compile(r"\b(?:touchdowns?|interceptions?|field\s+goals?|quarterbacks?|halftime|free\s+throws?|"
+                         r"three-pointers?|the\s+(?:game|match)|(?:minutes|seconds)\s+(?:left|remaining|to\s+play)|"
+                         r"tied\s+the\s+(?:game|score))\b", re.I)
 
 
-@rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{L.YEAR4})\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+def _in_a_game(ctx: Context, m) -> bool:
+    start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (ctx.text.find(".", m.end()), ctx.text.find("\n", m.end())) if i >= 0]
+    return _GAME_WORDS.search(ctx.text, start, min(ends) if ends else len(ctx.text)) is not None
+
+
+@rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?:fiscal\s+)?(?P<y1>{L.YEAR4})(?:['’]s)?\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
       rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
       rf"|(?-i:Q)(?P<qn>[1-4])(?:\s+|-|/)?(?P<y3>{L.YEAR4})?")
 def quarter(m, ctx):
@@ -404,6 +426,8 @@ def quarter(m, ctx):
     year_text = m["y1"] or m["y2"] or m["y3"]
     if year_text:
         return Found("DATE", f"{year_text}-Q{q}", EXPLICIT)
+    if _in_a_game(ctx, m):
+        return None  # "a touchdown late in the fourth quarter": a quarter of the game
     rel = m["rel1"] or m["rel2"]
     reason = ctx.missing("month" if not rel else "year")
     if reason:
@@ -428,6 +452,8 @@ def relative_quarter(m, ctx):
     det, adj = m["det"].lower(), " ".join((m["adj"] or "").lower().split())
     if det == "a" and adj not in ("year-ago", "year-earlier", "prior-year"):
         return None
+    if _in_a_game(ctx, m):
+        return None
     reason = ctx.missing("month")
     if reason:
         return Found("DATE", None, reason)
@@ -450,14 +476,17 @@ def relative_quarter(m, ctx):
 
 
 @rule(rf"(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)\s+half\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y>{L.YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year)"
-      rf"|(?P<rel2>this|last|next)\s+year's\s+(?P<h2>first|second)\s+half"
-      rf"|(?:the\s+)?(?P<h3>first|last)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y3>{L.YEAR4})")
+      rf"|(?:(?P<rel2>this|last|next)\s+year|(?:fiscal\s+)?(?P<y2>{L.YEAR4}))['’]s\s+(?P<h2>first|second)\s+half"
+      rf"|(?:the\s+)?(?P<h3>first|last)\s+two\s+quarters\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y3>{L.YEAR4})"
+      rf"|(?-i:H)(?P<hn>[12])(?:\s+|-|/)?(?P<y4>{L.YEAR4})")
 def half_year(m, ctx):
+    if m["hn"]:  # "H1 2012", as "Q3 2011" names a quarter
+        return Found("DATE", f"{m['y4']}-H{m['hn']}", EXPLICIT)
     if m["h3"]:  # "the first two quarters of 1990" is that year's first half
         return Found("DATE", f"{m['y3']}-H{1 if m['h3'].lower() == 'first' else 2}", EXPLICIT)
     h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2
-    if m["y"]:
-        return Found("DATE", f"{m['y']}-H{h}", EXPLICIT)
+    if m["y"] or m["y2"]:
+        return Found("DATE", f"{m['y'] or m['y2']}-H{h}", EXPLICIT)
     reason = ctx.missing("year")
     if reason:
         return Found("DATE", f"XXXX-H{h}", reason)
@@ -523,9 +552,26 @@ def _season_year(ctx: Context, m, code: str, rel: str) -> int:
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
+_SENTENCE_OPENERS = {"on", "by", "until", "since", "and", "but", "so", "earlier", "later", "early", "late", "as", "from",
+                     "for", "before", "after", "through", "then", "even", "also", "only", "just", "not", "yet", "right"}
+
+
+def _inside_a_name(m, ctx) -> bool:
+    """A capitalised "Today", "Tonight", "This Morning", "This Week" right after a capitalised word in mid-sentence
+    is part of a name ("USA Today", "World News Tonight", "CBS This Morning", "This is VOA Today"), not a time."""
+    if not m.group(0)[:1].isupper():
+        return False
+    prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)\s+$", ctx.before(m, 40))
+    if prev is None or prev.group("w").lower() in _SENTENCE_OPENERS or prev.group("w").lower() in L.WEEKDAY_NAMES:
+        return False
+    return True
+
+
 @rule(rf"(?:(?P<mod>early|late|later|earlier|mid-?afternoon|mid-?morning)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<pod>{L.PART_OF_DAY}))?"
       r"|the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow)")
 def deictic_day(m, ctx):
+    if _inside_a_name(m, ctx):
+        return None
     word = (m["w"] or "").lower()
     shift = _DEICTIC_SHIFT.get(word, -2 if (m["ba"] or "").lower().startswith("before") else 2)
     pod = m["pod"] or ("night" if word == "tonight" else None)
@@ -541,6 +587,8 @@ def deictic_day(m, ctx):
 
 @rule(rf"(?:(?P<mod>early|late)\s+)?(?P<rel>this|last)\s+(?P<pod>{L.PART_OF_DAY})")
 def part_of_this_day(m, ctx):
+    if _inside_a_name(m, ctx):
+        return None
     reason = ctx.missing("day")
     if reason:
         return Found("TIME", None, reason)
@@ -576,6 +624,8 @@ def _ahead(ctx: Context, m) -> bool:
     tense = ctx.tense(m)
     if tense == FUTURE:
         return True
+    if tense != PAST and re.search(r"\b(?:until|till|by|before)\s+$", ctx.before(m, 8), re.I):
+        return True  # a deadline not set in the past lies ahead: "he has until Friday to respond", "finish by Friday"
     return tense == PRESENT and not re.search(r"\b(?:since|last|earlier|ago)\s*$", ctx.before(m, 10), re.I)
 
 
@@ -583,12 +633,14 @@ _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal y
               "decade": "E", "century": "C"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>that\s+same|this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
       r"(?P<u>week|weekend|month|year|fiscal\s+year|calendar\s+year|decade|century)(?!-)")
 def relative_unit(m, ctx):
+    if _inside_a_name(m, ctx):
+        return None  # "ABC's This Week", "Person of This Year"
     rel = _rel_word(m["rel"])
     unit = _REL_UNITS[" ".join(m["u"].lower().split())]
-    if m["rel"].lower() in ("following", "same", "that"):
+    if " ".join(m["rel"].lower().split()) in ("following", "same", "that", "that same"):
         return _anaphoric(m, ctx, unit)
     if (unit == "W" and rel == "last" and not m["mod"] and m.group(0).lower().startswith("the ")
             and re.search(r"\b(?:in|over|during|within|throughout|for)\s+$", ctx.before(m, 12), re.I)):
@@ -614,7 +666,13 @@ def relative_unit(m, ctx):
 
 
 def _anaphoric(m, ctx, unit) -> Found:
-    """"that year", "the same year", "the following year": relative to the last year the text named."""
+    """"that year", "the same year", "the following year": relative to the last year the text named.
+
+    "that week", "the following month": ``find_times`` counts them from the last day (weeks) or month (months)
+    the text named before them, the narrative's reference time; with none they stay unresolved."""
+    if unit in ("W", "M"):
+        return Found("DATE", None, EVENT_RELATIVE, kind=f"anaphor-{unit}",
+                     shift=1 if m["rel"].lower() == "following" else 0)
     if unit != "Y":
         return Found("DATE", None, EVENT_RELATIVE)
     shift = 1 if m["rel"].lower() == "following" else 0
@@ -644,6 +702,8 @@ def weekend(m, ctx):
 @rule(r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:ago|earlier)(?:\s+(?P<what>(?:(?:first|second|third|fourth)\s+)?quarter|period|nine\s+months|six\s+months))?")
 def year_ago_adjective(m, ctx):
     what = (m["what"] or "").lower()
+    if not what and re.match(r"\s+(?:week|month|day|session)s?\b", ctx.after(m, 12), re.I):
+        return Found("DATE", None, EVENT_RELATIVE)  # "the year-earlier week": which week is not said
     if "months" in what:
         return Found("DURATION", "P9M" if "nine" in what else "P6M", EXPLICIT)
     reason = ctx.missing("month" if what else "year")
@@ -667,6 +727,8 @@ def year_ago_adjective(m, ctx):
 def units_ago(m, ctx):
     letter, is_time = L.unit_letter(m["u"])
     n = L.number_value(m["n"])
+    if n is not None and m["u"].lower().startswith("fortnight"):
+        n *= 2  # a fortnight is two weeks
     direction = " ".join(m["dir"].lower().split())
     if direction in ("later", "before", "after"):
         return _duration(m, ctx, n, letter, is_time)
@@ -726,8 +788,10 @@ def _age_of_someone(m, ctx) -> bool:
 def _round_the_clock(m, ctx) -> bool:
     if not (m["u"].lower() == "hour" and L.number_value(m["n"]) == 24 and "-" in m.group(0)[m.start("n") - m.start():]):
         return False
-    following = re.match(r"\s+(?:[a-z]+\s+)?([a-z-]+)", ctx.after(m, 40))
-    return not (following and following.group(1).lower() in _TIMED_NOUNS)
+    following = re.match(r"\s+([a-z-]+)(?:\s+([a-z-]+))?", ctx.after(m, 40))
+    # the noun right after, or after one adjective ("a 24-hour general strike"), has a length
+    return not (following and (following.group(1).lower() in _TIMED_NOUNS
+                               or (following.group(2) or "").lower() in _TIMED_NOUNS))
 
 
 def _someday(m, ctx) -> bool:
@@ -796,6 +860,8 @@ def duration(m, ctx):
         return None  # "some day" is not a count
     if n is not None and (m["half"] or m["half0"]):
         n += 0.5
+    if n is not None and m["u"].lower().startswith("fortnight"):
+        n *= 2  # a fortnight is two weeks
     if n is not None and n > 10000:
         return None
     set_ = word in ("a", "an") and not m["det"] and not m["rel"] and not m["approx"] and bool(
@@ -832,6 +898,8 @@ def half_unit(m, ctx):
       r"(?P<u>years|months|weeks|days|decades|centuries|hours|minutes|quarters)")
 def vague_plural(m, ctx):
     rel = " ".join(m["rel"].lower().split()).removeprefix("in ")
+    if rel in ("the early", "the later", "the latter") and re.match(r"\s+of\b", ctx.after(m, 6), re.I):
+        return None  # "the early hours of Sunday", "the later years of his life": a part of something, not a stretch
     if rel in ("coming", "the coming"):
         return Found("DATE", "FUTURE_REF", EXPLICIT)
     letter, is_time = L.unit_letter(m["u"])
@@ -852,12 +920,14 @@ def stretch_adjective(m, ctx):
     return _duration(m, ctx, 1.0, letter, is_time)
 
 
-@rule(r"(?P<u>years|months|weeks|decades|centuries)")
+@rule(r"(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)")
 def bare_plural(m, ctx):
     if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:of|old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
         return None
+    if m["u"].lower() in ("days", "hours", "minutes") and re.search(r"\b(?:after|last|in|than)\s+$", ctx.before(m, 8), re.I):
+        return None  # "after hours" (trading), "in days" and "than days" are too often not stretches
     letter, is_time = L.unit_letter(m["u"])
-    return Found("DURATION", f"PX{letter}", EXPLICIT)
+    return Found("DURATION", f"P{'T' if is_time else ''}X{letter}", EXPLICIT)
 
 
 # --------------------------------------------------------------------------- sets
@@ -1008,9 +1078,11 @@ def end_of_period(m, ctx):
 _NARRATIVE_YEAR = re.compile(r"\s+(?:after|before|when|that|which|in\s+which|following|he|she|they|it|i|we|you)\b", re.I)
 
 
-@rule(r"the\s+(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>(?=\s+(?:ended|ending)\b))?|(?:earlier|later)\s+in\s+the\s+year")
+@rule(r"the\s+(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?"
+      + L.MONTH + r"))?|(?:earlier|later)\s+in\s+the\s+year")
 def the_year(m, ctx):
-    """"the year ended March 31" is a twelve-month span; "the full year", "earlier in the year" the current one."""
+    """"the year ended March 31", "the year to March" are twelve-month spans; "the full year", "earlier in the
+    year" the current one."""
     if m["ended"] is not None:  # an empty group: set when "ended"/"ending" follows
         return Found("DURATION", "P1Y", EXPLICIT)
     if not m["adj"] and _NARRATIVE_YEAR.match(ctx.after(m, 12)):

@@ -15,7 +15,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll", "would"}  # "said it would vo
 _TENSELESS_PRESENT = {"be", "have", "say", "tell", "report", "announce", "add", "note", "claim", "state", "insist",
                       "warn", "write", "accord", "remain", "seem", "appear", "know", "believe", "think"}
 # Verbs whose infinitive complement is in the future: "plans to meet on Monday".
-_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "set", "due", "go",
+_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "set", "due", "go", "slate",
                      "want", "propose", "agree", "promise", "vow", "threaten", "seek", "decide"}
 # Verbs whose past tense looks like their present, often mis-tagged VBP: "hurt the index on Friday".
 _SAME_IN_PAST = {"hurt", "cut", "put", "set", "hit", "let", "quit", "spread", "cost", "shut", "bet", "burst", "cast",
@@ -56,7 +56,7 @@ def _tense_from_doc(doc, start: int, end: int) -> str | None:
     return _verb_tense(token)
 
 
-def _verb_tense(verb) -> str:
+def _verb_tense(verb, depth: int = 0) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX and not (lowers & {"have", "'ve"} and "would" in lowers):  # not "would have"
@@ -68,10 +68,14 @@ def _verb_tense(verb) -> str:
         if head.dep_ == "acomp" and head.head is not head:  # "had been due to expire": the tense is on "been"
             head = head.head
         governor = _verb_tense_shallow(head)
-        if governor == FUTURE or (verb.head.lemma_ in _FUTURE_GOVERNORS and governor != PAST):
+        if governor == FUTURE or (_governs_future(verb.head) and governor != PAST):
             return FUTURE
-        if verb.head.lemma_ in _FUTURE_GOVERNORS:
+        if _governs_future(verb.head):
             return UNKNOWN  # "was due to expire Friday": planned in the past, date unknown either side
+    if ("to" in lowers and "be" in lowers and verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl")
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.lower_ in ("first", "last", "only") for c in verb.head.children)):
+        return FUTURE  # an infinitival relative names what is still to happen: "the measures to be voted on Thursday"
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -81,16 +85,31 @@ def _verb_tense(verb) -> str:
     if verb.tag_ == "VBN" and not auxes:
         return UNKNOWN  # "under new terms announced Friday": a participle, done at some time
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
-        return _verb_tense_shallow(verb.head)
+        governor = _verb_tense_shallow(verb.head)
+        if governor == UNKNOWN and depth < 3 and verb.head.pos_ in ("VERB", "AUX"):
+            # a chain of infinitives: "plans to start building in March", "is set to begin filming in August"
+            # take the time of the first verb that has one
+            # (a present event verb above is a schedule too: "advances to play Saturday")
+            return _verb_tense(verb.head, depth + 1)
+        return governor
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl") and not auxes:
         # "..., with the third departing from August 6": a participle clause takes the time of the verb above it
         governor = _governing_verb(verb.head)
         return _verb_tense_shallow(governor) if governor is not None else UNKNOWN
     present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if (verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_GOVERNORS
+            and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes)):
+        return FUTURE  # "a hearing is set for Thursday", "elections are scheduled for May": planned ahead
     if (present and verb.lemma_ not in _TENSELESS_PRESENT and verb.lower_ not in _SAME_IN_PAST
             and not lowers & {"has", "have", "'ve"}):
         return PRESENT
     return UNKNOWN
+
+
+def _governs_future(verb) -> bool:
+    """Is ``verb`` one whose infinitive complement lies ahead ("plans to", "hopes to")? The lemma, or the
+    form less its -s, since the tagger's lemma is sometimes off ("hopes" -> "hop")."""
+    return verb.lemma_ in _FUTURE_GOVERNORS or verb.lower_[:-1] in _FUTURE_GOVERNORS
 
 
 def _governing_verb(token, steps: int = 4):
