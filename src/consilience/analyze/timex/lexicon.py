@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from ...lexicon.calendar import ORDINALS as ORDINAL_WORDS
+from ...lexicon.numbers import ARTICLES, CARDINALS
 
 MONTHS = MONTH_NAMES
 WEEKDAYS = WEEKDAY_NAMES
@@ -15,10 +16,7 @@ UNITS = {  # singular/plural word -> TIMEX3 unit letter (time units carry a "T" 
 TIME_UNITS = {"second", "minute", "hour"}
 
 SMALL_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    **ARTICLES, **{word: n for word, n in CARDINALS.items() if n},
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000, "one thousand": 1000,
     "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a couple": 2, "a pair of": 2,
 }
