@@ -121,15 +121,43 @@ def _value_list(groups: dict[str, list[Claim]]) -> list[ConflictValue]:
     return out
 
 
-def _strong(a: Claim, b: Claim, da: Draft, db: Draft, names) -> bool:
-    """Whether two claims surely tell of one event: dated within a day of each other and of one fact or
-    naming one victim or target; or both the killing of one named person; or one fact of an accident."""
+SINGULAR_TYPES = frozenset(("PERSON",))  # a person is harmed once on a given day (a "Cessna" names a model)
+STORY_FACT_DOCUMENTS = 50  # a fact with more documents than this is too general to tie two of them
+
+
+class _SharedFacts:
+    """For two documents, the facts (drafts) holding claims of both."""
+
+    def __init__(self, drafts: list[Draft]):
+        self.by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for d in drafts:
+            docs = sorted({c.document for c in d.claims})
+            if 2 <= len(docs) <= STORY_FACT_DOCUMENTS:
+                for i, x in enumerate(docs):
+                    for y in docs[i + 1:]:
+                        self.by_pair[(x, y)].add(id(d))
+
+    def other_than(self, a: str, b: str, *drafts: Draft) -> bool:
+        shared = self.by_pair.get((min(a, b), max(a, b)), set())
+        return bool(shared - {id(d) for d in drafts})
+
+
+def _strong(a: Claim, b: Claim, da: Draft, db: Draft, names, facts: _SharedFacts) -> bool:
+    """Whether two claims surely tell of one event, not of two incidents of one kind:
+    - both the killing of one named person (a person is killed once);
+    - dated within a day of each other, and naming one person harmed;
+    - dated within a day, of one fact or sharing a named victim or target, and their documents share
+      another fact besides (a group, a town, an agent act again and again; one fact of an accident family
+      holds any crash of a day, and a product name, "Cessna", names a model, not one vehicle)."""
     shared = {e for e in set(a.objects) & set(b.objects) if names.is_named(e)}
-    if _within_a_day(a, b) and (da is db or shared):
+    fa, fb = V.family(a.predicate), V.family(b.predicate)
+    if fa == "kill" == fb and any(names.is_person(e) for e in shared):
         return True
-    if V.family(a.predicate) == "kill" == V.family(b.predicate) and any(names.is_person(e) for e in shared):
+    if not _within_a_day(a, b):
+        return False
+    if any(names.type.get(e) in SINGULAR_TYPES for e in shared):
         return True
-    return da is db and da.family in V.ONCE_FAMILIES
+    return (da is db or bool(shared)) and facts.other_than(a.document, b.document, da, db)
 
 
 def _pairs(drafts: list[Draft], families: frozenset, names):
@@ -253,12 +281,18 @@ def _places_fit(a: str, b: str, names, nat: _Nationalities, claims: list[Claim],
 def place_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
     names = ctx.names
     nat = _Nationalities(names)
+    facts = _SharedFacts(drafts)
     events = _Event()
     edges: list[tuple[Claim, Claim, Draft, Draft]] = []
+    agree: dict[str, list[tuple[Claim, Draft]]] = defaultdict(list)
     for a, b, da, db in _pairs(drafts, V.EVENT_FAMILIES, names):
-        if not (a.place and b.place) or a.place == b.place:
+        if not (a.place and b.place):
             continue
-        if not _strong(a, b, da, db, names):
+        if not _strong(a, b, da, db, names, facts):
+            continue
+        if a.place == b.place:  # another source giving the same place: it joins that value
+            agree[a.id].append((b, db))
+            agree[b.id].append((a, da))
             continue
         # a document giving both places for this event relates them itself
         both = {c.document for c in (*da.claims, *db.claims) if c.place == a.place} & \
@@ -268,7 +302,7 @@ def place_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
             continue
         edges.append((a, b, da, db))
         events.union(id(da), id(db))
-    return _conflicts(edges, events, fact_of, ctx, "place", lambda c: c.place)
+    return _conflicts(edges, agree, events, fact_of, ctx, "place", lambda c: c.place)
 
 
 def _texts(ctx, doc_ids) -> list[str]:
@@ -357,10 +391,17 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
     holders = {frozenset((c.subject, o)) for d in drafts if d.family in ("position", "member")
                for c in d.claims if c.subject for o in c.objects}
     nat = _Nationalities(names)
+    facts = _SharedFacts(drafts)
     events = _Event()
     edges = []
+    agree: dict[str, list[tuple[Claim, Draft]]] = defaultdict(list)
     for a, b, da, db in _pairs(drafts, AGENT_FAMILIES, names):
-        if not (a.subject and b.subject) or a.subject == b.subject:
+        if not (a.subject and b.subject):
+            continue
+        if a.subject == b.subject:  # another source naming the same agent of the same victim: it joins that value
+            if {e for e in set(a.objects) & set(b.objects) if names.is_named(e)} and _strong(a, b, da, db, names, facts):
+                agree[a.id].append((b, db))
+                agree[b.id].append((a, da))
             continue
         victims = set(da.objects) | set(db.objects)
         if a.subject in victims or b.subject in victims:
@@ -369,7 +410,7 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
         if ka is None or kb is None or ka[0] != kb[0] or ka[1] == kb[1]:
             continue  # a person against an organisation, a state against its forces: hierarchy unknown
         shared = {e for e in set(a.objects) & set(b.objects) if names.is_named(e)}
-        if not shared or not _strong(a, b, da, db, names):
+        if not shared or not _strong(a, b, da, db, names, facts):
             continue
         texts = _texts(ctx, {c.document for c in (*da.claims, *db.claims)})
         if _agents_related(ka[1], kb[1], names, holders, texts, [a.text, b.text]) or \
@@ -377,21 +418,30 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
             continue
         edges.append((a, b, da, db))
         events.union(id(da), id(db))
-    return _conflicts(edges, events, fact_of, ctx, "agent", lambda c: c.subject)
+    return _conflicts(edges, agree, events, fact_of, ctx, "agent", lambda c: c.subject)
 
 
 # --------------------------------------------------------------------------- one conflict per event
 
 
-def _conflicts(edges, events: _Event, fact_of, ctx, slot: str, value_of) -> list[Conflict]:
+def _conflicts(edges, agree, events: _Event, fact_of, ctx, slot: str, value_of) -> list[Conflict]:
+    """One conflict per event: the values its disagreements set against each other, each with every
+    claim giving it (claims of the same event giving the same value join it through ``agree``)."""
     names = ctx.names
     by_event: dict[int, list] = defaultdict(list)
     for e in edges:
         by_event[events.find(id(e[2]))].append(e)
     out = []
     for group in by_event.values():
-        claims = list({c.id: c for a, b, _, _ in group for c in (a, b)}.values())
-        drafts = list({id(d): d for _, _, da, db in group for d in (da, db)}.values())
+        found = {c.id: (c, d) for a, b, da, db in group for c, d in ((a, da), (b, db))}
+        todo = list(found)
+        while todo:
+            for c, d in agree.get(todo.pop(), ()):
+                if c.id not in found:
+                    found[c.id] = (c, d)
+                    todo.append(c.id)
+        claims = sorted((c for c, _ in found.values()), key=lambda c: (c.document, c.start, c.id))
+        drafts = list({id(d): d for _, d in found.values()}.values())
         values: dict[str, list[Claim]] = defaultdict(list)
         for c in claims:
             values[names.of(value_of(c))].append(c)
