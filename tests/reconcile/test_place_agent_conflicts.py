@@ -332,3 +332,38 @@ def test_two_agents_of_two_incidents_or_an_agent_named_as_victim_are_no_conflict
     build.claim("d", d, "kill", subject=("Petter Tull", "k2"), objects=[("mayor", "p"), ("Anna Berg", "q")])
     _, conflicts, _ = build.run()
     assert _of(conflicts, "agent") == []
+
+
+def test_an_agent_conflict_keeps_who_says_so_visible_and_names_an_admission(build):
+    """Both killers named by one prosecutor: no explanation, but whose claim each is stays visible; a state
+    cited for its own deed is an admission."""
+    build.entity("p", "Ruben Olsson")
+    build.entity("k1", "Anders Brann")
+    build.entity("k2", "Petter Tull")
+    a, b = "Anders Brann killed Ruben Olsson, the prosecutor said.", "Petter Tull killed Ruben Olsson, the prosecutor said."
+    for doc_id, text, who in (("a", a, ("Anders Brann", "k1")), ("b", b, ("Petter Tull", "k2"))):
+        build.document(doc_id, text, outlet=doc_id.upper())
+        build.claim(doc_id, text, "kill", subject=who, objects=[("Ruben Olsson", "p")], speaker_text="the prosecutor")
+    _, conflicts, _ = build.run()
+    (x,) = _of(conflicts, "agent")
+    assert x.explanation == ("No explanation found in the records. Who says so: Anders Brann according to the "
+                             "prosecutor (a); Petter Tull according to the prosecutor (b).")
+
+
+def test_a_state_cited_for_its_own_deed_is_named_as_an_admission(build):
+    _two_states(build)
+    a = "Ostmark said it shot down Flight 88 on May 2, killing 14 crew."
+    b = "Veldia shot down Flight 88 on May 2, killing 14 crew."
+    for doc_id, text in (("a", a), ("b", b)):
+        build.document(doc_id, text, outlet=doc_id.upper())
+        _toll(build, doc_id, text)
+    build.claim("a", a, "attack", subject=("Ostmark", "ostmark"), objects=[("Flight 88", "flight")], time="2030-05-02")
+    build.analyses["a"].claims[-1].attributed_to = build.analyses["a"].claims[-1].subject
+    build.claim("b", b, "attack", subject=("Veldia", "veldia"), objects=[("Flight 88", "flight")], time="2030-05-02")
+    build.document("n", "Veldian and Ostmarkian officials met.", outlet="N")
+    build.mention("n", "Veldian", "veldian")
+    build.mention("n", "Ostmarkian", "ostmarkian")
+    _, conflicts, _ = build.run()
+    (x,) = _of(conflicts, "agent")
+    assert "An admission or claim of responsibility: a cites Ostmark for its own deed." in x.explanation
+    assert "Ostmark according to Ostmark (a); Veldia in its own voice (b)" in x.explanation

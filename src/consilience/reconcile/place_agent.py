@@ -467,14 +467,23 @@ def _about(fact, d: Draft, names) -> str:
     return f"the {d.family} happened" if not fact.statement else fact.statement
 
 
-def _common_notes(values: dict[str, list[Claim]], ctx) -> list[str]:
+def _voices(values: dict[str, list[Claim]], ctx) -> tuple[str | None, bool]:
+    """Whom each value comes from ("Veldia according to the Ostmarkian opposition (b)"): a claim
+    attributed to a speaker is the speaker's. The line, and whether the values come from different voices."""
     names = ctx.names
-    parts = []
+    if not any(c.attributed_to or c.speaker_text for cs in values.values() for c in cs):
+        return None, False
     cited = {v: sorted({_cited(c, names) for c in cs}) for v, cs in values.items()}
-    if len({tuple(x) for x in cited.values()}) >= 2:
-        parts.append("The sources cite different voices: " + "; ".join(
-            f"{v} {', '.join(w)} ({', '.join(dict.fromkeys(c.document for c in values[v]))})"
-            for v, w in sorted(cited.items())) + ".")
+    differ = len({tuple(x) for x in cited.values()}) >= 2
+    line = ("The sources cite different voices: " if differ else "Who says so: ") + "; ".join(
+        f"{v} {', '.join(w)} ({', '.join(dict.fromkeys(c.document for c in values[v]))})"
+        for v, w in sorted(cited.items())) + "."
+    return line, differ
+
+
+def _common_notes(values: dict[str, list[Claim]], ctx) -> list[str]:
+    """What may explain two values besides the slot's own readings: hedges, publication dates."""
+    parts = []
     hedged = [(v, c, h) for v, cs in sorted(values.items()) for c in cs for h in [_hedge(c)] if h or c.hedged]
     firm = [v for v, cs in values.items() if any(not (_hedge(c) or c.hedged) for c in cs)]
     if hedged:
@@ -496,9 +505,19 @@ def _common_notes(values: dict[str, list[Claim]], ctx) -> list[str]:
     return parts
 
 
+def _explanation(first: list[str], values: dict[str, list[Claim]], ctx) -> str:
+    voices, differ = _voices(values, ctx)
+    parts = list(first)
+    if voices and differ:
+        parts.append(voices)
+    parts.extend(_common_notes(values, ctx))
+    if not parts:
+        return "No explanation found in the records." + (f" {voices}" if voices else "")
+    return " ".join(parts + ([voices] if voices and not differ else []))
+
+
 def _explain_places(values: dict[str, list[Claim]], ctx) -> str:
     names = ctx.names
-    parts = []
     landmarks = []
     for v, cs in sorted(values.items()):
         for c in cs:
@@ -507,20 +526,15 @@ def _explain_places(values: dict[str, list[Claim]], ctx) -> str:
             m = _LANDMARK.search(c.text[:i]) if i > 0 else None
             if m:
                 landmarks.append(f'{c.document} says "{m.group(1)} {written}"')
-    if landmarks:
-        parts.append("A place given as a landmark, not as the spot itself (" + "; ".join(dict.fromkeys(landmarks))
-                     + "): both may be right if the places are close.")
-    parts.extend(_common_notes(values, ctx))
-    return " ".join(parts) or "No explanation found in the records."
+    first = ["A place given as a landmark, not as the spot itself (" + "; ".join(dict.fromkeys(landmarks))
+             + "): both may be right if the places are close."] if landmarks else []
+    return _explanation(first, values, ctx)
 
 
 def _explain_agents(values: dict[str, list[Claim]], ctx) -> str:
     names = ctx.names
-    parts = []
     own = [f"{c.document} cites {names.of(c.attributed_to) or c.speaker_text} for its own deed"
            for v, cs in sorted(values.items()) for c in cs
            if c.attributed_to and c.attributed_to == c.subject]
-    if own:
-        parts.append("An admission or claim of responsibility: " + "; ".join(dict.fromkeys(own)) + ".")
-    parts.extend(_common_notes(values, ctx))
-    return " ".join(parts) or "No explanation found in the records."
+    first = ["An admission or claim of responsibility: " + "; ".join(dict.fromkeys(own)) + "."] if own else []
+    return _explanation(first, values, ctx)
