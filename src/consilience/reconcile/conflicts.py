@@ -100,10 +100,9 @@ def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, 
     out.extend(_position_start_conflicts(drafts, fact_of, ctx))
     out.extend(_quantity_conflicts(drafts, fact_of, ctx))
     out.extend(_role_conflicts(drafts, fact_of, ctx))
-    from .place_agent import agent_conflicts, place_conflicts  # it reads facts' helpers: imported when used
+    from .place_agent import place_and_agent_conflicts  # it reads facts' helpers: imported when used
 
-    out.extend(place_conflicts(drafts, fact_of, ctx))
-    out.extend(agent_conflicts(drafts, fact_of, ctx))
+    out.extend(place_and_agent_conflicts(drafts, fact_of, ctx))
     for n, c in enumerate(out):
         c.id = f"x{n}"
     return out

@@ -217,6 +217,7 @@ class _Nationalities:
         self.norp |= names.nationalities
         self.gpe = [g for g, t in names.type.items() if t == "GPE" and len(_tokens(names.of(g))) == 1]
         self._country: dict[str, bool] = {}
+        self._state: dict[str, str | None] = {}
 
     def country(self, place: str) -> bool:
         if place not in self._country:
@@ -228,8 +229,10 @@ class _Nationalities:
         return self._country[place]
 
     def state_of(self, nationality: str) -> str | None:
-        name = self.names.of(nationality)
-        return next((g for g in self.gpe if _stem_match(self.names.of(g), name)), None)
+        if nationality not in self._state:
+            name = self.names.of(nationality)
+            self._state[nationality] = next((g for g in self.gpe if _stem_match(self.names.of(g), name)), None)
+        return self._state[nationality]
 
 
 def _place_forms(place: str, names, claims: list[Claim]) -> set[str]:
@@ -278,15 +281,19 @@ def _places_fit(a: str, b: str, names, nat: _Nationalities, claims: list[Claim],
     return _written_together(fa, fb, texts)
 
 
-def place_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
+def place_and_agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
+    """The place conflicts, then the agent conflicts (one lookup of nationalities and shared facts for both)."""
+    nat, facts = _Nationalities(ctx.names), _SharedFacts(drafts)
+    return place_conflicts(drafts, fact_of, ctx, nat, facts) + agent_conflicts(drafts, fact_of, ctx, nat, facts)
+
+
+def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities, facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
-    nat = _Nationalities(names)
-    facts = _SharedFacts(drafts)
     events = _Event()
     edges: list[tuple[Claim, Claim, Draft, Draft]] = []
     agree: dict[str, list[tuple[Claim, Draft]]] = defaultdict(list)
     for a, b, da, db in _pairs(drafts, V.EVENT_FAMILIES, names):
-        if not (a.place and b.place):
+        if not (a.place and b.place and names.is_named(a.place) and names.is_named(b.place)):
             continue
         if not _strong(a, b, da, db, names, facts):
             continue
@@ -386,12 +393,10 @@ def _agents_related(a: str, b: str, names, holders: set[frozenset], texts: list[
     return False
 
 
-def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
+def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities, facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
     holders = {frozenset((c.subject, o)) for d in drafts if d.family in ("position", "member")
                for c in d.claims if c.subject for o in c.objects}
-    nat = _Nationalities(names)
-    facts = _SharedFacts(drafts)
     events = _Event()
     edges = []
     agree: dict[str, list[tuple[Claim, Draft]]] = defaultdict(list)
