@@ -126,19 +126,19 @@ STORY_FACT_DOCUMENTS = 50  # a fact with more documents than this is too general
 
 
 class _SharedFacts:
-    """For two documents, the facts (drafts) holding claims of both."""
+    """For two documents, whether a fact (draft) besides given ones holds claims of both: each document's
+    facts of two documents or more are kept (memory grows with the claims, not with pairs of documents)."""
 
     def __init__(self, drafts: list[Draft]):
-        self.by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.of_document: dict[str, set[int]] = defaultdict(set)
         for d in drafts:
-            docs = sorted({c.document for c in d.claims})
+            docs = {c.document for c in d.claims}
             if 2 <= len(docs) <= STORY_FACT_DOCUMENTS:
-                for i, x in enumerate(docs):
-                    for y in docs[i + 1:]:
-                        self.by_pair[(x, y)].add(id(d))
+                for x in docs:
+                    self.of_document[x].add(id(d))
 
     def other_than(self, a: str, b: str, *drafts: Draft) -> bool:
-        shared = self.by_pair.get((min(a, b), max(a, b)), set())
+        shared = self.of_document.get(a, set()) & self.of_document.get(b, set())
         return bool(shared - {id(d) for d in drafts})
 
 
@@ -160,29 +160,42 @@ def _strong(a: Claim, b: Claim, da: Draft, db: Draft, names, facts: _SharedFacts
     return (da is db or bool(shared)) and facts.other_than(a.document, b.document, da, db)
 
 
-def _pairs(drafts: list[Draft], families: frozenset, names):
-    """Candidate pairs of claims from two documents: within one fact, or sharing a named victim or target
-    (blocking keys, at most ``CANDIDATES`` claims per key: never all pairs)."""
-    draft_of: dict[str, Draft] = {}
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
-    for d in drafts:
-        if d.family not in families:
-            continue
-        for c in d.claims:
-            draft_of[c.id] = d
-            buckets[("fact", id(d))].append(c)
-            for o in c.objects:
-                if names.is_named(o):
-                    buckets[("object", o)].append(c)
-    seen = set()
-    for cs in buckets.values():
-        cs = cs[:CANDIDATES]
-        for i, a in enumerate(cs):
-            for b in cs[i + 1:]:
-                if a.document == b.document or (a.id, b.id) in seen:
+class _Candidates:
+    """Claims of one slot (a place, an agent) filed under blocking keys: their fact, and each named victim or
+    target. Pairs are compared within a key only (at most ``CANDIDATES`` claims per key: never all pairs)."""
+
+    def __init__(self, drafts: list[Draft], families: frozenset, names, slot):
+        self.draft_of: dict[str, Draft] = {}
+        self.keys: dict[str, list[tuple]] = {}
+        self.buckets: dict[tuple, list[Claim]] = defaultdict(list)
+        for d in drafts:
+            if d.family not in families:
+                continue
+            for c in d.claims:
+                if not slot(c):
                     continue
-                seen.add((a.id, b.id))
-                yield a, b, draft_of[a.id], draft_of[b.id]
+                self.draft_of[c.id] = d
+                keys = [("fact", id(d))] + [("object", o) for o in c.objects if names.is_named(o)]
+                self.keys[c.id] = keys
+                for k in keys:
+                    self.buckets[k].append(c)
+
+    def pairs(self):
+        """(a, b, a's draft, b's draft) for claims of two documents sharing a key; a pair of one fact is
+        given by the fact's key only (a pair sharing two named victims may come twice: harmless)."""
+        for key, cs in self.buckets.items():
+            cs = cs[:CANDIDATES]
+            for i, a in enumerate(cs):
+                for b in cs[i + 1:]:
+                    da, db = self.draft_of[a.id], self.draft_of[b.id]
+                    if a.document != b.document and (key[0] == "fact" or da is not db):
+                        yield a, b, da, db
+
+    def neighbours(self, c: Claim):
+        for k in self.keys.get(c.id, ()):
+            for o in self.buckets[k][:CANDIDATES]:
+                if o.id != c.id:
+                    yield o, self.draft_of[o.id]
 
 
 def _mentioned(text: str, name: str) -> bool:
@@ -289,17 +302,11 @@ def place_and_agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[C
 
 def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities, facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
+    found = _Candidates(drafts, V.EVENT_FAMILIES, names, lambda c: c.place and names.is_named(c.place))
     events = _Event()
     edges: list[tuple[Claim, Claim, Draft, Draft]] = []
-    agree: dict[str, list[tuple[Claim, Draft]]] = defaultdict(list)
-    for a, b, da, db in _pairs(drafts, V.EVENT_FAMILIES, names):
-        if not (a.place and b.place and names.is_named(a.place) and names.is_named(b.place)):
-            continue
-        if not _strong(a, b, da, db, names, facts):
-            continue
-        if a.place == b.place:  # another source giving the same place: it joins that value
-            agree[a.id].append((b, db))
-            agree[b.id].append((a, da))
+    for a, b, da, db in found.pairs():
+        if a.place == b.place or not _strong(a, b, da, db, names, facts):
             continue
         # a document giving both places for this event relates them itself
         both = {c.document for c in (*da.claims, *db.claims) if c.place == a.place} & \
@@ -309,7 +316,11 @@ def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
             continue
         edges.append((a, b, da, db))
         events.union(id(da), id(db))
-    return _conflicts(edges, agree, events, fact_of, ctx, "place", lambda c: c.place)
+
+    def agrees(a, b, da, db):  # another source giving the same place for the same event joins that value
+        return a.place == b.place and _strong(a, b, da, db, names, facts)
+
+    return _conflicts(edges, found, agrees, events, fact_of, ctx, "place", lambda c: c.place)
 
 
 def _texts(ctx, doc_ids) -> list[str]:
@@ -397,16 +408,11 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
     names = ctx.names
     holders = {frozenset((c.subject, o)) for d in drafts if d.family in ("position", "member")
                for c in d.claims if c.subject for o in c.objects}
+    found = _Candidates(drafts, AGENT_FAMILIES, names, lambda c: c.subject and c.objects)
     events = _Event()
     edges = []
-    agree: dict[str, list[tuple[Claim, Draft]]] = defaultdict(list)
-    for a, b, da, db in _pairs(drafts, AGENT_FAMILIES, names):
-        if not (a.subject and b.subject):
-            continue
-        if a.subject == b.subject:  # another source naming the same agent of the same victim: it joins that value
-            if {e for e in set(a.objects) & set(b.objects) if names.is_named(e)} and _strong(a, b, da, db, names, facts):
-                agree[a.id].append((b, db))
-                agree[b.id].append((a, da))
+    for a, b, da, db in found.pairs():
+        if a.subject == b.subject:
             continue
         victims = set(da.objects) | set(db.objects)
         if a.subject in victims or b.subject in victims:
@@ -414,8 +420,7 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
         ka, kb = _agent_kind(a.subject, names, nat), _agent_kind(b.subject, names, nat)
         if ka is None or kb is None or ka[0] != kb[0] or ka[1] == kb[1]:
             continue  # a person against an organisation, a state against its forces: hierarchy unknown
-        shared = {e for e in set(a.objects) & set(b.objects) if names.is_named(e)}
-        if not shared or not _strong(a, b, da, db, names, facts):
+        if not _shared_victim(a, b, names) or not _strong(a, b, da, db, names, facts):
             continue
         texts = _texts(ctx, {c.document for c in (*da.claims, *db.claims)})
         if _agents_related(ka[1], kb[1], names, holders, texts, [a.text, b.text]) or \
@@ -423,15 +428,24 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
             continue
         edges.append((a, b, da, db))
         events.union(id(da), id(db))
-    return _conflicts(edges, agree, events, fact_of, ctx, "agent", lambda c: c.subject)
+
+    def agrees(a, b, da, db):  # another source naming the same agent of the same victim joins that value
+        return a.subject == b.subject and _shared_victim(a, b, names) and _strong(a, b, da, db, names, facts)
+
+    return _conflicts(edges, found, agrees, events, fact_of, ctx, "agent", lambda c: c.subject)
+
+
+def _shared_victim(a: Claim, b: Claim, names) -> bool:
+    return any(names.is_named(e) for e in set(a.objects) & set(b.objects))
 
 
 # --------------------------------------------------------------------------- one conflict per event
 
 
-def _conflicts(edges, agree, events: _Event, fact_of, ctx, slot: str, value_of) -> list[Conflict]:
+def _conflicts(edges, candidates: _Candidates, agrees, events: _Event, fact_of, ctx, slot: str,
+               value_of) -> list[Conflict]:
     """One conflict per event: the values its disagreements set against each other, each with every
-    claim giving it (claims of the same event giving the same value join it through ``agree``)."""
+    claim giving it (a claim sharing a key with one of them, from another document, that ``agrees``)."""
     names = ctx.names
     by_event: dict[int, list] = defaultdict(list)
     for e in edges:
@@ -439,12 +453,13 @@ def _conflicts(edges, agree, events: _Event, fact_of, ctx, slot: str, value_of) 
     out = []
     for group in by_event.values():
         found = {c.id: (c, d) for a, b, da, db in group for c, d in ((a, da), (b, db))}
-        todo = list(found)
+        todo = list(found.values())
         while todo:
-            for c, d in agree.get(todo.pop(), ()):
-                if c.id not in found:
-                    found[c.id] = (c, d)
-                    todo.append(c.id)
+            c, d = todo.pop()
+            for o, do in candidates.neighbours(c):
+                if o.id not in found and o.document != c.document and agrees(c, o, d, do):
+                    found[o.id] = (o, do)
+                    todo.append((o, do))
         claims = sorted((c for c, _ in found.values()), key=lambda c: (c.document, c.start, c.id))
         drafts = list({id(d): d for _, d in found.values()}.values())
         values: dict[str, list[Claim]] = defaultdict(list)
