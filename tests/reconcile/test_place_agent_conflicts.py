@@ -60,7 +60,7 @@ def test_one_killing_placed_in_two_towns_has_no_explanation_unless_the_records_g
     build.entity("varn", "Varn", "GPE")
     build.entity("oskby", "Oskby", "GPE")
     a, b = "Ruben Olsson was killed in Varn.", "Ruben Olsson was shot dead in Oskby."
-    build.document("a", a, outlet="A")
+    build.document("a", a + " Mourners gathered outside the Varn embassy.", outlet="A")  # "the Varn": no country
     build.document("b", b, outlet="B")
     build.claim("a", a, "kill", objects=[("Ruben Olsson", "p")])
     _place(build, "a", "Varn", "varn")

@@ -11,8 +11,8 @@ Rules (docs/reconcile.md, section 3, has the long form):
   "near A outside B"), not both given by one document for the event, not related by a descriptor. A town
   and a country, a site and a town: nesting unknown without a gazetteer, never a conflict;
 - two agents disagree when they are of the same kind (two people, two organisations, two states) and
-  nothing relates them: not one name inside the other, an acronym or a nationality of the other ("Ostrand"
-  and "Ostrandian"), not a unit and its parent or a holder and his body as the records show it (aliases,
+  nothing relates them: not one name inside the other, an acronym or a nationality of the other ("Ostmark"
+  and "Ostmarkian"), not a unit and its parent or a holder and his body as the records show it (aliases,
   descriptors, relations, position and membership facts, "A's B", "B of A", "A-backed B" in the documents
   of the event, both named in one claim's sentence), and neither is a victim of the same event;
 - one conflict per event and slot, whatever number of claims reach it; its explanation says only what the
@@ -72,7 +72,7 @@ def _tokens(name: str) -> list[str]:
 
 
 def _stem_match(a: str, b: str) -> bool:
-    """A name and its nationality or demonym ("Ostrand" / "Ostrandian", "Karvenia" / "Karvenian"):
+    """A name and its nationality or demonym ("Ostmark" / "Ostmarkian", "Veldia" / "Veldian"):
     a common beginning of 4 letters or more, missing at most two letters of the shorter word."""
     a, b = a.lower(), b.lower()
     if a == b:
@@ -207,7 +207,7 @@ def _mentioned(text: str, name: str) -> bool:
 
 def _level(place: str, names, nat: _Nationalities, texts: list[str]) -> str:
     """site (a facility), town, region (a LOC, or a name with a region word), country (a GPE with a
-    nationality in the corpus, or written with "the": "the Ostrand Republic")."""
+    nationality in the corpus, or a name of two words or more written with "the": "the Ostmark Republic")."""
     kind = names.type.get(place)
     name = names.of(place)
     words = [w.lower() for w in _tokens(name)]
@@ -215,14 +215,18 @@ def _level(place: str, names, nat: _Nationalities, texts: list[str]) -> str:
         return "site"
     if kind == "LOC" or REGION_WORDS.intersection(words):
         return "region"
-    if nat.country(place) or any(re.search(r"\bthe\s+" + re.escape(name) + r"\b", t) for t in texts):
+    if nat.country(place):
+        return "country"
+    # a name of two words or more written with "the" ("the Ostmark Republic"); one word with "the" is
+    # mostly a modifier ("the Varn embassy")
+    if len(words) >= 2 and any(re.search(r"\b[Tt]he\s+" + re.escape(name) + r"\b", t) for t in texts):
         return "country"
     return "town"
 
 
 class _Nationalities:
     """Which places are countries: a one-word GPE whose name a nationality of the corpus begins with
-    ("Ostrand" / "Ostrandian"); and which country a nationality names."""
+    ("Ostmark" / "Ostmarkian"); and which country a nationality names."""
 
     def __init__(self, names):
         self.names = names
@@ -290,7 +294,7 @@ def _places_fit(a: str, b: str, names, nat: _Nationalities, claims: list[Claim],
     for e, other in ((a, fb), (b, fa)):
         ent = names.entities.get(e)
         if ent is not None and any(_mentioned(d.text, f) for d in ent.descriptors[:20] for f in other):
-            return True  # "Lirsa, a town in the Varn valley"
+            return True  # "Brask, a town in the Varn valley"
     return _written_together(fa, fb, texts)
 
 
@@ -332,7 +336,7 @@ def _texts(ctx, doc_ids) -> list[str]:
 
 def _agent_kind(e: str, names, nat: _Nationalities) -> tuple[str, str] | None:
     """(kind, key) of an agent: a person, an organisation, or a state (a country-level GPE, or a
-    nationality that names one: "Ostrandian" is Ostrand). A town ("X" as a government's seat), a site,
+    nationality that names one: "Ostmarkian" is Ostmark). A town ("X" as a government's seat), a site,
     a vehicle, or a nationality matching no country in the corpus is no agent to compare."""
     t = names.type.get(e)
     if t == "PERSON" and names.is_named(e):
