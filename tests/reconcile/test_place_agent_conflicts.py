@@ -35,6 +35,7 @@ def test_one_crash_placed_near_two_towns_is_one_place_conflict(build):
     facts, conflicts, _ = build.run()
     (x,) = _of(conflicts, "place")
     assert {v.value: v.documents for v in x.values} == {"Dorval": ["a"], "Pelham": ["b", "c"]}
+    assert x.about == "where the crash happened"
     assert all(v.claims for v in x.values)
     assert 'near Dorval' in x.explanation and "landmark" in x.explanation
     assert all(f.status == "contested" for f in facts if f.id in x.facts)
@@ -202,7 +203,7 @@ def test_two_states_named_as_shooting_down_one_airliner_are_an_agent_conflict(bu
     build.mention("b", "Ostmarkian", "ostmarkian")
     facts, conflicts, _ = build.run()
     (x,) = _of(conflicts, "agent")
-    assert x.about == "who Flight 88 was attacked"
+    assert x.about == "who attacked Flight 88"
     assert {v.value: v.documents for v in x.values} == {"Ostmark": ["b"], "Veldia": ["a"]}
     assert "according to the Ostmarkian opposition" in x.explanation and "in its own voice" in x.explanation
     assert len(x.facts) == 2 and all(f.status == "contested" for f in facts if f.id in x.facts)
@@ -236,6 +237,7 @@ def test_two_people_named_as_the_killer_of_one_person_conflict_once(build):
     _, conflicts, _ = build.run()
     (x,) = _of(conflicts, "agent")
     assert {v.value: v.documents for v in x.values} == {"Anders Brann": ["a"], "Petter Tull": ["b", "c"]}
+    assert x.about == "who killed Ruben Olsson"
     assert x.explanation == "No explanation found in the records."
 
 

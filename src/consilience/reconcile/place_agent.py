@@ -473,22 +473,22 @@ def _conflicts(edges, candidates: _Candidates, agrees, events: _Event, fact_of, 
             continue
         main = max(drafts, key=lambda d: len(d.claims))
         fact = fact_of[id(main)]
-        phrase = _about(fact, main, names)
-        about = (f"where {phrase}" if slot == "place" else f"who {phrase}")
+        about = _about(fact, main, names, slot)
         explain = _explain_places(values, ctx) if slot == "place" else _explain_agents(values, ctx)
         out.append(Conflict(id="", about=about, slot=slot, values=_value_list(values), explanation=explain,
                             facts=list(dict.fromkeys(fact_of[id(d)].id for d in drafts))))
     return out
 
 
-def _about(fact, d: Draft, names) -> str:
-    objs = " and ".join(names.of(o) for o in fact.objects[:2] if names.is_named(o))
+def _about(fact, d: Draft, names, slot: str) -> str:
+    """"where X was killed", "who killed X"; without a named victim, "where the crash happened"."""
+    named = [o for o in fact.objects if names.is_named(o)][:2]
+    objs = " and ".join(names.of(o) for o in named)
     verb = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured"}.get(d.family)
     if verb and objs:
-        return f"{objs} {'was' if len(fact.objects) == 1 else 'were'} {verb}"
-    if d.family == "crash":
-        return "the crash happened"
-    return f"the {d.family} happened" if not fact.statement else fact.statement
+        return f"where {objs} {'was' if len(named) == 1 else 'were'} {verb}" if slot == "place" else f"who {verb} {objs}"
+    noun = {"kill": "killing", "abduct": "abduction", "injure": "injuring"}.get(d.family, d.family)
+    return f"where the {noun} happened" if slot == "place" else f"who did the {noun}"
 
 
 def _voices(values: dict[str, list[Claim]], ctx) -> tuple[str | None, bool]:
