@@ -369,3 +369,25 @@ def test_a_state_cited_for_its_own_deed_is_named_as_an_admission(build):
     (x,) = _of(conflicts, "agent")
     assert "An admission or claim of responsibility: a cites Ostmark for its own deed." in x.explanation
     assert "Ostmark according to Ostmark (a); Veldia in its own voice (b)" in x.explanation
+
+
+def test_a_party_named_as_the_doer_that_names_another_is_said_to_accuse(build):
+    """"Veldia shot down Flight 88" against "Veldia said Ostmark shot it down": a real disagreement, and the
+    records show why it may exist: the party one source names is the source of the other claim."""
+    _two_states(build)
+    a = "Veldia shot down Flight 88 on May 2, killing 14 crew."
+    b = "Veldia said Ostmark shot down Flight 88 on May 2, killing 14 crew."
+    for doc_id, text in (("a", a), ("b", b)):
+        build.document(doc_id, text, outlet=doc_id.upper())
+        _toll(build, doc_id, text)
+    build.claim("a", a, "attack", subject=("Veldia", "veldia"), objects=[("Flight 88", "flight")], time="2030-05-02")
+    build.claim("b", b, "attack", subject=("Ostmark", "ostmark"), objects=[("Flight 88", "flight")], time="2030-05-02")
+    build.analyses["b"].claims[-1].attributed_to = build.mention("b", "Veldia", "veldia")
+    build.document("n", "Veldian and Ostmarkian officials met.", outlet="N")
+    build.mention("n", "Veldian", "veldian")
+    build.mention("n", "Ostmarkian", "ostmarkian")
+    _, conflicts, _ = build.run()
+    (x,) = _of(conflicts, "agent")
+    assert ("Veldia is named as the doer by a and is the source of b's claim that Ostmark did it"
+            in x.explanation)
+    assert "Ostmark according to Veldia (b); Veldia in its own voice (a)" in x.explanation

@@ -395,7 +395,7 @@ def _agents_related(a: str, b: str, names, holders: set[frozenset], texts: list[
         if any(_mentioned(d.text, f) for d in ent.descriptors[:20] for f in other):
             return True  # "X, a spokesman for Y", "the Y's Z unit"
     if any(any(_mentioned(s, x) for x in fa) and any(_mentioned(s, y) for y in fb) for s in sentences):
-        return True  # one source names both in the sentence of its claim: it does not set them against each other
+        return True  # one source names both in its claim's sentence, neither as its speaker: one side, not two
     for x in fa:
         for y in fb:
             for first, second in ((x, y), (y, x)):
@@ -427,8 +427,10 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
         if not _shared_victim(a, b, names) or not _strong(a, b, da, db, names, facts):
             continue
         texts = _texts(ctx, {c.document for c in (*da.claims, *db.claims)})
-        if _agents_related(ka[1], kb[1], names, holders, texts, [a.text, b.text]) or \
-                _agents_related(a.subject, b.subject, names, holders, texts, [a.text, b.text]):
+        # a sentence naming both relates them, unless one is the speaker of the claim (an accusation)
+        sentences = [c.text for c in (a, b) if c.attributed_to not in (a.subject, b.subject, ka[1], kb[1])]
+        if _agents_related(ka[1], kb[1], names, holders, texts, sentences) or \
+                _agents_related(a.subject, b.subject, names, holders, texts, sentences):
             continue
         edges.append((a, b, da, db))
         events.union(id(da), id(db))
@@ -561,4 +563,12 @@ def _explain_agents(values: dict[str, list[Claim]], ctx) -> str:
            for v, cs in sorted(values.items()) for c in cs
            if c.attributed_to and c.attributed_to == c.subject]
     first = ["An admission or claim of responsibility: " + "; ".join(dict.fromkeys(own)) + "."] if own else []
+    # a party named as the doer by one source is the speaker of the claim naming another: an accusation
+    by_agent = {names.of(c.subject): c.subject for cs in values.values() for c in cs}
+    accusing = [f"{v} is named as the doer by {', '.join(dict.fromkeys(o.document for o in values[v]))} and is the "
+                f"source of {c.document}'s claim that {w} did it"
+                for v, e in sorted(by_agent.items()) for w, cs in sorted(values.items()) if w != v
+                for c in cs if c.attributed_to == e]
+    if accusing:
+        first.append("The accused answers with an accusation: " + "; ".join(dict.fromkeys(accusing)) + ".")
     return _explanation(first, values, ctx)
