@@ -391,3 +391,25 @@ def test_a_party_named_as_the_doer_that_names_another_is_said_to_accuse(build):
     assert ("Veldia is named as the doer by a and is the source of b's claim that Ostmark did it"
             in x.explanation)
     assert "Ostmark according to Veldia (b); Veldia in its own voice (a)" in x.explanation
+
+
+def test_a_name_on_another_line_or_the_outlet_itself_is_no_agent(build):
+    """A heading joined to the sentence ("Harbour Times\nTull killed ...") and the outlet named as the doer
+    are no agents: only the words on the trigger's line are its slots."""
+    build.entity("p", "Ruben Olsson")
+    build.entity("k2", "Petter Tull")
+    build.entity("paper", "Harbour Times", "ORG")
+    build.entity("wire", "Coast Wire", "ORG")
+    a = "Harbour Times\nmasked men killed Ruben Olsson."
+    b = "Petter Tull killed Ruben Olsson."
+    c = "Coast Wire killed Ruben Olsson, a typo for its reporter's byline."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    build.document("c", c, outlet="Coast Wire")
+    claim = build.claim("a", a, "kill", subject=("Harbour Times", "paper"), objects=[("Ruben Olsson", "p")])
+    claim.trigger_start = a.index("killed")
+    build.claim("b", b, "kill", subject=("Petter Tull", "k2"), objects=[("Ruben Olsson", "p")])
+    build.claim("c", c, "kill", subject=("Coast Wire", "wire"), objects=[("Ruben Olsson", "p")])
+    build.entities["k2"].type = "ORG"  # one kind with the two organisations, so only the two rules keep them apart
+    _, conflicts, _ = build.run()
+    assert _of(conflicts, "agent") == []

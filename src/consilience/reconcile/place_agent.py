@@ -198,6 +198,23 @@ class _Candidates:
                     yield o, self.draft_of[o.id]
 
 
+def _on_the_trigger_line(c: Claim, entity: str, names) -> bool:
+    """Whether the participant's words sit on the line of the claim's trigger: a name on another line of
+    the claim's text (a heading, an outlet's name, a dateline joined to the sentence) is no slot of it."""
+    written = names.as_written(c.id, entity)
+    i = c.text.find(written) if written else -1
+    if i < 0 or c.trigger_start is None:
+        return True
+    t = c.trigger_start - c.start
+    return "\n" not in c.text[min(i, t):max(i, t)]
+
+
+def _reporter(c: Claim, entity: str, names, ctx) -> bool:
+    """The document's own outlet named as the doer: the reporter, not the agent (a joined heading)."""
+    doc = ctx.documents.get(c.document)
+    return bool(doc and doc.outlet and names.of(entity).lower() == doc.outlet.lower())
+
+
 def _mentioned(text: str, name: str) -> bool:
     return bool(name) and re.search(r"(?<!\w)" + re.escape(name), text) is not None
 
@@ -306,7 +323,8 @@ def place_and_agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[C
 
 def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities, facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
-    found = _Candidates(drafts, V.EVENT_FAMILIES, names, lambda c: c.place and names.is_named(c.place))
+    found = _Candidates(drafts, V.EVENT_FAMILIES, names, lambda c: c.place and names.is_named(c.place)
+                        and _on_the_trigger_line(c, c.place, names))
     events = _Event()
     edges: list[tuple[Claim, Claim, Draft, Draft]] = []
     for a, b, da, db in found.pairs():
@@ -412,7 +430,8 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
     names = ctx.names
     holders = {frozenset((c.subject, o)) for d in drafts if d.family in ("position", "member")
                for c in d.claims if c.subject for o in c.objects}
-    found = _Candidates(drafts, AGENT_FAMILIES, names, lambda c: c.subject and c.objects)
+    found = _Candidates(drafts, AGENT_FAMILIES, names, lambda c: c.subject and c.objects
+                        and _on_the_trigger_line(c, c.subject, names) and not _reporter(c, c.subject, names, ctx))
     events = _Event()
     edges = []
     for a, b, da, db in found.pairs():
