@@ -342,7 +342,8 @@ def test_an_agent_conflict_keeps_who_says_so_visible_and_names_an_admission(buil
     build.entity("p", "Ruben Olsson")
     build.entity("k1", "Anders Brann")
     build.entity("k2", "Petter Tull")
-    a, b = "Anders Brann killed Ruben Olsson, the prosecutor said.", "Petter Tull killed Ruben Olsson, the prosecutor said."
+    a = "Anders Brann killed Ruben Olsson, the prosecutor said."
+    b = "Petter Tull killed Ruben Olsson, the prosecutor said."
     for doc_id, text, who in (("a", a, ("Anders Brann", "k1")), ("b", b, ("Petter Tull", "k2"))):
         build.document(doc_id, text, outlet=doc_id.upper())
         build.claim(doc_id, text, "kill", subject=who, objects=[("Ruben Olsson", "p")], speaker_text="the prosecutor")

@@ -1,10 +1,11 @@
 """Conflicts about where an event happened (slot ``place``) and who did it (slot ``agent``).
 
 Rules (docs/reconcile.md, section 3, has the long form):
-- only claims of one strongly identified event are compared, from two different documents: claims of one
-  fact (or facts sharing a named victim or target) dated within a day of each other, or both telling of
-  the killing of one named person (a person is killed once), or of one accident (one fact of an accident
-  family); never two events that merely share a kind, an agent or a place;
+- only claims of one strongly identified event are compared, from two different documents: both tell of the
+  killing of one named person (a person is killed once); or they are dated within a day and name one person
+  harmed; or they are dated within a day, are of one fact or share a named victim or target, and their
+  documents share another fact besides. Never two events that merely share a kind, an agent, a town or a
+  group; a place or agent on another line than the trigger (a joined heading) or the outlet itself is no slot;
 - two places disagree when they are of the same level (two sites, two towns, two regions, two countries)
   and nothing in the records relates them: not the same name or one name inside the other ("Varn" and
   "Varn airport"), not written together in the documents of the event ("A, B", "A in B", "B's A",
@@ -27,7 +28,7 @@ from collections import defaultdict
 from ..lexicon import vocabulary as V
 from ..model import Claim, Conflict, ConflictValue
 from . import timevalues as T
-from .facts import Draft, participants
+from .facts import Draft
 
 CANDIDATES = 64  # claims compared per blocking key: bounds the work per event
 AGENT_FAMILIES = frozenset(("kill", "attack", "abduct", "injure"))
@@ -98,7 +99,7 @@ def _within_a_day(a: Claim, b: Claim) -> bool:
 
 def _hedge(c: Claim) -> str | None:
     text = " " + " ".join(c.text.lower().split()) + " "
-    for w in V.HEDGE_WORDS:
+    for w in sorted(V.HEDGE_WORDS):
         if re.search(r"\b" + re.escape(w) + r"\b", text):
             return w
     for p in V.HEDGE_PHRASES:
@@ -321,7 +322,8 @@ def place_and_agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[C
     return place_conflicts(drafts, fact_of, ctx, nat, facts) + agent_conflicts(drafts, fact_of, ctx, nat, facts)
 
 
-def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities, facts: _SharedFacts) -> list[Conflict]:
+def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities,
+                    facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
     found = _Candidates(drafts, V.EVENT_FAMILIES, names, lambda c: c.place and names.is_named(c.place)
                         and _on_the_trigger_line(c, c.place, names))
@@ -426,7 +428,8 @@ def _agents_related(a: str, b: str, names, holders: set[frozenset], texts: list[
     return False
 
 
-def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities, facts: _SharedFacts) -> list[Conflict]:
+def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities,
+                    facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
     holders = {frozenset((c.subject, o)) for d in drafts if d.family in ("position", "member")
                for c in d.claims if c.subject for o in c.objects}
@@ -507,7 +510,9 @@ def _about(fact, d: Draft, names, slot: str) -> str:
     objs = " and ".join(names.of(o) for o in named)
     verb = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured"}.get(d.family)
     if verb and objs:
-        return f"where {objs} {'was' if len(named) == 1 else 'were'} {verb}" if slot == "place" else f"who {verb} {objs}"
+        if slot == "agent":
+            return f"who {verb} {objs}"
+        return f"where {objs} {'was' if len(named) == 1 else 'were'} {verb}"
     noun = {"kill": "killing", "abduct": "abduction", "injure": "injuring"}.get(d.family, d.family)
     return f"where the {noun} happened" if slot == "place" else f"who did the {noun}"
 
@@ -529,8 +534,8 @@ def _voices(values: dict[str, list[Claim]], ctx) -> tuple[str | None, bool]:
 def _common_notes(values: dict[str, list[Claim]], ctx) -> list[str]:
     """What may explain two values besides the slot's own readings: hedges, publication dates."""
     parts = []
-    hedged = [(v, c, h) for v, cs in sorted(values.items()) for c in cs for h in [_hedge(c)] if h or c.hedged]
-    firm = [v for v, cs in values.items() if any(not (_hedge(c) or c.hedged) for c in cs)]
+    hedged = [(v, c, _hedge(c)) for v, cs in sorted(values.items()) for c in cs if c.hedged]
+    firm = [v for v, cs in values.items() if any(not c.hedged for c in cs)]
     if hedged:
         parts.append("Hedged: " + "; ".join(f'{c.document} gives {v} with "{h or "a hedge"}"' for v, c, h in hedged[:4])
                      + (f", against a firm {', '.join(sorted(set(firm)))}" if firm else "") + ".")
