@@ -414,3 +414,19 @@ def test_a_name_on_another_line_or_the_outlet_itself_is_no_agent(build):
     build.entities["k2"].type = "ORG"  # one kind with the two organisations, so only the two rules keep them apart
     _, conflicts, _ = build.run()
     assert _of(conflicts, "agent") == []
+
+
+def test_the_place_of_a_death_is_not_set_against_the_place_of_the_deed(build):
+    """Shot in one town, died in a hospital in another: two places of one killing, both right."""
+    build.entity("p", "Ruben Olsson")
+    build.entity("varn", "Varn", "GPE")
+    build.entity("oskby", "Oskby", "GPE")
+    a, b = "Gunmen killed Ruben Olsson in Varn.", "Ruben Olsson died in a hospital in Oskby."
+    build.document("a", a, outlet="A")
+    build.document("b", b, outlet="B")
+    build.claim("a", a, "kill", objects=[("Ruben Olsson", "p")], trigger="killed")
+    _place(build, "a", "Varn", "varn")
+    build.claim("b", b, "kill", objects=[("Ruben Olsson", "p")], trigger="died")
+    _place(build, "b", "Oskby", "oskby")
+    _, conflicts, _ = build.run()
+    assert _of(conflicts, "place") == []

@@ -322,6 +322,17 @@ def place_and_agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[C
     return place_conflicts(drafts, fact_of, ctx, nat, facts) + agent_conflicts(drafts, fact_of, ctx, nat, facts)
 
 
+_DEATH_WORDS = ("die", "died", "dies", "dying", "dead", "death", "deaths", "perish", "perished", "succumb",
+                "succumbed")
+
+
+def _where_told(c: Claim) -> str:
+    """What a claim's place is the place of: a death ("died in hospital in B") or the deed itself ("shot in
+    A"). A victim shot in one town may die in another: the two are never compared."""
+    trigger = (c.trigger or "").lower()
+    return "death" if trigger in _DEATH_WORDS or " lost " in f" {trigger} " else "deed"
+
+
 def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities,
                     facts: _SharedFacts) -> list[Conflict]:
     names = ctx.names
@@ -330,7 +341,7 @@ def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
     events = _Event()
     edges: list[tuple[Claim, Claim, Draft, Draft]] = []
     for a, b, da, db in found.pairs():
-        if a.place == b.place or not _strong(a, b, da, db, names, facts):
+        if a.place == b.place or _where_told(a) != _where_told(b) or not _strong(a, b, da, db, names, facts):
             continue
         # a document giving both places for this event relates them itself
         both = {c.document for c in (*da.claims, *db.claims) if c.place == a.place} & \
