@@ -327,10 +327,15 @@ _DEATH_WORDS = ("die", "died", "dies", "dying", "dead", "death", "deaths", "peri
 
 
 def _where_told(c: Claim) -> str:
-    """What a claim's place is the place of: a death ("died in hospital in B") or the deed itself ("shot in
-    A"). A victim shot in one town may die in another: the two are never compared."""
+    """What a claim's place is the place of: a death ("died in hospital in B"), a captivity ("held hostage
+    in B") or the deed itself ("shot in A", "abducted in A"). A victim shot in one town may die in another,
+    a captive taken in one be held in another: such places are never compared."""
     trigger = (c.trigger or "").lower()
-    return "death" if trigger in _DEATH_WORDS or " lost " in f" {trigger} " else "deed"
+    if trigger in _DEATH_WORDS or " lost " in f" {trigger} ":
+        return "death"
+    if trigger.split()[:1] in (["held"], ["hold"], ["holding"], ["holds"]):
+        return "captivity"  # "held hostage in B": where a captive is kept, not where he was taken
+    return "deed"
 
 
 def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities,
