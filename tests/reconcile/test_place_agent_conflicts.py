@@ -430,3 +430,22 @@ def test_the_place_of_a_death_is_not_set_against_the_place_of_the_deed(build):
     _place(build, "b", "Oskby", "oskby")
     _, conflicts, _ = build.run()
     assert _of(conflicts, "place") == []
+
+
+def test_two_doers_one_document_names_together_are_accomplices_not_rival_accounts(build):
+    build.entity("p", "Ruben Olsson")
+    build.entity("k1", "Anders Brann")
+    build.entity("k2", "Petter Tull")
+    a = "Anders Brann killed Ruben Olsson."
+    b = "Petter Tull killed Ruben Olsson."
+    c = "Anders Brann shot Ruben Olsson. Later that night Petter Tull also killed Ruben Olsson, police said."
+    for doc_id, text in (("a", a), ("b", b), ("c", c)):
+        build.document(doc_id, text, outlet=doc_id.upper())
+    build.claim("a", a, "kill", subject=("Anders Brann", "k1"), objects=[("Ruben Olsson", "p")])
+    build.claim("b", b, "kill", subject=("Petter Tull", "k2"), objects=[("Ruben Olsson", "p")])
+    first, second = c.split(". ", 1)
+    build.claim("c", first + ".", "kill", subject=("Anders Brann", "k1"), objects=[("Ruben Olsson", "p")])
+    claim = build.claim("c", second, "kill", objects=[("Ruben Olsson", "p")])
+    claim.subject = build.mention("c", "Petter Tull", "k2")
+    _, conflicts, _ = build.run()
+    assert _of(conflicts, "agent") == []

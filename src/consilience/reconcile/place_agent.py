@@ -464,6 +464,10 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
             continue  # a person against an organisation, a state against its forces: hierarchy unknown
         if not _shared_victim(a, b, names) or not _strong(a, b, da, db, names, facts):
             continue
+        both = {c.document for c in (*da.claims, *db.claims) if c.subject == a.subject} & \
+               {c.document for c in (*da.claims, *db.claims) if c.subject == b.subject}
+        if both:
+            continue  # one document naming both as doers of this event: accomplices, not rival accounts
         texts = _texts(ctx, {c.document for c in (*da.claims, *db.claims)})
         # a sentence naming both relates them, unless one is the speaker of the claim (an accusation)
         sentences = [c.text for c in (a, b) if c.attributed_to not in (a.subject, b.subject, ka[1], kb[1])]
