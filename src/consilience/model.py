@@ -279,7 +279,7 @@ class ConflictValue:
 class Conflict:
     id: str
     about: str  # human-readable: "when Qassem Soleimani was killed"
-    slot: str  # "time" | "quantity" | "role" | "place"
+    slot: str  # "time" | "quantity" | "role" | "place" | "agent"
     values: list[ConflictValue]
     explanation: str
     facts: list[str] = field(default_factory=list)

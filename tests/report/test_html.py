@@ -93,6 +93,21 @@ def test_conflict_evidence_marks_the_differing_words(dossier):
     assert "<mark>Twelve workers</mark>" in qty["12"][1]
 
 
+def test_place_and_agent_evidence_marks_the_mention_itself():
+    """The place or agent of a conflict is marked where the claim's own mention is, not where its name
+    first occurs ("DORVAL, ..." dateline; "Veldia's" inside another phrase)."""
+    text = "DORVAL (Wire) - The jet crashed near Dorval, Veldia said. Ostmark shot it down."
+    claim = {"id": "a:c0", "document": "a", "start": 0, "end": len(text), "text": text, "place": "e-dorval",
+             "subject": "e-ostmark"}
+    mentions = [{"document": "a", "start": text.index("near Dorval") + 5, "end": text.index("near Dorval") + 11,
+                 "text": "Dorval", "entity": "e-dorval"},
+                {"document": "a", "start": text.index("Ostmark"), "end": text.index("Ostmark") + 7,
+                 "text": "Ostmark", "entity": "e-ostmark"}]
+    index = report_html.Index.of({"claims": [claim], "mentions": mentions})
+    assert "crashed near <mark>Dorval</mark>," in str(report_html.evidence_html(claim, "place", "Dorval", index))
+    assert "<mark>Ostmark</mark> shot" in str(report_html.evidence_html(claim, "agent", "Ostmark", index))
+
+
 def test_highlight_handles_overlaps_bad_offsets_and_escapes():
     text = 'He said "<b>x</b> & y" on 3 May.'
     spans = [report_html.Span(0, 2, "m", "PERSON", "#entity-e1"), report_html.Span(8, 22, "q", "quote"),

@@ -6,7 +6,9 @@ Slots and rules (docs/reconcile.md has the long form):
 - time a post was taken: the start dates ("appointed in", "since", "took command in") of one position fact;
 - quantity: exact counts of the same thing on the same day that differ, or an approximate amount
   whose range misses an exact count; a range that holds the exact count ("hundreds" and 250) is not a conflict;
-- role: one person named head and deputy of the same body with nothing to date them apart.
+- role: one person named head and deputy of the same body with nothing to date them apart;
+- place and agent of one strongly identified event (``place_agent.py``): two places of the same level that
+  nothing in the records relates, two agents of the same kind that nothing relates.
 Never conflicts: the kind of weapon ("drone strike", "airstrike", "missile strike" are one attack:
 the vocabulary has no such slot), different posts in different bodies, approximate vs contained exact.
 """
@@ -98,6 +100,9 @@ def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, 
     out.extend(_position_start_conflicts(drafts, fact_of, ctx))
     out.extend(_quantity_conflicts(drafts, fact_of, ctx))
     out.extend(_role_conflicts(drafts, fact_of, ctx))
+    from .place_agent import place_and_agent_conflicts  # it reads facts' helpers: imported when used
+
+    out.extend(place_and_agent_conflicts(drafts, fact_of, ctx))
     for n, c in enumerate(out):
         c.id = f"x{n}"
     return out

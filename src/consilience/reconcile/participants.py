@@ -26,6 +26,10 @@ class Names:
     # (claim id, entity id) -> the mention's text in that claim: statements name participants as the
     # evidence writes them, so a statement never says what its own evidence does not
     surface: dict[tuple[str, str], str] = field(default_factory=dict)
+    # entity id -> the Entity (its aliases, descriptors and relations say which actors belong together)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    # nationality words as the documents write them ("Ostrandian"), whatever entity resolution made of them
+    nationalities: set[str] = field(default_factory=set)
 
     def as_written(self, claim_id: str, entity_id: str | None) -> str:
         if entity_id is None:
@@ -73,6 +77,7 @@ def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple
     for e in entities:
         names.name[e.id] = e.name
         names.type[e.id] = e.type
+        names.entities[e.id] = e
     claims: list[Claim] = []
     for analysis in analyses:
         mentions = {m.id: m for m in analysis.mentions}
@@ -80,6 +85,8 @@ def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple
             key = entity_of(m)
             names.name.setdefault(key, m.text)
             names.type.setdefault(key, m.label)
+            if m.label == "NORP" and " " not in m.text.strip():
+                names.nationalities.add(m.text.strip())
 
         def to_entity(ref: str | None) -> str | None:
             if ref is None:

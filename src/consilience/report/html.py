@@ -375,6 +375,11 @@ def _differing_span(claim: dict, slot: str, value: str, index: Index) -> tuple[i
                         candidates.append(q["text"])
                 except ValueError:
                     pass
+    elif slot in ("place", "agent"):  # the mention of the place or agent itself, by its offsets
+        entity = claim.get("place" if slot == "place" else "subject")
+        for m in index.by_doc["mentions"].get(claim.get("document"), []):
+            if entity and m.get("entity") == entity and claim["start"] <= m["start"] and m["end"] <= claim["end"]:
+                return m["start"] - claim["start"], m["end"] - claim["start"]
     else:
         candidates += [claim.get("role"), claim.get("quantity_text"), claim.get("time_text")]
     candidates.append(value)
