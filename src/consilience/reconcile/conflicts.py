@@ -25,6 +25,7 @@ from . import timevalues as T
 from ..lexicon import vocabulary as V
 from .facts import SPECIFIC_COUNT, Draft, quantities_compatible, quantity_range
 from .participants import Names
+from ..unionfind import UnionFind
 
 # A figure said to replace another: the revised figure is named right after the cue ("revising an earlier
 # figure of 63", "up from 40", "revised from 12"). A bare "Updated" (a page's time stamp) revises nothing.
@@ -126,14 +127,7 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
     participant, or the same specific toll (an exact count of 10 or more), a toll given whole in one report
     and in parts by one trigger in another ("killing all 150 passengers and 12 crew" gives 162)."""
     events = [d for d in drafts if d.family in V.EVENT_FAMILIES and (d.times or _weekday_only(d))]
-    parent = list(range(len(events)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = UnionFind()
     by_key: dict = defaultdict(list)
     parts: dict[tuple, list[tuple[int, float]]] = defaultdict(list)
     for i, d in enumerate(events):
@@ -159,10 +153,10 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
                 continue  # two agents: two attacks on one target on two days are two happenings
             if any(g is not None and g <= 1 for x in a.times for y in b.times for g in [T.gap_days(x, y)]) \
                     or (_weekday_only(a) != _weekday_only(b)):
-                parent[find(i)] = find(members[0])
+                joined.union(i, members[0])
     groups: dict[int, list[Draft]] = defaultdict(list)
     for i, d in enumerate(events):
-        groups[find(i)].append(d)
+        groups[joined.find(i)].append(d)
     return list(groups.values())
 
 
@@ -508,16 +502,10 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         buckets[(V.family(c.predicate), category(c))].append(c)
-    parent: dict[str, str] = {c.id: c.id for c in claims}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    joined = UnionFind()
 
     def union(a, b):
-        parent[find(a.id)] = find(b.id)
+        joined.union(a.id, b.id)
 
     for (fam, cat), cs in buckets.items():
         for i, a in enumerate(cs[:CANDIDATES_LINK]):
@@ -539,7 +527,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
                     union(c, o)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        groups[find(c.id)].append(c)
+        groups[joined.find(c.id)].append(c)
     out = {}
     for root, cs in groups.items():
         if len({c.document for c in cs}) >= 2:

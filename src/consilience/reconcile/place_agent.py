@@ -29,6 +29,7 @@ from ..lexicon import vocabulary as V
 from ..model import Claim, Conflict, ConflictValue
 from . import timevalues as T
 from .facts import Draft
+from ..unionfind import UnionFind
 
 CANDIDATES = 64  # claims compared per blocking key: bounds the work per event
 AGENT_FAMILIES = frozenset(("kill", "attack", "abduct", "injure"))
@@ -49,23 +50,6 @@ _LANDMARK = re.compile(r"\b(near|outside|close to|not far from|off)\s+(?:the\s+)
 
 
 # --------------------------------------------------------------------------- shared
-
-
-class _Event:
-    """Union-find over drafts: the drafts a disagreement ties are one event."""
-
-    def __init__(self):
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
 
 
 def _tokens(name: str) -> list[str]:
@@ -343,7 +327,7 @@ def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
     names = ctx.names
     found = _Candidates(drafts, V.EVENT_FAMILIES, names, lambda c: c.place and names.is_named(c.place)
                         and _on_the_trigger_line(c, c.place, names))
-    events = _Event()
+    events = UnionFind()
     edges: list[tuple[Claim, Claim, Draft, Draft]] = []
     for a, b, da, db in found.pairs():
         if a.place == b.place or _where_told(a) != _where_told(b) or not _strong(a, b, da, db, names, facts):
@@ -451,7 +435,7 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
                for c in d.claims if c.subject for o in c.objects}
     found = _Candidates(drafts, AGENT_FAMILIES, names, lambda c: c.subject and c.objects
                         and _on_the_trigger_line(c, c.subject, names) and not _reporter(c, c.subject, names, ctx))
-    events = _Event()
+    events = UnionFind()
     edges = []
     for a, b, da, db in found.pairs():
         if a.subject == b.subject:
@@ -490,7 +474,7 @@ def _shared_victim(a: Claim, b: Claim, names) -> bool:
 # --------------------------------------------------------------------------- one conflict per event
 
 
-def _conflicts(edges, candidates: _Candidates, agrees, events: _Event, fact_of, ctx, slot: str,
+def _conflicts(edges, candidates: _Candidates, agrees, events: UnionFind, fact_of, ctx, slot: str,
                value_of) -> list[Conflict]:
     """One conflict per event: the values its disagreements set against each other, each with every
     claim giving it (a claim sharing a key with one of them, from another document, that ``agrees``)."""

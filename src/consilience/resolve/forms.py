@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .aliases import Link
 from .names import NameForm, clean_surface, normalize
 from .spans import NameSpan
+from ..unionfind import UnionFind  # noqa: F401 (re-exported: the steps take it from here)
 
 # Tie-break order for the type vote.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -25,34 +26,6 @@ class FormInfo:
     labels: Counter = field(default_factory=Counter)
     link_texts: Counter = field(default_factory=Counter)  # surfaces seen only in alias evidence
     link_documents: dict = field(default_factory=dict)  # surface -> documents
-
-
-class UnionFind:
-    """Disjoint sets over form keys (path halving, union by size)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-        self.size: dict[str, int] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        if x not in parent:
-            parent[x] = x
-            self.size[x] = 1
-            return x
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.size[ra] += self.size[rb]
 
 
 def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]:
