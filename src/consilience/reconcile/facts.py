@@ -264,8 +264,10 @@ def group_claims(claims: list[Claim], names: Names, embedder=None) -> list[Draft
     """Claims -> drafts (facts before their statement), in the order of the first claim.
 
     With an ``embedder`` (``reconcile.semantic``), a claim the rules join to no fact may join the fact
-    whose evidence sentences are most similar to its own (at least ``embedder.threshold``) among those
-    whose every slot is compatible with it (``semantic_compatible``); without one, grouping is the rules'.
+    whose evidence sentences in other documents are most similar to its own (at least
+    ``embedder.threshold``) among those whose every slot is compatible with it (``semantic_compatible``):
+    similarity stands in for shared wording across outlets, so a claim is never joined through its own
+    document's sentences (two events of one sentence embed alike). Without one, grouping is the rules'.
     """
     index: dict[tuple, list[Draft]] = defaultdict(list)
     drafts: list[Draft] = []
@@ -313,7 +315,7 @@ def group_claims(claims: list[Claim], names: Names, embedder=None) -> list[Draft
 # their own rules of identity (within a day; one state for one span)
 SEMANTIC_SKIP = frozenset(("statement", "declare", *V.ONCE_FAMILIES))
 SEMANTIC_POOL = 64  # newest facts per family and rank a claim is compared with beyond its blocking keys
-SEMANTIC_RECENT = 8  # a fact's newest claims whose sentences a claim is compared with
+SEMANTIC_RECENT = 8  # a fact's newest claims (from other documents) whose sentences a claim is compared with
 
 
 def semantic_compatible(c: Claim, d: Draft, names: Names) -> bool:
@@ -342,7 +344,8 @@ def _most_similar(c: Claim, candidates: list[Draft], names: Names, embedder) -> 
         done.add(id(d))
         if not semantic_compatible(c, d, names):
             continue
-        sim = embedder.similarity(c.text, [o.text for o in d.claims[-SEMANTIC_RECENT:]])
+        others = [o.text for o in d.claims if o.document != c.document][-SEMANTIC_RECENT:]
+        sim = embedder.similarity(c.text, others)  # another outlet's wording: one sentence says nothing of its own events
         if sim >= best_sim:
             best, best_sim = d, sim
     return best
