@@ -344,8 +344,9 @@ def _most_similar(c: Claim, candidates: list[Draft], names: Names, embedder) -> 
         done.add(id(d))
         if not semantic_compatible(c, d, names):
             continue
+        # other documents' wording only: two events of one sentence embed alike
         others = [o.text for o in d.claims if o.document != c.document][-SEMANTIC_RECENT:]
-        sim = embedder.similarity(c.text, others)  # another outlet's wording: one sentence says nothing of its own events
+        sim = embedder.similarity(c.text, others)
         if sim >= best_sim:
             best, best_sim = d, sim
     return best

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-THRESHOLD = 0.80  # cosine similarity of the evidence sentences from which a claim may join a fact (tuned on ECB+ odd topics)
+THRESHOLD = 0.65  # cosine similarity of evidence sentences from which a claim may join (ECB+ odd topics)
 BATCH_SIZE = 64
 MISSING = ("semantic similarity was asked for, but the optional 'semantic' extra is not installed "
            "(pip install 'consilience[semantic]'): claims are grouped by the rules alone")
