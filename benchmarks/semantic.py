@@ -115,7 +115,7 @@ import psutil
 import consilience.pipeline as P
 from consilience.cli import app
 
-me, phase2, peak, before = psutil.Process(), [False], [0], [0]
+me, phase2, peak, before, cpu = psutil.Process(), [False], [0], [0], [0.0, 0.0]
 
 def sample():
     while True:
@@ -128,6 +128,7 @@ embedder, reconcile = P.semantic_embedder, P.reconcile
 
 def start_phase2(*a, **k):  # loading the model (with --semantic) and reconciling are phase 2's own work
     before[0] = me.memory_info().rss
+    cpu[0] = time.process_time()
     phase2[0] = True
     return embedder(*a, **k)
 
@@ -136,6 +137,7 @@ def end_phase2(*a, **k):
         return reconcile(*a, **k)
     finally:
         peak[0] = max(peak[0], me.memory_info().rss)
+        cpu[1] = time.process_time() - cpu[0]
         phase2[0] = False
 
 P.semantic_embedder, P.reconcile = start_phase2, end_phase2
@@ -144,7 +146,7 @@ try:
     app(sys.argv[1:], standalone_mode=False)
 finally:
     print(f"@@ {time.perf_counter() - started:.2f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024} "
-          f"{before[0]} {peak[0]}", file=sys.stderr)
+          f"{before[0]} {peak[0]} {cpu[1]:.2f}", file=sys.stderr)
 """
 
 
@@ -162,6 +164,7 @@ def child_cost(corpus_dir: Path, out: Path, semantic: bool) -> tuple[float, tupl
     for line in (p.stdout + "\n" + p.stderr).splitlines():
         if line.startswith("@@ "):
             wall, rss = float(line.split()[1]), tuple(int(x) / 2**20 for x in line.split()[2:5])
+            stages["phase 2 CPU (all threads)"] = float(line.split()[5])
             continue
         parts = line.rsplit(None, 2)
         if len(parts) == 3 and parts[2] == "s":
@@ -222,6 +225,21 @@ def extra_size() -> tuple[float, list[str]]:
     return total / 2**20, sorted(brought)
 
 
+def cost(out: Path) -> None:
+    corpus_dir = ecb_as_one_corpus(E.topic_numbers(), out / "ecb-all-text")
+    store = out / "ecb-all-run"
+    child_cost(corpus_dir, store, False)  # phase 1 into the store (not measured)
+    print("\n== cost: `consilience analyze` on all ECB+ development documents as one corpus, phase 1 reused")
+    for on in (False, True):
+        wall, rss, stages = child_cost(corpus_dir, store, on)
+        print(f"  semantic {'on ' if on else 'off'}: {wall:6.1f} s wall; RSS: whole run's peak {rss[0]:.0f} MiB, "
+              f"at the start of phase 2 {rss[1]:.0f} MiB, phase 2's peak {rss[2]:.0f} MiB; stages: "
+              + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
+    size, brought = extra_size()
+    print(f"  installed size of what the extra adds to the default and dev installs: {size:.0f} MiB "
+          f"({', '.join(brought)})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--topics", help="comma-separated topic numbers (default: all 33 development topics)")
@@ -229,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("/tmp/consilience-semantic"))
     ap.add_argument("--no-cost", action="store_true", help="skip the child-process cost runs")
     ap.add_argument("--no-dossiers", action="store_true")
+    ap.add_argument("--cost-only", action="store_true", help="only the child-process cost runs")
     args = ap.parse_args(argv)
     from consilience.analyze.nlp import load_model
     from consilience.reconcile import semantic
@@ -250,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     topics = E.topic_numbers()
     if args.topics:
         topics = [t for t in topics if t in {int(x) for x in args.topics.split(",")}]
+    if args.cost_only:
+        cost(args.out)
+        return 0
     r = ecb(topics, args.thresholds, args.out / "ecbplus", lemma)
     print(f"\n== ECB+ {len(topics)} development topics; matched gold event mentions: odd {r['matched']['odd']}, "
           f"even {r['matched']['even']}; model loaded once in {load_seconds:.1f} s; "
@@ -292,18 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{cell('forbidden_facts'):>10}{str(x['faithful']) + '/' + str(x['facts']):>10}{x['facts']:>7}"
                   f"{x['conflicts']:>7}")
     if not args.no_cost:
-        corpus_dir = ecb_as_one_corpus(E.topic_numbers(), args.out / "ecb-all-text")
-        store = args.out / "ecb-all-run"
-        child_cost(corpus_dir, store, False)  # phase 1 into the store (not measured)
-        print("\n== cost: `consilience analyze` on all ECB+ development documents as one corpus, phase 1 reused")
-        for on in (False, True):
-            wall, rss, stages = child_cost(corpus_dir, store, on)
-            print(f"  semantic {'on ' if on else 'off'}: {wall:6.1f} s wall; RSS: whole run's peak {rss[0]:.0f} MiB, "
-                  f"at the start of phase 2 {rss[1]:.0f} MiB, phase 2's peak {rss[2]:.0f} MiB; stages: "
-                  + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
-        size, brought = extra_size()
-        print(f"  installed size of what the extra adds to the default and dev installs: {size:.0f} MiB "
-              f"({', '.join(brought)})")
+        cost(args.out)
     return 0
 
 
