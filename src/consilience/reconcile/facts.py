@@ -260,10 +260,20 @@ def blocking_keys(c: Claim) -> list[tuple]:
     return keys
 
 
-def group_claims(claims: list[Claim], names: Names) -> list[Draft]:
-    """Claims -> drafts (facts before their statement), in the order of the first claim."""
+def group_claims(claims: list[Claim], names: Names, embedder=None) -> list[Draft]:
+    """Claims -> drafts (facts before their statement), in the order of the first claim.
+
+    With an ``embedder`` (``reconcile.semantic``), a claim the rules join to no fact may join the fact
+    whose evidence sentences in other documents are most similar to its own (at least
+    ``embedder.threshold``) among those whose every slot is compatible with it (``semantic_compatible``):
+    similarity stands in for shared wording across outlets, so a claim is never joined through its own
+    document's sentences (two events of one sentence embed alike). Without one, grouping is the rules'.
+    """
     index: dict[tuple, list[Draft]] = defaultdict(list)
     drafts: list[Draft] = []
+    pool: dict[tuple, list[Draft]] = defaultdict(list)  # newest drafts per family and rank (semantic only)
+    if embedder is not None:
+        embedder.prepare(c.text for c in claims if V.family(c.predicate) not in SEMANTIC_SKIP)
     for c in sorted(claims, key=lambda c: (c.document, c.start, c.id)):
         keys = blocking_keys(c)
         seen: dict[int, Draft] = {}
@@ -277,8 +287,11 @@ def group_claims(claims: list[Claim], names: Names) -> list[Draft]:
                 s = _score(c, d)
                 if best_score is None or s > best_score:
                     best, best_score = d, s
+        fam_key = (V.family(c.predicate), claim_rank(c))
+        if best is None and embedder is not None and fam_key[0] not in SEMANTIC_SKIP:
+            best = _most_similar(c, [*seen.values(), *pool.get(fam_key, ())], names, embedder)
         if best is None:
-            best = Draft(family=V.family(c.predicate), rank=claim_rank(c))
+            best = Draft(family=fam_key[0], rank=fam_key[1])
             drafts.append(best)
         best.add(c, names)
         for k in keys:
@@ -287,7 +300,56 @@ def group_claims(claims: list[Claim], names: Names) -> list[Draft]:
                 bucket.append(best)
                 if len(bucket) > CANDIDATES_PER_KEY:
                     del bucket[0]
+        if embedder is not None and fam_key[0] not in SEMANTIC_SKIP:
+            bucket = pool[fam_key]
+            if best not in bucket:
+                bucket.append(best)
+                if len(bucket) > SEMANTIC_POOL:
+                    del bucket[0]
     return drafts
+
+
+# --------------------------------------------------------------------------- semantic similarity (optional)
+
+# Families the embeddings never join: a statement is never a fact, an accident and a declaration have
+# their own rules of identity (within a day; one state for one span)
+SEMANTIC_SKIP = frozenset(("statement", "declare", *V.ONCE_FAMILIES))
+SEMANTIC_POOL = 64  # newest facts per family and rank a claim is compared with beyond its blocking keys
+SEMANTIC_RECENT = 8  # a fact's newest claims (from other documents) whose sentences a claim is compared with
+
+
+def semantic_compatible(c: Claim, d: Draft, names: Names) -> bool:
+    """Every slot compatible: what the rules ask of a join, less the evidence that the claims share a
+    participant, an equal count or the same day and place (which the similarity of their sentences
+    stands in for). Two different agents, targets or named participants, counts, places or dates more
+    than a day apart still keep claims apart."""
+    if V.family(c.predicate) != d.family or claim_rank(c) != d.rank or d.family in SEMANTIC_SKIP:
+        return False
+    if not _participants_ok(c, d) or _named_conflict(c, d, names) or not _count_ok(c, d):
+        return False
+    if c.place and d.places and c.place not in d.places:
+        return False
+    once = d.once or _happens_once(c, names)
+    if d.family == "kill" and _is_toll(c) != _draft_is_toll(d) and once:
+        return False
+    return _time_ok(c, d, once)
+
+
+def _most_similar(c: Claim, candidates: list[Draft], names: Names, embedder) -> Draft | None:
+    best, best_sim = None, embedder.threshold
+    done: set[int] = set()
+    for d in candidates:
+        if id(d) in done:
+            continue
+        done.add(id(d))
+        if not semantic_compatible(c, d, names):
+            continue
+        # other documents' wording only: two events of one sentence embed alike
+        others = [o.text for o in d.claims if o.document != c.document][-SEMANTIC_RECENT:]
+        sim = embedder.similarity(c.text, others)
+        if sim >= best_sim:
+            best, best_sim = d, sim
+    return best
 
 
 # --------------------------------------------------------------------------- facts

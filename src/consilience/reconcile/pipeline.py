@@ -12,9 +12,12 @@ from .participants import resolve_claims
 
 
 def reconcile(
-    documents: list[Document], analyses: Iterable[DocAnalysis], entities: list[Entity]
+    documents: list[Document], analyses: Iterable[DocAnalysis], entities: list[Entity], embedder=None
 ) -> tuple[list[Fact], list[Conflict], list[SourceProfile]]:
     """Facts, conflicts and source profiles. Rewrites claim participant ids from mentions to entities.
+
+    ``embedder`` (``reconcile.semantic.load()``, optional) lets sentence similarity join claims the
+    rules leave apart where every slot is compatible; ``None``: the rules alone.
 
     ``analyses`` is iterated once per step, each step asking only for the fields it reads (``only``).
     The claims and the drafts built on them are let go before the source profiles are made: at
@@ -25,7 +28,7 @@ def reconcile(
     if hasattr(analyses, "set_claims"):  # packed analyses decode afresh: serve the rewritten claims from now on
         analyses.set_claims(claims)
     tallies = tally_claims(claims)
-    drafts = group_claims(claims, names)
+    drafts = group_claims(claims, names, embedder)
     del claims
     facts = build_facts(drafts, by_id, names)
     conflicts = find_conflicts(drafts, facts, by_id, analyses, names)
