@@ -114,12 +114,8 @@ def conflict_report(topic: int, corpus) -> tuple[int, int, int]:
     return n, split, single
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--topics", help="comma-separated topic numbers (default: all 33 development topics)")
-    ap.add_argument("--out", default="/tmp/ecbplus-events", help="per-topic output directories (phase 1 reused)")
-    ap.add_argument("--workers", type=int, default=1)
-    args = ap.parse_args(argv)
+def lemmatizer():
+    """A word's lower-cased lemma by the project's spaCy model, cached (the same-lemma baseline's key)."""
     from consilience.analyze.nlp import load_model
 
     nlp = load_model()
@@ -130,7 +126,16 @@ def main(argv: list[str] | None = None) -> int:
             doc = nlp(word)
             lemma_of[word] = (doc[0].lemma_ if len(doc) else word).lower()
         return lemma_of[word]
+    return lemma
 
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--topics", help="comma-separated topic numbers (default: all 33 development topics)")
+    ap.add_argument("--out", default="/tmp/ecbplus-events", help="per-topic output directories (phase 1 reused)")
+    ap.add_argument("--workers", type=int, default=1)
+    args = ap.parse_args(argv)
+    lemma = lemmatizer()
     complete = E.load_complete(E.BENCH / "ECBplus_coreference_sentences.csv")
     topics = E.topic_numbers()
     if args.topics:

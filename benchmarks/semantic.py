@@ -249,7 +249,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-dossiers", action="store_true")
     ap.add_argument("--cost-only", action="store_true", help="only the child-process cost runs")
     args = ap.parse_args(argv)
-    from consilience.analyze.nlp import load_model
     from consilience.reconcile import semantic
 
     if not semantic.available():
@@ -257,14 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     semantic.load()
     load_seconds = time.perf_counter() - t0
-    nlp = load_model()
-    lemma_of: dict[str, str] = {}
-
-    def lemma(word: str) -> str:
-        if word not in lemma_of:
-            doc = nlp(word)
-            lemma_of[word] = (doc[0].lemma_ if len(doc) else word).lower()
-        return lemma_of[word]
+    lemma = EV.lemmatizer()
 
     topics = E.topic_numbers()
     if args.topics:
