@@ -99,3 +99,14 @@ def test_find_by_transliteration():
     assert find([other, target], "Kasim Tabrizany")[0] is target
     assert find([other, target], "Tabrizaani")[0] is target
     assert find([other, target], "Nobody Here") == []
+
+
+def test_an_abbreviated_mount_or_fort_is_the_same_name():
+    """Invented: "Mt Varn" and "Mount Varn" are one peak, "Ft. Halden" and "Fort Halden" one town; a lone
+    "MT" stays an acronym, and ambiguous "Pt" (Point or Port) is left as written."""
+    from consilience.resolve.names import normalize
+
+    assert normalize("Mt Varn").tokens == normalize("Mount Varn").tokens == ("mount", "varn")
+    assert normalize("Ft. Halden").tokens == normalize("Fort Halden").tokens
+    assert normalize("MT").tokens == ("mt",)
+    assert normalize("Pt Orsk").tokens == ("pt", "orsk")

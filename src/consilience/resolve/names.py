@@ -192,7 +192,14 @@ def normalize(text: str) -> NameForm:
     tokens = _strip_articles(tokens)
     if not tokens:  # a bare title ("the General") stays itself
         tokens = raw
+    if len(tokens) > 1 and tokens[0] in _PLACE_ABBREVIATIONS:  # "Mt Cook" is "Mount Cook"
+        tokens = [_PLACE_ABBREVIATIONS[tokens[0]], *tokens[1:]]
     return NameForm(tuple(tokens), titled, acronym)
+
+
+# Abbreviated generic words that open place names. "St" (Saint or Street) and "Pt" (Point or Port) are not
+# here: they are ambiguous (the honorifics lexicon strips "St" as Saint).
+_PLACE_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
 
 
 _NICKNAME = re.compile(r"(?:^|(?<=\s))([\"'])[^\"']{1,30}\1(?=\s)")
