@@ -1,0 +1,49 @@
+"""Rules for clock times ("10:30 p.m.", "noon") and a bare part of day ("the morning")."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .context import EVENT_RELATIVE, Found
+from .registry import rule
+
+
+@rule(r"(?:(?P<approx>about|around|at\s+about|at\s+around|approximately|shortly|just|roughly|some\s+time|sometime)\s+(?:(?P<ba>before|after)\s+)?)?"
+      r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s+(?:hours|hrs|h)\b)?"
+      r"|(?P<word>noon|midday|midnight)|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
+      r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC|UT)|local\s+time|local|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s+time))?")
+def clock(m, ctx):
+    if m["ap"]:
+        hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+        minute = int(m["mi"] or 0)
+        tod = f"T{hour:02d}:{minute:02d}"
+    elif m["h24"] is not None:
+        before = ctx.before(m, 3)
+        if re.search(r"\d[:.]?$|[:/]$", before):
+            return None
+        tod = f"T{int(m['h24']):02d}:{m['mi24']}"
+    elif m["oc"]:
+        h = m["oc"].lower()
+        hour = int(h) if h.isdigit() else int(L.SMALL_NUMBERS[h])
+        tod = f"T{hour:02d}:00"
+    else:
+        word = m["word"].lower()
+        if word == "midnight":
+            tod = "T00:00" if (m["ba"] or "").lower() == "after" else "T24:00"
+        else:
+            tod = "T12:00"
+    if ctx.missing("day"):
+        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
+    date = ctx.anchor.date
+    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+
+
+@rule(r"(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<det>the)\s+)?(?P<pod>morning|afternoon|mid-?afternoon|evening|night|overnight)")
+def part_of_day(m, ctx):
+    """A bare part of day ("the morning") is a TIME on whatever day it is attached to (merged later), else undated."""
+    pod = m["pod"].lower()
+    if not (m["det"] or m["mod"] or pod in ("overnight", "mid-afternoon", "midafternoon")):
+        return None
+    if re.match(r"\s+(?:of|after|before)\b", ctx.after(m, 8), re.I) or re.match(r"[\s-]+(?:news|show|paper|shift|prayers?|session|star|post)\b", ctx.after(m, 12), re.I):
+        return None
+    return Found("TIME", None, EVENT_RELATIVE, kind="tod", tod=f"T{L.PARTS_OF_DAY[pod]}")

@@ -1,0 +1,44 @@
+"""Rules for the year / the month in focus: "the end of the year", "the year ended March 31", "for a while"."""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .anchor import month_value, quarter_of, week_value
+from .context import EVENT_RELATIVE, EXPLICIT, Found
+from .registry import rule
+
+
+@rule(r"(?:(?P<mod>around|about|by|until|before|after|since)\s+)?(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<b>beginning|start|middle)\s+of\s+the\s+(?P<u2>year|month|week))")
+def end_of_period(m, ctx):
+    unit = (m["u"] or m["u2"] or "year").lower()
+    reason = ctx.missing({"year": "year", "month": "month", "quarter": "month"}.get(unit, "day"))
+    if reason:
+        return Found("DATE", None, reason)
+    a = ctx.anchor
+    value = {"year": lambda: str(a.year), "month": lambda: month_value(a.year, a.month),
+             "quarter": lambda: f"{a.year}-Q{quarter_of(a.month)}", "week": lambda: week_value(a.date)}[unit]()
+    return Found("DATE", value, ctx.dct)
+
+
+_NARRATIVE_YEAR = re.compile(r"\s+(?:after|before|when|that|which|in\s+which|following|he|she|they|it|i|we|you)\b", re.I)
+
+
+@rule(r"the\s+(?:(?P<adj>full|fiscal|current\s+fiscal|calendar|entire|whole)\s+)?year(?P<ended>(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?"
+      + L.MONTH + r"))?|(?:earlier|later)\s+in\s+the\s+year")
+def the_year(m, ctx):
+    """"the year ended March 31", "the year to March" are twelve-month spans; "the full year", "earlier in the
+    year" the current one."""
+    if m["ended"] is not None:  # an empty group: set when "ended"/"ending" follows
+        return Found("DURATION", "P1Y", EXPLICIT)
+    if not m["adj"] and _NARRATIVE_YEAR.match(ctx.after(m, 12)):
+        return Found("DATE", None, EVENT_RELATIVE)  # "the year after the war", "the year he was born"
+    reason = ctx.missing("year")
+    if reason:
+        return Found("DATE", None, reason)
+    return Found("DATE", str(ctx.anchor.year), ctx.dct)
+
+
+@rule(r"(?<=for\s)(?:a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+(?:long|short)\s+time)")
+def vague_stretch(m, ctx):
+    return Found("DURATION", "PXX", EXPLICIT)
