@@ -7,7 +7,7 @@ from consilience.lexicon import speech, vocabulary
 
 def test_quotes_and_claims_read_the_speech_lexicon():
     assert quotes.SPEECH_VERBS is speech.SPEECH_VERBS
-    assert vocabulary.SPEECH_VERBS is speech.ATTRIBUTION_VERBS  # the name analyze/claims.py reads
+    assert vocabulary.SPEECH_VERBS is speech.ATTRIBUTION_VERBS  # the name analyze/claims/attribution.py reads
 
 
 def test_attribution_verbs_are_speech_verbs():

@@ -3,7 +3,7 @@
 Small general English lists. Why two: a quote's marks already say that someone speaks, so any verb
 that can introduce speech names the speaker (``SPEECH_VERBS``, read by ``analyze/quotes.py``). A claim
 with no quotation marks is attributed to the subject of a verb above it (``ATTRIBUTION_VERBS``, read by
-``analyze/claims.py``), and there the wider verbs more often govern an event or a description than
+``analyze/claims/attribution.py``), and there the wider verbs more often govern an event or a description than
 speech: "The United States responded by bombing ...", "X, commander of Y, admitted that ..." (the union
 made those the speaker's claims on the development corpora).
 """

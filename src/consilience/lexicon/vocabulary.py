@@ -113,7 +113,7 @@ def declared_key(phrase: str | None) -> str | None:
 
 
 # Verbs of speech: the content under them is reported speech, attributed to their subject.
-SPEECH_VERBS = ATTRIBUTION_VERBS  # kept in lexicon/speech.py; the name stays for analyze/claims.py, which reads it
+SPEECH_VERBS = ATTRIBUTION_VERBS  # kept in lexicon/speech.py; the name stays for analyze/claims/attribution.py
 
 # Verbs that only count as a trigger with a direct object ("led the group", not "led to").
 NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command",
