@@ -151,7 +151,7 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
             a, b = events[members[0]], events[i]
             if a.subjects and b.subjects and not a.subjects & b.subjects:
                 continue  # two agents: two attacks on one target on two days are two happenings
-            if any(g is not None and g <= 1 for x in a.times for y in b.times for g in [T.gap_days(x, y)]) \
+            if any(T.within_a_day(x, y) for x in a.times for y in b.times) \
                     or (_weekday_only(a) != _weekday_only(b)):
                 joined.union(i, members[0])
     groups: dict[int, list[Draft]] = defaultdict(list)

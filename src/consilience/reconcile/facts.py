@@ -190,7 +190,7 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
     if d.family in V.ONCE_FAMILIES:
         # an accident happens once: the same kind of accident within a day, naming nobody else, is it
         return (not _named_conflict(c, d, names) and _count_ok(c, d) and bool(c.time)
-                and any(g is not None and g <= 1 for t in d.times for g in [T.gap_days(c.time, t)]))
+                and any(T.within_a_day(c.time, t) for t in d.times))
     if d.family == "declare":
         # one state put in force for one span (the rank holds both): told of its head of state, its government
         # or its media, one declaration, unless two named declarers or two places differ or the dates are apart

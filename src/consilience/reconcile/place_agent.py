@@ -75,10 +75,7 @@ def _day(c: Claim) -> str | None:
 
 
 def _within_a_day(a: Claim, b: Claim) -> bool:
-    if not (_day(a) and _day(b)):
-        return False
-    g = T.gap_days(a.time, b.time)
-    return g is not None and g <= 1
+    return bool(_day(a) and _day(b)) and T.within_a_day(a.time, b.time)
 
 
 def _hedge(c: Claim) -> str | None:

@@ -66,6 +66,12 @@ def gap_days(a: str | None, b: str | None) -> int | None:
     return (bb[0] - ba[1]).days if ba[1] < bb[0] else (ba[0] - bb[1]).days
 
 
+def within_a_day(a: str | None, b: str | None) -> bool:
+    """Two dates at most a day apart (overlapping spans included); False if either is not a date."""
+    g = gap_days(a, b)
+    return g is not None and g <= 1
+
+
 def distinct_values(values: list[str]) -> list[str]:
     """Values that no finer value refines: ["2020-01", "2020-01-02", "2020-01-03"] -> the two days."""
     vals = sorted(set(v for v in values if bounds(v)), key=lambda v: (-precision(v), v))  # ties: by value, not hash order
