@@ -345,3 +345,61 @@ def test_a_lone_untagged_title_is_no_entity():
     d1 = make("d1", "The visit was planned, the President said.", [("President", "MISC")])
     entities, analyses = resolve(d1)
     assert entity_of(entities, analyses, "d1", "President") is None
+
+
+def _tagged(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[str, int]]:
+    """``repeat_names`` over a blank-pipeline Doc of ``text`` with the given (start, end, label) tokens."""
+    import spacy
+    from spacy.tokens import Span
+
+    from consilience.analyze.spans import repeat_names
+
+    doc = spacy.blank("en")(text)
+    doc.set_ents([Span(doc, a, b, label=label) for a, b, label in ents])
+    return [(e.text, e.start) for e in repeat_names(doc).ents]
+
+
+def test_a_name_never_runs_across_a_line_break_and_a_page_address_is_no_name():
+    found = _tagged("Larks\nQuarterback Ray Dunn threw twice .", [(0, 5, "PERSON")])
+    assert not any("\n" in t for t, _ in found)
+    assert ("Larks", 0) in found and any(t.endswith("Ray Dunn") for t, _ in found)
+    found = _tagged("http://example.com/velmo-news\nVelmo Dunn said so .", [(0, 4, "PERSON")])
+    assert [t for t, _ in found] == ["Velmo Dunn"]
+
+
+def test_names_joined_by_and_are_split_only_when_the_document_writes_both_alone():
+    found = _tagged("Philly and Dunn met . Dunn spoke . Philly won .", [(0, 3, "ORG"), (5, 6, "PERSON"), (8, 9, "ORG")])
+    assert ("Philly", 0) in found and ("Dunn", 2) in found
+    found = _tagged("The Fish and Wildlife Service said . Fish swam .", [(1, 5, "ORG")])
+    assert ("Fish and Wildlife Service", 1) in found  # "Wildlife" is never a name of its own here
+
+
+def test_names_joined_by_at_are_split():
+    found = _tagged("Fans saw the Larks at Velmora Stadium win .", [(2, 7, "FAC")])
+    assert ("Larks", 3) in found and ("Velmora Stadium", 5) in found
+
+
+def test_a_headline_name_keeps_only_the_words_the_document_never_writes_in_lower_case():
+    found = _tagged("VLX Zero Day Flaw Affects All Versions\nA zero day flaw affects all versions of the browser .",
+                    [(0, 7, "ORG")])
+    assert [t for t, _ in found] == ["VLX"]
+
+
+def test_a_full_name_often_read_as_an_organisation_still_takes_its_surname():
+    docs = [make("d1", "Ray Dunn threw two touchdowns as the Larks won.", [("Ray Dunn", "ORG")]),
+            make("d2", "Ray Dunn was sacked twice.", [("Ray Dunn", "ORG")]),
+            make("d3", "Ray Dunn said the team played well.", [("Ray Dunn", "PERSON")]),
+            make("d4", "Dunn threw for 300 yards. Dunn smiled.", [("Dunn", "PERSON")]),
+            make("d5", "Dunn was happy.", [("Dunn", "PERSON")])]
+    entities, analyses = resolve(*docs)
+    full = entity_of(entities, analyses, "d1", "Ray Dunn")
+    assert entity_of(entities, analyses, "d4", "Dunn") == full
+    assert next(e for e in entities if e.id == full).type == "PERSON"
+
+
+def test_an_organisation_never_tagged_a_person_does_not_take_a_surname():
+    docs = [make("d1", "Orvik Dunn reported profits.", [("Orvik Dunn", "ORG")]),
+            make("d2", "Orvik Dunn hired staff.", [("Orvik Dunn", "ORG")]),
+            make("d3", "Dunn said the poem was old.", [("Dunn", "PERSON")])]
+    entities, analyses = resolve(*docs)
+    assert entity_of(entities, analyses, "d3", "Dunn") != entity_of(entities, analyses, "d1", "Orvik Dunn")

@@ -225,8 +225,8 @@ def repeat_names(doc):
     """
     from spacy.tokens import Span
 
-    ents = _split_headline_names(doc, _cut_trailing_lower(_split_joined(list(doc.ents))))
     lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    ents = _split_headline_names(doc, _cut_trailing_lower(_split_joined(list(doc.ents))), lower)
     known: dict[tuple[str, ...], str] = {}
     for ent in ents:
         if ent.label_ not in _REPEATED_LABELS:
@@ -346,26 +346,96 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
 
 
 def _split_joined(ents: list) -> list:
-    """Names spaCy joined across a spaced dash ("Computerworld - Norvell": a site and a company; a
-    hyphenated name has no spaces) or, for people, across "and" ("Lopez and Marsh": two people)."""
+    """Names spaCy joined across a line break (a name never runs from one line into the next: "Jags" +
+    newline + "Quarterback Ray Dunn"; a page address alone is no name), across a spaced dash
+    ("Computerworld - Norvell": a site and a company; a hyphenated name has no spaces), across "and"
+    for people ("Lopez and Marsh": two people) or, for any name, between two names the document also
+    writes on their own ("Philly and Dunn", "Locke and Salazar"; not "Fish and Wildlife"), and across
+    "at" between two capitalised names ("the Jaguars at Velmora Stadium")."""
     from spacy.tokens import Span
 
+    ents = _cut_lines(ents)
+    known = _names_written_alone(ents)
     out = []
     for ent in ents:
         if len(ent) < 3 or ent.label_ not in _REPEATED_LABELS:
             out.append(ent)
             continue
-        cuts = [t.i for t in ent[1:-1]
-                if (t.text in _DASHES and t.whitespace_ and ent.doc[t.i - 1].whitespace_)
-                or (ent.label_ == "PERSON" and t.text in ("and", "&"))]
+        cuts = [t.i for t in ent[1:-1] if (t.text in _DASHES and t.whitespace_ and ent.doc[t.i - 1].whitespace_)
+                or (t.text == "at" and ent.label_ != "WORK_OF_ART" and _capitalised(ent.doc[t.i - 1])
+                    and _capitalised(ent.doc[t.i + 1]))]
+        joins = [t.i for t in ent[1:-1] if t.text in ("and", "&")]
+        if joins and (ent.label_ == "PERSON" or all(
+                _bare_words(ent.doc[a:b]) in known for a, b in _pieces(ent, joins))):
+            cuts = sorted(cuts + joins)
         if not cuts:
             out.append(ent)
             continue
-        start = ent.start
-        for cut in cuts + [ent.end]:
-            if cut > start and ent.doc[start].text[:1].isupper():
-                out.append(Span(ent.doc, start, cut, label=ent.label_))
-            start = cut + 1
+        for a, b in _pieces(ent, cuts):
+            while a < b and ent.doc[a].text.lower() in _ARTICLES:
+                a += 1
+            if b > a and ent.doc[a].text[:1].isupper():
+                out.append(Span(ent.doc, a, b, label=ent.label_))
+    return out
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _pieces(ent, cuts: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of ``ent`` between the cut tokens (which belong to no piece)."""
+    out, start = [], ent.start
+    for cut in cuts + [ent.end]:
+        if cut > start:
+            out.append((start, cut))
+        start = cut + 1
+    return out
+
+
+def _bare_words(span) -> tuple[str, ...]:
+    """The lower-cased words of a name without a leading article or edge punctuation."""
+    words = [t.text.lower() for t in span if not t.is_space]
+    while words and (words[0] in _ARTICLES or not words[0][:1].isalnum()):
+        words.pop(0)
+    while words and not words[-1][:1].isalnum():
+        words.pop()
+    return tuple(words)
+
+
+def _names_written_alone(ents: list) -> set[tuple[str, ...]]:
+    """Names the document tags that join no two names by "and" or "&", and the surnames of its people."""
+    known = set()
+    for ent in ents:
+        if ent.label_ not in _REPEATED_LABELS or any(t.text in ("and", "&") for t in ent):
+            continue
+        words = _bare_words(ent)
+        if words:
+            known.add(words)
+            if ent.label_ == "PERSON" and len(words) > 1:
+                known.add(words[-1:])
+    return known
+
+
+def _cut_lines(ents: list) -> list:
+    """Entities cut at every line break inside them, each piece kept when it holds a word or number
+    that is not a page address."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        breaks = [t.i for t in ent if "\n" in t.text]
+        if not breaks:
+            out.append(ent)
+            continue
+        doc = ent.doc
+        for a, b in _pieces(ent, breaks):
+            while a < b and (doc[a].is_space or doc[a].is_punct):
+                a += 1
+            while b > a and (doc[b - 1].is_space or doc[b - 1].text in ",;:-"):
+                b -= 1
+            if any(t.is_alpha or t.is_digit for t in doc[a:b]) and not any(
+                    t.like_url or "://" in t.text for t in doc[a:b]):
+                out.append(Span(doc, a, b, label=ent.label_))
     return out
 
 
@@ -435,11 +505,13 @@ def headline_line(text: str) -> bool:
     return lower == 0 or (caps >= 3 * lower and not text.rstrip().endswith((".", '."', ".'", ".\u201d")))
 
 
-def _split_headline_names(doc, ents: list) -> list:
+def _split_headline_names(doc, ents: list, lower: set[str]) -> list:
     """In a title-case line spaCy reads several words as one name ("Norvell Announces New Tablet",
     "Talbot To Name Dana Whitfield"): such a name is replaced by the names the same document tags
     outside its headlines that it contains ("Norvell"; "Talbot", "Dana Whitfield"). A name containing
-    none is left as it is (entity resolution decides about it with the whole corpus)."""
+    none keeps its longest run of words the document never writes in lower case ("IE Zero Day Flaw
+    Affects All Versions" -> "IE" when the body writes "zero-day flaw affects all versions"), or stays
+    as it is when every word is such (entity resolution decides about it with the whole corpus)."""
     from spacy.tokens import Span
 
     in_headline = HeadlineLines(doc.text)
@@ -456,9 +528,7 @@ def _split_headline_names(doc, ents: list) -> list:
                 known.setdefault(words, ent.label_)
             if ent.label_ == "PERSON" and len(words) > 1 and words[-1].isalpha() and len(words[-1]) > 2:
                 known.setdefault(words[-1:], "PERSON")  # "Talbot" in a headline, "Dana Talbot" in the body
-    if not known:
-        return ents  # every name is in a headline: nothing elsewhere in the document to split them by
-    longest = max(len(k) for k in known)
+    longest = max((len(k) for k in known), default=0)
     out = []
     for ent, head in zip(ents, heads):
         if not head or len(ent) < 2:
@@ -474,5 +544,30 @@ def _split_headline_names(doc, ents: list) -> list:
                     i += n - 1
                     break
             i += 1
-        out.extend(found if found else [ent])
+        out.extend(found if found else _name_words(ent, lower))
     return out
+
+
+def _name_words(ent, lower: set[str]) -> list:
+    """The longest run of ``ent``'s words that the document never writes in lower case (the first such
+    run on a tie), as the one name of a title-case headline span; ``[ent]`` when no word is ever written
+    in lower case, ``[]`` when every word is."""
+    from spacy.tokens import Span
+
+    common = [t.is_alpha and t.text.lower() in lower for t in ent]
+    if not any(common):
+        return [ent]
+    best, start = None, None
+    for k, c in enumerate(common + [True]):
+        if not c and start is None:
+            start = k
+        elif c and start is not None:
+            if best is None or k - start > best[1] - best[0]:
+                best = (start, k)
+            start = None
+    if best is None:
+        return []
+    a, b = ent.start + best[0], ent.start + best[1]
+    while b > a and ent.doc[b - 1].is_punct:
+        b -= 1
+    return [Span(ent.doc, a, b, label=ent.label_)] if b > a and ent.doc[a].text[:1].isupper() else []

@@ -65,18 +65,24 @@ def cluster_type(forms: dict[str, FormInfo], members: list[str]) -> str:
     return min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
 
 
+def cluster_votes(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, dict[str, int]]:
+    """Every cluster's label votes (label -> mentions), in one pass over the forms."""
+    votes: dict[str, dict[str, int]] = {}
+    for key, info in forms.items():
+        v = votes.setdefault(uf.find(key), {})
+        for label, n in info.labels.items():
+            v[label] = v.get(label, 0) + n
+    return votes
+
+
 def cluster_types(forms: dict[str, FormInfo], uf: UnionFind) -> dict[str, str]:
     """Every cluster's type by vote (as ``cluster_type``), in one pass over the forms."""
-    votes: dict[str, dict[str, int]] = {}
     acronym_only: dict[str, bool] = {}
     for key, info in forms.items():
         root = uf.find(key)
-        v = votes.setdefault(root, {})
-        for label, n in info.labels.items():
-            v[label] = v.get(label, 0) + n
         acronym_only[root] = acronym_only.get(root, False) or bool(info.name.acronym)
     out = {}
-    for root, v in votes.items():
+    for root, v in cluster_votes(forms, uf).items():
         if v:
             out[root] = min(v, key=lambda t: (-v[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
         else:

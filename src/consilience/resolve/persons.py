@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_type, cluster_types
+from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_type, cluster_types, cluster_votes
 from .names import person_core, tokens_match, translit_key
 from .spans import NameSpan
 
@@ -117,6 +117,7 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
     candidates (``dominant``).
     """
     types = cluster_types(forms, uf)
+    votes = cluster_votes(forms, uf)
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, info in forms.items():
         if len(info.name.tokens) >= 2 and not info.name.acronym:
@@ -131,7 +132,8 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
         short_type = cluster_type(forms, [key]) if info.labels else "MISC"
         cands = sorted(
             r for r in by_last.get(translit_key(info.name.tokens[0]), ())
-            if r != own and (types[r] == "PERSON" or (short_type == "PERSON" and types[r] not in ("ORG", "NORP")))
+            if r != own and (types[r] == "PERSON" or (short_type == "PERSON" and (
+                types[r] not in ("ORG", "NORP") or _person_with(votes[r], info.labels))))
         )
         # One candidate: joined when spaCy called the word a person once, or when its own vote is not an
         # organisation or a place (a surname read as a nationality or a work of art); an organisation
@@ -159,6 +161,16 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
         if total and types.get(best) == "PERSON" and weight[best] >= DOMINANT_SHARE * total:
             dominant[key] = best
     return out
+
+
+def _person_with(full: dict[str, int], short: dict[str, int]) -> bool:
+    """A full name spaCy often calls an organisation is still a person's when it is tagged PERSON in a
+    third of its mentions or more and, counted with its surname standing alone, PERSON is the majority
+    ("Ray Dunn" read as a team's name in sports pages, "Dunn" a person throughout)."""
+    person = full.get("PERSON", 0)
+    both = person + short.get("PERSON", 0)
+    total = sum(full.values()) + sum(short.values())
+    return 3 * person >= sum(full.values()) and 2 * both > total
 
 
 def _local_choice(span: NameSpan, candidates: frozenset[str], roots_in_doc: dict[str, set[str]],
