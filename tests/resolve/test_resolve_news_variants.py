@@ -403,3 +403,12 @@ def test_an_organisation_never_tagged_a_person_does_not_take_a_surname():
             make("d3", "Dunn said the poem was old.", [("Dunn", "PERSON")])]
     entities, analyses = resolve(*docs)
     assert entity_of(entities, analyses, "d3", "Dunn") != entity_of(entities, analyses, "d1", "Orvik Dunn")
+
+
+def test_a_nickname_and_the_given_name_it_stands_for_are_one_person():
+    d1 = make("d1", "William Tarrow chaired the board.", [("William Tarrow", "PERSON")])
+    d2 = make("d2", "Bill Tarrow resigned on Monday.", [("Bill Tarrow", "PERSON")])
+    d3 = make("d3", "Maria Tarrow, his sister, declined to comment.", [("Maria Tarrow", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d1", "William Tarrow") == entity_of(entities, analyses, "d2", "Bill Tarrow")
+    assert entity_of(entities, analyses, "d3", "Maria Tarrow") != entity_of(entities, analyses, "d1", "William Tarrow")

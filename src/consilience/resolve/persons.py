@@ -4,6 +4,7 @@ short given name; a surname alone to the full name ending with it (corpus-wide o
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_type, cluster_types, cluster_votes
 from .names import person_core, tokens_match, translit_key
@@ -24,14 +25,30 @@ def _person_parts(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str, s
 
 
 def _given_match(a: str, b: str) -> bool:
-    """Two given names of one person: same by ``tokens_match``, an initial of the other, or a short
-    form that is its start ("Fred"/"Frederick", 3+ letters)."""
+    """Two given names of one person: same by ``tokens_match``, an initial of the other, a short
+    form that is its start ("Fred"/"Frederick", 3+ letters), or a nickname of the other in the
+    ``nicknames`` package's English list ("Bill"/"William", "Tony"/"Anthony")."""
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     if tokens_match(a, b):
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and long_.startswith(short)
+    return (len(short) >= 3 and long_.startswith(short)) or _nickname_of(a, b)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def _nickname_of(a: str, b: str) -> bool:
+    """One given name is listed as a nickname of the other (either way round)."""
+    names = _nicknamer()
+    a, b = a.lower(), b.lower()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b)
 
 
 def _person_compatible(a: tuple, b: tuple) -> bool:
