@@ -412,3 +412,34 @@ def test_a_nickname_and_the_given_name_it_stands_for_are_one_person():
     entities, analyses = resolve(d1, d2, d3)
     assert entity_of(entities, analyses, "d1", "William Tarrow") == entity_of(entities, analyses, "d2", "Bill Tarrow")
     assert entity_of(entities, analyses, "d3", "Maria Tarrow") != entity_of(entities, analyses, "d1", "William Tarrow")
+
+
+def test_an_acronym_of_the_name_in_another_language_is_linked_where_the_text_defines_it():
+    from consilience.model import AliasEvidence
+
+    text = "The Velmoran Transport Safety Board (KVTS) opened an inquiry. Dana Whitfield (CEO) spoke."
+    a, b = text.index("Velmoran"), text.index("KVTS")
+    c, d = text.index("Dana"), text.index("CEO")
+    ev = [AliasEvidence(document="d1", kind="parenthetical", a_text="Velmoran Transport Safety Board", a_start=a,
+                        a_end=a + 31, b_text="KVTS", b_start=b, b_end=b + 4, start=a, end=b + 5),
+          AliasEvidence(document="d1", kind="parenthetical", a_text="Dana Whitfield", a_start=c, a_end=c + 14,
+                        b_text="CEO", b_start=d, b_end=d + 3, start=c, end=d + 4)]
+    d1 = make("d1", text, [("Velmoran Transport Safety Board", "ORG"), ("KVTS", "ORG"), ("Dana Whitfield", "PERSON"),
+                           ("CEO", "ORG")])
+    d1[1].aliases = ev
+    d2 = make("d2", "KVTS said the report is due in May.", [("KVTS", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d2", "KVTS") == entity_of(entities, analyses, "d1", "Velmoran Transport Safety Board")
+    assert entity_of(entities, analyses, "d1", "CEO") != entity_of(entities, analyses, "d1", "Dana Whitfield")
+
+
+def test_a_name_without_its_last_part_joins_the_one_longer_name_it_begins():
+    d1 = make("d1", "Rodrigo Valdés Arancibia, the plant manager, resigned.", [("Rodrigo Valdés Arancibia", "PERSON")])
+    d2 = make("d2", "Rodrigo Valdés said the valves had been checked.", [("Rodrigo Valdés", "PERSON")])
+    d3 = make("d3", "Velo Tam Orin and Velo Tam Ekar both spoke; Velo Tam was cheered.",
+              [("Velo Tam Orin", "PERSON"), ("Velo Tam Ekar", "PERSON"), ("Velo Tam", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d2", "Rodrigo Valdés") == entity_of(entities, analyses, "d1", "Rodrigo Valdés Arancibia")
+    short = entity_of(entities, analyses, "d3", "Velo Tam")
+    assert short != entity_of(entities, analyses, "d3", "Velo Tam Orin")
+    assert short != entity_of(entities, analyses, "d3", "Velo Tam Ekar")

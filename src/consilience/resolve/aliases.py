@@ -49,23 +49,32 @@ class Link:
 TRUSTED_KINDS = frozenset({"acronym", "aka", "or", "born", "formerly", "slash"})
 
 
-def links_from_evidence(evidence: list[AliasEvidence]) -> list[Link]:
-    """One Link per AliasEvidence record that states an identity (both names non-empty)."""
+def links_from_evidence(evidence: list[AliasEvidence], people: frozenset = frozenset()) -> list[Link]:
+    """One Link per AliasEvidence record that states an identity (both names non-empty).
+    ``people``: (document, end) of the names tagged PERSON, whose brackets hold titles more
+    often than acronyms ("Dana Whitfield (CEO)")."""
     out = []
     for ev in evidence:
         if not (ev.a_text and ev.b_text and ev.a_text.strip() and ev.b_text.strip()):
             continue
-        if ev.kind in TRUSTED_KINDS or _plausible_parenthetical(ev.a_text, ev.b_text):
+        if ev.kind in TRUSTED_KINDS or _plausible_parenthetical(
+                ev.a_text, ev.b_text, (ev.document, ev.a_end) in people):
             out.append(Link(ev.a_text, ev.b_text, ev.kind, ev.document, ev.start, ev.end))
     return out
 
 
-def _plausible_parenthetical(name: str, bracketed: str) -> bool:
+def _plausible_parenthetical(name: str, bracketed: str, person: bool = False) -> bool:
     """"Popular Mobilization Forces (PMU)": an acronym-shaped bracket after a multi-word name,
-    starting with the name's first initial. "Velmora (Meridian Wire)" is not."""
+    starting with the name's first initial. "Velmora (Meridian Wire)" is not. After the name of an
+    institution of three words or more (not a person's), an acronym of three letters or more that does
+    not spell it is taken too: the acronym of its name in another language ("National Transport
+    Safety Board (KNKT)")."""
     abbr = acronym_of(bracketed)
     wanted = expansion_initials(name)
-    return bool(abbr and wanted and any(abbr[0] == w[0] for w in wanted))
+    if not (abbr and wanted):
+        return False
+    return any(abbr[0] == w[0] for w in wanted) or (
+        not person and len(abbr) >= 3 and min(len(w) for w in wanted) >= 3)
 
 
 def acronym_matches(acronym_surface: str, expansion_surface: str) -> bool:
@@ -122,9 +131,11 @@ def links_in_mention(document: str, text: str, start: int, end: int) -> list[Lin
 
 def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
     """Alias links: phase-1 evidence plus what each mention shows by itself."""
-    links = []
-    for analysis in only(analyses, "aliases"):
-        links.extend(links_from_evidence(analysis.aliases))
+    evidence = [ev for analysis in only(analyses, "aliases") for ev in analysis.aliases]
+    weak = {(ev.document, ev.a_end) for ev in evidence if ev.kind not in TRUSTED_KINDS}
+    people = frozenset((s.document, s.end) for s in spans
+                       if (s.document, s.end) in weak and any(label == "PERSON" for _, label in s.mentions))
+    links = links_from_evidence(evidence, people)
     for span in spans:
         text = texts.get(span.document)
         if text is not None and ("/" in span.text or span.bracket or text[span.end:span.end + 80].find("(") >= 0):

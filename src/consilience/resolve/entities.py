@@ -20,7 +20,7 @@ This module runs the stage; each step lives in the module named beside it:
    through blocking keys), ``merge_spacing`` (word breaks);
    ``acronyms``: ``merge_links`` (the text's own alias links), ``merge_acronyms`` (an acronym
    and the one expansion in the corpus whose initials it spells);
-   ``persons``: ``merge_person_variants`` (middle names, initials, suffixes, short given names),
+   ``persons``: ``merge_person_variants`` (middle names, initials, suffixes, short given names), ``merge_name_prefixes``,
    ``link_short_forms`` (a surname to the one full name that ends with it, by type vote;
    document-local or dominant when several do);
    ``organisations``: ``merge_legal_suffixes``, ``merge_qualified``/``merge_place_qualified``
@@ -48,7 +48,7 @@ from .build import build_entities
 from .extend import _edge_key, attested_keys, extend_spans
 from .forms import UnionFind, build_forms
 from .organisations import merge_contained, merge_legal_suffixes, merge_place_qualified, merge_qualified
-from .persons import link_short_forms, merge_person_variants
+from .persons import link_short_forms, merge_name_prefixes, merge_person_variants
 from .spans import _mkey, _one, _trim, name_spans, refine_spans
 from .variants import merge_gapped, merge_spacing, merge_variants
 
@@ -86,6 +86,7 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     merge_spacing(forms, uf)
     defined = merge_links(links, uf)
     merge_person_variants(forms, uf)
+    merge_name_prefixes(forms, uf)
     merge_legal_suffixes(forms, uf)
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)

@@ -119,6 +119,41 @@ def merge_person_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
             pending = [kp for kp, _ in rest]
 
 
+def merge_name_prefixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join a person's name of two or more words to the one longer name that begins with it, word for
+    word: a name without its last part, as Spanish and Portuguese names drop the second surname
+    ("Rodrigo Valdés" = "Rodrigo Valdés Aránguiz") and names without a family name drop a later
+    given name ("Andi Syamsul" = "Andi Syamsul Bachri"). Both names, and their clusters, must be people by vote, the
+    shorter name must not end in an initial, and every longer name it begins must be in one cluster
+    ("Kim Jong" joins neither "Kim Jong Un" nor "Kim Jong Il")."""
+    types = cluster_types(forms, uf)
+    longer: dict[str, list[str]] = defaultdict(list)
+    people = []
+    for key, info in forms.items():
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 2 or types[uf.find(key)] != "PERSON" \
+                or 2 * info.labels.get("PERSON", 0) <= sum(info.labels.values()):
+            continue  # the name itself, not only its cluster, mostly tagged a person
+        people.append(key)
+        if len(tokens) >= 3 and all(w[:1].isupper() for s in info.spans[:3] for w in s.text.split()):
+            longer[translit_key(tokens[0])].append(key)  # every word a name's ("Halden Marek airport" is a place)
+    joins = []
+    for key in people:
+        tokens = forms[key].name.tokens
+        if len(tokens[-1]) < 2 or tokens[-1] in ("jr", "sr"):
+            continue
+        block = longer.get(translit_key(tokens[0]), ())
+        if len(block) > MAX_BLOCK:
+            continue
+        roots = {uf.find(k) for k in block
+                 if len(forms[k].name.tokens) > len(tokens)
+                 and all(tokens_match(a, b) for a, b in zip(tokens, forms[k].name.tokens))}
+        if len(roots) == 1:
+            joins.append((key, roots.pop()))
+    for key, root in joins:
+        uf.union(key, root)
+
+
 def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[str, str]) -> dict[str, list[str]]:
     """Join a one-word name to the full name ending with it, when the corpus makes it unambiguous.
 
