@@ -443,3 +443,10 @@ def test_a_name_without_its_last_part_joins_the_one_longer_name_it_begins():
     short = entity_of(entities, analyses, "d3", "Velo Tam")
     assert short != entity_of(entities, analyses, "d3", "Velo Tam Orin")
     assert short != entity_of(entities, analyses, "d3", "Velo Tam Ekar")
+
+
+def test_a_type_mark_the_corpus_never_writes_alone_joins_the_name_it_opens():
+    d1 = make("d1", "The MV Velmora Star sank off Tarn Point.", [("MV Velmora Star", "ORG"), ("Tarn Point", "LOC")])
+    d2 = make("d2", "Divers reached the Velmora Star on Friday.", [("Velmora Star", "FAC")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "MV Velmora Star") == entity_of(entities, analyses, "d2", "Velmora Star")

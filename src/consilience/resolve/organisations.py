@@ -46,6 +46,10 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     - QUALIFIER is a country or nationality the corpus names, and no other longer
       name ends in UNIT ("Karvenian Guard Corps" = "the Guard Corps").
 
+    - QUALIFIER is a word of two or three capitals the corpus never writes alone, a mark of the kind
+      of thing named ("MV Velmora Star" = "Velmora Star", an organisation, facility or product by vote),
+      and no other longer name ends in UNIT.
+
     A one-word UNIT never qualifies ("Kata'ib Hezbollah" stays apart from
     "Hezbollah"), nor does a qualifier of another kind ("Sons of the Kharsa Brigade").
     """
@@ -55,6 +59,11 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     for key, info in list(forms.items()):
         tokens = info.name.tokens
         if info.name.acronym or len(tokens) < 3:
+            continue
+        unit = " ".join(tokens[1:])
+        if _type_mark(info, tokens, forms, acronyms) and unit in forms and forms[unit].spans \
+                and types[uf.find(unit)] in ("ORG", "FAC", "PRODUCT") and uf.find(unit) != uf.find(key):
+            candidates[unit].append((key, "MARK"))
             continue
         for i in range(1, len(tokens) - 1):
             unit = " ".join(tokens[i:])
@@ -72,6 +81,14 @@ def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
         for key, ptype in longs:
             if ptype == "ORG" or len(roots) == 1:
                 uf.union(key, unit)
+
+
+def _type_mark(info: FormInfo, tokens: tuple[str, ...], forms: dict[str, FormInfo], acronyms: dict) -> bool:
+    """The name opens with a word of two or three capitals that the corpus never writes as a name of its
+    own: a mark of the kind of thing named (a vessel's "MV"), not a parent organisation."""
+    first = info.spans[0].text.split()[0] if info.spans else ""
+    return (2 <= len(first) <= 3 and first.isalpha() and first.isupper() and tokens[0] not in forms
+            and first not in acronyms)
 
 
 def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
