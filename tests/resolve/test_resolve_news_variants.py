@@ -428,9 +428,21 @@ def test_an_acronym_of_the_name_in_another_language_is_linked_where_the_text_def
                            ("CEO", "ORG")])
     d1[1].aliases = ev
     d2 = make("d2", "KVTS said the report is due in May.", [("KVTS", "ORG")])
-    entities, analyses = resolve(d1, d2)
+    text3 = "The National Oil Company (Petrova) and the Harbour Museum Trust (Velmora) signed."
+    e, f = text3.index("National"), text3.index("Petrova")
+    g, h = text3.index("Harbour"), text3.index("Velmora")
+    d3 = make("d3", text3, [("National Oil Company", "ORG"), ("Petrova", "ORG"), ("Harbour Museum Trust", "ORG"),
+                            ("Velmora", "GPE")])
+    d3[1].aliases = [AliasEvidence(document="d3", kind="parenthetical", a_text="National Oil Company", a_start=e,
+                                   a_end=e + 20, b_text="Petrova", b_start=f, b_end=f + 7, start=e, end=f + 8),
+                     AliasEvidence(document="d3", kind="parenthetical", a_text="Harbour Museum Trust", a_start=g,
+                                   a_end=g + 20, b_text="Velmora", b_start=h, b_end=h + 7, start=g, end=h + 8)]
+    d4 = make("d4", "Petrova raised fuel prices.", [("Petrova", "ORG")])
+    entities, analyses = resolve(d1, d2, d3, d4)
     assert entity_of(entities, analyses, "d2", "KVTS") == entity_of(entities, analyses, "d1", "Velmoran Transport Safety Board")
     assert entity_of(entities, analyses, "d1", "CEO") != entity_of(entities, analyses, "d1", "Dana Whitfield")
+    assert entity_of(entities, analyses, "d4", "Petrova") == entity_of(entities, analyses, "d3", "National Oil Company")
+    assert entity_of(entities, analyses, "d3", "Velmora") != entity_of(entities, analyses, "d3", "Harbour Museum Trust")
 
 
 def test_a_name_without_its_last_part_joins_the_one_longer_name_it_begins():

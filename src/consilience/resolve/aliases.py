@@ -47,34 +47,42 @@ class Link:
 # Evidence kinds that state an identity; other kinds ("parenthetical": a name in brackets whose
 # letters do not spell the name before it) are weaker and pass only ``_plausible_parenthetical``.
 TRUSTED_KINDS = frozenset({"acronym", "aka", "or", "born", "formerly", "slash"})
+_NOT_INSTITUTIONS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 
 
-def links_from_evidence(evidence: list[AliasEvidence], people: frozenset = frozenset()) -> list[Link]:
+def links_from_evidence(evidence: list[AliasEvidence], unlike: frozenset = frozenset()) -> list[Link]:
     """One Link per AliasEvidence record that states an identity (both names non-empty).
-    ``people``: (document, end) of the names tagged PERSON, whose brackets hold titles more
-    often than acronyms ("Dana Whitfield (CEO)")."""
+    ``unlike``: (document, end) of the names tagged as a person, place or nationality, which are no
+    institution's name or short name ("Dana Whitfield (CEO)", "the Harbour Museum (Velmora)")."""
     out = []
     for ev in evidence:
         if not (ev.a_text and ev.b_text and ev.a_text.strip() and ev.b_text.strip()):
             continue
         if ev.kind in TRUSTED_KINDS or _plausible_parenthetical(
-                ev.a_text, ev.b_text, (ev.document, ev.a_end) in people):
+                ev.a_text, ev.b_text, (ev.document, ev.a_end) not in unlike and (ev.document, ev.b_end) not in unlike):
             out.append(Link(ev.a_text, ev.b_text, ev.kind, ev.document, ev.start, ev.end))
     return out
 
 
-def _plausible_parenthetical(name: str, bracketed: str, person: bool = False) -> bool:
+def _plausible_parenthetical(name: str, bracketed: str, institution: bool = False) -> bool:
     """"Popular Mobilization Forces (PMU)": an acronym-shaped bracket after a multi-word name,
-    starting with the name's first initial. "Velmora (Meridian Wire)" is not. After the name of an
-    institution of three words or more (not a person's), an acronym of three letters or more that does
-    not spell it is taken too: the acronym of its name in another language ("National Transport
-    Safety Board (KNKT)")."""
-    abbr = acronym_of(bracketed)
+    starting with the name's first initial. "Velmora (Meridian Wire)" is not. Between an
+    institution's name of three words or more and a bracket that is neither a person, a place nor a
+    nationality (``institution``), also an acronym of three letters or more that does not spell it,
+    the acronym of its name in another language ("National Transport Safety Board (KNKT)"), or one
+    capitalised word of four letters or more, a syllabic acronym or short name ("National Oil
+    Company (Petrova)")."""
     wanted = expansion_initials(name)
-    if not (abbr and wanted):
+    if not wanted:
         return False
-    return any(abbr[0] == w[0] for w in wanted) or (
-        not person and len(abbr) >= 3 and min(len(w) for w in wanted) >= 3)
+    abbr = acronym_of(bracketed)
+    if abbr and any(abbr[0] == w[0] for w in wanted):
+        return True
+    if not institution or min(len(w) for w in wanted) < 3:
+        return False
+    word = bracketed.strip()
+    return (abbr is not None and len(abbr) >= 3) or (
+        len(word) >= 4 and word.isalpha() and word[0].isupper() and word[1:].islower())
 
 
 def acronym_matches(acronym_surface: str, expansion_surface: str) -> bool:
@@ -132,10 +140,10 @@ def links_in_mention(document: str, text: str, start: int, end: int) -> list[Lin
 def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
     """Alias links: phase-1 evidence plus what each mention shows by itself."""
     evidence = [ev for analysis in only(analyses, "aliases") for ev in analysis.aliases]
-    weak = {(ev.document, ev.a_end) for ev in evidence if ev.kind not in TRUSTED_KINDS}
-    people = frozenset((s.document, s.end) for s in spans
-                       if (s.document, s.end) in weak and any(label == "PERSON" for _, label in s.mentions))
-    links = links_from_evidence(evidence, people)
+    weak = {key for ev in evidence if ev.kind not in TRUSTED_KINDS for key in ((ev.document, ev.a_end), (ev.document, ev.b_end))}
+    unlike = frozenset((s.document, s.end) for s in spans if (s.document, s.end) in weak
+                       and any(label in _NOT_INSTITUTIONS for _, label in s.mentions))
+    links = links_from_evidence(evidence, unlike)
     for span in spans:
         text = texts.get(span.document)
         if text is not None and ("/" in span.text or span.bracket or text[span.end:span.end + 80].find("(") >= 0):
