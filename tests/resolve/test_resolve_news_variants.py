@@ -462,3 +462,10 @@ def test_a_type_mark_the_corpus_never_writes_alone_joins_the_name_it_opens():
     d2 = make("d2", "Divers reached the Velmora Star on Friday.", [("Velmora Star", "FAC")])
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d1", "MV Velmora Star") == entity_of(entities, analyses, "d2", "Velmora Star")
+
+
+def test_a_company_opened_by_a_corporate_word_of_another_language_joins_its_bare_name():
+    d1 = make("d1", "Compañía Velmar Andina S.A. owns the plant.", [("Compañía Velmar Andina S.A.", "ORG")])
+    d2 = make("d2", "Velmar Andina said the plant was safe.", [("Velmar Andina", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Compañía Velmar Andina S.A.") == entity_of(entities, analyses, "d2", "Velmar Andina")

@@ -67,6 +67,9 @@ ORG_SUFFIXES = frozenset({
     "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "lp", "llp",
     "group", "holdings", "holding", "ag", "sa", "nv", "bv", "gmbh", "spa", "srl", "pty", "pvt",
 })
+# Generic corporate words that open a company's name in other languages ("Compania X SA" = "X").
+ORG_PREFIXES = frozenset({"compania", "companhia", "compagnie", "compagnia", "grupo", "groupe", "gruppo",
+                          "sociedad", "societe", "sociedade", "societa"})
 
 
 @lru_cache(maxsize=4096)

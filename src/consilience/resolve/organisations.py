@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_types
-from .names import FUNCTION_WORDS, initials, org_suffix, translit_key
+from .names import FUNCTION_WORDS, ORG_PREFIXES, initials, org_suffix, translit_key
 
 def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     """Join an organisation written with its legal form or a generic corporate word to the bare name:
-    "Norvell Corp." = "Norvell", "Harlan Group Ltd" = "Harlan Group" = "Harlan".
+    "Norvell Corp." = "Norvell", "Harlan Group Ltd" = "Harlan Group" = "Harlan", and one opened by a
+    generic corporate word of another language (``ORG_PREFIXES``): "Compania Velmar SA" = "Velmar".
 
     The bare name must not be a person or a place by vote (a company named after its founder stays
     apart from him; "Kalvia Holdings" from the country "Kalvia"), and the suffixed name must not be a
@@ -19,9 +20,18 @@ def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     types = cluster_types(forms, uf)
     for key, info in list(forms.items()):
         tokens = info.name.tokens
-        if info.name.acronym or len(tokens) < 2 or not org_suffix(tokens[-1]):
+        if info.name.acronym or len(tokens) < 2 or types[uf.find(key)] in ("PERSON", "GPE", "LOC", "NORP"):
             continue
-        if types[uf.find(key)] in ("PERSON", "GPE", "LOC", "NORP"):
+        if tokens[0] in ORG_PREFIXES:  # "Compania Velmar SA" -> "Velmar SA" / "Velmar"
+            rest = tokens[1:]
+            while len(rest) > 1 and org_suffix(rest[-1]):
+                rest = rest[:-1]
+            for bare in dict.fromkeys((" ".join(tokens[1:]), " ".join(rest))):
+                if bare in forms and forms[bare].spans and not forms[bare].name.acronym \
+                        and types[uf.find(bare)] not in ("PERSON", "GPE", "LOC", "NORP", "FAC"):
+                    uf.union(key, bare)
+                    break
+        if not org_suffix(tokens[-1]):
             continue
         stem = tokens[:-1]
         while len(stem) > 1 and org_suffix(stem[-1]):
