@@ -469,3 +469,10 @@ def test_a_company_opened_by_a_corporate_word_of_another_language_joins_its_bare
     d2 = make("d2", "Velmar Andina said the plant was safe.", [("Velmar Andina", "ORG")])
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d1", "Compañía Velmar Andina S.A.") == entity_of(entities, analyses, "d2", "Velmar Andina")
+
+
+def test_a_second_surname_tagged_apart_joins_the_name_before_it():
+    found = _tagged("The delegate , Dana Ruiz Tapia , said so .", [(3, 5, "PERSON"), (5, 6, "ORG")])
+    assert ("Dana Ruiz Tapia", 3) in found
+    found = _tagged("Dana Ruiz Velmora Trust paid .", [(0, 2, "PERSON"), (2, 3, "ORG")])
+    assert ("Dana Ruiz", 0) in found  # a capitalised word follows: the start of another name

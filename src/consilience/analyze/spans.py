@@ -271,9 +271,30 @@ def repeat_names(doc):
             break
         i += 1
     added.extend(_untagged_proper_nouns(doc, ents + added, lower))
-    if added or len(ents) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(ents, doc.ents)):
-        doc.set_ents(sorted(ents + added, key=lambda s: s.start))
+    final = _join_second_surnames(doc, sorted(ents + added, key=lambda s: s.start), in_headline)
+    if len(final) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(final, doc.ents)):
+        doc.set_ents(final)
     return doc
+
+
+def _join_second_surnames(doc, ents: list, in_headline) -> list:
+    """A person's name and one capitalised word tagged apart right after it, with one space between and
+    no capitalised word after, are one name: a second surname ("Dana Ruiz Tapia", spaCy tagging "Dana
+    Ruiz" and "Tapia"). Not in a title-case headline, where capitals mark nothing."""
+    from spacy.tokens import Span
+
+    out = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "PERSON" and len(ent) == 1 and ent.start == prev.end
+                and ent.label_ in ("PERSON", "ORG", "MISC", "NORP") and doc[prev.end - 1].whitespace_ == " "
+                and ent[0].is_alpha and ent[0].text[:1].isupper() and not ent[0].text.isupper()
+                and not (ent.end < len(doc) and doc[ent.end].text[:1].isupper() and doc[ent.end].is_alpha)
+                and not in_headline(ent.start_char)):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
