@@ -476,3 +476,23 @@ def test_a_second_surname_tagged_apart_joins_the_name_before_it():
     assert ("Dana Ruiz Tapia", 3) in found
     found = _tagged("Dana Ruiz Velmora Trust paid .", [(0, 2, "PERSON"), (2, 3, "ORG")])
     assert ("Dana Ruiz", 0) in found  # a capitalised word follows: the start of another name
+
+
+def test_a_surname_of_four_letters_may_carry_a_typo_when_the_given_name_is_the_same():
+    d1 = make("d1", "Climber Duncan Rait was found alive.", [("Duncan Rait", "PERSON")])
+    d2 = make("d2", "Duncan Raite spent two nights on the ridge.", [("Duncan Raite", "PERSON")])
+    d3 = make("d3", "Mark Vinar and Miles Vinar led the search.", [("Mark Vinar", "PERSON"), ("Miles Vinar", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d1", "Duncan Rait") == entity_of(entities, analyses, "d2", "Duncan Raite")
+    assert entity_of(entities, analyses, "d3", "Mark Vinar") != entity_of(entities, analyses, "d3", "Miles Vinar")
+
+
+def test_a_given_name_alone_joins_the_one_person_its_own_document_names():
+    d1 = make("d1", "Kelani Rosh, 9, was shot on the steps. Kelani was taken to hospital.",
+              [("Kelani Rosh", "PERSON"), ("Kelani", "PERSON")])
+    d2 = make("d2", "Kelani Rosh died on Monday.", [("Kelani Rosh", "PERSON")])
+    d3 = make("d3", "Kelani, a neighbour, said she heard shots.", [("Kelani", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3)
+    full = entity_of(entities, analyses, "d2", "Kelani Rosh")
+    assert entity_of(entities, analyses, "d1", "Kelani") == full
+    assert entity_of(entities, analyses, "d3", "Kelani") != full  # its document names no Kelani Rosh

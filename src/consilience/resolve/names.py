@@ -363,6 +363,11 @@ def tokens_match(a: str, b: str) -> str | None:
     return None
 
 
+def _short_typo(a: str, b: str) -> bool:
+    """One letter added or dropped, or two swapped, in a word of 4+ letters, same first letter."""
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and _one_typo(a, b)
+
+
 def _one_typo(a: str, b: str) -> bool:
     """One insertion/deletion, or one swap of adjacent letters."""
     if abs(len(a) - len(b)) == 1:
@@ -381,7 +386,9 @@ def _final_vowel_differs(fa: str, fb: str) -> bool:
 
 
 def forms_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two normalised names denote the same name: same length, tokens matching in order, at most one typo.
+    """Two normalised names denote the same name: same length, tokens matching in order, at most one typo
+    (in a word of 6+ letters, or of 4+ when every other word is written identically: "Duncan Rait" /
+    "Duncan Raite").
 
     A single-token name may not rest on a typo alone unless it is long (8+ letters)
     and the edit is not in its last two letters (endings are morphology: country vs
@@ -392,6 +399,8 @@ def forms_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     typos = 0
     for x, y in zip(a, b):
         how = tokens_match(x, y)
+        if how is None and len(a) >= 2 and _short_typo(x, y) and sum(p == q for p, q in zip(a, b)) == len(a) - 1:
+            how = "typo"  # the other words written identically: a 4- or 5-letter word may carry the typo
         if how is None:
             return False
         if how == "typo":

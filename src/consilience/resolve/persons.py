@@ -166,15 +166,20 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
     (form key -> candidate roots) and decided per document by ``_local_choice``; a word mostly
     tagged PERSON whose full names are nearly all one person's (``DOMINANT_SHARE`` of the mentions of
     the candidates that are persons by vote) goes to that person in documents that name none of the
-    candidates (``dominant``).
+    candidates (``dominant``). A word mostly tagged PERSON that ends no full name but begins some
+    (a given name alone) is decided per document too, with no dominant candidate.
     """
     types = cluster_types(forms, uf)
     votes = cluster_votes(forms, uf)
     by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
     for key, info in forms.items():
         if len(info.name.tokens) >= 2 and not info.name.acronym:
             by_last[translit_key(person_core(info.name.tokens)[-1])].add(uf.find(key))
+            if types[uf.find(key)] == "PERSON" and 2 * info.labels.get("PERSON", 0) > sum(info.labels.values()):
+                by_first[translit_key(info.name.tokens[0])].add(uf.find(key))
     ambiguous: dict[str, list[str]] = {}
+    given: dict[str, list[str]] = {}
     joins = []
     for key, info in forms.items():
         if len(info.name.tokens) != 1 or info.name.acronym:
@@ -194,6 +199,12 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
             joins.append((key, cands[0]))
         elif cands:
             ambiguous[key] = cands
+        elif 2 * short_person > sum(info.labels.values()):
+            # No full name ends with it: a given name alone ("Kathina" for "Kathina Thomas"), decided per
+            # document only, where the document itself names the one person it can be.
+            firsts = sorted(r for r in by_first.get(translit_key(info.name.tokens[0]), ()) if r != own)
+            if firsts:
+                given[key] = firsts
     for key, root in joins:
         uf.union(key, root)
     out = {key: sorted({uf.find(r) for r in roots}) for key, roots in ambiguous.items()}
@@ -212,6 +223,7 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
         best = max(roots, key=lambda r: (types.get(r) == "PERSON", weight[r], r))
         if total and types.get(best) == "PERSON" and weight[best] >= DOMINANT_SHARE * total:
             dominant[key] = best
+    out.update((key, sorted({uf.find(r) for r in roots})) for key, roots in given.items())
     return out
 
 
