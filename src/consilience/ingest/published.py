@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..lexicon.calendar import MONTHS, ORDINALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
+from ..timexvalue import UNKNOWN_YEAR
 
 WEEKDAYS = r"(?:" + "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")"
 
@@ -207,9 +208,6 @@ def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str
             # TIMEX3's unknown year; the corpus pass (neighbour_dates) takes it from the closest dated documents
             return f"{UNKNOWN_YEAR}-{ref.month:02d}-{ref.day:02d}", "dateline gives no year and the page names none"
     return None, None
-
-
-UNKNOWN_YEAR = "XXXX"
 
 
 ANNIVERSARY = re.compile(r"\b(?P<n>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+anniversary\b", re.I)

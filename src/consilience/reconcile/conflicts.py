@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 from ..model import Conflict, ConflictValue, DocAnalysis, Document, Fact, ResolvedClaim, TimeExpr
 from ..packed import only
-from . import timevalues as T
+from .. import timexvalue as T
 from ..lexicon import vocabulary as V
 from .facts import SPECIFIC_COUNT, Draft, quantities_compatible, quantity_range
 from .participants import Names
@@ -261,7 +261,6 @@ def _event_phrase(fact: Fact, d: Draft, names: Names) -> str:
 _NEAR_MIDNIGHT = re.compile(r"\b(midnight|overnight|pre-?dawn|before dawn|in the (early|small) hours|early (on \w+ )?"
                            r"morning|early on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|late (on )?\w+ night|late at night|late (on )?(monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday))\b", re.IGNORECASE)
-_CLOCK = re.compile(r"T(\d{2})(?::(\d{2}))?")
 
 
 def _near_midnight(c: ResolvedClaim, ctx: _Context) -> str | None:
@@ -270,15 +269,17 @@ def _near_midnight(c: ResolvedClaim, ctx: _Context) -> str | None:
         m = _NEAR_MIDNIGHT.search(text)
         if m:
             return m.group(0)
-    m = _CLOCK.search(c.time or "")
-    if m and (int(m.group(1)) >= 21 or int(m.group(1)) < 3):
+    if _near_midnight_hour(T.clock_hour(c.time)):
         return c.time
     return None
 
 
+def _near_midnight_hour(hour: int | None) -> bool:
+    return hour is not None and (hour >= 21 or hour < 3)
+
+
 def _published_near_midnight(doc: Document | None) -> str | None:
-    m = re.search(r"T(\d{2}):(\d{2})", doc.published or "") if doc else None
-    if m and (int(m.group(1)) >= 21 or int(m.group(1)) < 3):
+    if doc and _near_midnight_hour(T.clock_hour(doc.published)):
         return doc.published
     return None
 
@@ -308,7 +309,7 @@ def _explain_dates(values: list[ConflictValue], claims: list[ResolvedClaim], ctx
                          f"({'; '.join(evidence[:4])}): both may be the same moment counted in different time "
                          f"zones (just after midnight locally is still {a} further west).")
         reported = [v for v in values if v.documents and all(
-            (ctx.documents.get(d) and (ctx.documents[d].published or "")[:10] == v.value) for d in v.documents)]
+            (ctx.documents.get(d) and T.display(ctx.documents[d].published or "") == v.value) for d in v.documents)]
         if reported and T.bounds(reported[0].value)[0] > min(d[0] for d in days):
             v = reported[0]
             parts.append(f"{v.value} is the day {', '.join(v.documents)} {'was' if len(v.documents) == 1 else 'were'} "

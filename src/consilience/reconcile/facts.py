@@ -23,7 +23,7 @@ from datetime import timedelta
 from rapidfuzz import fuzz
 
 from ..model import Document, Fact, ResolvedClaim
-from . import timevalues as T
+from .. import timexvalue as T
 from ..lexicon import vocabulary as V
 from .participants import Names
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 
 from ..lexicon import vocabulary as V
 from ..model import Conflict, ConflictValue, ResolvedClaim
-from . import timevalues as T
+from .. import timexvalue as T
 from .facts import Draft
 from ..unionfind import UnionFind
 
