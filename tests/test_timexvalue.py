@@ -51,3 +51,10 @@ def test_values_written_and_publication_dates_read():
     assert T.datetime_parts("2020-01-05T25:00") == (2020, 1, 5, None, None, "2020-01-05T25:00")
     assert T.datetime_parts("2020-02-30") is None and T.datetime_parts("2020-13") is None
     assert T.datetime_parts("") is None and T.datetime_parts("January 2020") is None
+
+
+def test_iso_values_given_by_the_input():
+    assert T.iso_value("2020-01-05T18:30:00+00:00") == "2020-01-05T18:30"
+    assert T.iso_value("2020-01-05 18:30") == "2020-01-05T18:30"
+    assert T.iso_value("2020-01") == "2020-01" and T.iso_value("2020-1-5") == "2020"
+    assert T.iso_value("Sunday, 05 January 2020") is None and T.iso_value(None) is None

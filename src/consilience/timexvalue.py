@@ -231,6 +231,21 @@ def weekday_set_time(value: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- publication dates as given
 
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?")
+
+
+def iso_value(text: str | None) -> str | None:
+    """The value an ISO 8601 date or date-time opens with, to the minute: "2020-01-05T18:30:00+00:00" and
+    "2020-01-05 18:30" -> "2020-01-05T18:30", "2020-01" -> "2020-01"; None if it does not open with a
+    four-digit year. Two digits per field, as ISO writes them; the fields are not checked."""
+    m = _ISO.match(text or "")
+    if not m:
+        return None
+    year_, month_, day_, hour, minute = m.groups()
+    out = "-".join(p for p in (year_, month_, day_) if p)
+    return out + (f"T{hour}:{minute}" if hour else "")
+
+
 _DATETIME = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?)?)?")
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..lexicon.calendar import MONTHS, ORDINALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
-from ..timexvalue import UNKNOWN_YEAR
+from ..timexvalue import UNKNOWN_YEAR, iso_value, year_of
 
 WEEKDAYS = r"(?:" + "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")"
 
@@ -165,11 +165,9 @@ def normalise_given(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    m = re.match(r"^((?:1[89]|20)\d{2})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?", value)
-    if m:
-        parts = [p for p in m.groups() if p]
-        out = "-".join(parts[:3])
-        return out + (f"T{parts[3]}:{parts[4]}" if len(parts) == 5 else "")
+    iso = iso_value(value)
+    if iso and 1800 <= year_of(iso) <= 2099:
+        return iso
     refs = find_dates(value)
     return max(refs, key=lambda r: r.precision).iso if refs else None
 

@@ -28,6 +28,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["timex_display"] = display  # a value as a date is shown: "2020-01-05T18:30" -> "2020-01-05"
 
 SORT_SCRIPT = """
 document.querySelectorAll('table.sortable th[data-key]').forEach(function (th) {
