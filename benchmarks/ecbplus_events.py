@@ -76,8 +76,9 @@ def incident(doc_id: str) -> str:
 def match(events: list[EventMention], corpus) -> list[tuple[EventMention, object]]:
     """(gold mention, claim) for each gold mention a claim's trigger overlaps."""
     by_doc: dict[str, list] = {}
-    for a in corpus.analyses:
-        by_doc[a.document] = [c for c in a.claims if c.trigger_start is not None]
+    for c in corpus.claims:
+        if c.trigger_start is not None:
+            by_doc.setdefault(c.document, []).append(c)
     out = []
     for g in events:
         claim = next((c for c in by_doc.get(g.document, []) if c.trigger_start < g.end and g.start < c.trigger_end),

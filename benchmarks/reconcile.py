@@ -145,7 +145,7 @@ def measure(n: int, repeats: int, resolve: bool) -> dict:
         documents, analyses = build_corpus(n)
         gc.collect()
         t0, c0 = time.perf_counter(), time.process_time()
-        entities, (facts, conflicts, sources) = run_phase2(documents, analyses, resolve)
+        entities, (_, facts, conflicts, sources) = run_phase2(documents, analyses, resolve)
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     documents, analyses = build_corpus(n)

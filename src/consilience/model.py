@@ -10,6 +10,7 @@ serialise with ``dataclasses.asdict`` and map one-to-one onto store tables.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -163,23 +164,61 @@ class AliasEvidence:
 
 @dataclass(slots=True)
 class Claim:
+    """What one sentence (or clause) of one document says happened, as phase 1 reads it: its participants
+    are the document's mentions. Entity resolution makes a ResolvedClaim of it."""
+
     id: str  # "<document>:c<n>"
     document: str
     start: int
     end: int
     text: str  # the sentence (or clause) stating it
     predicate: str  # from the documented vocabulary (see lexicon/vocabulary)
-    subject: str | None = None  # Mention id in phase 1; Entity id after resolution
-    objects: list[str] = field(default_factory=list)  # Mention ids, then Entity ids
+    subject: str | None = None  # Mention id
+    objects: list[str] = field(default_factory=list)  # Mention ids
     time: str | None = None  # TIMEX3 value
     time_text: str | None = None
-    place: str | None = None  # Mention id, then Entity id
+    place: str | None = None  # Mention id
     quantity: float | None = None
     quantity_unit: str | None = None
     quantity_text: str | None = None
     quantity_approximate: bool = False
     role: str | None = None  # for role/command claims: "commander", "deputy commander"
-    attributed_to: str | None = None  # speaker Mention id, then Entity id; None when the outlet asserts it
+    attributed_to: str | None = None  # the speaker's Mention id; None when the outlet asserts it
+    speaker_text: str | None = None
+    hedged: bool = False
+    trigger: str | None = None  # the word that selected the predicate ("killed")
+    time_relation: str | None = None  # "start" when the time dates the start of a role ("since 1997")
+    quantity_low: float | None = None  # the range a vague quantity stands for ("hundreds" -> 200..999)
+    quantity_high: float | None = None
+    trigger_start: int | None = None  # character offsets of the trigger word in Document.text
+    trigger_end: int | None = None
+
+
+@dataclass(slots=True)
+class ResolvedClaim:
+    """A Claim whose participants are entities: what reconciliation groups into facts and the dossier's
+    ``claims`` section lists. Made from a phase-1 Claim by ``reconcile.participants.resolve_claims``; the
+    same fields in the same order (the dossier's claim records keep their names), with the participant
+    fields holding Entity ids (or ``text:...`` keys for mentions no entity claims) instead of Mention ids.
+    """
+
+    id: str  # the Claim's id: "<document>:c<n>"
+    document: str
+    start: int
+    end: int
+    text: str  # the sentence (or clause) stating it
+    predicate: str  # from the documented vocabulary (see lexicon/vocabulary)
+    subject: str | None = None  # Entity id
+    objects: list[str] = field(default_factory=list)  # Entity ids, without the subject, each once
+    time: str | None = None  # TIMEX3 value
+    time_text: str | None = None
+    place: str | None = None  # Entity id of a place (GPE, LOC, FAC); None when the entity is no place
+    quantity: float | None = None
+    quantity_unit: str | None = None
+    quantity_text: str | None = None
+    quantity_approximate: bool = False
+    role: str | None = None  # for role/command claims: "commander", "deputy commander"
+    attributed_to: str | None = None  # the speaker's Entity id; None when the outlet asserts it
     speaker_text: str | None = None
     hedged: bool = False
     trigger: str | None = None  # the word that selected the predicate ("killed")
@@ -344,6 +383,9 @@ class Corpus:
     skipped: list[Skipped]
     analyses: list[DocAnalysis] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    # the claims with their participants resolved to entities, in document order: a list, or the packed
+    # records reconcile makes (packed.PackedRecords; sized and re-iterable like a list)
+    claims: Collection[ResolvedClaim] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     sources: list[SourceProfile] = field(default_factory=list)

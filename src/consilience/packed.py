@@ -7,10 +7,10 @@ descriptors. So phase 2 keeps every document's fields as zlib-compressed JSON (a
 the decoded size) and a stage asks for the fields it reads (``view``); the records are built while
 it iterates and dropped after it.
 
-What phase 2 adds to the per-document records is kept with them: the entity of each mention beside
-the packed mentions (``set_entities``: a tuple per document, applied on every decoding) and the
-claims rewritten to entity ids packed in place of the stored ones (``set_claims``). So later
-passes and the outputs read the records a list of DocAnalysis would hold after phase 2.
+The entity of each mention is kept beside the packed mentions (``set_entities``: a tuple per
+document, applied on every decoding). The claims resolved to entities are records of their own
+(``model.ResolvedClaim``), held packed the same way in a ``PackedRecords``; once they exist, the
+phase-1 claims they were made from are let go (``drop``), so one copy of the claims stays in memory.
 """
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ import json
 import zlib
 from collections.abc import Container, Iterable, Iterator
 from itertools import groupby
+from typing import Generic, TypeVar
 
 from .codec import build_record, record_fields
-from .model import Claim, DocAnalysis, to_dict
+from .model import DocAnalysis, to_dict
 
 LEVEL = 1  # zlib level: 4x smaller than the JSON, and fast enough to decode several times per run
 
@@ -46,6 +47,13 @@ def add_mentions(analyses, added: dict[str, list]) -> None:
         return
     for a in analyses:
         a.mentions.extend(added.get(a.document, ()))
+
+
+def drop_fields(analyses, *fields: str) -> None:
+    """Let go of these fields of a PackedAnalyses (records of a later stage took their place); a list of
+    DocAnalysis, the caller's own records, is left as it is."""
+    if isinstance(analyses, PackedAnalyses):
+        analyses.drop(*fields)
 
 
 class PackedAnalyses:
@@ -101,26 +109,12 @@ class PackedAnalyses:
                 old = _decompress(blobs["mentions"]) if "mentions" in blobs else []
                 blobs["mentions"] = _compress(old + [to_dict(m) for m in new])
 
-    def set_claims(self, claims: Iterable[Claim]) -> None:
-        """Store these claims (resolved to entity ids) in place of the phase-1 ones, packed like them
-        (about 1.5 KB per document, where the Claim objects take about 6 KB).
-
-        Claims come in document order (as the stages decode them), so each document's run is packed
-        as soon as it ends: converting every claim to a dict first raised the peak by 435 MB at 10^5.
-        A document whose claims come in several runs is packed with all of them.
-        """
-        packed: dict[str, bytes] = {}
-        for document, run in groupby(claims, key=lambda c: c.document):
-            records = [to_dict(c) for c in run]
-            if document in packed:
-                records = _decompress(packed[document]) + records
-            packed[document] = _compress(records)
-        for document, _, blobs in self._rows:
-            blob = packed.pop(document, None)
-            if blob is not None:
-                blobs["claims"] = blob
-            else:
-                blobs.pop("claims", None)
+    def drop(self, *fields: str) -> None:
+        """Let go of these fields of every document (a later stage's records took their place: the
+        resolved claims, for the phase-1 claims); decoding gives them empty from now on."""
+        for _, _, blobs in self._rows:
+            for name in fields:
+                blobs.pop(name, None)
 
     def _decode(self, fields: tuple[str, ...], documents: Container[str] | None = None) -> Iterator[DocAnalysis]:
         for document, skipped, blobs in self._rows:
@@ -147,6 +141,42 @@ class _View:
 
     def __iter__(self) -> Iterator[DocAnalysis]:
         return self._packed._decode(self._fields, self._documents)
+
+
+R = TypeVar("R")
+
+
+class PackedRecords(Generic[R]):
+    """Records of one type that carry a ``document`` (the resolved claims), held compressed per document in
+    the order they came; iterating decodes them one document at a time. About 1.5 KB per document for
+    the claims, where the records take about 6 KB.
+    """
+
+    def __init__(self, record_type: type[R], records: Iterable[R] = ()):
+        self.record_type = record_type
+        self._blobs: dict[str, bytes] = {}  # document -> its records as compressed JSON, in arrival order
+        self._count = 0
+        self.extend(records)
+
+    def extend(self, records: Iterable[R]) -> None:
+        """Add records; each document's run is packed as soon as it ends (converting every record to a dict
+        first raised the peak by 435 MB at 10^5). A document whose records come in several runs keeps them all."""
+        for document, run in groupby(records, key=lambda r: r.document):
+            dicts = [to_dict(r) for r in run]
+            self._count += len(dicts)
+            old = self._blobs.get(document)
+            self._blobs[document] = _compress((_decompress(old) if old is not None else []) + dicts)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, record: object) -> bool:
+        return any(r == record for r in self)
+
+    def __iter__(self) -> Iterator[R]:
+        for blob in self._blobs.values():
+            for r in _decompress(blob):
+                yield build_record(self.record_type, r)
 
 
 def pack(analysis: DocAnalysis | dict, skip: tuple[str, ...] = ()) -> tuple[str, str | None, dict[str, bytes]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import engine, ingest, resolve
 from .model import Corpus, Document, Skipped
-from .packed import add_mentions, only
+from .packed import add_mentions, drop_fields, only
 from .progress import Reporter
 from .reconcile import reconcile
 from .report.dossier import HtmlLimits, dossier_sections, html_dossier, write_dossier_json
@@ -63,8 +63,11 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     embedder = semantic_embedder(settings, reporter)
     with reporter.stage("reconciling"):
-        corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses, corpus.entities,
-                                                                   embedder)
+        corpus.claims, corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses,
+                                                                                  corpus.entities, embedder)
+    # The resolved claims replace the phase-1 ones from here on (the dossier lists them); one copy in memory.
+    # The phase-1 claims stay in the store.
+    drop_fields(corpus.analyses, "claims")
     corpus.timings = dict(reporter.timings)
     return corpus
 

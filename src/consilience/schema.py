@@ -30,7 +30,8 @@ SECTION_RECORDS: dict[str, tuple[type, tuple[str, ...], tuple[tuple[str, str], .
     "quotes": (model.Quote, (), ()),
     "descriptors": (model.Descriptor, (), ()),
     "alias_evidence": (model.AliasEvidence, (), ()),
-    "claims": (model.Claim, (), ()),
+    # the claims as reconciliation reads them: participants are entities (phase-1 claims name mentions)
+    "claims": (model.ResolvedClaim, (), ()),
     "facts": (model.Fact, (), ()),
     "conflicts": (model.Conflict, (), ()),
     "sources": (model.SourceProfile, (), ()),

@@ -1,13 +1,13 @@
-"""Phase 2's packed analyses: decoding gives back the records, a view decodes only its fields, and what
-phase 2 adds (mention entities, resolved claims) survives every later decoding. The pipeline over
-packed analyses writes the same dossier as the same stages over plain lists of records."""
+"""Phase 2's packed analyses: decoding gives back the records, a view decodes only its fields, and the mention
+entities phase 2 adds survive every later decoding. Resolved claims are packed records of their own. The
+pipeline over packed analyses writes the same dossier as the same stages over plain lists of records."""
 from pathlib import Path
 
 import pytest
 
 from consilience.codec import encode
-from consilience.model import Claim, DocAnalysis, Mention, TimeExpr
-from consilience.packed import PackedAnalyses, only
+from consilience.model import Claim, DocAnalysis, Mention, ResolvedClaim, TimeExpr
+from consilience.packed import PackedAnalyses, PackedRecords, drop_fields, only
 
 
 def _records() -> list[DocAnalysis]:
@@ -51,7 +51,7 @@ def test_lists_pass_through_only_unchanged():
     assert only(records, "times") is records
 
 
-def test_entities_and_resolved_claims_survive_later_decoding():
+def test_entities_survive_later_decoding_and_dropped_fields_decode_empty():
     packed = PackedAnalyses.from_records(_records())
     named = list(packed.view("mentions"))
     named[1].mentions[2].entity = "e-volkov"
@@ -59,20 +59,33 @@ def test_entities_and_resolved_claims_survive_later_decoding():
     assert [m.entity for a in packed for m in a.mentions if m.entity] == ["e-volkov"]
     assert [m.entity for a in packed.view("mentions", "claims") for m in a.mentions if m.entity] == ["e-volkov"]
 
-    resolved = [c for a in packed.view("claims") for c in a.claims]
-    for c in resolved:
-        c.subject = "e-" + c.subject
-    packed.set_claims(resolved)
-    assert [c.subject for a in packed for c in a.claims] == ["e-d0:m0", "e-d1:m0", "e-d2:m0"]
-    assert [len(a.claims) for a in packed.view("times")] == [0, 0, 0, 0]  # claims only when asked for
+    drop_fields(packed, "claims")
+    assert [len(a.claims) for a in packed] == [0, 0, 0, 0]
+    assert [len(a.times) for a in packed] == [1, 1, 1, 0]
+    plain = _records()
+    drop_fields(plain, "claims")  # a caller's list of records is left as it is
+    assert [len(a.claims) for a in plain] == [1, 1, 1, 0]
 
 
-def test_resolved_claims_of_one_document_in_several_runs_are_all_kept():
-    packed = PackedAnalyses.from_records(_records())
-    resolved = [c for a in packed.view("claims") for c in a.claims]
-    extra = Claim(id="d0:c1", document="d0", start=40, end=50, text="Név2 left.", predicate="leave")
-    packed.set_claims([*resolved, extra])  # d0's claims come in two runs: streamed per run, merged per document
-    assert [[c.id for c in a.claims] for a in packed] == [["d0:c0", "d0:c1"], ["d1:c0"], ["d2:c0"], []]
+def _resolved(claim: Claim, **changes) -> ResolvedClaim:
+    return ResolvedClaim(**{**{k: getattr(claim, k) for k in ResolvedClaim.__dataclass_fields__}, **changes})
+
+
+def test_packed_records_give_back_every_record_in_order():
+    claims = [c for a in _records() for c in a.claims]
+    resolved = [_resolved(c, subject="e-" + c.subject, objects=[]) for c in claims]
+    packed = PackedRecords(ResolvedClaim, resolved)
+    assert len(packed) == 3
+    assert list(packed) == resolved and list(packed) == resolved  # re-iterable
+    assert all(isinstance(c, ResolvedClaim) for c in packed)
+
+
+def test_packed_records_of_one_document_in_several_runs_are_all_kept():
+    resolved = [_resolved(c) for a in _records() for c in a.claims]
+    extra = ResolvedClaim(id="d0:c1", document="d0", start=40, end=50, text="Név2 left.", predicate="leave")
+    packed = PackedRecords(ResolvedClaim, [*resolved, extra])  # d0's claims in two runs: merged per document
+    assert [c.id for c in packed] == ["d0:c0", "d0:c1", "d1:c0", "d2:c0"]
+    assert len(packed) == 4
 
 
 @pytest.mark.timeout(300)
@@ -95,7 +108,8 @@ def test_pipeline_on_packed_analyses_equals_the_stages_on_lists(tmp_path):
     assert all(isinstance(a, DocAnalysis) for a in plain)
     list_corpus = Corpus(inputs=packed_corpus.inputs, documents=documents, skipped=skipped, analyses=plain)
     list_corpus.entities = resolve.resolve_entities(documents, plain)
-    list_corpus.facts, list_corpus.conflicts, list_corpus.sources = reconcile(documents, plain, list_corpus.entities)
+    list_corpus.claims, list_corpus.facts, list_corpus.conflicts, list_corpus.sources = reconcile(
+        documents, plain, list_corpus.entities)
 
     packed_dossier, list_dossier = build_dossier(packed_corpus), build_dossier(list_corpus)
     for section in packed_dossier:

@@ -60,9 +60,12 @@ class Builder:
                                         target_mention=mid))
 
     def run(self):
+        """(facts, conflicts, sources); the resolved claims are kept as ``self.claims``."""
         from consilience.reconcile import reconcile
 
-        return reconcile(self.documents, [self.analyses[d.id] for d in self.documents], list(self.entities.values()))
+        result = reconcile(self.documents, [self.analyses[d.id] for d in self.documents], list(self.entities.values()))
+        self.claims = list(result.claims)
+        return result.facts, result.conflicts, result.sources
 
 
 @pytest.fixture

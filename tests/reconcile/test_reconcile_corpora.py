@@ -35,9 +35,9 @@ def _facts_with(corpus, quantity: float):
 
 def _offsets_hold(corpus):
     texts = {d.id: d.text for d in corpus.documents}
-    for a in corpus.analyses:
-        for c in a.claims:
-            assert texts[c.document][c.start:c.end] == c.text
+    assert corpus.claims
+    for c in corpus.claims:
+        assert texts[c.document][c.start:c.end] == c.text
     for s in corpus.sources:
         for lab in s.labels:
             assert texts[lab.document][lab.start:lab.end] == lab.text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from consilience.reconcile import timevalues as T
+from consilience import timexvalue as T
 from consilience.reconcile.framing import load_lexicon, polarity
 
 pytestmark = pytest.mark.timeout(60)
@@ -209,7 +209,7 @@ def test_distinct_values_do_not_depend_on_hash_order():
     import subprocess
     import sys
 
-    code = ("from consilience.reconcile import timevalues as T; "
+    code = ("from consilience import timexvalue as T; "
             "print(T.distinct_values(['2004/2029', '2024/2018', '2010/2020', '2019/2025', '2004', '2024']))")
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout

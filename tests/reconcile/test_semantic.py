@@ -53,8 +53,9 @@ def _two_reports(build, second=B, place_b=None, target_b=None):
 
 
 def _run(build, embedder):
-    return reconcile(build.documents, [build.analyses[d.id] for d in build.documents],
-                     list(build.entities.values()), embedder)
+    result = reconcile(build.documents, [build.analyses[d.id] for d in build.documents],
+                       list(build.entities.values()), embedder)
+    return result.facts, result.conflicts, result.sources
 
 
 def _together(facts) -> bool:

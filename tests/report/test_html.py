@@ -151,16 +151,6 @@ def test_timeline_marks_conflicting_dates(dossier):
     assert "<script" not in drawn and "&lt;script&gt;" in drawn  # outlet/title labels escaped
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2020-01-02", "2020-01-02"), ("2020-01-02T18:30", "2020-01-02"), ("2020-01", "2020-01-01"),
-    ("2020", "2020-01-01"), ("2024-03-03TNI", "2024-03-03"), ("2020-W01", None), ("P3M", None),
-    ("PRESENT_REF", None), (None, None), ("2020-13-45", None),
-])
-def test_parse_day(value, expected):
-    day = svg.parse_day(value)
-    assert (day.isoformat() if day else None) == expected
-
-
 def test_entity_graph_draws_relations_and_cooccurrence(dossier):
     drawn = svg.entity_graph_svg(dossier)
     assert drawn.count('class="node"') == len(dossier["entities"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import timexvalue as T
 from ..model import TimeExpr
 from .spans import doc_text
 from .timex.anchor import add_months, month_value, parse_dct, week_value
@@ -102,14 +103,13 @@ def _clock_in_part_of_day(tod: str, day_value: str | None, clock: str) -> str:
     """"10 o'clock tonight" is 22:00: an hour given without a.m./p.m. next to an afternoon, evening or night
     is read in that part of the day. A 24-hour clock ("21:30") or an explicit "a.m." is left as written."""
     m = re.fullmatch(r"T(\d\d):(\d\d)", tod or "")
-    part = re.search(r"T(AF|EV|NI)$", day_value or "")
-    if not m or not part or _AM_PM.search(clock) or re.search(r"(?<!\d)0\d:", clock):
+    part = T.part_of_day(day_value)
+    if not m or part not in _PM_PARTS or _AM_PM.search(clock) or re.search(r"(?<!\d)0\d:", clock):
         return tod  # not a clock time, no such part of day, or a.m./p.m. or a 24-hour "07:30" given
     hour = int(m.group(1))
-    return f"T{hour + 12:02d}:{m.group(2)}" if hour in _PM_PARTS[part.group(1)] else tod
+    return f"T{hour + 12:02d}:{m.group(2)}" if hour in _PM_PARTS[part] else tod
 
 
-_WEEKDAY_SET = re.compile(r"^XXXX-WXX-[1-7](T\w+)?$")
 _AND_OR = re.compile(r"\s*,?\s+(?:and|or)\s+", re.I)
 
 
@@ -120,16 +120,15 @@ def _coordinated_sets(text: str, hits):
         (s1, e1, a), (s2, e2, b) = out[i], out[i + 1]
         if a.kind != "day" or b.type != "SET" or not _AND_OR.fullmatch(text, e1, s2):
             continue
-        m = _WEEKDAY_SET.match(b.value or "")
+        tod = T.weekday_set_time(b.value)
         wd = weekday_number(text[s1:e1].strip())
-        if m and wd:
-            out[i] = (s1, e1, Found("SET", f"XXXX-WXX-{wd}{m.group(1) or ''}", "explicit"))
+        if tod is not None and wd:
+            out[i] = (s1, e1, Found("SET", f"XXXX-WXX-{wd}{tod}", "explicit"))
     return out
 
 
 _YEAR_BACK = re.compile(r"(?:the\s+)?(?:a\s+year\s+(?P<dir>ago|earlier|before)|(?:comparable\s+)?year-(?:ago|earlier))$", re.I)
 _ALREADY_BACK = re.compile(r"year[\s-](?:ago|earlier)|last\s+year|previous\s+year|prior[\s-]year", re.I)
-_PERIOD = re.compile(r"^(\d{4})(-Q[1-4]|-\d{2}(?:-\d{2})?)$")
 _FOCUS_WINDOW = 300  # characters back to look for the period being compared ("... in the third quarter ... a year earlier")
 
 
@@ -146,17 +145,13 @@ def _compare_with_period_in_focus(text: str, hits):
             for s0, e0, prior in reversed(out):
                 if start - e0 > _FOCUS_WINDOW:
                     break
-                p = _PERIOD.match(prior.value or "")
-                if not p or (m["dir"] == "ago" and "-Q" not in p.group(2)) or _ALREADY_BACK.search(text, s0, e0):
+                p = T.as_period(prior.value)
+                if not p or (m["dir"] == "ago" and "-Q" not in p[1]) or _ALREADY_BACK.search(text, s0, e0):
                     continue  # a period that is itself the comparison ("the year-ago quarter") is not the focus
-                found = Found(found.type, f"{int(p.group(1)) - 1}{p.group(2)}", f"text:{prior.value}")
+                found = Found(found.type, f"{p[0] - 1}{p[1]}", f"text:{prior.value}")
                 break
         out.append((start, end, found))
     return out
-
-
-_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
-_MONTHS_SPAN = re.compile(r"^P\d+M$")
 
 
 def _prior_months(out, start: int) -> str | None:
@@ -165,9 +160,9 @@ def _prior_months(out, start: int) -> str | None:
     for s0, e0, prior in reversed(out):
         if start - e0 > _FOCUS_WINDOW:
             return None
-        if prior.type == "DURATION" and _MONTHS_SPAN.match(prior.value or ""):
+        if prior.type == "DURATION" and T.is_months(prior.value):
             return prior.value
-        if _QUARTER_VALUE.match(prior.value or ""):
+        if T.as_quarter(prior.value):
             return None
     return None
 
@@ -189,16 +184,16 @@ def _periods_in_focus(text: str, hits, dct_year: int | None = None):
             for s0, e0, prior in reversed(out):
                 if start - e0 > _FOCUS_WINDOW:
                     break
-                if found.kind == "focus-back-period" and prior.type == "DURATION" and _MONTHS_SPAN.match(prior.value or ""):
+                if found.kind == "focus-back-period" and prior.type == "DURATION" and T.is_months(prior.value):
                     break  # "the year-earlier period" after "the nine months": those months a year back (P9M)
-                q = _QUARTER_VALUE.match(prior.value or "")
+                q = T.as_quarter(prior.value)
                 if q:
                     back = _ALREADY_BACK.search(text, s0, e0) is not None  # "a year ago", "the year-ago quarter"
                     if not back and (prior.anchor or "").startswith("text:"):
                         continue  # itself named from the focus ("the 1988 period", "the quarter"): look further back
-                    if found.kind.startswith("focus-back") and dct_year is not None and int(q.group(1)) > dct_year:
+                    if found.kind.startswith("focus-back") and dct_year is not None and q[0] > dct_year:
                         continue  # "the third quarter of 1990" said in 1989 is a forecast, not the results compared
-                    quarter = (int(q.group(1)) + (1 if back else 0), int(q.group(2)))
+                    quarter = (q[0] + (1 if back else 0), q[1])
                     break
             if quarter is None:
                 if found.kind == "focus-latest":
@@ -219,10 +214,6 @@ def _periods_in_focus(text: str, hits, dct_year: int | None = None):
     return out
 
 
-_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
-_MONTH_OR_DAY = re.compile(r"^(\d{4})-(\d\d)(?:-\d\d)?(?:T|$)")
-
-
 def _unit_from_focus(out, start: int, found):
     """"that week", "the following week": the ISO week of the last day named (plus the shift); "that month",
     "the following month": the last month or day named (plus the shift). Unresolved when none is in focus."""
@@ -231,17 +222,17 @@ def _unit_from_focus(out, start: int, found):
             break
         if found.kind == "anaphor-W" and prior.kind == "day" and prior.day is not None:
             return Found("DATE", week_value(prior.day + dt.timedelta(weeks=found.shift)), f"text:{prior.day.isoformat()}")
-        week = _WEEK.match(prior.value or "") if found.kind == "anaphor-W" else None
+        week = T.as_week(prior.value) if found.kind == "anaphor-W" else None
         if week:  # a week named before ("last week ... that week", "the following week ... that week")
             try:
-                monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+                monday = dt.date.fromisocalendar(*week, 1)
             except ValueError:
                 continue
             return Found("DATE", week_value(monday + dt.timedelta(weeks=found.shift)), f"text:{prior.value}")
         if found.kind == "anaphor-M" and prior.type in ("DATE", "TIME"):
-            m = _MONTH_OR_DAY.match(prior.value or "")
-            if m:
-                year, month = add_months(int(m.group(1)), int(m.group(2)), found.shift)
+            named = T.as_month(prior.value)
+            if named:
+                year, month = add_months(*named, found.shift)
                 return Found("DATE", month_value(year, month), f"text:{prior.value}")
     return Found(found.type, None, found.anchor)
 

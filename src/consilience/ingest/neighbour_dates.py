@@ -21,12 +21,12 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
+from .. import timexvalue as T
 from ..model import Document
-from .published import UNKNOWN_YEAR
 
 MIN_SIMILARITY = 0.2  # below this cosine, no neighbour is close enough to lend its date
 NEAR_BEST = 0.8  # neighbours within this fraction of the best score are all witnesses
-DAY_PRECISE = 10  # len("2020-01-03")
+DAY_PRECISE = 10  # timexvalue.precision of a day ("2020-01-03")
 WITNESS_BASES = ("metadata", "dateline", "content")  # dates a document states itself
 MAX_SHARED_DF = 0.5  # words in more than half of a large corpus carry no signal
 QUERY_WORDS = 30  # an undated document is looked up by its most distinctive words ...
@@ -38,11 +38,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 def complete_years(documents: list[Document]) -> None:
     """A dateline without a year ("ORVIK, Jan 8 (Agency) -", kept as "XXXX-01-08"): the year that puts the
     day closest to the corpus's own dated documents; unknown (None) when the corpus has none."""
-    dated = sorted({date.fromisoformat(d.published[:DAY_PRECISE]) for d in documents if _is_witness(d)})
+    dated = sorted({T.first_day(d.published) for d in documents if _is_witness(d)})
     for doc in documents:
-        if not (doc.published or "").startswith(UNKNOWN_YEAR + "-"):
+        month_day = T.unknown_year_day(doc.published)  # "XXXX-01-08"
+        if month_day is None:
             continue
-        month, day = int(doc.published[5:7]), int(doc.published[8:10])
+        month, day = month_day
         best = None
         for year in sorted({w.year + k for w in dated for k in (-1, 0, 1)}):
             try:
@@ -53,7 +54,7 @@ def complete_years(documents: list[Document]) -> None:
             if best is None or gap < best[0]:
                 best = (gap, candidate)
         if best is None or best[0] > MAX_YEAR_GAP_DAYS:
-            doc.notes.append(f"published: the dateline gives {doc.published[5:]} without a year and no dated "
+            doc.notes.append(f"published: the dateline gives {month:02d}-{day:02d} without a year and no dated "
                              "document of the corpus is near enough to lend one")
             doc.published, doc.published_basis = None, None
             continue
@@ -87,9 +88,9 @@ def infer_from_neighbours(documents: list[Document]) -> None:
                  if _consistent(doc, w.published)]
         if not close:
             continue
-        witness, score = max(close, key=lambda ws: ws[0].published[:DAY_PRECISE])
+        witness, score = max(close, key=lambda ws: T.day(ws[0].published))
         before = doc.published
-        doc.published, doc.published_basis = witness.published[:DAY_PRECISE], "inferred"
+        doc.published, doc.published_basis = T.day(witness.published), "inferred"
         refined = f" (refining {before})" if before else ""
         doc.notes.append(f"published: inferred{refined} from the closest dated documents, latest {witness.id} "
                          f"({witness.outlet or witness.path}, published {witness.published}, "
@@ -97,22 +98,24 @@ def infer_from_neighbours(documents: list[Document]) -> None:
 
 
 def _is_witness(doc: Document) -> bool:
-    return bool(doc.published) and len(doc.published) >= DAY_PRECISE and doc.published[0].isdigit() \
-        and doc.published_basis in WITNESS_BASES and doc.duplicate_of is None
+    """A document dated to the day by what it states itself (not a copy)."""
+    return T.day(doc.published) is not None and doc.published_basis in WITNESS_BASES and doc.duplicate_of is None
 
 
 def _needs_date(doc: Document) -> bool:
     if not doc.published:
         return True
-    return len(doc.published) < DAY_PRECISE and doc.published_basis == "inferred"
+    return T.precision(doc.published) < DAY_PRECISE and doc.published_basis == "inferred"
 
 
 def _consistent(doc: Document, date: str) -> bool:
-    """The neighbour's date must fall inside the document's own coarse date, and after every year it names."""
-    if doc.published and not date.startswith(doc.published):
-        return False
+    """The neighbour's date (a day) must fall inside the document's own coarse date, and after every year it names."""
+    if doc.published:
+        span, day = T.bounds(doc.published), T.first_day(date)
+        if span is None or not span[0] <= day <= span[1]:
+            return False
     years = [int(y) for y in _YEAR.findall(doc.text)]
-    return not years or max(years) <= int(date[:4])
+    return not years or max(years) <= T.year_of(date)
 
 
 def _counts(doc: Document) -> Counter[str]:

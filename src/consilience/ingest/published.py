@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..lexicon.calendar import MONTHS, ORDINALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
+from ..timexvalue import UNKNOWN_YEAR, iso_value, year_of
 
 WEEKDAYS = r"(?:" + "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")"
 
@@ -164,11 +165,9 @@ def normalise_given(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    m = re.match(r"^((?:1[89]|20)\d{2})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?", value)
-    if m:
-        parts = [p for p in m.groups() if p]
-        out = "-".join(parts[:3])
-        return out + (f"T{parts[3]}:{parts[4]}" if len(parts) == 5 else "")
+    iso = iso_value(value)
+    if iso and 1800 <= year_of(iso) <= 2099:
+        return iso
     refs = find_dates(value)
     return max(refs, key=lambda r: r.precision).iso if refs else None
 
@@ -207,9 +206,6 @@ def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str
             # TIMEX3's unknown year; the corpus pass (neighbour_dates) takes it from the closest dated documents
             return f"{UNKNOWN_YEAR}-{ref.month:02d}-{ref.day:02d}", "dateline gives no year and the page names none"
     return None, None
-
-
-UNKNOWN_YEAR = "XXXX"
 
 
 ANNIVERSARY = re.compile(r"\b(?P<n>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+anniversary\b", re.I)

@@ -19,9 +19,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from ..model import Claim, Conflict, ConflictValue, DocAnalysis, Document, Fact, TimeExpr
+from ..model import Conflict, ConflictValue, DocAnalysis, Document, Fact, ResolvedClaim, TimeExpr
 from ..packed import only
-from . import timevalues as T
+from .. import timexvalue as T
 from ..lexicon import vocabulary as V
 from .facts import SPECIFIC_COUNT, Draft, quantities_compatible, quantity_range
 from .participants import Names
@@ -84,7 +84,7 @@ class _Context:
         into one fact). Two reports of two earthquakes share a kind of event, not a fact."""
         return a == b or (min(a, b), max(a, b)) in self.shared
 
-    def time_expr(self, c: Claim) -> TimeExpr | None:
+    def time_expr(self, c: ResolvedClaim) -> TimeExpr | None:
         for t in self.times.get(c.document, ()):
             if c.start <= t.start < c.end and t.text == c.time_text:
                 return t
@@ -109,8 +109,8 @@ def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, 
     return out
 
 
-def _values(claims: list[Claim], value_of) -> list[ConflictValue]:
-    groups: dict[str, list[Claim]] = defaultdict(list)
+def _values(claims: list[ResolvedClaim], value_of) -> list[ConflictValue]:
+    groups: dict[str, list[ResolvedClaim]] = defaultdict(list)
     for c in {c.id: c for c in claims}.values():  # a claim counts once however it was reached
         v = value_of(c)
         if v is not None:
@@ -163,7 +163,7 @@ def _event_groups(drafts: list[Draft]) -> list[list[Draft]]:
 CANDIDATES_LINK = 64
 
 
-def weekday_of(c: Claim) -> int | None:
+def weekday_of(c: ResolvedClaim) -> int | None:
     """0-6 when the claim is dated only by a weekday ("on Friday" with no usable publication date)."""
     if c.time and T.bounds(c.time):
         return None
@@ -179,7 +179,7 @@ def _weekday_only(d: Draft) -> bool:
     return not any(T.bounds(t) for t in d.times) and any(weekday_of(c) is not None for c in d.claims)
 
 
-def _weekday_readings(claims: list[Claim]) -> dict[str, str]:
+def _weekday_readings(claims: list[ResolvedClaim]) -> dict[str, str]:
     """claim id -> the date of its weekday nearest the other sources' most common day."""
     days = [T.day(c.time) for c in claims if T.day(c.time)]
     if not days:
@@ -224,7 +224,7 @@ def _event_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
     return out
 
 
-def _copied_readings(claims: list[Claim], ctx: _Context) -> dict[str, str]:
+def _copied_readings(claims: list[ResolvedClaim], ctx: _Context) -> dict[str, str]:
     """A copy re-anchors relative dates on its own publication date: read them as its original did."""
     out = {}
     for c in claims:
@@ -243,7 +243,7 @@ def _single_happening(group: list[Draft]) -> bool:
 
 def _refined(distinct: list[str]):
     """Map a claim's time to the distinct value it refines into (coarser values that fit one value join it)."""
-    def value_of(c: Claim):
+    def value_of(c: ResolvedClaim):
         fits = [v for v in distinct if T.compatible(c.time, v)]
         return T.display(fits[0]) if len(fits) == 1 else None
     return value_of
@@ -261,29 +261,30 @@ def _event_phrase(fact: Fact, d: Draft, names: Names) -> str:
 _NEAR_MIDNIGHT = re.compile(r"\b(midnight|overnight|pre-?dawn|before dawn|in the (early|small) hours|early (on \w+ )?"
                            r"morning|early on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|late (on )?\w+ night|late at night|late (on )?(monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday))\b", re.IGNORECASE)
-_CLOCK = re.compile(r"T(\d{2})(?::(\d{2}))?")
 
 
-def _near_midnight(c: Claim, ctx: _Context) -> str | None:
+def _near_midnight(c: ResolvedClaim, ctx: _Context) -> str | None:
     """The words or clock time of a claim that put it within about three hours of midnight, if any."""
     for text in (c.time_text or "", c.text):
         m = _NEAR_MIDNIGHT.search(text)
         if m:
             return m.group(0)
-    m = _CLOCK.search(c.time or "")
-    if m and (int(m.group(1)) >= 21 or int(m.group(1)) < 3):
+    if _near_midnight_hour(T.clock_hour(c.time)):
         return c.time
     return None
 
 
+def _near_midnight_hour(hour: int | None) -> bool:
+    return hour is not None and (hour >= 21 or hour < 3)
+
+
 def _published_near_midnight(doc: Document | None) -> str | None:
-    m = re.search(r"T(\d{2}):(\d{2})", doc.published or "") if doc else None
-    if m and (int(m.group(1)) >= 21 or int(m.group(1)) < 3):
+    if doc and _near_midnight_hour(T.clock_hour(doc.published)):
         return doc.published
     return None
 
 
-def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Context,
+def _explain_dates(values: list[ConflictValue], claims: list[ResolvedClaim], ctx: _Context,
                    readings: dict[str, str] | None = None) -> str:
     """Why the dates may differ, only from what the records show (else "No explanation found")."""
     days = [T.bounds(v.value) for v in values]
@@ -308,7 +309,7 @@ def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Conte
                          f"({'; '.join(evidence[:4])}): both may be the same moment counted in different time "
                          f"zones (just after midnight locally is still {a} further west).")
         reported = [v for v in values if v.documents and all(
-            (ctx.documents.get(d) and (ctx.documents[d].published or "")[:10] == v.value) for d in v.documents)]
+            (ctx.documents.get(d) and T.display(ctx.documents[d].published or "") == v.value) for d in v.documents)]
         if reported and T.bounds(reported[0].value)[0] > min(d[0] for d in days):
             v = reported[0]
             parts.append(f"{v.value} is the day {', '.join(v.documents)} {'was' if len(v.documents) == 1 else 'were'} "
@@ -328,7 +329,7 @@ def _explain_dates(values: list[ConflictValue], claims: list[Claim], ctx: _Conte
     return " ".join(parts)
 
 
-def _relative_notes(values: list[ConflictValue], claims: list[Claim], ctx: _Context,
+def _relative_notes(values: list[ConflictValue], claims: list[ResolvedClaim], ctx: _Context,
                     readings: dict[str, str]) -> list[str]:
     """Dates a source resolved from a weekday or relative expression depend on its publication date."""
     notes = []
@@ -393,7 +394,7 @@ _APPROX_WORDS = frozenset(("about", "around", "roughly", "approximately", "some"
                            "estimated", "just", "under", "close", "no", "of", "the", "a", "and", "in", "excess"))
 
 
-def category(c: Claim) -> frozenset:
+def category(c: ResolvedClaim) -> frozenset:
     """What a count counts, as a set of words: its qualifiers (proper adjectives and names: "Norwegian",
     "FLN") and its counted noun unless generic. "40 Norwegians", "38 Norwegian citizens" -> {Norwegian}."""
     words = set()
@@ -420,7 +421,7 @@ def _singular(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
 
 
-def counts_agree(a: Claim, b: Claim) -> bool:
+def counts_agree(a: ResolvedClaim, b: ResolvedClaim) -> bool:
     """Equal, or a hedge or rounding that holds the other ("at least 10" and 13, "about 4,000" and 4,100),
     or a measure that agrees once converted (120 miles and 193 km)."""
     va, vb = _converted(a), _converted(b)
@@ -436,7 +437,7 @@ CONVERSIONS = {"km": (1.0, "km"), "kilometre": (1.0, "km"), "kilometer": (1.0, "
                "ton": (907.18474, "kg")}
 
 
-def _converted(c: Claim) -> tuple[float, str | None] | None:
+def _converted(c: ResolvedClaim) -> tuple[float, str | None] | None:
     if c.quantity is None:
         return None
     factor, base = CONVERSIONS.get((c.quantity_unit or "").lower(), (None, None))
@@ -475,10 +476,10 @@ def _plural(unit: str) -> str:
     return unit if unit.endswith("s") else unit + "s"
 
 
-def _one_voice_per_document(claims: list[Claim]) -> list[Claim]:
+def _one_voice_per_document(claims: list[ResolvedClaim]) -> list[ResolvedClaim]:
     """Two figures from one document are not sources disagreeing (three distances of one article):
     a document giving incompatible values is left out of the comparison."""
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    by_doc: dict[str, list[ResolvedClaim]] = defaultdict(list)
     for c in claims:
         by_doc[c.document].append(c)
     keep = []
@@ -488,7 +489,7 @@ def _one_voice_per_document(claims: list[Claim]) -> list[Claim]:
     return keep
 
 
-def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]]:
+def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[ResolvedClaim]]:
     """Count claims that speak of one happening and one category, grouped (union-find, no all-pairs
     beyond a bucket of one family and one category):
     - same family and the same counted category, and
@@ -499,7 +500,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
       earlier figure of 63": generic categories such as "people" join then).
     """
     claims = [c for d in drafts if d.family not in ("position", "statement", "member") for c in d.quantities]
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    buckets: dict[tuple, list[ResolvedClaim]] = defaultdict(list)
     for c in claims:
         buckets[(V.family(c.predicate), category(c))].append(c)
     joined = UnionFind()
@@ -513,7 +514,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
                 if a.document != b.document and not _apart(a, b, ctx, story=False) and _linked(a, b, cat, ctx):
                     union(a, b)
     # a revision names the figure it revises: "57 died, revising an earlier figure of 63"
-    by_value: dict[tuple, list[Claim]] = defaultdict(list)
+    by_value: dict[tuple, list[ResolvedClaim]] = defaultdict(list)
     for c in claims:
         if c.quantity is not None:
             by_value[(V.family(c.predicate), c.quantity)].append(c)
@@ -525,7 +526,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
                 if o.document != c.document and _categories_fit(category(c), category(o)) \
                         and not _apart(c, o, ctx, story=False):  # the revising text itself names the figure
                     union(c, o)
-    groups: dict[str, list[Claim]] = defaultdict(list)
+    groups: dict[str, list[ResolvedClaim]] = defaultdict(list)
     for c in claims:
         groups[joined.find(c.id)].append(c)
     out = {}
@@ -535,7 +536,7 @@ def _count_groups(drafts: list[Draft], ctx: _Context) -> dict[tuple, list[Claim]
     return out
 
 
-def _revised_figures(c: Claim) -> list[float]:
+def _revised_figures(c: ResolvedClaim) -> list[float]:
     """The figures a claim's sentence says it replaces ("revising an earlier figure of 63": 63)."""
     out = []
     for m in _OLD_FIGURE.finditer(c.text):
@@ -555,7 +556,7 @@ def _specific(cat: frozenset) -> bool:
     return any(w[:1].isupper() for w in cat)
 
 
-def _linked(a: Claim, b: Claim, cat: frozenset, ctx: _Context) -> bool:
+def _linked(a: ResolvedClaim, b: ResolvedClaim, cat: frozenset, ctx: _Context) -> bool:
     """Whether two counts of one category speak of one happening, by the strength of what ties them:
     the same named victim or target, or the same place on the same day, suffices; the same day alone
     needs documents naming two of the same entities (one not a mere place) or sharing a fact; the same
@@ -577,7 +578,7 @@ def _linked(a: Claim, b: Claim, cat: frozenset, ctx: _Context) -> bool:
     return False
 
 
-def _apart(a: Claim, b: Claim, ctx: _Context, story: bool = True) -> bool:
+def _apart(a: ResolvedClaim, b: ResolvedClaim, ctx: _Context, story: bool = True) -> bool:
     names = ctx.names
     for x, y in ((a.subject, b.subject),):
         if x and y and x != y and names.is_named(x) and names.is_named(y):
@@ -590,7 +591,7 @@ def _apart(a: Claim, b: Claim, ctx: _Context, story: bool = True) -> bool:
     return story and not ctx.same_story(a.document, b.document)
 
 
-def _rising_toll(claims: list[Claim], ctx: _Context) -> str | None:
+def _rising_toll(claims: list[ResolvedClaim], ctx: _Context) -> str | None:
     """'10 (a, 2030-05-01) -> 13 (b, 2030-05-02)' when every later-published document gives a higher
     exact figure (each outlet reporting its own day's toll), else None."""
     dated = []
@@ -615,7 +616,7 @@ def _quantity_value_n(q: float) -> str:
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
 
 
-def _quantity_value(c: Claim) -> str:
+def _quantity_value(c: ResolvedClaim) -> str:
     """Plain number ("57"); a vague amount without one keeps its words ("hundreds")."""
     q = c.quantity
     if q is None:
@@ -629,7 +630,7 @@ def _published(doc: Document | None) -> date | None:
     return b[0] if b else None
 
 
-def _explain_counts(claims: list[Claim], ctx: _Context) -> str:
+def _explain_counts(claims: list[ResolvedClaim], ctx: _Context) -> str:
     """Why the figures may differ, from the records only: a revision the text states, publication
     dates, whom each source cites, approximate against exact; else "no explanation found"."""
     parts = []

@@ -22,8 +22,8 @@ from datetime import timedelta
 
 from rapidfuzz import fuzz
 
-from ..model import Claim, Document, Fact
-from . import timevalues as T
+from ..model import Document, Fact, ResolvedClaim
+from .. import timexvalue as T
 from ..lexicon import vocabulary as V
 from .participants import Names
 
@@ -43,10 +43,10 @@ class Draft:
 
     family: str
     rank: str | None
-    claims: list[Claim] = field(default_factory=list)
+    claims: list[ResolvedClaim] = field(default_factory=list)
     subjects: set | frozenset = _NONE
     objects: set | frozenset = _NONE
-    quantities: list[Claim] | tuple = ()
+    quantities: list[ResolvedClaim] | tuple = ()
     places: set | frozenset = _NONE
     times: dict = field(default_factory=dict)  # value -> claims: checks walk distinct values only
     counts: dict = field(default_factory=dict)  # distinct (range, approximate) -> one claim carrying it
@@ -56,7 +56,7 @@ class Draft:
     def participants(self) -> set:
         return self.subjects | self.objects
 
-    def add(self, c: Claim, names: Names) -> None:
+    def add(self, c: ResolvedClaim, names: Names) -> None:
         self.claims.append(c)
         if c.subject:
             if not self.subjects:
@@ -80,7 +80,7 @@ class Draft:
         self.once = self.once or _happens_once(c, names)
 
 
-def _happens_once(c: Claim, names: Names) -> bool:
+def _happens_once(c: ResolvedClaim, names: Names) -> bool:
     fam = V.family(c.predicate)
     if fam == "position":
         return True
@@ -89,7 +89,7 @@ def _happens_once(c: Claim, names: Names) -> bool:
     return fam == "kill" and any(names.is_person(o) for o in c.objects) and (c.quantity or 1) <= 1
 
 
-def claim_rank(c: Claim) -> str | None:
+def claim_rank(c: ResolvedClaim) -> str | None:
     """What must be equal for two claims to be one fact beyond their family: a position's rank (head vs
     deputy), a declaration's state and duration ("mourning/3 day")."""
     fam = V.family(c.predicate)
@@ -100,14 +100,14 @@ def claim_rank(c: Claim) -> str | None:
     return None
 
 
-def participants(c: Claim) -> set:
+def participants(c: ResolvedClaim) -> set:
     return ({c.subject} if c.subject else set()) | set(c.objects)
 
 
 # --------------------------------------------------------------------------- compatibility
 
 
-def quantity_range(c: Claim) -> tuple[float, float] | None:
+def quantity_range(c: ResolvedClaim) -> tuple[float, float] | None:
     """The values a count allows: its bounds ("at least 10": 10..inf), what rounds to an approximate
     count without bounds ("about 4,000": half its last significant place either side, at least 10%:
     3,500..4,500), else the count itself."""
@@ -126,7 +126,7 @@ def quantity_range(c: Claim) -> tuple[float, float] | None:
     return c.quantity, c.quantity
 
 
-def quantities_compatible(a: Claim, b: Claim) -> bool:
+def quantities_compatible(a: ResolvedClaim, b: ResolvedClaim) -> bool:
     """Equal counts, or an approximate amount whose range contains the other ("hundreds" and 141... no: 200-999)."""
     ra, rb = quantity_range(a), quantity_range(b)
     if ra is None or rb is None:
@@ -136,7 +136,7 @@ def quantities_compatible(a: Claim, b: Claim) -> bool:
     return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
-def _participants_ok(c: Claim, d: Draft) -> bool:
+def _participants_ok(c: ResolvedClaim, d: Draft) -> bool:
     if d.family == "position":
         if c.subject and d.subjects and c.subject not in d.subjects:
             return False
@@ -150,11 +150,11 @@ def _participants_ok(c: Claim, d: Draft) -> bool:
     return True  # sharing nobody (one names the agent, the other the victims) needs more: see compatible()
 
 
-def _count_ok(c: Claim, d: Draft) -> bool:
+def _count_ok(c: ResolvedClaim, d: Draft) -> bool:
     return all(quantities_compatible(c, q) for q in d.counts.values())
 
 
-def _time_ok(c: Claim, d: Draft, once: bool) -> bool:
+def _time_ok(c: ResolvedClaim, d: Draft, once: bool) -> bool:
     if once or not c.time:
         return True
     for t in d.times:
@@ -167,7 +167,7 @@ def _time_ok(c: Claim, d: Draft, once: bool) -> bool:
 SPECIFIC_COUNT = 10  # an exact count from this on is specific enough to name one happening by itself
 
 
-def _same_specific_count(c: Claim, d: Draft) -> bool:
+def _same_specific_count(c: ResolvedClaim, d: Draft) -> bool:
     """An equal exact count of 10 or more, with compatible dates: the same figure of the same happening,
     even where entity resolution split the group it counts ("212 FLN members" / "212 members of the Front")."""
     if c.quantity is None or c.quantity_approximate or c.quantity < SPECIFIC_COUNT:
@@ -177,14 +177,14 @@ def _same_specific_count(c: Claim, d: Draft) -> bool:
     return all(T.compatible(c.time, t) for t in d.times) if c.time else True
 
 
-def _named_conflict(c: Claim, d: Draft, names: Names) -> bool:
+def _named_conflict(c: ResolvedClaim, d: Draft, names: Names) -> bool:
     """Two different named participants (not nationality adjectives) where both sides name one."""
     mine = {e for e in participants(c) if names.is_named(e)}
     theirs = {e for e in d.participants if names.is_named(e)}
     return bool(mine and theirs and not mine & theirs)
 
 
-def compatible(c: Claim, d: Draft, names: Names) -> bool:
+def compatible(c: ResolvedClaim, d: Draft, names: Names) -> bool:
     if V.family(c.predicate) != d.family or claim_rank(c) != d.rank:
         return False
     if d.family in V.ONCE_FAMILIES:
@@ -215,7 +215,7 @@ def compatible(c: Claim, d: Draft, names: Names) -> bool:
     return True
 
 
-def _other_country(c: Claim, d: Draft, names: Names) -> bool:
+def _other_country(c: ResolvedClaim, d: Draft, names: Names) -> bool:
     """Declarers that are two different countries or nationalities ("the Karvenian government", "Ostrand"):
     a nationality adjective names no one for grouping, but it does say whose declaration it is."""
     def country(e):
@@ -225,7 +225,7 @@ def _other_country(c: Claim, d: Draft, names: Names) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-def _is_toll(c: Claim) -> bool:
+def _is_toll(c: ResolvedClaim) -> bool:
     return (c.quantity or 0) > 1 or (c.quantity_low or 0) > 1
 
 
@@ -233,7 +233,7 @@ def _draft_is_toll(d: Draft) -> bool:
     return any(_is_toll(q) for q in d.counts.values())
 
 
-def _score(c: Claim, d: Draft) -> tuple:
+def _score(c: ResolvedClaim, d: Draft) -> tuple:
     shared = len(participants(c) & d.participants)
     same_count = int(c.quantity is not None and any(q.quantity == c.quantity for q in d.counts.values()))
     similar = max(fuzz.token_set_ratio(c.text, o.text) for o in d.claims[-3:])
@@ -243,7 +243,7 @@ def _score(c: Claim, d: Draft) -> tuple:
 # --------------------------------------------------------------------------- grouping
 
 
-def blocking_keys(c: Claim) -> list[tuple]:
+def blocking_keys(c: ResolvedClaim) -> list[tuple]:
     fam = V.family(c.predicate)
     rank = claim_rank(c)
     keys = [(fam, rank, "e", e) for e in sorted(participants(c))]
@@ -260,7 +260,7 @@ def blocking_keys(c: Claim) -> list[tuple]:
     return keys
 
 
-def group_claims(claims: list[Claim], names: Names, embedder=None) -> list[Draft]:
+def group_claims(claims: list[ResolvedClaim], names: Names, embedder=None) -> list[Draft]:
     """Claims -> drafts (facts before their statement), in the order of the first claim.
 
     With an ``embedder`` (``reconcile.semantic``), a claim the rules join to no fact may join the fact
@@ -318,7 +318,7 @@ SEMANTIC_POOL = 64  # newest facts per family and rank a claim is compared with 
 SEMANTIC_RECENT = 8  # a fact's newest claims (from other documents) whose sentences a claim is compared with
 
 
-def semantic_compatible(c: Claim, d: Draft, names: Names) -> bool:
+def semantic_compatible(c: ResolvedClaim, d: Draft, names: Names) -> bool:
     """Every slot compatible: what the rules ask of a join, less the evidence that the claims share a
     participant, an equal count or the same day and place (which the similarity of their sentences
     stands in for). Two different agents, targets or named participants, counts, places or dates more
@@ -335,7 +335,7 @@ def semantic_compatible(c: Claim, d: Draft, names: Names) -> bool:
     return _time_ok(c, d, once)
 
 
-def _most_similar(c: Claim, candidates: list[Draft], names: Names, embedder) -> Draft | None:
+def _most_similar(c: ResolvedClaim, candidates: list[Draft], names: Names, embedder) -> Draft | None:
     best, best_sim = None, embedder.threshold
     done: set[int] = set()
     for d in candidates:
@@ -416,7 +416,7 @@ def is_fact(d: Draft, names: Names) -> bool:
 HARM_FAMILIES = frozenset(("kill", "injure", "abduct", "arrest"))
 
 
-def _claim_weight(c: Claim, names: Names) -> tuple:
+def _claim_weight(c: ResolvedClaim, names: Names) -> tuple:
     """How much a claim can state by itself: named participants, a count, a place, a date, and names
     written as the entity's usual name (more is better); then unhedged, shorter."""
     named = [e for e in participants(c) if names.is_named(e)]
@@ -509,7 +509,7 @@ _NOUNS = {"kill": "killing", "attack": "attack", "abduct": "abduction", "injure"
           "sanction": "sanctions"}
 
 
-def representative(d: Draft, names: Names) -> Claim:
+def representative(d: Draft, names: Names) -> ResolvedClaim:
     """The claim a fact's statement is made from: the one stating most by itself (ties: the shortest)."""
     return max(d.claims, key=lambda c: _claim_weight(c, names))
 
@@ -582,7 +582,7 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     return text[:1].upper() + text[1:] + when
 
 
-def _written(c: Claim, e: str, names: Names) -> str:
+def _written(c: ResolvedClaim, e: str, names: Names) -> str:
     """A participant as the claim's evidence writes it: the entity's name where the sentence holds it
     whole (a mention cut short, "Kharsa Brigade" of "the Sons of the Kharsa Brigade", says another
     name), else the mention's own text."""
@@ -592,10 +592,10 @@ def _written(c: Claim, e: str, names: Names) -> str:
     return names.as_written(c.id, e)
 
 
-def _shared_place(d: Draft) -> tuple[str | None, Claim | None]:
+def _shared_place(d: Draft) -> tuple[str | None, ResolvedClaim | None]:
     """The place two or more of the fact's documents give (and the claim to write it from), if any."""
     docs: dict[str, set[str]] = defaultdict(set)
-    first: dict[str, Claim] = {}
+    first: dict[str, ResolvedClaim] = {}
     for o in d.claims:
         if o.place:
             docs[o.place].add(o.document)
@@ -606,7 +606,7 @@ def _shared_place(d: Draft) -> tuple[str | None, Claim | None]:
     return best, first[best]
 
 
-def _also_named(c: Claim, d: Draft, names: Names) -> list[str]:
+def _also_named(c: ResolvedClaim, d: Draft, names: Names) -> list[str]:
     """Other people the fact's claims name as participants in two of its documents or more (as most of
     them write them): "X killed Y (with Z)" where other reports name Z among the dead too."""
     docs: dict[str, set[str]] = defaultdict(set)
@@ -620,6 +620,6 @@ def _also_named(c: Claim, d: Draft, names: Names) -> list[str]:
             if len(docs[e]) >= 2][:3]
 
 
-def _extract(c: Claim) -> str:
+def _extract(c: ResolvedClaim) -> str:
     """The claim's own sentence, quoted: what a fact says when no slot of it is sure."""
     return '"' + " ".join(c.text.split()) + '"'

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Claim, Contrast, DocAnalysis, Document, LoadedTerm, OutletLabel, SourceProfile, TextSpan
+from ..model import Contrast, DocAnalysis, Document, LoadedTerm, OutletLabel, ResolvedClaim, SourceProfile, TextSpan
 from .facts import outlet_of
 from .participants import entity_of
 
@@ -174,7 +174,7 @@ class ClaimTally:
     hedged: int = 0
 
 
-def tally_claims(claims: Iterable[Claim]) -> dict[str, ClaimTally]:
+def tally_claims(claims: Iterable[ResolvedClaim]) -> dict[str, ClaimTally]:
     """Document id -> ClaimTally (so the claims themselves can be let go before profiling)."""
     tallies: dict[str, ClaimTally] = defaultdict(ClaimTally)
     for c in claims:

@@ -1,10 +1,12 @@
-"""Claims speak of entities: rewrite mention ids to entity ids, and name entities for statements."""
+"""Claims speak of entities: each phase-1 Claim (mention ids) made a ResolvedClaim (entity ids), and entities
+named for statements."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 
-from ..model import Claim, DocAnalysis, Entity, Mention
+from ..model import DocAnalysis, Entity, Mention, ResolvedClaim
 
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _STRIP = re.compile(r"^(the|a|an)\s+|['’]s$|[^\w\s-]", re.IGNORECASE)
@@ -71,14 +73,20 @@ def entity_of(mention: Mention) -> str:
     return mention.entity or text_key(mention.text)
 
 
-def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple[list[Claim], Names]:
-    """Every claim with its subject/objects/place/attributed_to rewritten to entity ids (in place)."""
+# The fields a ResolvedClaim takes from its Claim unchanged: all but the participants.
+PARTICIPANT_FIELDS = ("subject", "objects", "place", "attributed_to")
+_AS_WRITTEN = tuple(f.name for f in fields(ResolvedClaim) if f.name not in PARTICIPANT_FIELDS)
+
+
+def resolve_claims(analyses: Iterable[DocAnalysis], entities: list[Entity]) -> tuple[list[ResolvedClaim], Names]:
+    """A ResolvedClaim for every phase-1 claim, in document order: subject, objects, place and attributed_to
+    read as the entities of their mentions. The phase-1 claims are left as they are."""
     names = Names()
     for e in entities:
         names.name[e.id] = e.name
         names.type[e.id] = e.type
         names.entities[e.id] = e
-    claims: list[Claim] = []
+    claims: list[ResolvedClaim] = []
     for analysis in analyses:
         mentions = {m.id: m for m in analysis.mentions}
         for m in analysis.mentions:
@@ -93,18 +101,19 @@ def resolve_claims(analyses: list[DocAnalysis], entities: list[Entity]) -> tuple
                 return None
             m = mentions.get(ref)
             if m is None:
-                return ref  # already an entity id (re-run) or unknown
+                return ref  # not a mention of this document: kept as given
             key = entity_of(m)
             names.surface[(claim_id, key)] = _written(m.text)
             return key
 
         for c in analysis.claims:
             claim_id = c.id
-            c.subject = to_entity(c.subject)
-            c.objects = list(dict.fromkeys(o for o in (to_entity(x) for x in c.objects) if o and o != c.subject))
-            c.place = to_entity(c.place)
-            if c.place and names.type.get(c.place) not in PLACE_TYPES:
-                c.place = None  # the mention looked like a place, the entity is not one (a person tagged GPE)
-            c.attributed_to = to_entity(c.attributed_to)
-            claims.append(c)
+            subject = to_entity(c.subject)
+            objects = list(dict.fromkeys(o for o in (to_entity(x) for x in c.objects) if o and o != subject))
+            place = to_entity(c.place)
+            if place and names.type.get(place) not in PLACE_TYPES:
+                place = None  # the mention looked like a place, the entity is not one (a person tagged GPE)
+            attributed_to = to_entity(c.attributed_to)
+            claims.append(ResolvedClaim(**{f: getattr(c, f) for f in _AS_WRITTEN}, subject=subject, objects=objects,
+                                        place=place, attributed_to=attributed_to))
     return claims, names

@@ -2,31 +2,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from ..model import Conflict, DocAnalysis, Document, Entity, Fact, SourceProfile
-from ..packed import only
+from ..model import Conflict, DocAnalysis, Document, Entity, Fact, ResolvedClaim, SourceProfile
+from ..packed import PackedRecords, only
 from .conflicts import find_conflicts
 from .facts import build_facts, group_claims
 from .framing import profile_sources, tally_claims
 from .participants import resolve_claims
 
 
+class Reconciled(NamedTuple):
+    """What reconciliation makes: the claims resolved to entities (packed, in document order), the facts
+    they group into, the conflicts between them and the source profiles."""
+
+    claims: PackedRecords[ResolvedClaim]
+    facts: list[Fact]
+    conflicts: list[Conflict]
+    sources: list[SourceProfile]
+
+
 def reconcile(
     documents: list[Document], analyses: Iterable[DocAnalysis], entities: list[Entity], embedder=None
-) -> tuple[list[Fact], list[Conflict], list[SourceProfile]]:
-    """Facts, conflicts and source profiles. Rewrites claim participant ids from mentions to entities.
+) -> Reconciled:
+    """Resolved claims, facts, conflicts and source profiles. The phase-1 claims are read, never changed.
 
     ``embedder`` (``reconcile.semantic.load()``, optional) lets sentence similarity join claims the
     rules leave apart where every slot is compatible; ``None``: the rules alone.
 
     ``analyses`` is iterated once per step, each step asking only for the fields it reads (``only``).
-    The claims and the drafts built on them are let go before the source profiles are made: at
-    10^5 documents they hold about a gigabyte, and profiling needs only each document's tally.
+    The resolved claims are packed as soon as they are made, and the records and the drafts built on
+    them are let go before the source profiles are made: at 10^5 documents they hold about a
+    gigabyte, and profiling needs only each document's tally.
     """
     by_id = {d.id: d for d in documents}
     claims, names = resolve_claims(only(analyses, "mentions", "claims"), entities)
-    if hasattr(analyses, "set_claims"):  # packed analyses decode afresh: serve the rewritten claims from now on
-        analyses.set_claims(claims)
+    packed = PackedRecords(ResolvedClaim, claims)
     tallies = tally_claims(claims)
     drafts = group_claims(claims, names, embedder)
     del claims
@@ -35,7 +46,7 @@ def reconcile(
     del drafts
     _mark_contested(facts, conflicts)
     sources = profile_sources(documents, only(analyses, "mentions", "quotes", "descriptors"), tallies)
-    return facts, conflicts, sources
+    return Reconciled(packed, facts, conflicts, sources)
 
 
 def _mark_contested(facts: list[Fact], conflicts: list[Conflict]) -> None:

@@ -26,8 +26,8 @@ import re
 from collections import defaultdict
 
 from ..lexicon import vocabulary as V
-from ..model import Claim, Conflict, ConflictValue
-from . import timevalues as T
+from ..model import Conflict, ConflictValue, ResolvedClaim
+from .. import timexvalue as T
 from .facts import Draft
 from ..unionfind import UnionFind
 
@@ -70,15 +70,15 @@ def _stem_match(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(a), len(b)) - 2
 
 
-def _day(c: Claim) -> str | None:
+def _day(c: ResolvedClaim) -> str | None:
     return T.day(c.time)
 
 
-def _within_a_day(a: Claim, b: Claim) -> bool:
+def _within_a_day(a: ResolvedClaim, b: ResolvedClaim) -> bool:
     return bool(_day(a) and _day(b)) and T.within_a_day(a.time, b.time)
 
 
-def _hedge(c: Claim) -> str | None:
+def _hedge(c: ResolvedClaim) -> str | None:
     text = " " + " ".join(c.text.lower().split()) + " "
     for w in sorted(V.HEDGE_WORDS):
         if re.search(r"\b" + re.escape(w) + r"\b", text):
@@ -89,12 +89,12 @@ def _hedge(c: Claim) -> str | None:
     return None
 
 
-def _cited(c: Claim, names) -> str:
+def _cited(c: ResolvedClaim, names) -> str:
     who = c.speaker_text or (names.of(c.attributed_to) if c.attributed_to else None)
     return f"according to {who}" if who else "in its own voice"
 
 
-def _value_list(groups: dict[str, list[Claim]]) -> list[ConflictValue]:
+def _value_list(groups: dict[str, list[ResolvedClaim]]) -> list[ConflictValue]:
     out = []
     for v, cs in sorted(groups.items()):
         cs = list({c.id: c for c in cs}.values())
@@ -124,7 +124,7 @@ class _SharedFacts:
         return bool(shared - {id(d) for d in drafts})
 
 
-def _strong(a: Claim, b: Claim, da: Draft, db: Draft, names, facts: _SharedFacts) -> bool:
+def _strong(a: ResolvedClaim, b: ResolvedClaim, da: Draft, db: Draft, names, facts: _SharedFacts) -> bool:
     """Whether two claims surely tell of one event, not of two incidents of one kind:
     - both the killing of one named person (a person is killed once);
     - dated within a day of each other, and naming one person harmed;
@@ -149,7 +149,7 @@ class _Candidates:
     def __init__(self, drafts: list[Draft], families: frozenset, names, slot):
         self.draft_of: dict[str, Draft] = {}
         self.keys: dict[str, list[tuple]] = {}
-        self.buckets: dict[tuple, list[Claim]] = defaultdict(list)
+        self.buckets: dict[tuple, list[ResolvedClaim]] = defaultdict(list)
         for d in drafts:
             if d.family not in families:
                 continue
@@ -173,14 +173,14 @@ class _Candidates:
                     if a.document != b.document and (key[0] == "fact" or da is not db):
                         yield a, b, da, db
 
-    def neighbours(self, c: Claim):
+    def neighbours(self, c: ResolvedClaim):
         for k in self.keys.get(c.id, ()):
             for o in self.buckets[k][:CANDIDATES]:
                 if o.id != c.id:
                     yield o, self.draft_of[o.id]
 
 
-def _on_the_trigger_line(c: Claim, entity: str, names) -> bool:
+def _on_the_trigger_line(c: ResolvedClaim, entity: str, names) -> bool:
     """Whether the participant's words sit on the line of the claim's trigger: a name on another line of
     the claim's text (a heading, an outlet's name, a dateline joined to the sentence) is no slot of it."""
     written = names.as_written(c.id, entity)
@@ -191,7 +191,7 @@ def _on_the_trigger_line(c: Claim, entity: str, names) -> bool:
     return "\n" not in c.text[min(i, t):max(i, t)]
 
 
-def _reporter(c: Claim, entity: str, names, ctx) -> bool:
+def _reporter(c: ResolvedClaim, entity: str, names, ctx) -> bool:
     """The document's own outlet named as the doer: the reporter, not the agent (a joined heading)."""
     doc = ctx.documents.get(c.document)
     return bool(doc and doc.outlet and names.of(entity).lower() == doc.outlet.lower())
@@ -251,7 +251,7 @@ class _Nationalities:
         return self._state[nationality]
 
 
-def _place_forms(place: str, names, claims: list[Claim]) -> set[str]:
+def _place_forms(place: str, names, claims: list[ResolvedClaim]) -> set[str]:
     forms = {names.of(place)}
     for c in claims:
         forms.add(names.as_written(c.id, place))
@@ -275,7 +275,7 @@ def _written_together(fa: set[str], fb: set[str], texts: list[str]) -> bool:
     return False
 
 
-def _places_fit(a: str, b: str, names, nat: _Nationalities, claims: list[Claim], texts: list[str],
+def _places_fit(a: str, b: str, names, nat: _Nationalities, claims: list[ResolvedClaim], texts: list[str],
                 same_doc: bool) -> bool:
     """Whether two places can both be right for one event (see the module's rules)."""
     if a == b or same_doc:
@@ -307,7 +307,7 @@ _DEATH_WORDS = ("die", "died", "dies", "dying", "dead", "death", "deaths", "peri
                 "succumbed")
 
 
-def _where_told(c: Claim) -> str:
+def _where_told(c: ResolvedClaim) -> str:
     """What a claim's place is the place of: a death ("died in hospital in B"), a captivity ("held hostage
     in B") or the deed itself ("shot in A", "abducted in A"). A victim shot in one town may die in another,
     a captive taken in one be held in another: such places are never compared."""
@@ -325,7 +325,7 @@ def place_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
     found = _Candidates(drafts, V.EVENT_FAMILIES, names, lambda c: c.place and names.is_named(c.place)
                         and _on_the_trigger_line(c, c.place, names))
     events = UnionFind()
-    edges: list[tuple[Claim, Claim, Draft, Draft]] = []
+    edges: list[tuple[ResolvedClaim, ResolvedClaim, Draft, Draft]] = []
     for a, b, da, db in found.pairs():
         if a.place == b.place or _where_told(a) != _where_told(b) or not _strong(a, b, da, db, names, facts):
             continue
@@ -464,7 +464,7 @@ def agent_conflicts(drafts: list[Draft], fact_of: dict, ctx, nat: _Nationalities
     return _conflicts(edges, found, agrees, events, fact_of, ctx, "agent", lambda c: c.subject)
 
 
-def _shared_victim(a: Claim, b: Claim, names) -> bool:
+def _shared_victim(a: ResolvedClaim, b: ResolvedClaim, names) -> bool:
     return any(names.is_named(e) for e in set(a.objects) & set(b.objects))
 
 
@@ -491,7 +491,7 @@ def _conflicts(edges, candidates: _Candidates, agrees, events: UnionFind, fact_o
                     todo.append((o, do))
         claims = sorted((c for c, _ in found.values()), key=lambda c: (c.document, c.start, c.id))
         drafts = list({id(d): d for _, d in found.values()}.values())
-        values: dict[str, list[Claim]] = defaultdict(list)
+        values: dict[str, list[ResolvedClaim]] = defaultdict(list)
         for c in claims:
             values[names.of(value_of(c))].append(c)
         if len(values) < 2:
@@ -518,7 +518,7 @@ def _about(fact, d: Draft, names, slot: str) -> str:
     return f"where the {noun} happened" if slot == "place" else f"who did the {noun}"
 
 
-def _voices(values: dict[str, list[Claim]], ctx) -> tuple[str | None, bool]:
+def _voices(values: dict[str, list[ResolvedClaim]], ctx) -> tuple[str | None, bool]:
     """Whom each value comes from ("Veldia according to the Ostmarkian opposition (b)"): a claim
     attributed to a speaker is the speaker's. The line, and whether the values come from different voices."""
     names = ctx.names
@@ -532,7 +532,7 @@ def _voices(values: dict[str, list[Claim]], ctx) -> tuple[str | None, bool]:
     return line, differ
 
 
-def _common_notes(values: dict[str, list[Claim]], ctx) -> list[str]:
+def _common_notes(values: dict[str, list[ResolvedClaim]], ctx) -> list[str]:
     """What may explain two values besides the slot's own readings: hedges, publication dates."""
     parts = []
     hedged = [(v, c, _hedge(c)) for v, cs in sorted(values.items()) for c in cs if c.hedged]
@@ -556,7 +556,7 @@ def _common_notes(values: dict[str, list[Claim]], ctx) -> list[str]:
     return parts
 
 
-def _explanation(first: list[str], values: dict[str, list[Claim]], ctx) -> str:
+def _explanation(first: list[str], values: dict[str, list[ResolvedClaim]], ctx) -> str:
     voices, differ = _voices(values, ctx)
     parts = list(first)
     if voices and differ:
@@ -567,7 +567,7 @@ def _explanation(first: list[str], values: dict[str, list[Claim]], ctx) -> str:
     return " ".join(parts + ([voices] if voices and not differ else []))
 
 
-def _explain_places(values: dict[str, list[Claim]], ctx) -> str:
+def _explain_places(values: dict[str, list[ResolvedClaim]], ctx) -> str:
     names = ctx.names
     landmarks = []
     for v, cs in sorted(values.items()):
@@ -582,7 +582,7 @@ def _explain_places(values: dict[str, list[Claim]], ctx) -> str:
     return _explanation(first, values, ctx)
 
 
-def _explain_agents(values: dict[str, list[Claim]], ctx) -> str:
+def _explain_agents(values: dict[str, list[ResolvedClaim]], ctx) -> str:
     names = ctx.names
     own = [f"{c.document} cites {names.of(c.attributed_to) or c.speaker_text} for its own deed"
            for v, cs in sorted(values.items()) for c in cs

@@ -19,9 +19,10 @@ from ..schema import DOCUMENT_FIELDS, SECTIONS, record_fields
 
 SCHEMA = "consilience.dossier/1"
 
-# dossier section -> DocAnalysis field, for the per-document sections
+# dossier section -> DocAnalysis field, for the per-document sections of phase 1 (the claims section lists
+# the resolved claims of Corpus.claims)
 PER_DOCUMENT = {"mentions": "mentions", "times": "times", "quantities": "quantities", "quotes": "quotes",
-                "descriptors": "descriptors", "alias_evidence": "aliases", "claims": "claims"}
+                "descriptors": "descriptors", "alias_evidence": "aliases"}
 
 
 class Lazy:
@@ -79,6 +80,7 @@ def dossier_sections(corpus: Corpus) -> dict:
     out["entities"] = Lazy(lambda: map(to_dict, corpus.entities))
     for section, attr in PER_DOCUMENT.items():
         out[section] = Lazy(lambda attr=attr: _per_doc(corpus.analyses, attr))
+    out["claims"] = Lazy(lambda: map(to_dict, corpus.claims))
     out["facts"] = Lazy(lambda: map(to_dict, corpus.facts))
     out["conflicts"] = Lazy(lambda: map(to_dict, corpus.conflicts))
     out["sources"] = Lazy(lambda: map(to_dict, corpus.sources))
@@ -165,9 +167,14 @@ def html_dossier(corpus: Corpus, limits: HtmlLimits = HtmlLimits()) -> dict:
     out["entities"] = [to_dict(e) for e in corpus.entities if e.id in shown_entities]
     for section, attr in PER_DOCUMENT.items():
         out[section] = list(_per_doc(analyses, attr))
-    shown_claims = {c["id"] for c in out["claims"]}
-    out["claims"] += [to_dict(c) for a in only(corpus.analyses, "claims") if a.document not in docs for c in a.claims
-                      if c.id in fact_claims and c.id not in shown_claims]
+    # the claims of the documents shown, then those of other documents that the facts shown rest on
+    in_shown, elsewhere = [], []
+    for c in corpus.claims:
+        if c.document in docs:
+            in_shown.append(to_dict(c))
+        elif c.id in fact_claims:
+            elsewhere.append(to_dict(c))
+    out["claims"] = in_shown + elsewhere
     out["facts"] = [to_dict(f) for f in facts]
     out["conflicts"] = [to_dict(c) for c in conflicts]
     sources = sorted(corpus.sources, key=lambda s: -len(s.documents))[:limits.sources]
@@ -199,5 +206,5 @@ def _totals(corpus: Corpus) -> dict:
         "facts": len(corpus.facts), "corroborated": status.get("corroborated", 0),
         "single_source": status.get("single-source", 0), "contested": status.get("contested", 0),
         "conflicts": len(corpus.conflicts), "entities": len(corpus.entities),
-        "claims": sum(len(a.claims) for a in only(corpus.analyses, "claims")),
+        "claims": len(corpus.claims),
     }

@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ..timexvalue import display, first_day
 from . import svg
 
 _env = Environment(
@@ -27,6 +28,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["timex_display"] = display  # a value as a date is shown: "2020-01-05T18:30" -> "2020-01-05"
 
 SORT_SCRIPT = """
 document.querySelectorAll('table.sortable th[data-key]').forEach(function (th) {
@@ -247,7 +249,7 @@ class Index:
 def overview(dossier: dict, index: Index) -> dict:
     docs = dossier.get("documents", [])
     # (day, as written): a date known only as "2020" is shown as "2020", not as a made-up 1 January
-    days = sorted((d, str(doc["published"])[:10]) for doc in docs for d in [svg.parse_day(doc.get("published"))] if d)
+    days = sorted((d, display(str(doc["published"]))) for doc in docs for d in [first_day(doc.get("published"))] if d)
     status = Counter(f.get("status") for f in dossier.get("facts", []))
     outlets = sorted({d.get("outlet") for d in docs if d.get("outlet")})
     view = {
@@ -279,7 +281,7 @@ def _fact_value(fact: dict, conflict: dict) -> dict | None:
     values = conflict.get("values", [])
     slot = conflict.get("slot")
     for v in values:
-        if slot == "time" and fact.get("time") and svg.parse_day(fact["time"]) == svg.parse_day(v.get("value")):
+        if slot == "time" and fact.get("time") and first_day(fact["time"]) == first_day(v.get("value")):
             return v
         if slot == "quantity" and fact.get("quantity") is not None:
             try:
@@ -361,10 +363,10 @@ def _differing_span(claim: dict, slot: str, value: str, index: Index) -> tuple[i
     candidates = []
     if slot == "time":
         candidates.append(claim.get("time_text"))
-        day = svg.parse_day(value)
+        day = first_day(value)
         for t in index.by_doc["times"].get(claim["document"], []):
             inside = claim["start"] <= t["start"] and t["end"] <= claim["end"]
-            if inside and day and svg.parse_day(t.get("value")) == day:
+            if inside and day and first_day(t.get("value")) == day:
                 candidates.append(t["text"])
     elif slot == "quantity":
         candidates.append(claim.get("quantity_text"))

@@ -14,9 +14,10 @@ from datetime import date
 from html import escape
 from typing import Callable
 
+from ..timexvalue import first_day
+
 TYPE_COLOURS = {"PERSON": "#3b6ea8", "ORG": "#b5651d", "GPE": "#3d8b5a", "LOC": "#3d8b5a", "NORP": "#8a5aa8",
                 "FAC": "#7a7a2a", "EVENT": "#a83b54"}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def _esc(text) -> str:
@@ -25,24 +26,6 @@ def _esc(text) -> str:
 
 def _anchor(kind: str, ident: str) -> str:
     return f"#{kind}-{ident}"
-
-
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO / TIMEX3 value ("2020-01-02", "2020-01-02T18:30", "2020-01", "2020").
-
-    Month or year precision falls on the first day; values that are not dates ("P3M", "PRESENT_REF",
-    "2020-W01") give None.
-    """
-    if not value:
-        return None
-    m = _DATE.match(str(value))
-    rest = str(value)[m.end():] if m else ""
-    if not m or (rest and not rest.startswith("T")):
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------- timeline
@@ -56,13 +39,13 @@ def timeline_points(dossier: dict) -> list[dict]:
     """
     points = []
     for doc in dossier.get("documents", []):
-        day = parse_day(doc.get("published"))
+        day = first_day(doc.get("published"))
         if day:
             points.append({"day": day, "lane": "published", "label": f"{doc.get('outlet') or doc['id']}: "
                            f"{doc.get('title') or ''}", "kind": "doc", "id": doc["id"], "group": None})
     conflicted_facts = {f for c in dossier.get("conflicts", []) if c.get("slot") == "time" for f in c.get("facts", [])}
     for fact in dossier.get("facts", []):
-        day = parse_day(fact.get("time"))
+        day = first_day(fact.get("time"))
         if day:
             points.append({"day": day, "lane": "fact", "label": fact["statement"], "kind": "fact", "id": fact["id"],
                            "group": None, "contested": fact["id"] in conflicted_facts
@@ -71,7 +54,7 @@ def timeline_points(dossier: dict) -> list[dict]:
         if conflict.get("slot") != "time":
             continue
         for value in conflict.get("values", []):
-            day = parse_day(value.get("value"))
+            day = first_day(value.get("value"))
             if day:
                 points.append({"day": day, "lane": "conflict", "kind": "conflict", "id": conflict["id"],
                                "group": conflict["id"], "value": str(value["value"]),

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-_DCT = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?)?)?")
+# Values are read and written in consilience/timexvalue.py; the rules take the writers from here.
+from ...timexvalue import datetime_parts, day_value, month_value, week_value  # noqa: F401
+
 PRECISIONS = ("year", "month", "day", "time")
 
 
@@ -38,36 +39,11 @@ class Anchor:
 
 def parse_dct(value: str | None) -> Anchor | None:
     """Anchor of an ISO 8601 publication date ("2020", "2020-01", "2020-01-03", "2020-01-05T18:30"); None if unusable."""
-    if not value or not isinstance(value, str):
+    parts = datetime_parts(value)
+    if parts is None:
         return None
-    m = _DCT.match(value)
-    if not m:
-        return None
-    year, month, day, hour, minute = (int(g) if g else None for g in m.groups())
-    try:
-        if day is not None:
-            dt.date(year, month, day)
-        elif month is not None and not 1 <= month <= 12:
-            return None
-        if hour is not None and not (0 <= hour < 24 and 0 <= minute < 60):
-            hour = minute = None
-    except ValueError:
-        return None
-    label = m.group(0).strip()
+    year, month, day, hour, minute, label = parts
     return Anchor(year, month, day, hour, minute, label=label)
-
-
-def day_value(d: dt.date) -> str:
-    return d.isoformat()
-
-
-def week_value(d: dt.date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
 
 
 def add_months(year: int, month: int, k: int) -> tuple[int, int]:
