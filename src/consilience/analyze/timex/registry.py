@@ -42,7 +42,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
     "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day",
     "range_first": r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|few|several))\s*(?:to|or|and|-|–)\s*(?:\d|[a-z])",
-    "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"-long\b|\bthe\s+(?:years|decades|months|weeks)\b",
+    "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"(?:-|year|month|week|day|hour)long\b|\bthe\s+(?:years|decades|months|weeks)\b",
 }
 WINDOW = 80  # characters either side of a trigger the full pattern is run over (longer than any match)
 
