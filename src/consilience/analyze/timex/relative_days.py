@@ -25,7 +25,9 @@ def _inside_a_name(m, ctx) -> bool:
     is part of a name ("USA Today", "World News Tonight", "CBS This Morning", "This is VOA Today"), not a time."""
     if not m.group(0)[:1].isupper():
         return False
-    prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)\s+$", ctx.before(m, 40))
+    prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)(?P<gap>\s+)$", ctx.before(m, 40))
+    if prev is not None and "\n" in prev.group("gap"):
+        return False  # a name does not run across a line break: "...Police Shooting\nYesterday, officers said"
     if prev is None or prev.group("w").lower() in _SENTENCE_OPENERS or prev.group("w").lower() in L.WEEKDAY_NAMES:
         return False
     return True
