@@ -416,3 +416,52 @@ def test_a_business_quarter_next_to_a_game_word_elsewhere_stays():
 ])
 def test_a_weekday_deadline_not_set_in_the_past_is_ahead(nlp, text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)
+
+
+# --------------------------------------------------------------------------- issue 16, third round
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Days later, the ferry service resumed.", "Days", ("DURATION", "PXD")),
+    ("Just minutes after the blast, medics arrived.", "minutes", ("DURATION", "PTXM")),
+    ("The dam failed hours before the storm peaked.", "hours", ("DURATION", "PTXH")),
+    ("Prices climbed for a few weeks.", "a few weeks", ("DURATION", "PXW")),
+])
+def test_bare_plural_units_counted_from_an_event_are_vague_durations(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("In the days after the vote, crowds marched.", "days"),
+    ("Those years before the war were calm.", "years"),
+])
+def test_plural_units_inside_an_event_anchored_noun_phrase_are_not_durations(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Police ended a weeklong search for the hikers.", "weeklong", "P1W"),
+    ("The yearlong inquiry closed.", "yearlong", "P1Y"),
+    ("She gave an hourlong speech after a daylong hearing.", "hourlong", "PT1H"),
+    ("She gave an hourlong speech after a daylong hearing.", "daylong", "P1D"),
+])
+def test_solid_long_compounds_are_one_unit_durations(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DURATION", expected)
+
+
+def test_a_capitalised_deictic_day_after_a_line_break_is_not_part_of_a_name():
+    text = "Crowds Clash With Police Over Harbour Closure\nYesterday, officers said the port would reopen."
+    assert value_of(text, WEDNESDAY, "Yesterday") == ("DATE", "2020-01-07")
+    assert value_of("Commuters read Harbour Today on the ferry.", WEDNESDAY, "Today") is None
+
+
+def test_a_participle_used_as_a_preposition_takes_the_tense_of_its_verb(nlp):
+    text = "The bridge will be closed for two weeks starting Monday."
+    assert value_of(text, WEDNESDAY, "Monday", nlp(text)) == ("DATE", "2020-01-13")
+    text = "Protests broke out following Monday's verdict."
+    assert value_of(text, WEDNESDAY, "Monday", nlp(text)) == ("DATE", "2020-01-06")
+
+
+def test_a_preposition_before_the_end_of_a_period_is_outside_the_span():
+    text = "The mill expects to reopen by the end of the year."
+    hits = [t for t in find_times(text, WEDNESDAY) if "end" in t.text]
+    assert [(t.text, t.value) for t in hits] == [("the end of the year", "2020")]

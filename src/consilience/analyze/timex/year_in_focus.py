@@ -9,8 +9,10 @@ from .context import EVENT_RELATIVE, EXPLICIT, Found
 from .registry import rule
 
 
-@rule(r"(?:(?P<mod>around|about|by|until|before|after|since)\s+)?(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<b>beginning|start|middle)\s+of\s+the\s+(?P<u2>year|month|week))")
+@rule(r"(?:(?P<mod>around|about)\s+)?(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<b>beginning|start|middle)\s+of\s+the\s+(?P<u2>year|month|week))")
 def end_of_period(m, ctx):
+    """"around year end", "the end of the year": a modifier of the time ("around") is in the span, a preposition
+    ("by the end of the year") outside it, as TimeML marks them."""
     unit = (m["u"] or m["u2"] or "year").lower()
     reason = ctx.missing({"year": "year", "month": "month", "quarter": "month"}.get(unit, "day"))
     if reason:
