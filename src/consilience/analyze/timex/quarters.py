@@ -25,7 +25,7 @@ def _in_a_game(ctx: Context, m) -> bool:
 
 
 @rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?:fiscal\s+)?(?P<y1>{L.YEAR4})(?:['’]s)?\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
-      rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
+      rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter|QUARTER)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
       rf"|(?-i:Q)(?P<qn>[1-4])(?:\s+|-|/)?(?P<y3>{L.YEAR4})?")
 def quarter(m, ctx):
     q = int(m["qn"]) if m["qn"] else L.ORDINALS[m["q"].lower()]
@@ -53,7 +53,7 @@ def quarter(m, ctx):
 
 @rule(r"(?P<det>the|this|that|last|next|its|their|a)\s+(?:(?P<adj>latest|current|previous|past|coming|same|comparable|"
       r"corresponding|year-ago|year-earlier|prior-year|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|"
-      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter)(?!-|\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
+      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter|QUARTER)(?!-|\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
 def relative_quarter(m, ctx):
     det, adj = m["det"].lower(), " ".join((m["adj"] or "").lower().split())
     if det == "a" and adj not in ("year-ago", "year-earlier", "prior-year"):

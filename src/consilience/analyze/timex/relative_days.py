@@ -23,8 +23,8 @@ _SENTENCE_OPENERS = {"on", "by", "until", "since", "and", "but", "so", "earlier"
 def _inside_a_name(m, ctx) -> bool:
     """A capitalised "Today", "Tonight", "This Morning", "This Week" right after a capitalised word in mid-sentence
     is part of a name ("USA Today", "World News Tonight", "CBS This Morning", "This is VOA Today"), not a time."""
-    if not m.group(0)[:1].isupper():
-        return False
+    if not m.group(0)[:1].isupper() or m.group(0).isupper():
+        return False  # lower case, or capitals throughout ("SHARES FELL YESTERDAY"): capitals mark no name there
     prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)(?P<gap>\s+)$", ctx.before(m, 40))
     if prev is not None and "\n" in prev.group("gap"):
         return False  # a name does not run across a line break: "...Police Shooting\nYesterday, officers said"
@@ -99,7 +99,7 @@ _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal y
               "decade": "E", "century": "C"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>that\s+same|this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>that\s+same|this\s+past|this\s+coming|this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
       r"(?P<u>week|weekend|month|year|fiscal\s+year|calendar\s+year|decade|century)(?!-)")
 def relative_unit(m, ctx):
     if _inside_a_name(m, ctx):
