@@ -465,3 +465,37 @@ def test_a_preposition_before_the_end_of_a_period_is_outside_the_span():
     text = "The mill expects to reopen by the end of the year."
     hits = [t for t in find_times(text, WEDNESDAY) if "end" in t.text]
     assert [(t.text, t.value) for t in hits] == [("the end of the year", "2020")]
+
+
+def test_this_past_and_this_coming_weeks_keep_this_in_the_span():
+    assert value_of("This past weekend, anglers crowded the pier.", WEDNESDAY, "This past weekend") \
+        == ("DATE", "2020-W01-WE")
+    hits = [t.text for t in find_times("This past weekend, anglers crowded the pier.", WEDNESDAY)]
+    assert hits == ["This past weekend"]
+
+
+def test_text_in_capitals_throughout_is_read_like_lower_case():
+    text = "FERRY OPERATOR SAID LAST WEEK THAT BOOKINGS FELL YESTERDAY AND IN THE THIRD QUARTER."
+    assert value_of(text, WEDNESDAY, "LAST WEEK") == ("DATE", "2020-W01")
+    assert value_of(text, WEDNESDAY, "YESTERDAY") == ("DATE", "2020-01-07")
+    assert value_of(text, WEDNESDAY, "THE THIRD QUARTER") == ("DATE", "2019-Q3")
+    assert value_of("Tourists filled the Latin Quarter.", WEDNESDAY, "Quarter") is None
+
+
+@pytest.mark.parametrize("dct,text,phrase,expected", [
+    ("1989-10-26", "Orders for fiscal '90 look firm.", "fiscal '90", "1990"),
+    ("1989-10-26", "The '88 harvest was poor.", "'88", "1988"),
+    ("2012-05-01", "The class of '05 held a reunion.", "'05", "2005"),
+    (None, "The class of '68 held a reunion.", "'68", "1968"),
+])
+def test_years_clipped_to_two_digits(dct, text, phrase, expected):
+    assert value_of(text, dct, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The center is 6'10 tall.", "10"),
+    ("The decade of the '80s boomed.", "'80s"),
+])
+def test_clipped_years_are_not_heights_or_decades(text, phrase):
+    hits = [t for t in find_times(text, WEDNESDAY) if phrase in t.text]
+    assert all(t.value != "1910" and t.value != "1980" for t in hits)

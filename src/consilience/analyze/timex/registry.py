@@ -30,7 +30,7 @@ _POD = r"(?:morning|afternoon|evening|night)s?\b"
 TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched case-insensitively)
     "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
     "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
-    "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand",
+    "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand", "clipped_year": r"['’]\d\d",
     "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters|\bh[12]\b", "season": r"spring|summer|fall|autumn|winter",
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",

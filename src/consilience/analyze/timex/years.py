@@ -81,3 +81,19 @@ def spoken_year(m, ctx):
     else:
         value = 2000 + (L.SMALL_NUMBERS[m["d"].lower()] if m["d"] else 0)
     return Found("DATE", str(value), EXPLICIT)
+
+
+@rule(r"(?:(?P<pre>fiscal|calendar|FY)\s*)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[-–/.,]\d|\s*(?:percent|per\s*cent)\b)")
+def clipped_year(m, ctx):
+    """"fiscal '90", "the '89 season", "since '94": a year clipped to two digits, in the century that puts it
+    nearest the publication date (at most ten years ahead of it); with no date, 1930-2029."""
+    yy = int(m["yy"])
+    if ctx.anchor is None:
+        return Found("DATE", str((1900 if yy >= 30 else 2000) + yy), EXPLICIT)
+    base = ctx.anchor.year
+    year = (base // 100) * 100 + yy
+    if year > base + 10:
+        year -= 100
+    elif year < base - 89:
+        year += 100
+    return Found("DATE", str(year), EXPLICIT)
