@@ -499,3 +499,12 @@ def test_years_clipped_to_two_digits(dct, text, phrase, expected):
 def test_clipped_years_are_not_heights_or_decades(text, phrase):
     hits = [t for t in find_times(text, WEDNESDAY) if phrase in t.text]
     assert all(t.value != "1910" and t.value != "1980" for t in hits)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("At this hour, divers are still searching.", "this hour", "PRESENT_REF"),
+    ("The governor spoke a short while ago.", "a short while ago", "PAST_REF"),
+    ("Moments ago, the jury returned.", "Moments ago", "PAST_REF"),
+])
+def test_broadcast_references_to_the_present_and_the_just_past(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)

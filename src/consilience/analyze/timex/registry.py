@@ -36,7 +36,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
     "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
     "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every",
-    "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|time|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
+    "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|moments|while|time|this\s+hour|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
     "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD,
     "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
