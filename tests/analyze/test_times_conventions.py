@@ -508,3 +508,21 @@ def test_clipped_years_are_not_heights_or_decades(text, phrase):
 ])
 def test_broadcast_references_to_the_present_and_the_just_past(text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("dct,text,phrase,expected", [
+    ("2019-12-10", "Shoppers queued on Black Friday.", "Black Friday", "2019-11-29"),  # the day after Thanksgiving
+    ("2019-12-10", "Online sales peaked on Cyber Monday.", "Cyber Monday", "2019-12-02"),
+    ("2021-03-01", "Processions will start on Palm Sunday.", "Palm Sunday", "2021-03-28"),
+])
+def test_named_shopping_and_church_days(dct, text, phrase, expected):
+    assert value_of(text, dct, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The Good Friday Agreement ended the conflict.",
+    "She swept Super Tuesday.",
+    "Black Friday Deals: televisions halved.",
+])
+def test_a_weekday_inside_a_named_day_is_not_this_weeks_day(text):
+    assert [t for t in find_times(text, WEDNESDAY) if t.value and t.value.startswith("2020-01")] == []

@@ -44,10 +44,14 @@ _HOLIDAYS = {  # name -> year -> date (fixed dates, or the rule that makes them)
     "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
+    "palm sunday": lambda y: _easter(y) - dt.timedelta(days=7),
+    "ash wednesday": lambda y: _easter(y) - dt.timedelta(days=46),
 }
 _HOLIDAY_NAMES = (r"(?-i:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Halloween|"
                   r"Valentine['’]s\s+Day|[Tt]he\s+Fourth\s+of\s+July|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|"
-                  r"Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day)")
+                  r"Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday|Palm\s+Sunday|Ash\s+Wednesday)")
 
 
 @rule(rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY_NAMES})(?:\s+(?P<wk>week(?:end)?))?(?:,?\s+(?P<y>{L.YEAR4}))?")

@@ -40,7 +40,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD,
     "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
-    "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day",
+    "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day|black friday|cyber monday|palm sunday|ash wednesday",
     "range_first": r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|few|several))\s*(?:to|or|and|-|–)\s*(?:\d|[a-z])",
     "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"(?:-|year|month|week|day|hour)long\b|\bthe\s+(?:years|decades|months|weeks)\b",
 }

@@ -13,6 +13,7 @@ from .helpers import _day_found, _rel_word
 from .registry import rule
 from .tense import FUTURE, PAST, PRESENT
 
+_NAMED_DAY_BEFORE = re.compile(r"\b(?-i:Black|Good|Cyber|Bloody|Super|Ash|Holy|Maundy|Palm|Easter|Shrove|Giving|Small\s+Business)\s+$")
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
@@ -67,6 +68,8 @@ def part_of_this_day(m, ctx):
 @rule(rf"(?:(?P<mod>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|past|coming|previous|this\s+past|this\s+coming|the\s+previous|the\s+following)\s+)?"
       rf"(?P<wd>{L.WEEKDAY})(?:\s+(?P<pod>{L.PART_OF_DAY}))?")
 def weekday(m, ctx):
+    if not m["rel"] and not m["mod"] and _NAMED_DAY_BEFORE.search(ctx.before(m, 10)):
+        return None  # "Good Friday Agreement", "Black Friday deals", "Bloody Sunday", "Super Tuesday": a name, not this week's day
     wd = L.weekday_number(m["wd"])
     rel = _rel_word(m["rel"])
     if rel in ("the following", "the previous"):
