@@ -526,3 +526,10 @@ def test_named_shopping_and_church_days(dct, text, phrase, expected):
 ])
 def test_a_weekday_inside_a_named_day_is_not_this_weeks_day(text):
     assert [t for t in find_times(text, WEDNESDAY) if t.value and t.value.startswith("2020-01")] == []
+
+
+def test_a_schedule_in_the_present_puts_a_month_well_behind_in_next_year(nlp):
+    text = "The council meets again in January."  # said in August: the coming January
+    assert value_of(text, "2019-08-20", "January", nlp(text)) == ("DATE", "2020-01")
+    text = "The council met again in January."
+    assert value_of(text, "2019-08-20", "January", nlp(text)) == ("DATE", "2019-01")
