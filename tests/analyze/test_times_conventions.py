@@ -533,3 +533,22 @@ def test_a_schedule_in_the_present_puts_a_month_well_behind_in_next_year(nlp):
     assert value_of(text, "2019-08-20", "January", nlp(text)) == ("DATE", "2020-01")
     text = "The council met again in January."
     assert value_of(text, "2019-08-20", "January", nlp(text)) == ("DATE", "2019-01")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("the ferry left at six thirty this morning.", "six thirty this morning", ("TIME", "2020-01-08T06:30")),
+    ("the blast came just after nine a.m. local time.", "nine a.m.", ("TIME", "2020-01-08T09:00")),
+    ("we'll meet at ten thirty tonight.", "ten thirty tonight", ("TIME", "2020-01-08T22:30")),
+    ("the vote is on the twenty-third of March.", "the twenty-third of March", ("DATE", "2020-03-23")),
+])
+def test_clock_times_and_dates_in_words_as_transcripts_write_them(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("six thirty people came.", "six thirty"),
+    ("two this morning were hurt.", "two"),
+    ("she won nine am titles.", "nine am"),
+])
+def test_number_words_that_are_counts_are_not_clock_times(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None

@@ -28,7 +28,7 @@ _WEEKDAYS = r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)"
 _UNITS = r"\b(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?|century|centuries|millenni(?:um|a))\b"
 _POD = r"(?:morning|afternoon|evening|night)s?\b"
 TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched case-insensitively)
-    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
+    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS, "day_word_month": _MONTHS,
     "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
     "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand", "clipped_year": r"['’]\d\d",
     "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters|\bh[12]\b", "season": r"spring|summer|fall|autumn|winter",
@@ -38,6 +38,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every",
     "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|moments|while|time|this\s+hour|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
     "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD,
+    "spoken_clock": r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?:fifteen|thirty|forty|fifty|twenty|ten|[ap]\.?\s?m\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[ap]\.\s?m\b",
     "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
     "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day|black friday|cyber monday|palm sunday|ash wednesday",
