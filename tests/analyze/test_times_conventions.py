@@ -552,3 +552,12 @@ def test_clock_times_and_dates_in_words_as_transcripts_write_them(text, phrase, 
 ])
 def test_number_words_that_are_counts_are_not_clock_times(text, phrase):
     assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The vote is this Friday.", "this Friday", "2020-01-10"),  # said on Wednesday, no tense: two days ahead
+    ("He arrived this Monday.", "this Monday", "2020-01-06"),  # past: behind
+    ("The envoys meet this Monday.", "this Monday", "2020-01-13"),  # a schedule in the present: ahead
+])
+def test_this_weekday_without_a_tense_is_the_day_of_the_current_week(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)

@@ -82,6 +82,10 @@ def weekday(m, ctx):
         date = weekday_near(dct, wd, "before")
     elif rel == "next":
         date = weekday_near(dct, wd, "after")
+    elif rel == "this" and ctx.tense(m) not in (FUTURE, PAST, PRESENT):
+        # "this Friday" with no tense to place it: the day of the publication date's own week ("the vote is
+        # this Friday" said on Wednesday is two days ahead, not last week's)
+        date = dct + dt.timedelta(days=wd - dct.isoweekday())
     else:  # a bare weekday in news: the nearest such day not after the publication date, unless future
         date = weekday_near(dct, wd, "not-before" if _ahead(ctx, m) else "not-after")
     return _day_found(ctx, date, ctx.dct, m["pod"])
