@@ -561,3 +561,17 @@ def test_number_words_that_are_counts_are_not_clock_times(text, phrase):
 ])
 def test_this_weekday_without_a_tense_is_the_day_of_the_current_week(nlp, text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("She writes for the Sunday Times in London.", "Sunday"),
+    ("He edits the Daily and Sunday Express.", "Daily"),
+    ("He edits the Daily and Sunday Express.", "Sunday"),
+])
+def test_the_weekday_or_daily_starting_a_title_is_not_a_time(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text", ["On Sunday Russia voted.", "Iran Sunday rejected the offer.", "the Sunday meeting"])
+def test_a_weekday_before_a_name_is_still_a_day(text):
+    assert value_of(text, WEDNESDAY, "Sunday") == ("DATE", "2020-01-05")

@@ -11,6 +11,7 @@ from .anchor import add_months, add_quarters, month_value, quarter_of, week_valu
 from .context import EVENT_RELATIVE, EXPLICIT, Context, Found
 from .helpers import _day_found, _rel_word
 from .registry import rule
+from ..spans import headline_at
 from .tense import FUTURE, PAST, PRESENT
 
 _NAMED_DAY_BEFORE = re.compile(r"\b(?-i:Black|Good|Cyber|Bloody|Super|Ash|Holy|Maundy|Palm|Easter|Shrove|Giving|Small\s+Business)\s+$")
@@ -70,6 +71,8 @@ def part_of_this_day(m, ctx):
 def weekday(m, ctx):
     if not m["rel"] and not m["mod"] and _NAMED_DAY_BEFORE.search(ctx.before(m, 10)):
         return None  # "Good Friday Agreement", "Black Friday deals", "Bloody Sunday", "Super Tuesday": a name, not this week's day
+    if not m["rel"] and not m["mod"] and not m["pod"] and _names_something(m, ctx):
+        return None  # "the Sunday Times", "Monday Night Football": a title, not a day
     wd = L.weekday_number(m["wd"])
     rel = _rel_word(m["rel"])
     if rel in ("the following", "the previous"):
@@ -89,6 +92,22 @@ def weekday(m, ctx):
     else:  # a bare weekday in news: the nearest such day not after the publication date, unless future
         date = weekday_near(dct, wd, "not-before" if _ahead(ctx, m) else "not-after")
     return _day_found(ctx, date, ctx.dct, m["pod"])
+
+
+_TITLE_AFTER = re.compile(r" (?-i:[A-Z][a-z]+)\b")
+_NOT_A_TITLE_WORD = set(L.MONTHS) | set(L.WEEKDAYS) | set(L.PARTS_OF_DAY) | {"night", "nights"}
+
+
+def _names_something(m, ctx) -> bool:
+    """"the" + a weekday + a capitalised word in running text is a title ("the Sunday Times", "the Monday Night
+    Football game"), unless that word is a month or a part of day ("the Friday March 3 meeting"), or the line is a
+    headline, where capitals mark no name."""
+    after = _TITLE_AFTER.match(ctx.text, m.end())
+    if after is None or after.group(0).strip().lower() in _NOT_A_TITLE_WORD:
+        return False
+    if not re.search(r"\b(?-i:the|The)\s+(?:(?-i:[A-Z][a-z]+)\s+and\s+)?$", ctx.before(m, 30)):
+        return False  # "On Sunday Russia voted", "Iran Sunday rejected": a day before a name; "the Sunday Times" a title
+    return not headline_at(ctx.text, m.start())
 
 
 def _ahead(ctx: Context, m) -> bool:
