@@ -123,6 +123,8 @@ def season(m, ctx):
         return None
     if re.match(r"\s*(?:-|\w+\s+(?:camp|school|session|olympics|games|palace|offensive|storm)\b)", after, re.I):
         return None
+    if m["s"][:1].isupper() and not m["s"].isupper() and re.match(r"\s+(?-i:[A-Z][a-z])", after):
+        return None  # "the Winter Meetings", "Summer Olympics", "the Spring Festival": a name
     reason = ctx.missing("month")
     if reason:
         return Found("DATE", f"XXXX-{code}", reason)

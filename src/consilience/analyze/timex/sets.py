@@ -36,7 +36,7 @@ def set_every(m, ctx):
 def set_adverb(m, ctx):
     word = m.group(0).lower()
     if word in ("daily", "weekly", "monthly") and (re.match(r"\s+(?-i:[A-Z])", ctx.after(m, 3)) or (
-            m.group(0)[:1].isupper() and re.search(r"\b(?-i:the)\s+$", ctx.before(m, 5)))):
+            m.group(0)[:1].isupper() and re.search(r"\b(?-i:the|[A-Z][\w&'’.-]*)\s+$", ctx.before(m, 12)))):
         return None  # a title: "the Daily Telegraph", "the Daily and Sunday Express"
     if word not in ("annually", "every day") and _modifies_noun(ctx, m):
         return None  # "quarterly dividend", "daily volume": an adjective, not a recurring time
