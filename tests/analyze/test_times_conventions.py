@@ -575,3 +575,33 @@ def test_the_weekday_or_daily_starting_a_title_is_not_a_time(text, phrase):
 @pytest.mark.parametrize("text", ["On Sunday Russia voted.", "Iran Sunday rejected the offer.", "the Sunday meeting"])
 def test_a_weekday_before_a_name_is_still_a_day(text):
     assert value_of(text, WEDNESDAY, "Sunday") == ("DATE", "2020-01-05")
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("A gunman burst into an office Christmas party.", "Christmas"),
+    ("Children wore Halloween costumes.", "Halloween"),
+    ("Fans Weekly reported the split.", "Weekly"),
+    ("The team met at the Winter Meetings in Dallas.", "Winter"),
+    ("She was named player of the year.", "the year"),
+    ("He is the reigning Coach of the Year.", "the Year"),
+])
+def test_holidays_seasons_sets_and_years_inside_names_or_kinds_are_not_times(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Stores will close on Christmas Day.", "Christmas Day", ("DATE", "2020-12-25")),
+    ("The suspect died within hours of his arrest.", "hours", ("DURATION", "PTXH")),
+    ("The statue stood for more than a half-century.", "more than a half-century", ("DURATION", "P50Y")),
+    ("The envoy was the favourite earlier in the week.", "earlier in the week", ("DATE", "2020-W02")),
+    ("Later in the month, rents rose.", "Later in the month", ("DATE", "2020-01")),
+    ("Polling began on Jan.6 in the capital.", "Jan.6", ("DATE", "2020-01-06")),
+    ("The cable broke at 0800 GMT.", "0800 GMT", ("TIME", "2020-01-08T08:00")),
+    ("Talks resume at 1430 local time.", "1430 local time", ("TIME", "2020-01-08T14:30")),
+])
+def test_wire_copy_forms(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+def test_a_count_of_years_of_something_is_not_a_bare_stretch():
+    assert value_of("She brought years of experience.", WEDNESDAY, "years") is None

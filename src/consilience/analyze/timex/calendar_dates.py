@@ -48,7 +48,7 @@ _DAY_WORD = (r"(?P<dayw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth
              r"(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:and|or|in|at|on|when|to|through|until|till|this|next|last)\b|,?\s+(?:1[6-9]|20)\d\d)")
 
 
-@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})\s+(?:the\s+)?(?:(?P<day>{L.DAYNUM})|{_DAY_WORD})" + _YEAR_SUFFIX)
+@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})(?:\s+|(?<=\.)(?=\d))(?:the\s+)?(?:(?P<day>{L.DAYNUM})|{_DAY_WORD})" + _YEAR_SUFFIX)
 def month_day(m, ctx):
     return _calendar_day(m, ctx)
 

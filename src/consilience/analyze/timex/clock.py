@@ -38,6 +38,16 @@ def clock(m, ctx):
     return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
 
 
+@rule(r"(?<![\d,.$])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:(?-i:GMT|UTC|Z)\b|local\s+time\b)")
+def four_digit_clock(m, ctx):
+    """"0800 GMT", "1430 local time": a clock time in four digits, as wire copy writes it."""
+    tod = f"T{m['hh']}:{m['mm']}"
+    if ctx.missing("day"):
+        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
+    date = ctx.anchor.date
+    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+
+
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _MINUTE_WORDS = {"fifteen": 15, "thirty": 30, "forty-five": 45, "forty five": 45, "twenty": 20, "ten": 10,
                  "forty": 40, "fifty": 50, "twenty-five": 25, "twenty five": 25}

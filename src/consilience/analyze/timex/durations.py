@@ -178,7 +178,7 @@ def range_first(m, ctx):
     return _duration(m, ctx, n, letter, is_time)
 
 
-@rule(r"(?:(?P<approx>about|around|almost|nearly|more\s+than|less\s+than|over|for|under)\s+)?(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)")
+@rule(r"(?:(?P<approx>about|around|almost|nearly|more\s+than|less\s+than|over|for|under)\s+)?(?:a\s+)?half[\s-]+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)")
 def half_unit(m, ctx):
     return Found("DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P15D", "century": "P50Y",
                               "decade": "P5Y"}[m["u"].lower()], EXPLICIT)
@@ -225,8 +225,10 @@ def bare_plural(m, ctx):
         # like "several days later" (PXD); the event, not the publication date, anchors it
         letter, is_time = L.unit_letter(m["u"])
         return Found("DURATION", f"P{'T' if is_time else ''}X{letter}", EXPLICIT)
-    if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:of|old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
+    if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
         return None
+    if re.match(r"\s*of\b", ctx.after(m, 4)) and not re.search(r"\b(?:within|after)\s+$", ctx.before(m, 8), re.I):
+        return None  # "for years of study" is a quantity of something; "within hours of his arrest" a stretch
     if m["u"].lower() in ("days", "hours", "minutes") and re.search(r"\b(?:after|last|in|than)\s+$", ctx.before(m, 8), re.I):
         return None  # "after hours" (trading), "in days" and "than days" are too often not stretches
     letter, is_time = L.unit_letter(m["u"])
