@@ -605,3 +605,15 @@ def test_wire_copy_forms(text, phrase, expected):
 
 def test_a_count_of_years_of_something_is_not_a_bare_stretch():
     assert value_of("She brought years of experience.", WEDNESDAY, "years") is None
+
+
+def test_a_quarter_in_a_match_report_is_a_quarter_of_the_game():
+    text = ("The rookie threw a 7-yard touchdown pass. It was the fifth time he rallied the side to victory in "
+            "the fourth quarter.")
+    assert value_of(text, "2012-12-23", "the fourth quarter") is None
+    assert value_of("The Hawks sealed another fourth-quarter comeback.", "2012-12-23", "fourth-quarter") is None
+    assert value_of("Profit fell in the fourth quarter.", "2012-12-23", "the fourth quarter") == ("DATE", "2012-Q4")
+
+
+def test_a_quote_opening_on_two_digits_is_not_a_clipped_year():
+    assert value_of("Escapee Added to U.S. Marshals '15 Most Wanted' List", WEDNESDAY, "'15 Most") is None

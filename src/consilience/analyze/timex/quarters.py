@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as L
 from .anchor import add_quarters, quarter_of
@@ -18,7 +19,22 @@ _GAME_WORDS = re.compile(r"\b(?:touchdowns?|interceptions?|field\s+goals?|quarte
                          r"tied\s+the\s+(?:game|score))\b", re.I)
 
 
+# Words no business report uses: one anywhere in the document makes it a match report.
+_MATCH_REPORT = re.compile(r"\b(?:touchdowns?|quarterbacks?|field\s+goals?|halftime|free\s+throws?|three-pointers?|"
+                           r"\d+-yard\s+(?:pass|run|touchdown|field)|yards\s+rushing|rushing\s+yards)\b", re.I)
+# A noun after the quarter that only a game has ("a fourth-quarter comeback", "fourth quarter magic").
+_GAME_NOUN_AFTER = re.compile(r"[\s-]+(?:victory|win|comeback|drive|touchdown|TD|sacks?|deficit|heroics|magic|stampede|"
+                              r"interception|field\s+goal|basket|goal)\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _match_report(text: str) -> bool:
+    return _MATCH_REPORT.search(text) is not None
+
+
 def _in_a_game(ctx: Context, m) -> bool:
+    if _GAME_NOUN_AFTER.match(ctx.text, m.end()) or _match_report(ctx.text):
+        return True
     start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
     ends = [i for i in (ctx.text.find(".", m.end()), ctx.text.find("\n", m.end())) if i >= 0]
     return _GAME_WORDS.search(ctx.text, start, min(ends) if ends else len(ctx.text)) is not None

@@ -83,10 +83,17 @@ def spoken_year(m, ctx):
     return Found("DATE", str(value), EXPLICIT)
 
 
+_CLIPPED_YEAR_CUE = re.compile(r"\b(?:in|since|of|the|from|to|until|till|by|through|during|before|after|early|late|mid|"
+                               r"class|spring|summer|fall|autumn|winter|and|or)\s*-?\s*$", re.I)
+
+
 @rule(r"(?:(?P<pre>fiscal|calendar|FY)\s*)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[-–/.,]\d|\s*(?:percent|per\s*cent)\b)")
 def clipped_year(m, ctx):
     """"fiscal '90", "the '89 season", "since '94": a year clipped to two digits, in the century that puts it
-    nearest the publication date (at most ten years ahead of it); with no date, 1930-2029."""
+    nearest the publication date (at most ten years ahead of it); with no date, 1930-2029. Only after "fiscal" or a
+    word that governs a date ("Marshals '15 Most Wanted'" opens a quotation)."""
+    if not m["pre"] and not _CLIPPED_YEAR_CUE.search(ctx.before(m, 12)):
+        return None
     yy = int(m["yy"])
     if ctx.anchor is None:
         return Found("DATE", str((1900 if yy >= 30 else 2000) + yy), EXPLICIT)
