@@ -617,3 +617,16 @@ def test_a_quarter_in_a_match_report_is_a_quarter_of_the_game():
 
 def test_a_quote_opening_on_two_digits_is_not_a_clipped_year():
     assert value_of("Escapee Added to U.S. Marshals '15 Most Wanted' List", WEDNESDAY, "'15 Most") is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The museum is closed on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("Rents are reviewed semi-annually.", "semi-annually", "P6M"),
+    ("The newsletter goes out bi-weekly.", "bi-weekly", "P2W"),
+])
+def test_recurring_weekends_and_hyphenated_frequencies_are_sets(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("SET", expected)
+
+
+def test_counted_weekends_do_not_recur():
+    assert value_of("He spent the past two weekends there.", WEDNESDAY, "weekends") is None

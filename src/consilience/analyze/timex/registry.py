@@ -35,7 +35,7 @@ TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched 
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
     "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
-    "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every",
+    "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every", "weekends": r"weekends",
     "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|moments|while|time|this\s+hour|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
     "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD, "four_digit_clock": r"\d{4}\s*(?:gmt|utc|z\b|local\s+time)",
     "spoken_clock": r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?:fifteen|thirty|forty|fifty|twenty|ten|[ap]\.?\s?m\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[ap]\.\s?m\b",

@@ -9,7 +9,8 @@ from .registry import rule
 
 _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W", "monthly": "P1M",
                 "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
-                "semiannually": "P6M", "biannually": "P6M", "every day": "P1D"}
+                "semiannually": "P6M", "biannually": "P6M", "semi-annually": "P6M", "bi-annually": "P6M",
+                "bi-weekly": "P2W", "every day": "P1D"}
 
 
 @rule(r"(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>two|three|four|five|six|\d+)\s+)?(?P<u>second|minute|hour|day|night|morning|evening|afternoon|week|weekend|month|quarter|year|decade|century|hours|days|weeks|months|years)\b"
@@ -30,6 +31,15 @@ def set_every(m, ctx):
     letter, is_time = L.unit_letter(unit)
     n = 2 if (m["other"] or "").lower() == "other" else int(L.number_value(m["n"]) or 1) if m["n"] else 1
     return Found("SET", f"P{'T' if is_time else ''}{n}{letter}", EXPLICIT)
+
+
+@rule(r"(?<=\s)weekends")
+def weekends(m, ctx):
+    """"closed on weekends", "works weekends": plural weekends recur (a count or "the" before them does not)."""
+    if re.search(r"(?:\d|\b(?:the|two|three|four|five|several|few|many|some|past|last|next|those|these|all|long|"
+                 r"holiday|three-day|four-day))\s+$", ctx.before(m, 12), re.I):
+        return None
+    return Found("SET", "XXXX-WXX-WE", EXPLICIT)
 
 
 @rule(L.alternation(_ADVERB_SETS))
