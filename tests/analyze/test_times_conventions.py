@@ -630,3 +630,8 @@ def test_recurring_weekends_and_hyphenated_frequencies_are_sets(text, phrase, ex
 
 def test_counted_weekends_do_not_recur():
     assert value_of("He spent the past two weekends there.", WEDNESDAY, "weekends") is None
+
+
+@pytest.mark.parametrize("dct", ["20200108", "2020/01/08", "20200108T0930", "2020-01-08"])
+def test_publication_dates_in_iso_basic_or_slashed_form_anchor_to_the_day(dct):
+    assert value_of("The mayor resigned yesterday.", dct, "yesterday") == ("DATE", "2020-01-07")

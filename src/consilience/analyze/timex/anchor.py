@@ -40,6 +40,7 @@ def parse_dct(value: str | None) -> Anchor | None:
     """Anchor of an ISO 8601 publication date ("2020", "2020-01", "2020-01-03", "2020-01-05T18:30"); None if unusable."""
     if not value or not isinstance(value, str):
         return None
+    value = _extended(value)
     m = _DCT.match(value)
     if not m:
         return None
@@ -55,6 +56,23 @@ def parse_dct(value: str | None) -> Anchor | None:
         return None
     label = m.group(0).strip()
     return Anchor(year, month, day, hour, minute, label=label)
+
+
+_BASIC = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2}):?(\d{2})(?::?\d{2})?)?(?!\d)")
+_SLASHED = re.compile(r"^\s*(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?(?![\d/.])")
+
+
+def _extended(value: str) -> str:
+    """ISO 8601 basic format ("19980212", "19980212T0830") and slashed dates ("1998/02/12") in the extended form
+    the anchor reads ("1998-02-12", "1998-02-12T08:30"); anything else unchanged."""
+    m = _BASIC.match(value)
+    if m:
+        out = f"{m[1]}-{m[2]}-{m[3]}"
+        return out + (f"T{m[4]}:{m[5]}" if m[4] else "")
+    m = _SLASHED.match(value)
+    if m:
+        return f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
+    return value
 
 
 def day_value(d: dt.date) -> str:
