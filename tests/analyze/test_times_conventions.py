@@ -635,3 +635,13 @@ def test_counted_weekends_do_not_recur():
 @pytest.mark.parametrize("dct", ["20200108", "2020/01/08", "20200108T0930", "2020-01-08"])
 def test_publication_dates_in_iso_basic_or_slashed_form_anchor_to_the_day(dct):
     assert value_of("The mayor resigned yesterday.", dct, "yesterday") == ("DATE", "2020-01-07")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The fire started on the night of Aug. 7.", "the night of Aug. 7", ("TIME", "2019-08-07TNI")),
+    ("Troops moved in on the morning of Monday, Aug. 19.", "the morning of Monday, Aug. 19", ("TIME", "2019-08-19TMO")),
+    ("The mill was built in the mid-1800s.", "the mid-1800s", ("DATE", "18")),
+    ("Phones changed in the 2000s.", "the 2000s", ("DATE", "200")),
+])
+def test_part_of_a_named_day_and_hundreds_as_centuries(text, phrase, expected):
+    assert value_of(text, "2019-08-21", phrase) == expected

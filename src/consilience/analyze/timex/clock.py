@@ -76,6 +76,8 @@ def part_of_day(m, ctx):
     pod = m["pod"].lower()
     if not (m["det"] or m["mod"] or pod in ("overnight", "mid-afternoon", "midafternoon")):
         return None
-    if re.match(r"\s+(?:of|after|before)\b", ctx.after(m, 8), re.I) or re.match(r"[\s-]+(?:news|show|paper|shift|prayers?|session|star|post)\b", ctx.after(m, 12), re.I):
+    if re.match(rf"\s+of\s+(?:{L.WEEKDAY}|{L.MONTH}\s*\d)", ctx.after(m, 24)):
+        pass  # "the night of Aug. 7", "the morning of Monday": joined with that day (find_times)
+    elif re.match(r"\s+(?:of|after|before)\b", ctx.after(m, 8), re.I) or re.match(r"[\s-]+(?:news|show|paper|shift|prayers?|session|star|post)\b", ctx.after(m, 12), re.I):
         return None
     return Found("TIME", None, EVENT_RELATIVE, kind="tod", tod=f"T{L.PARTS_OF_DAY[pod]}")

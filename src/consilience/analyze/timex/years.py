@@ -43,6 +43,8 @@ def _counts_something(doc, start: int, end: int) -> bool:
 @rule(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s")
 def decade(m, ctx):
     digits = m["dec"].lstrip("'’")
+    if re.fullmatch(r"1[0-9]00", digits):
+        return Found("DATE", digits[:2], EXPLICIT)  # "the 1800s", "the early 1900s": a century (the 2000s stay a decade)
     if len(digits) == 2:
         century = "20" if digits in ("00", "10") else "19"
         digits = century + digits
