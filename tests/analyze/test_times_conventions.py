@@ -645,3 +645,9 @@ def test_publication_dates_in_iso_basic_or_slashed_form_anchor_to_the_day(dct):
 ])
 def test_part_of_a_named_day_and_hundreds_as_centuries(text, phrase, expected):
     assert value_of(text, "2019-08-21", phrase) == expected
+
+
+def test_the_end_of_the_decade_and_century():
+    text = "Growth slowed by the end of the decade and will stall by the end of the century."
+    assert value_of(text, "1998-08-19", "the end of the decade") == ("DATE", "199")
+    assert value_of(text, "1998-08-19", "the end of the century") == ("DATE", "19")

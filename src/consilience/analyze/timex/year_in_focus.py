@@ -9,17 +9,19 @@ from .context import EVENT_RELATIVE, EXPLICIT, Found
 from .registry import rule
 
 
-@rule(r"(?:(?P<mod>around|about)\s+)?(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<b>beginning|start|middle)\s+of\s+the\s+(?P<u2>year|month|week))")
+@rule(r"(?:(?P<mod>around|about)\s+)?(?:the\s+)?(?:year[\s-]end|year's\s+end|end\s+of\s+the\s+(?P<u>year|month|week|quarter|decade|century)|(?P<b>beginning|start|middle)\s+of\s+the\s+(?P<u2>year|month|week|decade|century))(?!\s+(?:of|in|before|after|when|that)\b)")
 def end_of_period(m, ctx):
     """"around year end", "the end of the year": a modifier of the time ("around") is in the span, a preposition
     ("by the end of the year") outside it, as TimeML marks them."""
     unit = (m["u"] or m["u2"] or "year").lower()
-    reason = ctx.missing({"year": "year", "month": "month", "quarter": "month"}.get(unit, "day"))
+    reason = ctx.missing({"year": "year", "month": "month", "quarter": "month", "decade": "year",
+                          "century": "year"}.get(unit, "day"))
     if reason:
         return Found("DATE", None, reason)
     a = ctx.anchor
     value = {"year": lambda: str(a.year), "month": lambda: month_value(a.year, a.month),
-             "quarter": lambda: f"{a.year}-Q{quarter_of(a.month)}", "week": lambda: week_value(a.date)}[unit]()
+             "quarter": lambda: f"{a.year}-Q{quarter_of(a.month)}", "week": lambda: week_value(a.date),
+             "decade": lambda: str(a.year // 10), "century": lambda: f"{a.year // 100:02d}"}[unit]()
     return Found("DATE", value, ctx.dct)
 
 
