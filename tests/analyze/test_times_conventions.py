@@ -651,3 +651,8 @@ def test_the_end_of_the_decade_and_century():
     text = "Growth slowed by the end of the decade and will stall by the end of the century."
     assert value_of(text, "1998-08-19", "the end of the decade") == ("DATE", "199")
     assert value_of(text, "1998-08-19", "the end of the century") == ("DATE", "19")
+
+
+def test_a_business_report_using_quarterback_keeps_its_fiscal_quarter():
+    text = "Armchair quarterbacks blamed the chief. Profit fell in the fourth quarter."
+    assert value_of(text, "2013-03-20", "the fourth quarter") == ("DATE", "2012-Q4")

@@ -19,8 +19,9 @@ _GAME_WORDS = re.compile(r"\b(?:touchdowns?|interceptions?|field\s+goals?|quarte
                          r"tied\s+the\s+(?:game|score))\b", re.I)
 
 
-# Words no business report uses: one anywhere in the document makes it a match report.
-_MATCH_REPORT = re.compile(r"\b(?:touchdowns?|quarterbacks?|field\s+goals?|halftime|free\s+throws?|three-pointers?|"
+# Words no business report uses: one anywhere in the document makes it a match report ("quarterback" is left out:
+# business and politics say "Monday-morning quarterbacks").
+_MATCH_REPORT = re.compile(r"\b(?:touchdowns?|field\s+goals?|halftime|free\s+throws?|three-pointers?|"
                            r"\d+-yard\s+(?:pass|run|touchdown|field)|yards\s+rushing|rushing\s+yards)\b", re.I)
 # A noun after the quarter that only a game has ("a fourth-quarter comeback", "fourth quarter magic").
 _GAME_NOUN_AFTER = re.compile(r"[\s-]+(?:victory|win|comeback|drive|touchdown|TD|sacks?|deficit|heroics|magic|stampede|"
