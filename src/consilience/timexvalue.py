@@ -255,6 +255,7 @@ def datetime_parts(value: str | None) -> tuple[int, int | None, int | None, int 
     time out of range is dropped (the date kept)."""
     if not value or not isinstance(value, str):
         return None
+    value = _extended(value)
     m = _DATETIME.match(value)
     if not m:
         return None
@@ -269,3 +270,20 @@ def datetime_parts(value: str | None) -> tuple[int, int | None, int | None, int 
     except ValueError:
         return None
     return year_, month_, day_, hour, minute, m.group(0).strip()
+
+
+_BASIC = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2}):?(\d{2})(?::?\d{2})?)?(?!\d)")
+_SLASHED = re.compile(r"^\s*(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?(?![\d/.])")
+
+
+def _extended(value: str) -> str:
+    """ISO 8601 basic format ("19980212", "19980212T0830") and slashed dates ("1998/02/12") in the extended form
+    datetime_parts reads ("1998-02-12", "1998-02-12T08:30"); anything else unchanged."""
+    m = _BASIC.match(value)
+    if m:
+        out = f"{m[1]}-{m[2]}-{m[3]}"
+        return out + (f"T{m[4]}:{m[5]}" if m[4] else "")
+    m = _SLASHED.match(value)
+    if m:
+        return f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
+    return value

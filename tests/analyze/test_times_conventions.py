@@ -416,3 +416,243 @@ def test_a_business_quarter_next_to_a_game_word_elsewhere_stays():
 ])
 def test_a_weekday_deadline_not_set_in_the_past_is_ahead(nlp, text, phrase, expected):
     assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)
+
+
+# --------------------------------------------------------------------------- issue 16, third round
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Days later, the ferry service resumed.", "Days", ("DURATION", "PXD")),
+    ("Just minutes after the blast, medics arrived.", "minutes", ("DURATION", "PTXM")),
+    ("The dam failed hours before the storm peaked.", "hours", ("DURATION", "PTXH")),
+    ("Prices climbed for a few weeks.", "a few weeks", ("DURATION", "PXW")),
+])
+def test_bare_plural_units_counted_from_an_event_are_vague_durations(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("In the days after the vote, crowds marched.", "days"),
+    ("Those years before the war were calm.", "years"),
+])
+def test_plural_units_inside_an_event_anchored_noun_phrase_are_not_durations(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Police ended a weeklong search for the hikers.", "weeklong", "P1W"),
+    ("The yearlong inquiry closed.", "yearlong", "P1Y"),
+    ("She gave an hourlong speech after a daylong hearing.", "hourlong", "PT1H"),
+    ("She gave an hourlong speech after a daylong hearing.", "daylong", "P1D"),
+])
+def test_solid_long_compounds_are_one_unit_durations(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DURATION", expected)
+
+
+def test_a_capitalised_deictic_day_after_a_line_break_is_not_part_of_a_name():
+    text = "Crowds Clash With Police Over Harbour Closure\nYesterday, officers said the port would reopen."
+    assert value_of(text, WEDNESDAY, "Yesterday") == ("DATE", "2020-01-07")
+    assert value_of("Commuters read Harbour Today on the ferry.", WEDNESDAY, "Today") is None
+
+
+def test_a_participle_used_as_a_preposition_takes_the_tense_of_its_verb(nlp):
+    text = "The bridge will be closed for two weeks starting Monday."
+    assert value_of(text, WEDNESDAY, "Monday", nlp(text)) == ("DATE", "2020-01-13")
+    text = "Protests broke out following Monday's verdict."
+    assert value_of(text, WEDNESDAY, "Monday", nlp(text)) == ("DATE", "2020-01-06")
+
+
+def test_a_preposition_before_the_end_of_a_period_is_outside_the_span():
+    text = "The mill expects to reopen by the end of the year."
+    hits = [t for t in find_times(text, WEDNESDAY) if "end" in t.text]
+    assert [(t.text, t.value) for t in hits] == [("the end of the year", "2020")]
+
+
+def test_this_past_and_this_coming_weeks_keep_this_in_the_span():
+    assert value_of("This past weekend, anglers crowded the pier.", WEDNESDAY, "This past weekend") \
+        == ("DATE", "2020-W01-WE")
+    hits = [t.text for t in find_times("This past weekend, anglers crowded the pier.", WEDNESDAY)]
+    assert hits == ["This past weekend"]
+
+
+def test_text_in_capitals_throughout_is_read_like_lower_case():
+    text = "FERRY OPERATOR SAID LAST WEEK THAT BOOKINGS FELL YESTERDAY AND IN THE THIRD QUARTER."
+    assert value_of(text, WEDNESDAY, "LAST WEEK") == ("DATE", "2020-W01")
+    assert value_of(text, WEDNESDAY, "YESTERDAY") == ("DATE", "2020-01-07")
+    assert value_of(text, WEDNESDAY, "THE THIRD QUARTER") == ("DATE", "2019-Q3")
+    assert value_of("Tourists filled the Latin Quarter.", WEDNESDAY, "Quarter") is None
+
+
+@pytest.mark.parametrize("dct,text,phrase,expected", [
+    ("1989-10-26", "Orders for fiscal '90 look firm.", "fiscal '90", "1990"),
+    ("1989-10-26", "The '88 harvest was poor.", "'88", "1988"),
+    ("2012-05-01", "The class of '05 held a reunion.", "'05", "2005"),
+    (None, "The class of '68 held a reunion.", "'68", "1968"),
+])
+def test_years_clipped_to_two_digits(dct, text, phrase, expected):
+    assert value_of(text, dct, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The center is 6'10 tall.", "10"),
+    ("The decade of the '80s boomed.", "'80s"),
+])
+def test_clipped_years_are_not_heights_or_decades(text, phrase):
+    hits = [t for t in find_times(text, WEDNESDAY) if phrase in t.text]
+    assert all(t.value != "1910" and t.value != "1980" for t in hits)
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("At this hour, divers are still searching.", "this hour", "PRESENT_REF"),
+    ("The governor spoke a short while ago.", "a short while ago", "PAST_REF"),
+    ("Moments ago, the jury returned.", "Moments ago", "PAST_REF"),
+])
+def test_broadcast_references_to_the_present_and_the_just_past(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("dct,text,phrase,expected", [
+    ("2019-12-10", "Shoppers queued on Black Friday.", "Black Friday", "2019-11-29"),  # the day after Thanksgiving
+    ("2019-12-10", "Online sales peaked on Cyber Monday.", "Cyber Monday", "2019-12-02"),
+    ("2021-03-01", "Processions will start on Palm Sunday.", "Palm Sunday", "2021-03-28"),
+])
+def test_named_shopping_and_church_days(dct, text, phrase, expected):
+    assert value_of(text, dct, phrase) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The Good Friday Agreement ended the conflict.",
+    "She swept Super Tuesday.",
+    "Black Friday Deals: televisions halved.",
+])
+def test_a_weekday_inside_a_named_day_is_not_this_weeks_day(text):
+    assert [t for t in find_times(text, WEDNESDAY) if t.value and t.value.startswith("2020-01")] == []
+
+
+def test_a_schedule_in_the_present_puts_a_month_well_behind_in_next_year(nlp):
+    text = "The council meets again in January."  # said in August: the coming January
+    assert value_of(text, "2019-08-20", "January", nlp(text)) == ("DATE", "2020-01")
+    text = "The council met again in January."
+    assert value_of(text, "2019-08-20", "January", nlp(text)) == ("DATE", "2019-01")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("the ferry left at six thirty this morning.", "six thirty this morning", ("TIME", "2020-01-08T06:30")),
+    ("the blast came just after nine a.m. local time.", "nine a.m.", ("TIME", "2020-01-08T09:00")),
+    ("we'll meet at ten thirty tonight.", "ten thirty tonight", ("TIME", "2020-01-08T22:30")),
+    ("the vote is on the twenty-third of March.", "the twenty-third of March", ("DATE", "2020-03-23")),
+])
+def test_clock_times_and_dates_in_words_as_transcripts_write_them(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("six thirty people came.", "six thirty"),
+    ("two this morning were hurt.", "two"),
+    ("she won nine am titles.", "nine am"),
+])
+def test_number_words_that_are_counts_are_not_clock_times(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The vote is this Friday.", "this Friday", "2020-01-10"),  # said on Wednesday, no tense: two days ahead
+    ("He arrived this Monday.", "this Monday", "2020-01-06"),  # past: behind
+    ("The envoys meet this Monday.", "this Monday", "2020-01-13"),  # a schedule in the present: ahead
+])
+def test_this_weekday_without_a_tense_is_the_day_of_the_current_week(nlp, text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase, nlp(text)) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("She writes for the Sunday Times in London.", "Sunday"),
+    ("He edits the Daily and Sunday Express.", "Daily"),
+    ("He edits the Daily and Sunday Express.", "Sunday"),
+])
+def test_the_weekday_or_daily_starting_a_title_is_not_a_time(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text", ["On Sunday Russia voted.", "Iran Sunday rejected the offer.", "the Sunday meeting"])
+def test_a_weekday_before_a_name_is_still_a_day(text):
+    assert value_of(text, WEDNESDAY, "Sunday") == ("DATE", "2020-01-05")
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("A gunman burst into an office Christmas party.", "Christmas"),
+    ("Children wore Halloween costumes.", "Halloween"),
+    ("Fans Weekly reported the split.", "Weekly"),
+    ("The team met at the Winter Meetings in Dallas.", "Winter"),
+    ("She was named player of the year.", "the year"),
+    ("He is the reigning Coach of the Year.", "the Year"),
+])
+def test_holidays_seasons_sets_and_years_inside_names_or_kinds_are_not_times(text, phrase):
+    assert value_of(text, WEDNESDAY, phrase) is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("Stores will close on Christmas Day.", "Christmas Day", ("DATE", "2020-12-25")),
+    ("The suspect died within hours of his arrest.", "hours", ("DURATION", "PTXH")),
+    ("The statue stood for more than a half-century.", "more than a half-century", ("DURATION", "P50Y")),
+    ("The envoy was the favourite earlier in the week.", "earlier in the week", ("DATE", "2020-W02")),
+    ("Later in the month, rents rose.", "Later in the month", ("DATE", "2020-01")),
+    ("Polling began on Jan.6 in the capital.", "Jan.6", ("DATE", "2020-01-06")),
+    ("The cable broke at 0800 GMT.", "0800 GMT", ("TIME", "2020-01-08T08:00")),
+    ("Talks resume at 1430 local time.", "1430 local time", ("TIME", "2020-01-08T14:30")),
+])
+def test_wire_copy_forms(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == expected
+
+
+def test_a_count_of_years_of_something_is_not_a_bare_stretch():
+    assert value_of("She brought years of experience.", WEDNESDAY, "years") is None
+
+
+def test_a_quarter_in_a_match_report_is_a_quarter_of_the_game():
+    text = ("The rookie threw a 7-yard touchdown pass. It was the fifth time he rallied the side to victory in "
+            "the fourth quarter.")
+    assert value_of(text, "2012-12-23", "the fourth quarter") is None
+    assert value_of("The Hawks sealed another fourth-quarter comeback.", "2012-12-23", "fourth-quarter") is None
+    assert value_of("Profit fell in the fourth quarter.", "2012-12-23", "the fourth quarter") == ("DATE", "2012-Q4")
+
+
+def test_a_quote_opening_on_two_digits_is_not_a_clipped_year():
+    assert value_of("Escapee Added to U.S. Marshals '15 Most Wanted' List", WEDNESDAY, "'15 Most") is None
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The museum is closed on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("Rents are reviewed semi-annually.", "semi-annually", "P6M"),
+    ("The newsletter goes out bi-weekly.", "bi-weekly", "P2W"),
+])
+def test_recurring_weekends_and_hyphenated_frequencies_are_sets(text, phrase, expected):
+    assert value_of(text, WEDNESDAY, phrase) == ("SET", expected)
+
+
+def test_counted_weekends_do_not_recur():
+    assert value_of("He spent the past two weekends there.", WEDNESDAY, "weekends") is None
+
+
+@pytest.mark.parametrize("dct", ["20200108", "2020/01/08", "20200108T0930", "2020-01-08"])
+def test_publication_dates_in_iso_basic_or_slashed_form_anchor_to_the_day(dct):
+    assert value_of("The mayor resigned yesterday.", dct, "yesterday") == ("DATE", "2020-01-07")
+
+
+@pytest.mark.parametrize("text,phrase,expected", [
+    ("The fire started on the night of Aug. 7.", "the night of Aug. 7", ("TIME", "2019-08-07TNI")),
+    ("Troops moved in on the morning of Monday, Aug. 19.", "the morning of Monday, Aug. 19", ("TIME", "2019-08-19TMO")),
+    ("The mill was built in the mid-1800s.", "the mid-1800s", ("DATE", "18")),
+    ("Phones changed in the 2000s.", "the 2000s", ("DATE", "200")),
+])
+def test_part_of_a_named_day_and_hundreds_as_centuries(text, phrase, expected):
+    assert value_of(text, "2019-08-21", phrase) == expected
+
+
+def test_the_end_of_the_decade_and_century():
+    text = "Growth slowed by the end of the decade and will stall by the end of the century."
+    assert value_of(text, "1998-08-19", "the end of the decade") == ("DATE", "199")
+    assert value_of(text, "1998-08-19", "the end of the century") == ("DATE", "19")
+
+
+def test_a_business_report_using_quarterback_keeps_its_fiscal_quarter():
+    text = "Armchair quarterbacks blamed the chief. Profit fell in the fourth quarter."
+    assert value_of(text, "2013-03-20", "the fourth quarter") == ("DATE", "2012-Q4")

@@ -18,7 +18,7 @@ from .timex.anchor import add_months, month_value, parse_dct, week_value
 from .timex.lexicon import weekday_number
 from .timex.rules import RULES, Context, Found, scan
 
-_JOIN_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|in|in\s+the|,)\s+)?", re.I)
+_JOIN_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:on|at|in|in\s+the|of|,)\s+)?", re.I)
 
 
 def find_times(text: str, dct: str | None, document: str = "", doc=None) -> list[TimeExpr]:

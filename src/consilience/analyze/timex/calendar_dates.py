@@ -48,7 +48,7 @@ _DAY_WORD = (r"(?P<dayw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth
              r"(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:and|or|in|at|on|when|to|through|until|till|this|next|last)\b|,?\s+(?:1[6-9]|20)\d\d)")
 
 
-@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})\s+(?:the\s+)?(?:(?P<day>{L.DAYNUM})|{_DAY_WORD})" + _YEAR_SUFFIX)
+@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})(?:\s+|(?<=\.)(?=\d))(?:the\s+)?(?:(?P<day>{L.DAYNUM})|{_DAY_WORD})" + _YEAR_SUFFIX)
 def month_day(m, ctx):
     return _calendar_day(m, ctx)
 
@@ -58,9 +58,19 @@ def day_month(m, ctx):
     return _calendar_day(m, ctx)
 
 
+_DAY_WORD_OF = (r"(?P<dayw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+                + L.alternation([w for w in _DAY_ORDINALS if "-" not in w]) + r")")
+
+
+@rule(_WD_PREFIX.replace("(?:the\\s+)?", "") + rf"the\s+{_DAY_WORD_OF}\s+of\s+(?P<mon>{L.MONTH})" + _YEAR_SUFFIX)
+def day_word_month(m, ctx):
+    """"the twenty-third of March", as transcripts write a date."""
+    return _calendar_day(m, ctx)
+
+
 def _calendar_day(m, ctx) -> Found | None:
     month = L.month_number(m["mon"])
-    if m["day"]:
+    if "day" in m.re.groupindex and m["day"]:
         day = int(re.match(r"\d+", m["day"]).group())
     else:
         day = _DAY_ORDINALS[re.sub(r"\s+", "-", m["dayw"].lower())]

@@ -178,7 +178,7 @@ def range_first(m, ctx):
     return _duration(m, ctx, n, letter, is_time)
 
 
-@rule(r"(?:(?P<approx>about|around|almost|nearly|more\s+than|less\s+than|over|for|under)\s+)?(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)")
+@rule(r"(?:(?P<approx>about|around|almost|nearly|more\s+than|less\s+than|over|for|under)\s+)?(?:a\s+)?half[\s-]+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)")
 def half_unit(m, ctx):
     return Found("DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P15D", "century": "P50Y",
                               "decade": "P5Y"}[m["u"].lower()], EXPLICIT)
@@ -199,10 +199,13 @@ def vague_plural(m, ctx):
 _BARE_PLURAL_CUE = re.compile(r"\b(?:for|over|within|after|took|take|takes|taking|lasted|last|lasts|in|spent|spend|than)\s+$", re.I)
 
 
-@rule(r"(?P<u>(?:year|month|week|day|decade|centur(?:y|ie))s?)(?P<long>-long)"
+@rule(r"(?P<u>(?:year|month|week|day|decade|centur(?:y|ie))s?)(?P<long>-long)|(?P<u2>year|month|week|day|hour)(?P<long2>long)"
       r"|(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bacross\s)|(?<=\bthrough\s))the\s+(?P<u3>years|decades|months|weeks)")
 def stretch_adjective(m, ctx):
     """"a decades-long feud" (PXE), "a year-long siege" (P1Y), "over the years" (PXY): vague or single stretches."""
+    if m["u2"]:  # "a weeklong manhunt", "a yearlong program", "an hourlong speech": one unit, written solid
+        letter, is_time = L.unit_letter(m["u2"])
+        return _duration(m, ctx, 1.0, letter, is_time)
     unit = (m["u"] or m["u3"]).lower()
     letter, is_time = L.unit_letter(unit)
     if m["u3"] or unit.endswith("s") or unit == "centuries":
@@ -210,10 +213,22 @@ def stretch_adjective(m, ctx):
     return _duration(m, ctx, 1.0, letter, is_time)
 
 
+# Words after which a bare plural unit is not a vague stretch of its own ("the days after the vote", "those
+# years before the war", "of hours"): it is then part of a noun phrase anchored on an event.
+_NOT_A_STRETCH_BEFORE = re.compile(r"\b(?:the|those|these|its|their|his|her|our|of|many|some|for)\s+$", re.I)
+
+
 @rule(r"(?P<u>years|months|weeks|decades|centuries|days|hours|minutes)")
 def bare_plural(m, ctx):
-    if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:of|old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
+    if re.match(r"\s+(?:later|after|earlier|before)\b", ctx.after(m, 8), re.I) and not _NOT_A_STRETCH_BEFORE.search(ctx.before(m, 8)):
+        # "Days later, the airport reopened", "minutes after the blast": a vague stretch counted from an event,
+        # like "several days later" (PXD); the event, not the publication date, anchors it
+        letter, is_time = L.unit_letter(m["u"])
+        return Found("DURATION", f"P{'T' if is_time else ''}X{letter}", EXPLICIT)
+    if not _BARE_PLURAL_CUE.search(ctx.before(m, 12)) or re.match(r"\s*(?:old|ago|earlier|later|before|after)\b", ctx.after(m, 10)):
         return None
+    if re.match(r"\s*of\b", ctx.after(m, 4)) and not re.search(r"\b(?:within|after)\s+$", ctx.before(m, 8), re.I):
+        return None  # "for years of study" is a quantity of something; "within hours of his arrest" a stretch
     if m["u"].lower() in ("days", "hours", "minutes") and re.search(r"\b(?:after|last|in|than)\s+$", ctx.before(m, 8), re.I):
         return None  # "after hours" (trading), "in days" and "than days" are too often not stretches
     letter, is_time = L.unit_letter(m["u"])

@@ -41,6 +41,8 @@ def _year_by_tense(ctx: Context, m: re.Match, month: int, day: int | None = None
     far_deadline = deadline and not re.search(r"\bfrom\s+(?:the\s+)?$", ctx.before(m, 12), re.I)  # "from" starts back
     if tense == FUTURE:
         year += delta < 0
+    elif tense == PRESENT and delta < -2 * 31:
+        year += 1  # a schedule in the present ("the legislature returns in January" said in August) lies ahead
     elif tense == PAST and not deadline:
         year -= delta > 31  # a past verb with a date a few weeks ahead is usually a deadline ("extended to Nov. 16")
     elif delta > 4 * 31 and tense != PRESENT and not far_deadline:

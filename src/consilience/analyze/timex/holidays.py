@@ -44,10 +44,21 @@ _HOLIDAYS = {  # name -> year -> date (fixed dates, or the rule that makes them)
     "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
+    "palm sunday": lambda y: _easter(y) - dt.timedelta(days=7),
+    "ash wednesday": lambda y: _easter(y) - dt.timedelta(days=46),
 }
 _HOLIDAY_NAMES = (r"(?-i:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s(?:\s+(?:Eve|Day))?|Halloween|"
                   r"Valentine['’]s\s+Day|[Tt]he\s+Fourth\s+of\s+July|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|"
-                  r"Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day)")
+                  r"Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday|Palm\s+Sunday|Ash\s+Wednesday)")
+
+
+# Nouns a holiday name modifies without dating anything ("an office Christmas party" is held before Christmas).
+_NOT_A_DAY_AFTER = re.compile(r"\s+(?:party|parties|tree|trees|shopping|shoppers|cards?|lights|gifts?|presents?|dinner|"
+                              r"lunch|feast|markets?|sales|carols?|decorations|spirit|message|speech|address|parade|"
+                              r"turkey|cake|pudding|stockings?|bonus(?:es)?|album|songs?|movie|film|special|episode|"
+                              r"ornaments|menu|costumes?|candy|eggs?|bunny|pageant|play|concert|display|toys?)\b")
 
 
 @rule(rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{_HOLIDAY_NAMES})(?:\s+(?P<wk>week(?:end)?))?(?:,?\s+(?P<y>{L.YEAR4}))?")
@@ -57,6 +68,8 @@ def holiday(m, ctx):
     after = ctx.after(m, 20)
     if re.match(r"\s+(?-i:[A-Z])", after) and not m["y"]:
         return None  # "Christmas Island", "Easter Rising", "Labor Day Parade Committee": part of a name
+    if not m["y"] and not m["wk"] and _NOT_A_DAY_AFTER.match(after):
+        return None  # "the office Christmas party", "Halloween costumes": the holiday names a kind of thing, not a date
     if re.search(r"\b(?:Chinese|Lunar|Jewish|Persian|Iranian|Orthodox|Islamic|Hindu|Thai|Tamil|Vietnamese|Canadian)\s+$",
                  ctx.before(m, 14)):
         return None  # another calendar's holiday of the same name, on another date

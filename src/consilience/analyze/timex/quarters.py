@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as L
 from .anchor import add_quarters, quarter_of
@@ -18,14 +19,30 @@ _GAME_WORDS = re.compile(r"\b(?:touchdowns?|interceptions?|field\s+goals?|quarte
                          r"tied\s+the\s+(?:game|score))\b", re.I)
 
 
+# Words no business report uses: one anywhere in the document makes it a match report ("quarterback" is left out:
+# business and politics say "Monday-morning quarterbacks").
+_MATCH_REPORT = re.compile(r"\b(?:touchdowns?|field\s+goals?|halftime|free\s+throws?|three-pointers?|"
+                           r"\d+-yard\s+(?:pass|run|touchdown|field)|yards\s+rushing|rushing\s+yards)\b", re.I)
+# A noun after the quarter that only a game has ("a fourth-quarter comeback", "fourth quarter magic").
+_GAME_NOUN_AFTER = re.compile(r"[\s-]+(?:victory|win|comeback|drive|touchdown|TD|sacks?|deficit|heroics|magic|stampede|"
+                              r"interception|field\s+goal|basket|goal)\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _match_report(text: str) -> bool:
+    return _MATCH_REPORT.search(text) is not None
+
+
 def _in_a_game(ctx: Context, m) -> bool:
+    if _GAME_NOUN_AFTER.match(ctx.text, m.end()) or _match_report(ctx.text):
+        return True
     start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
     ends = [i for i in (ctx.text.find(".", m.end()), ctx.text.find("\n", m.end())) if i >= 0]
     return _GAME_WORDS.search(ctx.text, start, min(ends) if ends else len(ctx.text)) is not None
 
 
 @rule(rf"(?:(?:the|its|their|a)\s+)?(?:(?:fiscal\s+)?(?P<y1>{L.YEAR4})(?:['’]s)?\s+|(?P<rel1>this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
-      rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
+      rf"(?P<q>{_QUARTER_ORDINAL})[\s-]+(?-i:quarter|QUARTER)(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<y2>{L.YEAR4})|(?P<rel2>this|last|next)\s+year))?"
       rf"|(?-i:Q)(?P<qn>[1-4])(?:\s+|-|/)?(?P<y3>{L.YEAR4})?")
 def quarter(m, ctx):
     q = int(m["qn"]) if m["qn"] else L.ORDINALS[m["q"].lower()]
@@ -53,7 +70,7 @@ def quarter(m, ctx):
 
 @rule(r"(?P<det>the|this|that|last|next|its|their|a)\s+(?:(?P<adj>latest|current|previous|past|coming|same|comparable|"
       r"corresponding|year-ago|year-earlier|prior-year|most\s+recent|recent|just-ended|just\s+ended|latest\s+fiscal|"
-      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter)(?!-|\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
+      r"current\s+fiscal|fiscal)\s+)?(?-i:quarter|QUARTER)(?!-|\s+(?:of\s+(?:a|an|the|all|its|those|these|every|it|them)\b|century|mile))")
 def relative_quarter(m, ctx):
     det, adj = m["det"].lower(), " ".join((m["adj"] or "").lower().split())
     if det == "a" and adj not in ("year-ago", "year-earlier", "prior-year"):
@@ -123,6 +140,8 @@ def season(m, ctx):
         return None
     if re.match(r"\s*(?:-|\w+\s+(?:camp|school|session|olympics|games|palace|offensive|storm)\b)", after, re.I):
         return None
+    if m["s"][:1].isupper() and not m["s"].isupper() and re.match(r"\s+(?-i:[A-Z][a-z])", after):
+        return None  # "the Winter Meetings", "Summer Olympics", "the Spring Festival": a name
     reason = ctx.missing("month")
     if reason:
         return Found("DATE", f"XXXX-{code}", reason)

@@ -10,8 +10,8 @@ from .registry import rule
 from .tense import in_past_narrative
 
 _REFS = {
-    "PRESENT_REF": r"right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+(?:(?:crucial|critical|very|particular|difficult|decisive|historic|delicate|sensitive|late)\s+)?(?:time|moment|stage|point)|the\s+present(?:\s+day|\s+time)?|today's|as\s+of\s+now",
-    "PAST_REF": r"recently|lately|the\s+past|more\s+recently|until\s+recently|not\s+long\s+ago|some\s+time\s+ago|long\s+ago|years\s+ago|recent\s+times",
+    "PRESENT_REF": r"right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|at\s+this\s+(?:(?:crucial|critical|very|particular|difficult|decisive|historic|delicate|sensitive|late)\s+)?(?:time|moment|stage|point|hour)|the\s+present(?:\s+day|\s+time)?|today's|as\s+of\s+now",
+    "PAST_REF": r"(?:just\s+)?(?:a\s+(?:short\s+|little\s+)?while|a\s+moment|moments)\s+ago|recently|lately|the\s+past|more\s+recently|until\s+recently|not\s+long\s+ago|some\s+time\s+ago|long\s+ago|years\s+ago|recent\s+times",
     "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?<=in\s)future|soon|as\s+soon\s+as\s+possible|the\s+(?:near|short|long|longer|medium)\s+term|the\s+(?:days|weeks|months|years)\s+ahead|one\s+day\s+soon",
 }
 

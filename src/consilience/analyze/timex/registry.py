@@ -28,21 +28,22 @@ _WEEKDAYS = r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)"
 _UNITS = r"\b(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?|century|centuries|millenni(?:um|a))\b"
 _POD = r"(?:morning|afternoon|evening|night)s?\b"
 TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched case-insensitively)
-    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS,
+    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS, "day_word_month": _MONTHS,
     "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
-    "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand",
+    "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand", "clipped_year": r"['’]\d\d",
     "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters|\bh[12]\b", "season": r"spring|summer|fall|autumn|winter",
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
     "relative_unit": r"\b(?:week|weekend|month|year|decade|century)\b", "weekend": r"weekend", "year_ago_adjective": r"year-",
     "units_ago": _UNITS, "duration": _UNITS, "half_unit": r"half", "vague_plural": _UNITS, "bare_plural": _UNITS,
-    "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every",
-    "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|time|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
-    "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD,
-    "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\byear\b", "vague_stretch": r"\b(?:while|time)\b",
+    "set_every": r"\b(?:every|each|per)\b|" + _WEEKDAYS, "set_adverb": r"ly\b|every", "weekends": r"weekends",
+    "reference": r"\b(?:now|today|currently|present|presently|nowadays|days|moment|moments|while|time|this\s+hour|recent|recently|lately|past|future|soon|term|ahead|ago)\b",
+    "clock": r"\d[:.]\d\d|\d\s*[ap]\.?\s?m|noon|midday|midnight|o'clock", "part_of_day": _POD, "four_digit_clock": r"\d{4}\s*(?:gmt|utc|z\b|local\s+time)",
+    "spoken_clock": r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?:fifteen|thirty|forty|fifty|twenty|ten|[ap]\.?\s?m\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[ap]\.\s?m\b",
+    "end_of_period": r"\b(?:end|beginning|start|middle)\b", "the_year": r"\b(?:year|(?:in\s+the\s+(?:week|month)))\b", "vague_stretch": r"\b(?:while|time)\b",
     "anaphoric_day": r"\b(?:day|morning|afternoon|evening|night)\b",
-    "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day",
+    "holiday": r"christmas|new year|halloween|valentine|fourth of july|easter|good friday|thanksgiving|labou?r day|memorial day|boxing day|black friday|cyber monday|palm sunday|ash wednesday",
     "range_first": r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|few|several))\s*(?:to|or|and|-|–)\s*(?:\d|[a-z])",
-    "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"-long\b|\bthe\s+(?:years|decades|months|weeks)\b",
+    "focus_period": r"\b(?:period|quarter)\b", "stretch_adjective": r"(?:-|year|month|week|day|hour)long\b|\bthe\s+(?:years|decades|months|weeks)\b",
 }
 WINDOW = 80  # characters either side of a trigger the full pattern is run over (longer than any match)
 

@@ -11,8 +11,10 @@ from .anchor import add_months, add_quarters, month_value, quarter_of, week_valu
 from .context import EVENT_RELATIVE, EXPLICIT, Context, Found
 from .helpers import _day_found, _rel_word
 from .registry import rule
+from ..spans import headline_at
 from .tense import FUTURE, PAST, PRESENT
 
+_NAMED_DAY_BEFORE = re.compile(r"\b(?-i:Black|Good|Cyber|Bloody|Super|Ash|Holy|Maundy|Palm|Easter|Shrove|Giving|Small\s+Business)\s+$")
 _DEICTIC_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
@@ -23,9 +25,11 @@ _SENTENCE_OPENERS = {"on", "by", "until", "since", "and", "but", "so", "earlier"
 def _inside_a_name(m, ctx) -> bool:
     """A capitalised "Today", "Tonight", "This Morning", "This Week" right after a capitalised word in mid-sentence
     is part of a name ("USA Today", "World News Tonight", "CBS This Morning", "This is VOA Today"), not a time."""
-    if not m.group(0)[:1].isupper():
-        return False
-    prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)\s+$", ctx.before(m, 40))
+    if not m.group(0)[:1].isupper() or m.group(0).isupper():
+        return False  # lower case, or capitals throughout ("SHARES FELL YESTERDAY"): capitals mark no name there
+    prev = re.search(r"(?:^|(?P<cut>[.!?:;\"“”'(\n])|\s)\s*(?P<w>[A-Z][\w'’&-]*)(?P<gap>\s+)$", ctx.before(m, 40))
+    if prev is not None and "\n" in prev.group("gap"):
+        return False  # a name does not run across a line break: "...Police Shooting\nYesterday, officers said"
     if prev is None or prev.group("w").lower() in _SENTENCE_OPENERS or prev.group("w").lower() in L.WEEKDAY_NAMES:
         return False
     return True
@@ -65,6 +69,10 @@ def part_of_this_day(m, ctx):
 @rule(rf"(?:(?P<mod>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|past|coming|previous|this\s+past|this\s+coming|the\s+previous|the\s+following)\s+)?"
       rf"(?P<wd>{L.WEEKDAY})(?:\s+(?P<pod>{L.PART_OF_DAY}))?")
 def weekday(m, ctx):
+    if not m["rel"] and not m["mod"] and _NAMED_DAY_BEFORE.search(ctx.before(m, 10)):
+        return None  # "Good Friday Agreement", "Black Friday deals", "Bloody Sunday", "Super Tuesday": a name, not this week's day
+    if not m["rel"] and not m["mod"] and not m["pod"] and _names_something(m, ctx):
+        return None  # "the Sunday Times", "Monday Night Football": a title, not a day
     wd = L.weekday_number(m["wd"])
     rel = _rel_word(m["rel"])
     if rel in ("the following", "the previous"):
@@ -77,9 +85,29 @@ def weekday(m, ctx):
         date = weekday_near(dct, wd, "before")
     elif rel == "next":
         date = weekday_near(dct, wd, "after")
+    elif rel == "this" and ctx.tense(m) not in (FUTURE, PAST, PRESENT):
+        # "this Friday" with no tense to place it: the day of the publication date's own week ("the vote is
+        # this Friday" said on Wednesday is two days ahead, not last week's)
+        date = dct + dt.timedelta(days=wd - dct.isoweekday())
     else:  # a bare weekday in news: the nearest such day not after the publication date, unless future
         date = weekday_near(dct, wd, "not-before" if _ahead(ctx, m) else "not-after")
     return _day_found(ctx, date, ctx.dct, m["pod"])
+
+
+_TITLE_AFTER = re.compile(r" (?-i:[A-Z][a-z]+)\b")
+_NOT_A_TITLE_WORD = set(L.MONTHS) | set(L.WEEKDAYS) | set(L.PARTS_OF_DAY) | {"night", "nights"}
+
+
+def _names_something(m, ctx) -> bool:
+    """"the" + a weekday + a capitalised word in running text is a title ("the Sunday Times", "the Monday Night
+    Football game"), unless that word is a month or a part of day ("the Friday March 3 meeting"), or the line is a
+    headline, where capitals mark no name."""
+    after = _TITLE_AFTER.match(ctx.text, m.end())
+    if after is None or after.group(0).strip().lower() in _NOT_A_TITLE_WORD:
+        return False
+    if not re.search(r"\b(?-i:the|The)\s+(?:(?-i:[A-Z][a-z]+)\s+and\s+)?$", ctx.before(m, 30)):
+        return False  # "On Sunday Russia voted", "Iran Sunday rejected": a day before a name; "the Sunday Times" a title
+    return not headline_at(ctx.text, m.start())
 
 
 def _ahead(ctx: Context, m) -> bool:
@@ -97,7 +125,7 @@ _REL_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "fiscal y
               "decade": "E", "century": "C"}
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>that\s+same|this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+(?:(?:in|of)\s+)?)?(?:the\s+)?(?P<rel>that\s+same|this\s+past|this\s+coming|this|last|next|past|previous|coming|current|present|following|same|prior|that)\s+"
       r"(?P<u>week|weekend|month|year|fiscal\s+year|calendar\s+year|decade|century)(?!-)")
 def relative_unit(m, ctx):
     if _inside_a_name(m, ctx):

@@ -9,7 +9,8 @@ from .registry import rule
 
 _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W", "monthly": "P1M",
                 "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
-                "semiannually": "P6M", "biannually": "P6M", "every day": "P1D"}
+                "semiannually": "P6M", "biannually": "P6M", "semi-annually": "P6M", "bi-annually": "P6M",
+                "bi-weekly": "P2W", "every day": "P1D"}
 
 
 @rule(r"(?P<q>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<n>two|three|four|five|six|\d+)\s+)?(?P<u>second|minute|hour|day|night|morning|evening|afternoon|week|weekend|month|quarter|year|decade|century|hours|days|weeks|months|years)\b"
@@ -32,11 +33,21 @@ def set_every(m, ctx):
     return Found("SET", f"P{'T' if is_time else ''}{n}{letter}", EXPLICIT)
 
 
+@rule(r"(?<=\s)weekends")
+def weekends(m, ctx):
+    """"closed on weekends", "works weekends": plural weekends recur (a count or "the" before them does not)."""
+    if re.search(r"(?:\d|\b(?:the|two|three|four|five|several|few|many|some|past|last|next|those|these|all|long|"
+                 r"holiday|three-day|four-day))\s+$", ctx.before(m, 12), re.I):
+        return None
+    return Found("SET", "XXXX-WXX-WE", EXPLICIT)
+
+
 @rule(L.alternation(_ADVERB_SETS))
 def set_adverb(m, ctx):
     word = m.group(0).lower()
-    if word in ("daily", "weekly", "monthly") and re.match(r"\s+(?-i:[A-Z])", ctx.after(m, 3)):
-        return None  # a title: "the Daily Telegraph"
+    if word in ("daily", "weekly", "monthly") and (re.match(r"\s+(?-i:[A-Z])", ctx.after(m, 3)) or (
+            m.group(0)[:1].isupper() and re.search(r"\b(?-i:the|[A-Z][\w&'’.-]*)\s+$", ctx.before(m, 12)))):
+        return None  # a title: "the Daily Telegraph", "the Daily and Sunday Express"
     if word not in ("annually", "every day") and _modifies_noun(ctx, m):
         return None  # "quarterly dividend", "daily volume": an adjective, not a recurring time
     return Found("SET", _ADVERB_SETS[" ".join(word.split())], EXPLICIT)

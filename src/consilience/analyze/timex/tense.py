@@ -92,6 +92,10 @@ def _verb_tense(verb, depth: int = 0) -> str:
             # (a present event verb above is a schedule too: "advances to play Saturday")
             return _verb_tense(verb.head, depth + 1)
         return governor
+    if verb.tag_ == "VBG" and verb.dep_ == "prep" and not auxes and depth < 3 and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle used as a preposition ("will be closed starting Monday", "broke out following the vote")
+        # says nothing of time itself: the verb it hangs on does
+        return _verb_tense(verb.head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl") and not auxes:
         # "..., with the third departing from August 6": a participle clause takes the time of the verb above it
         governor = _governing_verb(verb.head)

@@ -43,6 +43,8 @@ def _counts_something(doc, start: int, end: int) -> bool:
 @rule(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s")
 def decade(m, ctx):
     digits = m["dec"].lstrip("'’")
+    if re.fullmatch(r"1[0-9]00", digits):
+        return Found("DATE", digits[:2], EXPLICIT)  # "the 1800s", "the early 1900s": a century (the 2000s stay a decade)
     if len(digits) == 2:
         century = "20" if digits in ("00", "10") else "19"
         digits = century + digits
@@ -81,3 +83,26 @@ def spoken_year(m, ctx):
     else:
         value = 2000 + (L.SMALL_NUMBERS[m["d"].lower()] if m["d"] else 0)
     return Found("DATE", str(value), EXPLICIT)
+
+
+_CLIPPED_YEAR_CUE = re.compile(r"\b(?:in|since|of|the|from|to|until|till|by|through|during|before|after|early|late|mid|"
+                               r"class|spring|summer|fall|autumn|winter|and|or)\s*-?\s*$", re.I)
+
+
+@rule(r"(?:(?P<pre>fiscal|calendar|FY)\s*)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[-–/.,]\d|\s*(?:percent|per\s*cent)\b)")
+def clipped_year(m, ctx):
+    """"fiscal '90", "the '89 season", "since '94": a year clipped to two digits, in the century that puts it
+    nearest the publication date (at most ten years ahead of it); with no date, 1930-2029. Only after "fiscal" or a
+    word that governs a date ("Marshals '15 Most Wanted'" opens a quotation)."""
+    if not m["pre"] and not _CLIPPED_YEAR_CUE.search(ctx.before(m, 12)):
+        return None
+    yy = int(m["yy"])
+    if ctx.anchor is None:
+        return Found("DATE", str((1900 if yy >= 30 else 2000) + yy), EXPLICIT)
+    base = ctx.anchor.year
+    year = (base // 100) * 100 + yy
+    if year > base + 10:
+        year -= 100
+    elif year < base - 89:
+        year += 100
+    return Found("DATE", str(year), EXPLICIT)
