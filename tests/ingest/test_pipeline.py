@@ -83,6 +83,17 @@ def test_html_metadata(tmp_path):
     assert "About us" not in doc.text and "Home" not in doc.text
 
 
+def test_html_date_after_the_machine_clock_is_kept(tmp_path):
+    """An archive may be dated after the clock of the machine that reads it: the page's own date still stands."""
+    body = "".join(f"<p>{p}</p>" for p in story(6).split("\n\n"))
+    (tmp_path / "later.html").write_text(
+        "<html><head><title>Barrier holds</title>"
+        '<meta property="article:published_time" content="2098-06-11T07:15:00+01:00">'
+        f"</head><body><article><h1>Barrier holds</h1>{body}</article></body></html>")
+    [doc] = list(iter_documents([str(tmp_path)], Settings()))
+    assert (doc.published, doc.published_basis) == ("2098-06-11T07:15", "metadata")
+
+
 def test_lines_repeated_across_an_outlets_pages_are_learnt(tmp_path):
     for i in range(4):
         (tmp_path / f"{i}.txt").write_text(f"{story(i)}\n\nThe Courier is the river's own newspaper, read in every town.\n\n"
