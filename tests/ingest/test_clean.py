@@ -182,3 +182,20 @@ def test_sentences_about_cookies_or_donations_in_the_news_stay():
         is None
     assert classify("\u201cWe need your support to rebuild our work,\u201d the mayor told the crowd.", h) is None
     assert classify("Our cookies are baked every morning with butter from the valley.", h) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2029 The Tessaly Evening Star. Licences required for any reuse of this material.",
+    "© Lirsa News Agency 2029. Reproduction prohibited without written consent.",
+    "Tessaly Monitor is an independent title. © 2029 Tessaly Monitor Ltd. Registered in Orvik.",
+    "Copyright (c) 2029 PT Orvik Media Group. All rights reserved.",
+])
+def test_copyright_notices_shaped_like_sentences_are_footers(line):
+    cleaned = clean_text(page(*BODY, line))
+    assert reasons(cleaned) == {line: "copyright footer"}
+    assert cleaned.harvest.copyright_lines == [line]
+
+
+def test_sentences_naming_a_copyright_and_a_year_are_kept():
+    line = "A court ruled in 2029 that the copyright of the flood photographs lay with the river authority."
+    assert clean_text(page(*BODY, line, BODY[0])).removed == []

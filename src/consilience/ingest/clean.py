@@ -61,6 +61,11 @@ WIDGET = re.compile(
     r"|reddit|telegram|messenger|subscribe|newsletter|sign[ -]?up|log[ -]?in|follow us|icons?"
     r"|powered by|click here|rss|copy link|bookmark|font size|listen to (?:this|the) article|buttons?|widgets?)\b", re.I)
 COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b)", re.I)
+# A copyright notice proper: a mark next to a year ("Copyright 2025 X", "© 2025 X", "(c) 2025 X") or a mark, a
+# name and a year ("© Example Press Agency 2025"); a notice even where the line goes on in sentences ("... Permits
+# required for reproduction.", "X is an independent publication. © 2025 X Ltd. Registered in ...").
+COPYRIGHT_NOTICE = re.compile(r"(?i:©|\(c\)|\bcopyright\b)\s*(?:(?i:©|\(c\))\s*)?(?:19|20)\d{2}\b"
+                              r"|(?:©|\([cC]\))\s*[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5},?\s+(?:19|20)\d{2}\b")
 ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.I)
 FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|cookie policy|contact us"
                           r"|about us|advertise with us|back to top|skip to (?:main )?content)\b", re.I)
@@ -159,7 +164,8 @@ def classify(line: str, harvest: Harvest) -> str | None:
             return "empty tag list"
         if not is_sentence(s) and n <= 30:
             return "tag list"
-    if COPYRIGHT.search(s) and (n <= 25 and not is_sentence(s.rstrip("| ")) or n <= 40 and ALL_RIGHTS.search(s)):
+    if COPYRIGHT.search(s) and (n <= 25 and not is_sentence(s.rstrip("| "))
+                                or n <= 40 and (ALL_RIGHTS.search(s) or COPYRIGHT_NOTICE.search(s))):
         harvest.copyright_lines.append(s)
         return "copyright footer"
     if FOOTER_LINKS.search(s) and n <= 25 and not is_sentence(s):
