@@ -199,3 +199,34 @@ def test_copyright_notices_shaped_like_sentences_are_footers(line):
 def test_sentences_naming_a_copyright_and_a_year_are_kept():
     line = "A court ruled in 2029 that the copyright of the flood photographs lay with the river authority."
     assert clean_text(page(*BODY, line, BODY[0])).removed == []
+
+
+def test_masthead_in_capitalised_words_alone_on_the_first_line():
+    cleaned = clean_text(page("The Tessaly Morning Herald\nSUBSCRIBE | LOG IN", "Flood barrier holds in Tessaly",
+                              *BODY))
+    assert cleaned.harvest.masthead == "The Tessaly Morning Herald"
+    assert cleaned.harvest.title == "Flood barrier holds in Tessaly"
+
+
+def test_masthead_below_page_furniture():
+    cleaned = clean_text(page("Skip to content\nORVIK DAILY POST\nHome | News | Sport", "Flood barrier holds", *BODY))
+    assert cleaned.harvest.masthead == "Orvik Daily Post"
+
+
+def test_masthead_without_an_outlet_word_when_the_footer_names_it_too():
+    cleaned = clean_text(page("Orvik Informa\nNews | Sport", "Flood barrier holds", *BODY,
+                              "Copyright © 2029 Orvik Informa. All Rights Reserved | Sitemap"))
+    assert cleaned.harvest.masthead == "Orvik Informa"
+
+
+def test_section_labels_and_headlines_are_not_mastheads():
+    label = clean_text(page("Latest News\nFlood barrier holds in Tessaly", *BODY, "© 2029 Tessaly Courier"))
+    assert label.harvest.masthead is None  # the footer names another publication
+    headline = clean_text("Tessaly Herald Wins Award\n" + page(*BODY))
+    assert headline.harvest.masthead is None  # followed by the article, not by a menu
+
+
+def test_the_name_opening_a_footer_bar():
+    cleaned = clean_text(page(*BODY, "Orvik Daily Post | About us | Advertise | Contact | Privacy"))
+    assert cleaned.harvest.footer == "Orvik Daily Post"
+    assert clean_text(page(*BODY, "Terms & Conditions | Privacy Policy | Contact us")).harvest.footer is None

@@ -72,3 +72,10 @@ def test_the_pages_own_notice_and_the_credits_above_it():
     assert copyright_credits(with_data) == []  # below the page's own notice: credits a widget, not the story
     assert copyright_credits(["© 2029 Ana Ruiz", "© 2029 Tessaly Courier"]) == []  # a photographer is no source
     assert find_outlet(None, [], None, None, [], syndicated) == ("Orvik Coast Daily Media LLC", "copyright")
+
+
+def test_masthead_and_footer_name_the_publication_before_its_owners_copyright():
+    owner = ["Copyright (c) 2029 PT Orvik Media Group. All rights reserved."]
+    assert find_outlet(None, [], None, None, [], owner, footer="Orvik Daily Post") == ("Orvik Daily Post", "footer")
+    assert find_outlet(None, [], None, None, [], owner, masthead="Orvik Daily Post", footer="Orvik Post") == \
+        ("Orvik Daily Post", "masthead")

@@ -175,3 +175,15 @@ def test_short_lines_repeated_across_the_corpus_are_boilerplate_but_shared_quote
         assert "Listen to this story" not in doc.text
         assert quote in doc.text
         assert any(r.reason.startswith("line repeated on 3 pages of the corpus") for r in doc.removed)
+
+
+def test_a_syndicated_wire_story_keeps_the_sites_name_and_credits_the_wire(tmp_path):
+    """The wire's notice printed with the story names where it came from; the site's masthead and footer name the
+    outlet."""
+    (tmp_path / "copy.txt").write_text("\n\n".join([
+        "Orvik Coast Daily\nHOME  NEWS  WORLD  BUSINESS", "Flood barrier holds in Tessaly", story(7), "(c) 2029 LNA",
+        "Orvik Coast Daily | 12 Harbour Road | Advertise with us | Privacy Policy",
+        "All content copyright 2029 Orvik Coast Daily Media LLC"]))
+    [doc] = list(iter_documents([str(tmp_path)], Settings()))
+    assert (doc.outlet, doc.outlet_basis) == ("Orvik Coast Daily", "masthead")
+    assert any(n.startswith("source: the text comes from LNA") for n in doc.notes)

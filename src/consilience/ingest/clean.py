@@ -117,7 +117,9 @@ class Harvest:
     byline: str | None = None
     copyright_lines: list[str] = field(default_factory=list)
     title: str | None = None
-    masthead: str | None = None  # the publication's name set in capitals at the top of a text scrape
+    masthead: str | None = None  # the publication's name alone or first in a bar at the top of a text scrape
+    footer_names: list[str] = field(default_factory=list)  # names opening a footer bar ("Example Daily | About us")
+    footer: str | None = None  # the one of them that names the publication
 
 
 @dataclass
@@ -169,6 +171,8 @@ def classify(line: str, harvest: Harvest) -> str | None:
         harvest.copyright_lines.append(s)
         return "copyright footer"
     if FOOTER_LINKS.search(s) and n <= 25 and not is_sentence(s):
+        if name := _footer_name(s):
+            harvest.footer_names.append(name)
         return "site footer links"
     if RELATED.match(s) and not is_sentence(s):
         return "related-story link"
@@ -190,6 +194,23 @@ def _syndication_source(line: str) -> list[str]:
     """The name a syndication credit in ``line`` gives ("first appeared on X"), if any."""
     m = SYNDICATION.search(line)
     return [(m["name"] or m["name2"]).strip()] if m else []
+
+
+def _footer_name(s: str) -> str | None:
+    """The proper name opening a bar of footer links ("Example Daily | About us | Contact"), if one does."""
+    parts = [p.strip() for p in SEPARATORS.split(s) if p.strip()]
+    first = parts[0] if len(parts) >= 2 else ""
+    if not first or FOOTER_LINKS.search(first) or WIDGET.search(first) or any(ch.isdigit() for ch in first):
+        return None
+    return first if _is_proper_name(first) else None
+
+
+def _is_proper_name(text: str) -> bool:
+    """Capitalised words (short joining words aside), nothing else: "The Example Morning Herald", "Example Monitor"."""
+    tokens = text.split()
+    small = {"of", "the", "and", "&", "for", "in", "on", "de", "del", "la", "el"}
+    return bool(tokens) and all((t[0].isupper() or t.lower() in small) and re.fullmatch(r"[\w&'’.-]+", t)
+                                for t in tokens) and tokens[0][0].isupper()
 
 
 def _looks_like_names(text: str) -> bool:
@@ -272,7 +293,8 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     if not extracted:
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
-    harvest.masthead = None if extracted else _masthead(lines, harvest)
+    harvest.footer = _footer(harvest)
+    harvest.masthead = None if extracted else _masthead(lines, harvest, {i for i, r in removed if r.reason in CHROME})
     for line in keep:
         if line:
             harvest.source_names.extend(_syndication_source(line))
@@ -282,22 +304,73 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     return Cleaned(_join(keep), [r for _, r in sorted(removed, key=lambda x: x[0])], harvest)
 
 
-def _masthead(lines: list[str], harvest: Harvest) -> str | None:
-    """The publication's name in capitals on the first line, alone before a date or heading, or first in a bar
-    of sections ("EXAMPLE DAILY | World | Tuesday, May 5, 2020"); title-cased."""
-    top = [line.strip() for line in lines if line.strip()][:2]
+# Page furniture that may stand above the masthead ("Skip to content", a cookie banner, "Advertisement")
+CHROME = {"site footer links", "share/print/social widget", "advertisement marker", "ad-slot size", "cookie notice",
+          "reader-support appeal"}
+MAX_CHROME_ABOVE_MASTHEAD = 3
+
+
+def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()) -> str | None:
+    """The publication's name on the first line of the page (below at most three lines of page furniture),
+    alone before a date or heading, or first in a bar of sections ("EXAMPLE DAILY | World | Tuesday, May 5,
+    2020"). In capitals (then title-cased); or in capitalised words, alone, when they make a publication's name
+    ("The Example Morning Herald": Herald, Monitor, Daily, Agency ...) that no other name in the page's footer
+    contradicts, or when the page's footer or copyright notice names it too (then in a bar as well)."""
+    from .outlet import names_publication
+
+    index = [i for i, line in enumerate(lines) if line.strip()]
+    skip = 0
+    while skip < min(MAX_CHROME_ABOVE_MASTHEAD, len(index) - 1) and index[skip] in chrome:
+        skip += 1
+    top = [lines[i].strip() for i in index[skip:skip + 2]]
     if not top:
         return None
     parts = [p.strip() for p in SEPARATORS.split(top[0]) if p.strip()]
     name = parts[0] if parts else ""
-    if not MASTHEAD.match(name) or len(words(name)) < 2 or any(ch.isdigit() for ch in name):
+    if len(words(name)) < 2 or any(ch.isdigit() for ch in name):
         return None
     alone = len(parts) == 1 and len(top) > 1 and (top[1] in harvest.metadata_lines or is_heading_like(top[1]))
     if len(parts) == 1 and not alone:
         return None
+    if MASTHEAD.match(name):
+        name = string_title(name)
+    elif not _is_proper_name(name):
+        return None
+    else:
+        below = _footer_names(harvest)
+        confirmed = any(_same_name(name, other) for other in below)
+        if not confirmed and not (alone and names_publication(name) and not below):
+            return None
     if harvest.title and line_key(name) == line_key(harvest.title):
         harvest.title = None  # the masthead was taken for the headline
-    return string_title(name)
+    return name
+
+
+def _footer_names(harvest: Harvest) -> list[str]:
+    """The names the page's footer gives: the names opening its footer bars and its copyright holders."""
+    from .outlet import copyright_names
+
+    return harvest.footer_names + copyright_names(harvest.copyright_lines)
+
+
+def _same_name(name: str, other: str) -> bool:
+    """One publication: "Example Monitor" and "Example Monitor Ltd", "The Example Herald" and "Example Herald" (the
+    one name the first words of the other; "Discover Example" and "Example" are two)."""
+    a, b = (re.sub(r"^the\s+", "", x.casefold()).replace(",", " ").split() for x in (name, other))
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
+def _footer(harvest: Harvest) -> str | None:
+    """The publication named first in a footer bar: a publication's name ("Example Daily Post"), or one the page's
+    copyright notice names too."""
+    from .outlet import copyright_names, names_publication
+
+    holders = copyright_names(harvest.copyright_lines)
+    for name in harvest.footer_names:
+        if names_publication(name) or any(_same_name(name, h) for h in holders):
+            return name
+    return None
 
 
 def string_title(name: str) -> str:

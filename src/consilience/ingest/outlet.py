@@ -2,13 +2,16 @@
 
 The outlet is the publisher of the copy at hand. In order: given by the input (JSONL
 ``outlet``), the site name in the page's metadata (``og:site_name``, JSON-LD publisher), the
-masthead at the top of a text scrape ("DAILY EXAMPLE | World | ..."), the name in the page's own
-copyright notice ("© 2025 Example Daily Media Ltd."), the URL's host; only when none of these names the
+masthead at the top of a text scrape ("DAILY EXAMPLE | World | ..."), the name opening the
+site's footer bar ("Example Daily | About us | Contact"), the name in the page's own copyright
+notice ("© 2025 Example Daily Media Ltd."), the URL's host; only when none of these names the
 publisher, a source or syndication credit ("Source » X", "first appeared on X": then X is where
 the text came from, and is all the page tells), or a "Reporting by X" credit when X is an
 organisation's proper name. Never a byline: "Reporting by the Orvik bureau" or "By the Foreign
 Staff" name reporters and desks, not outlets.
 
+Masthead and footer come before the copyright notice: they name the publication, the notice
+often names the company that owns it ("Example Daily Post" vs "© 2025 Example Media Group").
 Of several copyright notices on a page, the page's own is the last that reserves all rights, else
 the last (the footer's); one above it, printed with the story ("(c) 2025 EPA" under a syndicated
 wire story), credits where the story came from (``copyright_credits``).
@@ -41,6 +44,22 @@ ORG_WORDS = {
     "committee", "council", "office", "organization", "organisation", "movement", "institute", "center", "centre",
     "group", "foundation", "association", "union", "ministry", "department",
 }
+
+
+# The words a publication's own name is made of ("The Example Morning Herald", "Example Monitor", "Example Press
+# Agency"): the outlet words above without those of other organisations (councils, ministries, groups).
+PUBLICATION_WORDS = {
+    "news", "newspaper", "daily", "weekly", "times", "post", "herald", "tribune", "journal", "gazette", "monitor",
+    "observer", "review", "press", "wire", "agency", "network", "tv", "television", "radio", "broadcasting",
+    "media", "online", "magazine", "chronicle", "courier", "express", "mail", "star", "sun", "telegraph", "guardian",
+    "independent",
+}
+
+
+def names_publication(name: str) -> bool:
+    """A short proper name with a word publications call themselves: "Example Morning Herald", "Example Monitor"."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= 5 and any(t.strip(".,&").lower() in PUBLICATION_WORDS for t in tokens)
 
 
 DESK = re.compile(r"\b(?:bureaus?|desks?|staff|team|correspondents?|reporters?|writers?|editors?|contributors?)\b", re.I)
@@ -119,8 +138,8 @@ def copyright_credits(lines: list[str]) -> list[str]:
 
 
 def find_outlet(given: str | None, source_names: list[str], sitename: str | None, url: str | None,
-                credit_names: list[str], copyright_lines: list[str] = (), masthead: str | None = None
-                ) -> tuple[str | None, str | None]:
+                credit_names: list[str], copyright_lines: list[str] = (), masthead: str | None = None,
+                footer: str | None = None) -> tuple[str | None, str | None]:
     """(outlet, basis)."""
     if given:
         return given, "input"
@@ -128,6 +147,8 @@ def find_outlet(given: str | None, source_names: list[str], sitename: str | None
         return sitename, "metadata"
     if masthead:
         return masthead, "masthead"
+    if footer:
+        return footer, "footer"
     if name := name_from_copyright(list(copyright_lines)):
         return name, "copyright"
     if host := outlet_from_url(url):
