@@ -230,3 +230,32 @@ def test_the_name_opening_a_footer_bar():
     cleaned = clean_text(page(*BODY, "Orvik Daily Post | About us | Advertise | Contact | Privacy"))
     assert cleaned.harvest.footer == "Orvik Daily Post"
     assert clean_text(page(*BODY, "Terms & Conditions | Privacy Policy | Contact us")).harvest.footer is None
+
+
+BELOW_END = "below the end of the article (its copyright notice or closing rule)"
+
+
+def test_lines_below_the_copyright_notice_or_a_closing_rule_are_not_the_article():
+    after_notice = clean_text(page(*BODY, "© 2029 Tessaly Courier. All rights reserved.",
+                                   "Our Pledge: The Courier Editorial Code."))
+    assert reasons(after_notice)["Our Pledge: The Courier Editorial Code."] == BELOW_END
+    after_rule = clean_text(page(*BODY, "---", "Subscribe to the Courier's River Brief, our weekly newsletter."))
+    assert reasons(after_rule) == {"---": BELOW_END,
+                                   "Subscribe to the Courier's River Brief, our weekly newsletter.": BELOW_END}
+    assert_body_kept(after_rule)
+
+
+def test_a_rule_between_two_parts_of_the_article_is_no_end():
+    cleaned = clean_text(page(BODY[0], "* * *", BODY[1], BODY[2]))
+    assert cleaned.removed == []
+
+
+def test_promotions_after_the_article_are_removed_but_closing_lines_stay():
+    cleaned = clean_text(page(*BODY, "Join our Telegram channel for the latest updates."))
+    assert reasons(cleaned) == {"Join our Telegram channel for the latest updates.": "promotion after the article"}
+    closing = ["We will share the report with the council, the mayor said.", "The council will vote next week.",
+               "“Follow us on Telegram,” the mayor told residents."]
+    cleaned = clean_text(page(*BODY, "- Advertisement -", *closing))
+    assert reasons(cleaned) == {"- Advertisement -": "advertisement marker"}
+    for line in closing:
+        assert line in cleaned.text

@@ -291,6 +291,9 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
             keep.append(s)
     repeated = set() if extracted else _drop_repeated_captions(keep, removed)
     if not extracted:
+        _drop_below_closing_mark(lines, keep, removed)
+    _drop_trailing_promotions(keep, removed)
+    if not extracted:
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
     harvest.footer = _footer(harvest)
@@ -383,12 +386,29 @@ def string_title(name: str) -> str:
     return " ".join(out)
 
 
+SIGNATURE_REASONS = {"byline", "reporting credit", "source line", "syndication credit"}
+SIGNATURE_MAX_WORDS = 3  # an agency's signature under the story ("EPA", "(EPA/ab/cd)")
+
+
 def _forget_dates_below_article(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]],
                                 harvest: Harvest) -> None:
-    """Date lines below the article's last line (comments, related-story lists, footers) date other texts."""
+    """Date lines below the article's last line (comments, related-story lists, footers) date other texts.
+
+    Except, on a page that dates nothing above the article's end, the article's own date line printed right
+    under it ("Published on May 5, 2020, 3:10 pm"), with nothing between but credits or a signature of a word
+    or three ("EPA"), no list label ("Most read").
+    """
     last = max((i for i, line in enumerate(kept) if line), default=-1)
-    below = {lines[i].strip() for i, r in removed if i > last and r.reason == "metadata line"}
     above = {lines[i].strip() for i, r in removed if i <= last and r.reason == "metadata line"}
+    own = None
+    for i, r in sorted((x for x in removed if x[0] > last and not above), key=lambda x: x[0]):
+        if r.reason == "metadata line":
+            own = i
+            break
+        s = lines[i].strip()
+        if not (r.reason in SIGNATURE_REASONS or len(words(s)) <= SIGNATURE_MAX_WORDS and not RELATED.match(s)):
+            break
+    below = {lines[i].strip() for i, r in removed if i > last and i != own and r.reason == "metadata line"}
     harvest.metadata_lines = [m for m in harvest.metadata_lines if m in above or m not in below]
 
 
@@ -429,6 +449,61 @@ def _drop_repeated_captions(kept: list[str | None], removed: list[tuple[int, Rem
                 repeated.add(key)
             seen.add(key)
     return repeated
+
+
+SEPARATOR_LINE = re.compile(r"^(?:[-–—_=*~•·#]\s*){3,}$")  # a rule drawn in text: "---", "* * *", "______"
+RUNNING_TEXT_WORDS = 12  # a paragraph of running text: a sentence of this many words or more
+PROMOTION_MAX_WORDS = 25
+# The outlet's channels: what a promotion asks the reader to join (not "share" or "print", verbs of news text too)
+CHANNEL = re.compile(r"\b(?:subscri(?:be|ption)s?|newsletters?|sign[ -]?up|follow us|inbox|alerts|podcasts?|our app"
+                     r"|telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|linkedin)\b", re.I)
+
+
+def _is_promotion(line: str) -> bool:
+    """The outlet speaking to its readers of its channels, in a sentence (the widget rule spares sentences): first
+    person plural and a channel, not quoted ("Join our Telegram channel for the latest updates.", "Sign up for our
+    newsletter.")."""
+    return len(words(line)) <= PROMOTION_MAX_WORDS and ends_like_sentence(line) and bool(CHANNEL.search(line)) \
+        and bool(FIRST_PLURAL.search(line)) and not QUOTE_MARKS.search(line)
+
+
+def _last_running_text(kept: list[str | None]) -> int:
+    """The index of the article's last paragraph of running text (not a promotion), -1 if none."""
+    return max((i for i, line in enumerate(kept) if line and is_sentence(line)
+                and len(words(line)) >= RUNNING_TEXT_WORDS and not _is_promotion(line)), default=-1)
+
+
+def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
+    """What follows the mark that closes an article (its copyright notice, or a rule "---" under its last
+    paragraph) is page furniture, sentence-shaped or not ("Our Standards: ...", "Comments are closed.").
+
+    Only a mark below the last paragraph of running text: a rule between two parts of an article, or a
+    photo credit inside it, has running text after it.
+    """
+    last = _last_running_text(kept)
+    if last < 0:
+        return
+    copyright_marks = [i for i, r in removed if i > last and r.reason == "copyright footer"]
+    rules = [i for i in range(last + 1, len(kept)) if kept[i] and SEPARATOR_LINE.match(kept[i])]
+    if not copyright_marks and not rules:
+        return
+    for i in range(min(copyright_marks + rules), len(kept)):
+        if kept[i]:
+            removed.append((i, Removed(lines[i], "below the end of the article (its copyright notice or closing "
+                                                 "rule)")))
+            kept[i] = ""
+
+
+def _drop_trailing_promotions(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
+    """Promotions below the article's last paragraph of running text. They end like sentences, so the widget rule
+    spares them; after the article they are the outlet's, not the story's."""
+    last = _last_running_text(kept)
+    if last < 0:
+        return
+    for i in range(last + 1, len(kept)):
+        if kept[i] and _is_promotion(kept[i]):
+            removed.append((i, Removed(kept[i], "promotion after the article")))
+            kept[i] = ""
 
 
 def _drop_trailing_headlines(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
