@@ -67,11 +67,13 @@ def test_the_pages_own_notice_and_the_credits_above_it():
     the story, credits where the story came from."""
     syndicated = ["(c) 2029 LNA", "All content copyright 2029 Orvik Coast Daily Media LLC"]
     assert name_from_copyright(syndicated) == "Orvik Coast Daily Media LLC"
-    assert copyright_credits(syndicated) == ["LNA"]
+    assert copyright_credits(syndicated, under_story=["(c) 2029 LNA"]) == ["LNA"]
+    assert copyright_credits(syndicated) == []  # not printed with the story: a photo credit, the owner's line
     with_data = ["© 2029 Tessaly Courier. All rights reserved.", "Weather data © Orvik Met Service 2029"]
     assert name_from_copyright(with_data) == "Tessaly Courier"
-    assert copyright_credits(with_data) == []  # below the page's own notice: credits a widget, not the story
-    assert copyright_credits(["© 2029 Ana Ruiz", "© 2029 Tessaly Courier"]) == []  # a photographer is no source
+    assert copyright_credits(with_data, with_data) == []  # below the page's own notice: credits a widget
+    photo = ["© 2029 Ana Ruiz", "© 2029 Tessaly Courier"]
+    assert copyright_credits(photo, photo) == []  # a photographer is no source
     assert find_outlet(None, [], None, None, [], syndicated) == ("Orvik Coast Daily Media LLC", "copyright")
 
 

@@ -116,6 +116,7 @@ class Harvest:
     credit_names: list[str] = field(default_factory=list)  # "Reporting by X"
     byline: str | None = None
     copyright_lines: list[str] = field(default_factory=list)
+    credit_lines: list[str] = field(default_factory=list)  # copyright lines printed right under the article
     title: str | None = None
     masthead: str | None = None  # the publication's name alone or first in a bar at the top of a text scrape
     footer_names: list[str] = field(default_factory=list)  # names opening a footer bar ("Example Daily | About us")
@@ -304,6 +305,8 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
     if scrape_language:
         _drop_scored_debris(lines, keep, removed, scrape_language)
     _forget_dates_below_article(lines, keep, removed, harvest)
+    harvest.credit_lines = [lines[i].strip() for i in _right_below_article(lines, keep, removed)
+                            if _reason(removed, i) == "copyright footer"]
     return Cleaned(_join(keep), [r for _, r in sorted(removed, key=lambda x: x[0])], harvest)
 
 
@@ -390,6 +393,27 @@ SIGNATURE_REASONS = {"byline", "reporting credit", "source line", "syndication c
 SIGNATURE_MAX_WORDS = 3  # an agency's signature under the story ("EPA", "(EPA/ab/cd)")
 
 
+def _reason(removed: list[tuple[int, Removed]], index: int) -> str | None:
+    return next((r.reason for i, r in removed if i == index), None)
+
+
+def _right_below_article(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]]) -> list[int]:
+    """The removed lines printed right under the article's last line, with it: its signature or credits ("EPA",
+    "Reporting by ..."), at most one date line and one copyright line ("Published on ...", "(c) 2025 EPA"); up to
+    the first line of another kind (a list label such as "Most read", a share bar, a footer)."""
+    last = max((i for i, line in enumerate(kept) if line), default=-1)
+    out: list[int] = []
+    seen: set[str] = set()
+    for i, r in sorted((x for x in removed if x[0] > last), key=lambda x: x[0]):
+        s = lines[i].strip()
+        if r.reason in ("metadata line", "copyright footer") and r.reason not in seen:
+            seen.add(r.reason)
+        elif not (r.reason in SIGNATURE_REASONS or len(words(s)) <= SIGNATURE_MAX_WORDS and not RELATED.match(s)):
+            break
+        out.append(i)
+    return out
+
+
 def _forget_dates_below_article(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]],
                                 harvest: Harvest) -> None:
     """Date lines below the article's last line (comments, related-story lists, footers) date other texts.
@@ -400,15 +424,9 @@ def _forget_dates_below_article(lines: list[str], kept: list[str | None], remove
     """
     last = max((i for i, line in enumerate(kept) if line), default=-1)
     above = {lines[i].strip() for i, r in removed if i <= last and r.reason == "metadata line"}
-    own = None
-    for i, r in sorted((x for x in removed if x[0] > last and not above), key=lambda x: x[0]):
-        if r.reason == "metadata line":
-            own = i
-            break
-        s = lines[i].strip()
-        if not (r.reason in SIGNATURE_REASONS or len(words(s)) <= SIGNATURE_MAX_WORDS and not RELATED.match(s)):
-            break
-    below = {lines[i].strip() for i, r in removed if i > last and i != own and r.reason == "metadata line"}
+    own = set() if above else {i for i in _right_below_article(lines, kept, removed)
+                               if _reason(removed, i) == "metadata line"}
+    below = {lines[i].strip() for i, r in removed if i > last and i not in own and r.reason == "metadata line"}
     harvest.metadata_lines = [m for m in harvest.metadata_lines if m in above or m not in below]
 
 

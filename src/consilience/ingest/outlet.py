@@ -13,8 +13,8 @@ Staff" name reporters and desks, not outlets.
 Masthead and footer come before the copyright notice: they name the publication, the notice
 often names the company that owns it ("Example Daily Post" vs "© 2025 Example Media Group").
 Of several copyright notices on a page, the page's own is the last that reserves all rights, else
-the last (the footer's); one above it, printed with the story ("(c) 2025 EPA" under a syndicated
-wire story), credits where the story came from (``copyright_credits``).
+the last (the footer's); one above it printed right under the story ("(c) 2025 EPA" under a
+syndicated wire story) credits where the story came from (``copyright_credits``).
 """
 from __future__ import annotations
 
@@ -125,15 +125,18 @@ def name_from_copyright(lines: list[str]) -> str | None:
     return notices[_own_notice(notices)][0] if notices else None
 
 
-def copyright_credits(lines: list[str]) -> list[str]:
-    """Organisations credited by a copyright notice above the page's own: where its story came from
-    ("(c) 2025 EPA" under a syndicated wire story, above "© 2025 Example Daily Media")."""
+def copyright_credits(lines: list[str], under_story: list[str] = ()) -> list[str]:
+    """Organisations credited by a copyright notice printed with the story (``under_story``: right under its last
+    line), above the page's own: where the story came from ("(c) 2025 EPA" under a syndicated wire story, above
+    "© 2025 Example Daily Media"). Notices elsewhere (photo credits, the owner's line in the footer) credit other
+    things."""
     notices = copyright_notices(list(lines))
     if not notices:
         return []
     own_at = _own_notice(notices)
     own = notices[own_at][0].casefold()
-    return [n for n, _ in notices[:own_at] if n.casefold() not in own and own not in n.casefold()
+    credited = {name for name, _ in copyright_notices(list(under_story))}
+    return [n for n, _ in notices[:own_at] if n in credited and n.casefold() not in own and own not in n.casefold()
             and names_organisation(n)]
 
 

@@ -74,7 +74,7 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
                                                          h.copyright_lines)
     name, outlet_basis = outlet.find_outlet(raw.outlet, h.source_names, prep.sitename, prep.url, h.credit_names,
                                             h.copyright_lines, h.masthead, h.footer)
-    sources = h.source_names or outlet.copyright_credits(h.copyright_lines)  # "(c) 2025 EPA" above the site's own
+    sources = h.source_names or outlet.copyright_credits(h.copyright_lines, h.credit_lines)  # "(c) 2025 EPA"
     if sources and outlet_basis != "source-line":  # a syndicated copy: its publisher is the outlet
         date_notes = date_notes + [f"source: the text comes from {sources[-1]} (a source, syndication or "
                                    f"copyright credit on the page); the outlet is the copy's own publisher"]
