@@ -222,6 +222,7 @@ def test_masthead_without_an_outlet_word_when_the_footer_names_it_too():
 def test_section_labels_and_headlines_are_not_mastheads():
     label = clean_text(page("Latest News\nFlood barrier holds in Tessaly", *BODY, "© 2029 Tessaly Courier"))
     assert label.harvest.masthead is None  # the footer names another publication
+    assert clean_text(page("Latest News\nFlood barrier holds in Tessaly", *BODY)).harvest.masthead is None
     headline = clean_text("Tessaly Herald Wins Award\n" + page(*BODY))
     assert headline.harvest.masthead is None  # followed by the article, not by a menu
 

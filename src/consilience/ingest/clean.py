@@ -345,11 +345,24 @@ def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()
     else:
         below = _footer_names(harvest)
         confirmed = any(_same_name(name, other) for other in below)
-        if not confirmed and not (alone and names_publication(name) and not below):
+        if not confirmed and not (alone and names_publication(name) and not below and _has_own_word(name)):
             return None
     if harvest.title and line_key(name) == line_key(harvest.title):
         harvest.title = None  # the masthead was taken for the headline
     return name
+
+
+# Words of a section label set like a name ("Latest News", "World News", "Top Stories"): not a publication's own
+SECTION_WORDS = {"latest", "breaking", "top", "live", "more", "related", "local", "world", "national", "international",
+                 "business", "sport", "sports", "politics", "opinion", "today's", "featured", "popular", "trending",
+                 "the", "of", "and", "&", "in"}
+
+
+def _has_own_word(name: str) -> bool:
+    """A word that is neither a publication word nor a section-label word: "Example" in "Example News"."""
+    from .outlet import PUBLICATION_WORDS
+
+    return any(w.lower() not in PUBLICATION_WORDS and w.lower() not in SECTION_WORDS for w in name.split())
 
 
 def _footer_names(harvest: Harvest) -> list[str]:
