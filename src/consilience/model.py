@@ -60,7 +60,8 @@ class Document:
     text: str  # the cleaned body; every offset in every record points into it
     url: str | None = None
     outlet: str | None = None
-    outlet_basis: str | None = None  # "input" | "metadata" | "masthead" | "copyright" | "url" | "source-line" | "reporting-by"
+    # "input" | "metadata" | "masthead" | "footer" | "copyright" | "url" | "source-line" | "reporting-by"
+    outlet_basis: str | None = None
     title: str | None = None
     byline: str | None = None
     published: str | None = None  # ISO 8601 as precise as known: "2020-01-05T18:30", "2020-01-03", "2020"

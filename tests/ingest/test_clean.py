@@ -182,3 +182,81 @@ def test_sentences_about_cookies_or_donations_in_the_news_stay():
         is None
     assert classify("\u201cWe need your support to rebuild our work,\u201d the mayor told the crowd.", h) is None
     assert classify("Our cookies are baked every morning with butter from the valley.", h) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2029 The Tessaly Evening Star. Licences required for any reuse of this material.",
+    "© Lirsa News Agency 2029. Reproduction prohibited without written consent.",
+    "Tessaly Monitor is an independent title. © 2029 Tessaly Monitor Ltd. Registered in Orvik.",
+    "Copyright (c) 2029 PT Orvik Media Group. All rights reserved.",
+])
+def test_copyright_notices_shaped_like_sentences_are_footers(line):
+    cleaned = clean_text(page(*BODY, line))
+    assert reasons(cleaned) == {line: "copyright footer"}
+    assert cleaned.harvest.copyright_lines == [line]
+
+
+def test_sentences_naming_a_copyright_and_a_year_are_kept():
+    line = "A court ruled in 2029 that the copyright of the flood photographs lay with the river authority."
+    assert clean_text(page(*BODY, line, BODY[0])).removed == []
+
+
+def test_masthead_in_capitalised_words_alone_on_the_first_line():
+    cleaned = clean_text(page("The Tessaly Morning Herald\nSUBSCRIBE | LOG IN", "Flood barrier holds in Tessaly",
+                              *BODY))
+    assert cleaned.harvest.masthead == "The Tessaly Morning Herald"
+    assert cleaned.harvest.title == "Flood barrier holds in Tessaly"
+
+
+def test_masthead_below_page_furniture():
+    cleaned = clean_text(page("Skip to content\nORVIK DAILY POST\nHome | News | Sport", "Flood barrier holds", *BODY))
+    assert cleaned.harvest.masthead == "Orvik Daily Post"
+
+
+def test_masthead_without_an_outlet_word_when_the_footer_names_it_too():
+    cleaned = clean_text(page("Orvik Informa\nNews | Sport", "Flood barrier holds", *BODY,
+                              "Copyright © 2029 Orvik Informa. All Rights Reserved | Sitemap"))
+    assert cleaned.harvest.masthead == "Orvik Informa"
+
+
+def test_section_labels_and_headlines_are_not_mastheads():
+    label = clean_text(page("Latest News\nFlood barrier holds in Tessaly", *BODY, "© 2029 Tessaly Courier"))
+    assert label.harvest.masthead is None  # the footer names another publication
+    assert clean_text(page("Latest News\nFlood barrier holds in Tessaly", *BODY)).harvest.masthead is None
+    headline = clean_text("Tessaly Herald Wins Award\n" + page(*BODY))
+    assert headline.harvest.masthead is None  # followed by the article, not by a menu
+
+
+def test_the_name_opening_a_footer_bar():
+    cleaned = clean_text(page(*BODY, "Orvik Daily Post | About us | Advertise | Contact | Privacy"))
+    assert cleaned.harvest.footer == "Orvik Daily Post"
+    assert clean_text(page(*BODY, "Terms & Conditions | Privacy Policy | Contact us")).harvest.footer is None
+
+
+BELOW_END = "below the end of the article (its copyright notice or closing rule)"
+
+
+def test_lines_below_the_copyright_notice_or_a_closing_rule_are_not_the_article():
+    after_notice = clean_text(page(*BODY, "© 2029 Tessaly Courier. All rights reserved.",
+                                   "Our Pledge: The Courier Editorial Code."))
+    assert reasons(after_notice)["Our Pledge: The Courier Editorial Code."] == BELOW_END
+    after_rule = clean_text(page(*BODY, "---", "Subscribe to the Courier's River Brief, our weekly newsletter."))
+    assert reasons(after_rule) == {"---": BELOW_END,
+                                   "Subscribe to the Courier's River Brief, our weekly newsletter.": BELOW_END}
+    assert_body_kept(after_rule)
+
+
+def test_a_rule_between_two_parts_of_the_article_is_no_end():
+    cleaned = clean_text(page(BODY[0], "* * *", BODY[1], BODY[2]))
+    assert cleaned.removed == []
+
+
+def test_promotions_after_the_article_are_removed_but_closing_lines_stay():
+    cleaned = clean_text(page(*BODY, "Join our Telegram channel for the latest updates."))
+    assert reasons(cleaned) == {"Join our Telegram channel for the latest updates.": "promotion after the article"}
+    closing = ["We will share the report with the council, the mayor said.", "The council will vote next week.",
+               "“Follow us on Telegram,” the mayor told residents."]
+    cleaned = clean_text(page(*BODY, "- Advertisement -", *closing))
+    assert reasons(cleaned) == {"- Advertisement -": "advertisement marker"}
+    for line in closing:
+        assert line in cleaned.text

@@ -83,6 +83,17 @@ def test_html_metadata(tmp_path):
     assert "About us" not in doc.text and "Home" not in doc.text
 
 
+def test_html_date_after_the_machine_clock_is_kept(tmp_path):
+    """An archive may be dated after the clock of the machine that reads it: the page's own date still stands."""
+    body = "".join(f"<p>{p}</p>" for p in story(6).split("\n\n"))
+    (tmp_path / "later.html").write_text(
+        "<html><head><title>Barrier holds</title>"
+        '<meta property="article:published_time" content="2098-06-11T07:15:00+01:00">'
+        f"</head><body><article><h1>Barrier holds</h1>{body}</article></body></html>")
+    [doc] = list(iter_documents([str(tmp_path)], Settings()))
+    assert (doc.published, doc.published_basis) == ("2098-06-11T07:15", "metadata")
+
+
 def test_lines_repeated_across_an_outlets_pages_are_learnt(tmp_path):
     for i in range(4):
         (tmp_path / f"{i}.txt").write_text(f"{story(i)}\n\nThe Courier is the river's own newspaper, read in every town.\n\n"
@@ -164,3 +175,15 @@ def test_short_lines_repeated_across_the_corpus_are_boilerplate_but_shared_quote
         assert "Listen to this story" not in doc.text
         assert quote in doc.text
         assert any(r.reason.startswith("line repeated on 3 pages of the corpus") for r in doc.removed)
+
+
+def test_a_syndicated_wire_story_keeps_the_sites_name_and_credits_the_wire(tmp_path):
+    """The wire's notice printed with the story names where it came from; the site's masthead and footer name the
+    outlet."""
+    (tmp_path / "copy.txt").write_text("\n\n".join([
+        "Orvik Coast Daily\nHOME  NEWS  WORLD  BUSINESS", "Flood barrier holds in Tessaly", story(7), "(c) 2029 LNA",
+        "Orvik Coast Daily | 12 Harbour Road | Advertise with us | Privacy Policy",
+        "All content copyright 2029 Orvik Coast Daily Media LLC"]))
+    [doc] = list(iter_documents([str(tmp_path)], Settings()))
+    assert (doc.outlet, doc.outlet_basis) == ("Orvik Coast Daily", "masthead")
+    assert any(n.startswith("source: the text comes from LNA") for n in doc.notes)

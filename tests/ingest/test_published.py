@@ -155,3 +155,19 @@ def test_a_masthead_bar_with_a_date_is_metadata():
     assert cleaned.harvest.masthead == "Example Evening Post"
     assert publication_date(cleaned.text, None, cleaned.harvest.metadata_lines, [])[:2] == \
         ("2020-05-05T22:55", "metadata")
+
+
+def test_the_articles_own_date_line_printed_under_it():
+    from consilience.ingest.clean import clean_text
+
+    body = ["The harbour of Orvik reopened to fishing boats on Monday after a week of repairs to the "
+            "breakwater, the port authority said in a statement.",
+            "Repairs cost less than feared, and the fish market will reopen on Wednesday morning."]
+    cleaned = clean_text("\n\n".join(["Harbour reopens after storm", *body, "LNA",
+                                      "Published on March 3, 2029, 9:10 am", "Share: Facebook | Email"]))
+    assert publication_date(cleaned.text, None, cleaned.harvest.metadata_lines, [])[:2] == \
+        ("2029-03-03T09:10", "metadata")
+    # dated above its end, the article's date is that one; a date under its last line is a comment's
+    cleaned = clean_text("\n\n".join(["Harbour reopens after storm", "Published: March 1, 2029", *body,
+                                      "March 5, 2029 at 7:00 am", "Share: Facebook | Email"]))
+    assert publication_date(cleaned.text, None, cleaned.harvest.metadata_lines, [])[:2] == ("2029-03-01", "metadata")

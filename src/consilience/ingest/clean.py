@@ -61,6 +61,11 @@ WIDGET = re.compile(
     r"|reddit|telegram|messenger|subscribe|newsletter|sign[ -]?up|log[ -]?in|follow us|icons?"
     r"|powered by|click here|rss|copy link|bookmark|font size|listen to (?:this|the) article|buttons?|widgets?)\b", re.I)
 COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b)", re.I)
+# A copyright notice proper: a mark next to a year ("Copyright 2025 X", "© 2025 X", "(c) 2025 X") or a mark, a
+# name and a year ("© Example Press Agency 2025"); a notice even where the line goes on in sentences ("... Permits
+# required for reproduction.", "X is an independent publication. © 2025 X Ltd. Registered in ...").
+COPYRIGHT_NOTICE = re.compile(r"(?i:©|\(c\)|\bcopyright\b)\s*(?:(?i:©|\(c\))\s*)?(?:19|20)\d{2}\b"
+                              r"|(?:©|\([cC]\))\s*[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5},?\s+(?:19|20)\d{2}\b")
 ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.I)
 FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|cookie policy|contact us"
                           r"|about us|advertise with us|back to top|skip to (?:main )?content)\b", re.I)
@@ -111,8 +116,11 @@ class Harvest:
     credit_names: list[str] = field(default_factory=list)  # "Reporting by X"
     byline: str | None = None
     copyright_lines: list[str] = field(default_factory=list)
+    credit_lines: list[str] = field(default_factory=list)  # copyright lines printed right under the article
     title: str | None = None
-    masthead: str | None = None  # the publication's name set in capitals at the top of a text scrape
+    masthead: str | None = None  # the publication's name alone or first in a bar at the top of a text scrape
+    footer_names: list[str] = field(default_factory=list)  # names opening a footer bar ("Example Daily | About us")
+    footer: str | None = None  # the one of them that names the publication
 
 
 @dataclass
@@ -159,10 +167,13 @@ def classify(line: str, harvest: Harvest) -> str | None:
             return "empty tag list"
         if not is_sentence(s) and n <= 30:
             return "tag list"
-    if COPYRIGHT.search(s) and (n <= 25 and not is_sentence(s.rstrip("| ")) or n <= 40 and ALL_RIGHTS.search(s)):
+    if COPYRIGHT.search(s) and (n <= 25 and not is_sentence(s.rstrip("| "))
+                                or n <= 40 and (ALL_RIGHTS.search(s) or COPYRIGHT_NOTICE.search(s))):
         harvest.copyright_lines.append(s)
         return "copyright footer"
     if FOOTER_LINKS.search(s) and n <= 25 and not is_sentence(s):
+        if name := _footer_name(s):
+            harvest.footer_names.append(name)
         return "site footer links"
     if RELATED.match(s) and not is_sentence(s):
         return "related-story link"
@@ -184,6 +195,23 @@ def _syndication_source(line: str) -> list[str]:
     """The name a syndication credit in ``line`` gives ("first appeared on X"), if any."""
     m = SYNDICATION.search(line)
     return [(m["name"] or m["name2"]).strip()] if m else []
+
+
+def _footer_name(s: str) -> str | None:
+    """The proper name opening a bar of footer links ("Example Daily | About us | Contact"), if one does."""
+    parts = [p.strip() for p in SEPARATORS.split(s) if p.strip()]
+    first = parts[0] if len(parts) >= 2 else ""
+    if not first or FOOTER_LINKS.search(first) or WIDGET.search(first) or any(ch.isdigit() for ch in first):
+        return None
+    return first if _is_proper_name(first) else None
+
+
+def _is_proper_name(text: str) -> bool:
+    """Capitalised words (short joining words aside), nothing else: "The Example Morning Herald", "Example Monitor"."""
+    tokens = text.split()
+    small = {"of", "the", "and", "&", "for", "in", "on", "de", "del", "la", "el"}
+    return bool(tokens) and all((t[0].isupper() or t.lower() in small) and re.fullmatch(r"[\w&'’.-]+", t)
+                                for t in tokens) and tokens[0][0].isupper()
 
 
 def _looks_like_names(text: str) -> bool:
@@ -264,34 +292,104 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
             keep.append(s)
     repeated = set() if extracted else _drop_repeated_captions(keep, removed)
     if not extracted:
+        _drop_below_closing_mark(lines, keep, removed)
+    _drop_trailing_promotions(keep, removed)
+    if not extracted:
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
-    harvest.masthead = None if extracted else _masthead(lines, harvest)
+    harvest.footer = _footer(harvest)
+    harvest.masthead = None if extracted else _masthead(lines, harvest, {i for i, r in removed if r.reason in CHROME})
     for line in keep:
         if line:
             harvest.source_names.extend(_syndication_source(line))
     if scrape_language:
         _drop_scored_debris(lines, keep, removed, scrape_language)
     _forget_dates_below_article(lines, keep, removed, harvest)
+    harvest.credit_lines = [lines[i].strip() for i in _right_below_article(lines, keep, removed)
+                            if _reason(removed, i) == "copyright footer"]
     return Cleaned(_join(keep), [r for _, r in sorted(removed, key=lambda x: x[0])], harvest)
 
 
-def _masthead(lines: list[str], harvest: Harvest) -> str | None:
-    """The publication's name in capitals on the first line, alone before a date or heading, or first in a bar
-    of sections ("EXAMPLE DAILY | World | Tuesday, May 5, 2020"); title-cased."""
-    top = [line.strip() for line in lines if line.strip()][:2]
+# Page furniture that may stand above the masthead ("Skip to content", a cookie banner, "Advertisement")
+CHROME = {"site footer links", "share/print/social widget", "advertisement marker", "ad-slot size", "cookie notice",
+          "reader-support appeal"}
+MAX_CHROME_ABOVE_MASTHEAD = 3
+
+
+def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()) -> str | None:
+    """The publication's name on the first line of the page (below at most three lines of page furniture),
+    alone before a date or heading, or first in a bar of sections ("EXAMPLE DAILY | World | Tuesday, May 5,
+    2020"). In capitals (then title-cased); or in capitalised words, alone, when they make a publication's name
+    ("The Example Morning Herald": Herald, Monitor, Daily, Agency ...) that no other name in the page's footer
+    contradicts, or when the page's footer or copyright notice names it too (then in a bar as well)."""
+    from .outlet import names_publication
+
+    index = [i for i, line in enumerate(lines) if line.strip()]
+    skip = 0
+    while skip < min(MAX_CHROME_ABOVE_MASTHEAD, len(index) - 1) and index[skip] in chrome:
+        skip += 1
+    top = [lines[i].strip() for i in index[skip:skip + 2]]
     if not top:
         return None
     parts = [p.strip() for p in SEPARATORS.split(top[0]) if p.strip()]
     name = parts[0] if parts else ""
-    if not MASTHEAD.match(name) or len(words(name)) < 2 or any(ch.isdigit() for ch in name):
+    if len(words(name)) < 2 or any(ch.isdigit() for ch in name):
         return None
     alone = len(parts) == 1 and len(top) > 1 and (top[1] in harvest.metadata_lines or is_heading_like(top[1]))
     if len(parts) == 1 and not alone:
         return None
+    if MASTHEAD.match(name):
+        name = string_title(name)
+    elif not _is_proper_name(name):
+        return None
+    else:
+        below = _footer_names(harvest)
+        confirmed = any(_same_name(name, other) for other in below)
+        if not confirmed and not (alone and names_publication(name) and not below and _has_own_word(name)):
+            return None
     if harvest.title and line_key(name) == line_key(harvest.title):
         harvest.title = None  # the masthead was taken for the headline
-    return string_title(name)
+    return name
+
+
+# Words of a section label set like a name ("Latest News", "World News", "Top Stories"): not a publication's own
+SECTION_WORDS = {"latest", "breaking", "top", "live", "more", "related", "local", "world", "national", "international",
+                 "business", "sport", "sports", "politics", "opinion", "today's", "featured", "popular", "trending",
+                 "the", "of", "and", "&", "in"}
+
+
+def _has_own_word(name: str) -> bool:
+    """A word that is neither a publication word nor a section-label word: "Example" in "Example News"."""
+    from .outlet import PUBLICATION_WORDS
+
+    return any(w.lower() not in PUBLICATION_WORDS and w.lower() not in SECTION_WORDS for w in name.split())
+
+
+def _footer_names(harvest: Harvest) -> list[str]:
+    """The names the page's footer gives: the names opening its footer bars and its copyright holders."""
+    from .outlet import copyright_names
+
+    return harvest.footer_names + copyright_names(harvest.copyright_lines)
+
+
+def _same_name(name: str, other: str) -> bool:
+    """One publication: "Example Monitor" and "Example Monitor Ltd", "The Example Herald" and "Example Herald" (the
+    one name the first words of the other; "Discover Example" and "Example" are two)."""
+    a, b = (re.sub(r"^the\s+", "", x.casefold()).replace(",", " ").split() for x in (name, other))
+    n = min(len(a), len(b))
+    return n > 0 and a[:n] == b[:n]
+
+
+def _footer(harvest: Harvest) -> str | None:
+    """The publication named first in a footer bar: a publication's name ("Example Daily Post"), or one the page's
+    copyright notice names too."""
+    from .outlet import copyright_names, names_publication
+
+    holders = copyright_names(harvest.copyright_lines)
+    for name in harvest.footer_names:
+        if names_publication(name) or any(_same_name(name, h) for h in holders):
+            return name
+    return None
 
 
 def string_title(name: str) -> str:
@@ -304,12 +402,44 @@ def string_title(name: str) -> str:
     return " ".join(out)
 
 
+SIGNATURE_REASONS = {"byline", "reporting credit", "source line", "syndication credit"}
+SIGNATURE_MAX_WORDS = 3  # an agency's signature under the story ("EPA", "(EPA/ab/cd)")
+
+
+def _reason(removed: list[tuple[int, Removed]], index: int) -> str | None:
+    return next((r.reason for i, r in removed if i == index), None)
+
+
+def _right_below_article(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]]) -> list[int]:
+    """The removed lines printed right under the article's last line, with it: its signature or credits ("EPA",
+    "Reporting by ..."), at most one date line and one copyright line ("Published on ...", "(c) 2025 EPA"); up to
+    the first line of another kind (a list label such as "Most read", a share bar, a footer)."""
+    last = max((i for i, line in enumerate(kept) if line), default=-1)
+    out: list[int] = []
+    seen: set[str] = set()
+    for i, r in sorted((x for x in removed if x[0] > last), key=lambda x: x[0]):
+        s = lines[i].strip()
+        if r.reason in ("metadata line", "copyright footer") and r.reason not in seen:
+            seen.add(r.reason)
+        elif not (r.reason in SIGNATURE_REASONS or len(words(s)) <= SIGNATURE_MAX_WORDS and not RELATED.match(s)):
+            break
+        out.append(i)
+    return out
+
+
 def _forget_dates_below_article(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]],
                                 harvest: Harvest) -> None:
-    """Date lines below the article's last line (comments, related-story lists, footers) date other texts."""
+    """Date lines below the article's last line (comments, related-story lists, footers) date other texts.
+
+    Except, on a page that dates nothing above the article's end, the article's own date line printed right
+    under it ("Published on May 5, 2020, 3:10 pm"), with nothing between but credits or a signature of a word
+    or three ("EPA"), no list label ("Most read").
+    """
     last = max((i for i, line in enumerate(kept) if line), default=-1)
-    below = {lines[i].strip() for i, r in removed if i > last and r.reason == "metadata line"}
     above = {lines[i].strip() for i, r in removed if i <= last and r.reason == "metadata line"}
+    own = set() if above else {i for i in _right_below_article(lines, kept, removed)
+                               if _reason(removed, i) == "metadata line"}
+    below = {lines[i].strip() for i, r in removed if i > last and i not in own and r.reason == "metadata line"}
     harvest.metadata_lines = [m for m in harvest.metadata_lines if m in above or m not in below]
 
 
@@ -350,6 +480,61 @@ def _drop_repeated_captions(kept: list[str | None], removed: list[tuple[int, Rem
                 repeated.add(key)
             seen.add(key)
     return repeated
+
+
+SEPARATOR_LINE = re.compile(r"^(?:[-–—_=*~•·#]\s*){3,}$")  # a rule drawn in text: "---", "* * *", "______"
+RUNNING_TEXT_WORDS = 12  # a paragraph of running text: a sentence of this many words or more
+PROMOTION_MAX_WORDS = 25
+# The outlet's channels: what a promotion asks the reader to join (not "share" or "print", verbs of news text too)
+CHANNEL = re.compile(r"\b(?:subscri(?:be|ption)s?|newsletters?|sign[ -]?up|follow us|inbox|alerts|podcasts?|our app"
+                     r"|telegram|whatsapp|facebook|twitter|instagram|youtube|tiktok|linkedin)\b", re.I)
+
+
+def _is_promotion(line: str) -> bool:
+    """The outlet speaking to its readers of its channels, in a sentence (the widget rule spares sentences): first
+    person plural and a channel, not quoted ("Join our Telegram channel for the latest updates.", "Sign up for our
+    newsletter.")."""
+    return len(words(line)) <= PROMOTION_MAX_WORDS and ends_like_sentence(line) and bool(CHANNEL.search(line)) \
+        and bool(FIRST_PLURAL.search(line)) and not QUOTE_MARKS.search(line)
+
+
+def _last_running_text(kept: list[str | None]) -> int:
+    """The index of the article's last paragraph of running text (not a promotion), -1 if none."""
+    return max((i for i, line in enumerate(kept) if line and is_sentence(line)
+                and len(words(line)) >= RUNNING_TEXT_WORDS and not _is_promotion(line)), default=-1)
+
+
+def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
+    """What follows the mark that closes an article (its copyright notice, or a rule "---" under its last
+    paragraph) is page furniture, sentence-shaped or not ("Our Standards: ...", "Comments are closed.").
+
+    Only a mark below the last paragraph of running text: a rule between two parts of an article, or a
+    photo credit inside it, has running text after it.
+    """
+    last = _last_running_text(kept)
+    if last < 0:
+        return
+    copyright_marks = [i for i, r in removed if i > last and r.reason == "copyright footer"]
+    rules = [i for i in range(last + 1, len(kept)) if kept[i] and SEPARATOR_LINE.match(kept[i])]
+    if not copyright_marks and not rules:
+        return
+    for i in range(min(copyright_marks + rules), len(kept)):
+        if kept[i]:
+            removed.append((i, Removed(lines[i], "below the end of the article (its copyright notice or closing "
+                                                 "rule)")))
+            kept[i] = ""
+
+
+def _drop_trailing_promotions(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
+    """Promotions below the article's last paragraph of running text. They end like sentences, so the widget rule
+    spares them; after the article they are the outlet's, not the story's."""
+    last = _last_running_text(kept)
+    if last < 0:
+        return
+    for i in range(last + 1, len(kept)):
+        if kept[i] and _is_promotion(kept[i]):
+            removed.append((i, Removed(kept[i], "promotion after the article")))
+            kept[i] = ""
 
 
 def _drop_trailing_headlines(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:

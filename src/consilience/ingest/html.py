@@ -56,12 +56,21 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
                        published=page_date(tree, url), url=url or _clean(meta.url), author=_clean(meta.author))
 
 
+# htmldate rejects dates after the machine's today by default (its max_date); archives are analysed on machines
+# whose clock may be behind the pages' dates, so any date the date grammar reads (years up to 2099) is accepted.
+LATEST_PAGE_DATE = "2099-12-31"
+
+
 def page_date(tree, url: str | None) -> str | None:
-    """The publication date the page states (meta tags, structured data), or None: no guessing from text."""
+    """The publication date the page states (meta tags, structured data), or None: no guessing from text.
+
+    A date later than the machine's clock is kept (``LATEST_PAGE_DATE``): the clock says nothing about the page.
+    """
     from htmldate import find_date
 
     try:
-        day = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        day = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d",
+                        max_date=LATEST_PAGE_DATE)
     except Exception:  # htmldate raises on odd markup; a missing date is not an error
         return None
     return with_time(tree, day) if day else None

@@ -73,10 +73,11 @@ def finish(prep: Prepared, known_lines: dict[str, str] | None = None) -> Documen
     date, basis, date_notes = published.publication_date(cleaned.text, prep.published, h.metadata_lines,
                                                          h.copyright_lines)
     name, outlet_basis = outlet.find_outlet(raw.outlet, h.source_names, prep.sitename, prep.url, h.credit_names,
-                                            h.copyright_lines, h.masthead)
-    if h.source_names and outlet_basis != "source-line":  # a syndicated copy: its publisher is the outlet
-        date_notes = date_notes + [f"source: the text comes from {h.source_names[-1]} (a source or syndication "
-                                   f"credit on the page); the outlet is the copy's own publisher"]
+                                            h.copyright_lines, h.masthead, h.footer)
+    sources = h.source_names or outlet.copyright_credits(h.copyright_lines, h.credit_lines)  # "(c) 2025 EPA"
+    if sources and outlet_basis != "source-line":  # a syndicated copy: its publisher is the outlet
+        date_notes = date_notes + [f"source: the text comes from {sources[-1]} (a source, syndication or "
+                                   f"copyright credit on the page); the outlet is the copy's own publisher"]
     reporters = [c for c in h.credit_names if not outlet.names_organisation(c)]  # "Reporting by Jane Doe"
     byline = h.byline or prep.byline or (reporters[0] if reporters else None)
     return Document(
