@@ -308,3 +308,15 @@ def test_a_relative_pronoun_stands_for_its_antecedent(analyse):
     a = analyse(text, published="2031-03-07")
     appoint = _claims(a, "appoint")
     assert appoint and _texts(a, [appoint[0].subject]) == ["Anna Holm"] and appoint[0].time == "2027"
+
+
+def test_the_town_of_x_and_a_participle_clause_of_result_give_the_place(analyse):
+    a = analyse("A blast ripped through a chemical plant in the port town of Aldamar on Tuesday, killing 11 people.",
+                published="2031-06-06")
+    kills = _claims(a, "kill")
+    assert kills and _texts(a, [kills[0].place]) == ["Aldamar"]
+    a = analyse("Nine people were killed in the city of Aldamar on Tuesday.", published="2031-06-06")
+    assert _texts(a, [_claims(a, "kill")[0].place]) == ["Aldamar"]
+    # the place of another clause is not the killing's
+    a = analyse("Rebels attacked a market, killing nine people, a week after a storm hit Aldamar.", published="2031-06-06")
+    assert all(c.place is None for c in _claims(a, "kill"))

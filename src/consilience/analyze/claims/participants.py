@@ -15,7 +15,13 @@ TARGET_PREPS = frozenset(("against", "on", "upon", "at"))
 _NOT_TARGETS = frozenset(("order", "orders", "behalf", "instruction", "direction", "command", "basis", "account",
                           "pretext", "grounds"))
 _RELATIVE = frozenset(("who", "which", "that", "whom"))
-PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout", "into", "from", "on", "off"))
+PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout", "through", "into", "from", "on",
+                         "off"))
+# Nouns of settlements and territories: "the (port) town of X", "the province of X" name the place X.
+PLACE_NOUNS = frozenset(("town", "city", "village", "hamlet", "port", "capital", "province", "region", "district",
+                         "county", "state", "island", "islands", "municipality", "commune", "suburb", "neighbourhood",
+                         "neighborhood", "borough", "prefecture", "governorate", "oblast", "territory", "settlement",
+                         "area", "valley", "coast", "community", "township", "department", "canton"))
 
 
 def _governing_subject(tok, index: _Index) -> Mention | None:
@@ -204,32 +210,50 @@ def _is_circumstance(f: _Found, found: list[_Found]) -> bool:
     return False
 
 
+def _names_place(prep) -> bool:
+    """ "of" after a settlement or territory noun: "the port town of X" names the place X."""
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+
+
 def _place(f: _Found, index: _Index) -> Mention | None:
     """The nearest GPE/LOC/FAC reached through a locative preposition, outside the participants, in the
-    trigger's own clause (never through a relative, adverbial or complement clause below it)."""
+    trigger's own clause (never through a relative, adverbial or complement clause below it). A
+    participle clause of result with none of its own happened where its main clause did ("A blast
+    ripped through a plant in X, killing 11": the killing was in X)."""
+    best = _place_in_clause(f.token, f, index)
+    tok = f.token
+    if best is None and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ == "VERB":
+        best = _place_in_clause(tok.head, f, index, exclude=tok)
+    return best
+
+
+def _place_in_clause(root, f: _Found, index: _Index, exclude=None) -> Mention | None:
+    """``_place`` in the clause of ``root`` (the trigger, or the verb its participle clause hangs on),
+    leaving out the subtree of ``exclude``."""
     taken = {m.id for m in ([f.subject] if f.subject else []) + f.objects}
     best, best_dist = None, None
-    skip = set()
-    for c in f.token.children:
+    skip = set(t.i for t in exclude.subtree) if exclude is not None else set()
+    for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
             skip.update(t.i for t in c.subtree)
-    for t in f.token.subtree:
-        if t.i in skip or t.i == f.token.i:
+    for t in root.subtree:
+        if t.i in skip or t.i == root.i:
             continue
         m = index.mention_at(t)
         if m is None or m.label not in PLACE_LABELS or m.id in taken:
             continue
         path = _path_up(t)
-        upto = path[: next((k for k, p in enumerate(path) if p.i == f.token.i), len(path))]
+        upto = path[: next((k for k, p in enumerate(path) if p.i == root.i), len(path))]
         if any(p.dep_ in CLAUSE_DEPS or (p.dep_ == "conj" and p.pos_ in ("VERB", "AUX")) for p in upto):
             continue
         if not any(p.dep_ == "prep" and p.lemma_.lower() in PLACE_PREPS for p in path[1:6]):
             continue
-        if any(p.dep_ == "prep" and p.lemma_.lower() not in PLACE_PREPS | {"during"} for p in upto):
+        if any(p.dep_ == "prep" and p.lemma_.lower() not in PLACE_PREPS | {"during"} and not _names_place(p)
+               for p in upto):
             continue  # "in an echo of the takeover of the embassy in X": X places the takeover, not this event
         if any(p.dep_ == "poss" for p in path[:2]):
             continue  # "Iraq's airport": the airport is the place
-        dist = abs(t.i - f.token.i)
+        dist = abs(t.i - root.i)
         if best_dist is None or dist < best_dist:
             best, best_dist = m, dist
     return best
