@@ -300,7 +300,23 @@ def _places_fit(a: str, b: str, names, nat: _Nationalities, claims: list[Resolve
 def place_and_agent_conflicts(drafts: list[Draft], fact_of: dict, ctx) -> list[Conflict]:
     """The place conflicts, then the agent conflicts (one lookup of nationalities and shared facts for both)."""
     nat, facts = _Nationalities(ctx.names), _SharedFacts(drafts)
-    return place_conflicts(drafts, fact_of, ctx, nat, facts) + agent_conflicts(drafts, fact_of, ctx, nat, facts)
+    return _without_repeats(place_conflicts(drafts, fact_of, ctx, nat, facts)) + \
+        _without_repeats(agent_conflicts(drafts, fact_of, ctx, nat, facts))
+
+
+def _without_repeats(conflicts: list[Conflict]) -> list[Conflict]:
+    """One disagreement told once: a conflict whose every value another conflict of the slot also lists, from
+    the same documents at least, is that one seen through another event of the same report ("crashed
+    near A, killing 140": the crash and the killing both placed in A)."""
+    def sides(c: Conflict) -> dict[str, set[str]]:
+        return {v.value: set(v.documents) for v in c.values}
+
+    kept: list[Conflict] = []
+    for c in sorted(conflicts, key=lambda c: -sum(len(v.documents) for v in c.values)):
+        mine = sides(c)
+        if not any(all(v in other and docs <= other[v] for v, docs in mine.items()) for other in map(sides, kept)):
+            kept.append(c)
+    return [c for c in conflicts if any(c is k for k in kept)]
 
 
 _DEATH_WORDS = ("die", "died", "dies", "dying", "dead", "death", "deaths", "perish", "perished", "succumb",
