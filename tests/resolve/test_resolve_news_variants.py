@@ -496,3 +496,17 @@ def test_a_given_name_alone_joins_the_one_person_its_own_document_names():
     full = entity_of(entities, analyses, "d2", "Kelani Rosh")
     assert entity_of(entities, analyses, "d1", "Kelani") == full
     assert entity_of(entities, analyses, "d3", "Kelani") != full  # its document names no Kelani Rosh
+
+
+def test_a_descriptor_of_a_persons_role_votes_person():
+    from consilience.model import Descriptor
+    from consilience.resolve.forms import person_described
+
+    text = "Velo Tam Orin, president of the dockers' union, said the strike would go on."
+    d1 = make("d1", text, [("Velo Tam Orin", "ORG")])
+    d1[1].descriptors = [Descriptor(document="d1", start=15, end=44, text="president of the dockers' union",
+                                    target_start=0, target_end=13, target_text="Velo Tam Orin", kind="apposition")]
+    entities, analyses = resolve(d1)
+    assert next(e for e in entities if e.id == entity_of(entities, analyses, "d1", "Velo Tam Orin")).type == "PERSON"
+    assert not person_described([Descriptor(document="d1", start=0, end=5, text="a producer of fertiliser",
+                                            target_start=0, target_end=3, target_text="X", kind="apposition")])

@@ -62,6 +62,7 @@ def build_entities(
     analyses: Iterable[DocAnalysis],
     links: list[Link],
     dominant: dict[str, str] | None = None,
+    people: frozenset = frozenset(),
 ) -> list[Entity]:
     """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations."""
     dominant = {form: uf.find(root) for form, root in (dominant or {}).items()}
@@ -90,8 +91,8 @@ def build_entities(
             for _, label in s.mentions:
                 if label != "MISC":
                     votes[label] += 1
-            if forms[s.form].name.titled:
-                votes["PERSON"] += 1
+            if forms[s.form].name.titled or (s.document, s.end) in people:
+                votes["PERSON"] += 1  # a title, or a descriptor of a person's role (``forms.build_forms``)
         if votes:
             type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
         else:

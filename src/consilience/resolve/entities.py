@@ -40,13 +40,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..memory import clear_caches, paused_gc
+from ..packed import only
 from ..model import DocAnalysis, Document, Entity
 from . import names
 from .acronyms import merge_acronyms, merge_links
 from .aliases import collect_links
 from .build import build_entities
 from .extend import _edge_key, attested_keys, extend_spans
-from .forms import UnionFind, build_forms
+from .forms import UnionFind, build_forms, person_described
 from .organisations import merge_contained, merge_legal_suffixes, merge_place_qualified, merge_qualified
 from .persons import link_short_forms, merge_name_prefixes, merge_person_variants
 from .spans import _mkey, _one, _trim, name_spans, refine_spans
@@ -77,7 +78,8 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     links = collect_links(texts, analyses, spans)
     gapped: list[tuple[str, str]] = []
     spans = extend_spans(spans, texts, attested_keys(spans, links), gapped)
-    forms = build_forms(spans, links)
+    people = person_described(d for a in only(analyses, "descriptors") for d in a.descriptors)
+    forms = build_forms(spans, links, people)
     uf = UnionFind()
     for key in forms:
         uf.find(key)
@@ -98,4 +100,4 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     # The name caches hold every surface, key and extension candidate seen (~600 MB at 10^5 documents);
     # building the entities needs few of them again, and it is where memory peaks.
     _clear_caches()
-    return build_entities(forms, uf, local, spans, texts, analyses, links, dominant)
+    return build_entities(forms, uf, local, spans, texts, analyses, links, dominant, people)

@@ -3,11 +3,14 @@ cluster's type by vote over its mentions' labels.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..model import Descriptor
 from .aliases import Link
-from .names import NameForm, clean_surface, normalize
+from .names import PERSON_NOUNS, NameForm, clean_surface, normalize
 from .spans import NameSpan
 from ..unionfind import UnionFind  # noqa: F401 (re-exported: the steps take it from here)
 
@@ -28,8 +31,10 @@ class FormInfo:
     link_documents: dict = field(default_factory=dict)  # surface -> documents
 
 
-def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]:
-    """Spans grouped by normalised name; names seen only in alias evidence get a form too."""
+def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = frozenset()) -> dict[str, FormInfo]:
+    """Spans grouped by normalised name; names seen only in alias evidence get a form too. A title
+    ("Mayor Dana Ruiz") or a descriptor of a person's role (``people``: (document, end) of the names
+    ``person_described`` finds) is one vote PERSON beside spaCy's label."""
     forms: dict[str, FormInfo] = {}
     for span in spans:
         name = normalize(span.text)
@@ -41,7 +46,7 @@ def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]
         for _, label in span.mentions:
             if label != "MISC":  # an untagged proper noun is no vote: the names it joins decide
                 info.labels[label] += 1
-        if name.titled:
+        if name.titled or (span.document, span.end) in people:
             info.labels["PERSON"] += 1
     for link in links:
         for surface in (link.a, link.b):
@@ -53,6 +58,18 @@ def build_forms(spans: list[NameSpan], links: list[Link]) -> dict[str, FormInfo]
                 info.link_texts[clean_surface(surface)] += 1  # names seen only in evidence count once per document
                 info.link_documents.setdefault(clean_surface(surface), set()).add(link.document)
     return forms
+
+
+def person_described(descriptors: Iterable[Descriptor]) -> frozenset:
+    """(document, end) of the names a descriptor gives a person's role: its head noun, the last word
+    before "of"/"for"/"at"/"in" ("president of the union", "the brigade's commander"), is one of
+    ``names.PERSON_NOUNS``."""
+    out = set()
+    for d in descriptors:
+        head = re.split(r"\s(?:of|for|at|in|from|with)\s", d.text.lower(), maxsplit=1)[0].split()
+        if head and head[-1].strip(",.;:'\u2019\"") in PERSON_NOUNS:
+            out.add((d.document, d.target_end))
+    return frozenset(out)
 
 
 def cluster_type(forms: dict[str, FormInfo], members: list[str]) -> str:

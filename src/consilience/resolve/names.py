@@ -52,6 +52,15 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
         key=lambda s: -len(s.split()),
     )
 )
+# Nouns that only ever name a person's role or condition: a descriptor headed by one ("president of the
+# union", "the fire brigade's commander") is a vote that the name it describes is a person's.
+PERSON_NOUNS = frozenset({t[0] for t in HONORIFICS if len(t) == 1} - {"st", "saint", "private", "general", "chief", "gen"}) | {
+    "manager", "executive", "spokesman", "spokeswoman", "spokesperson", "founder", "director", "delegate",
+    "official", "officer", "coach", "prosecutor", "lawyer", "attorney", "journalist", "reporter", "editor",
+    "pilot", "nurse", "doctor", "engineer", "activist", "teacher", "student", "farmer", "owner", "chairperson",
+    "deputy", "candidate", "lawmaker", "legislator", "politician", "diplomat", "envoy", "negotiator", "son",
+    "daughter", "father", "mother", "wife", "husband", "brother", "sister", "widow", "boy", "girl", "man", "woman",
+}
 # Only these are folded when written as a separate token or before a hyphen ("al-Muhandis", "Al Shaabi").
 ARTICLE_TOKENS = frozenset({"al", "el"})
 # Words skipped when forming an expansion's initials ("People's Mojahedin Organization of Iran" -> PMOI).
