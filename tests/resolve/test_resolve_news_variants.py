@@ -510,3 +510,50 @@ def test_a_descriptor_of_a_persons_role_votes_person():
     assert next(e for e in entities if e.id == entity_of(entities, analyses, "d1", "Velo Tam Orin")).type == "PERSON"
     assert not person_described([Descriptor(document="d1", start=0, end=5, text="a producer of fertiliser",
                                             target_start=0, target_end=3, target_text="X", kind="apposition")])
+
+
+def test_unit_of_a_place_joins_the_unit_unless_two_places_have_one():
+    d1 = make("d1", "The Constitutional Court of Velmora upheld the result. Velmora voted.",
+              [("Constitutional Court of Velmora", "ORG"), ("Velmora", "GPE")])
+    d2 = make("d2", "The Constitutional Court will rule on Friday.", [("Constitutional Court", "ORG")])
+    d3 = make("d3", "The Supreme Court of Velmora and the Supreme Court of Ostrana disagreed; the Supreme Court "
+                    "met. Ostrana protested.", [("Supreme Court of Velmora", "ORG"), ("Supreme Court of Ostrana", "ORG"),
+                                                ("Supreme Court", "ORG"), ("Ostrana", "GPE")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d1", "Constitutional Court of Velmora") == \
+        entity_of(entities, analyses, "d2", "Constitutional Court")
+    short = entity_of(entities, analyses, "d3", "Supreme Court")
+    assert short != entity_of(entities, analyses, "d3", "Supreme Court of Velmora")
+    assert short != entity_of(entities, analyses, "d3", "Supreme Court of Ostrana")
+
+
+def test_justice_is_no_title_and_a_legal_form_votes_organisation():
+    d1 = make("d1", "The Justice Department charged Nordby Industrier ASA on Monday.",
+              [("Justice Department", "ORG"), ("Nordby Industrier ASA", "PERSON")])
+    d2 = make("d2", "Nordby Industrier said it would cooperate.", [("Nordby Industrier", "PERSON")])
+    d3 = make("d3", "Nordby Industrier ASA paid the fine.", [("Nordby Industrier ASA", "ORG")])
+    entities, analyses = resolve(d1, d2, d3)
+    justice = next(e for e in entities if e.id == entity_of(entities, analyses, "d1", "Justice Department"))
+    assert justice.name == "Justice Department" and justice.type == "ORG"
+    nordby = entity_of(entities, analyses, "d1", "Nordby Industrier ASA")
+    assert nordby == entity_of(entities, analyses, "d2", "Nordby Industrier")
+    assert next(e for e in entities if e.id == nordby).type == "ORG"
+
+
+def test_a_transliteration_with_one_vowel_more_is_one_name():
+    d1 = make("d1", "Aleksandr Korin won the vote.", [("Aleksandr Korin", "PERSON")])
+    d2 = make("d2", "Alexander Korin thanked voters.", [("Alexander Korin", "PERSON")])
+    d3 = make("d3", "Ruslan Korin, his nephew, spoke.", [("Ruslan Korin", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d1", "Aleksandr Korin") == entity_of(entities, analyses, "d2", "Alexander Korin")
+    assert entity_of(entities, analyses, "d3", "Ruslan Korin") != entity_of(entities, analyses, "d1", "Aleksandr Korin")
+
+
+def test_an_institution_written_head_first_with_of_is_the_same_institution():
+    d1 = make("d1", "The Department of Justice filed charges.", [("Department of Justice", "ORG")])
+    d2 = make("d2", "The Justice Department declined to comment.", [("Justice Department", "ORG")])
+    d3 = make("d3", "The Ministry of the Interior and the Defence Ministry met.",
+              [("Ministry of the Interior", "ORG"), ("Defence Ministry", "ORG")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d1", "Department of Justice") == entity_of(entities, analyses, "d2", "Justice Department")
+    assert entity_of(entities, analyses, "d3", "Ministry of the Interior") != entity_of(entities, analyses, "d3", "Defence Ministry")

@@ -48,7 +48,8 @@ from .aliases import collect_links
 from .build import build_entities
 from .extend import _edge_key, attested_keys, extend_spans
 from .forms import UnionFind, build_forms, person_described
-from .organisations import merge_contained, merge_legal_suffixes, merge_place_qualified, merge_qualified
+from .organisations import (merge_contained, merge_legal_suffixes, merge_of_place, merge_place_qualified,
+                            merge_qualified, merge_reordered)
 from .persons import link_short_forms, merge_name_prefixes, merge_person_variants
 from .spans import _mkey, _one, _trim, name_spans, refine_spans
 from .variants import merge_gapped, merge_spacing, merge_variants
@@ -93,6 +94,8 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)
     merge_place_qualified(forms, uf)
+    merge_of_place(forms, uf)
+    merge_reordered(forms, uf)
     merge_contained(forms, uf)
     dominant: dict[str, str] = {}
     ambiguous.update(link_short_forms(forms, uf, dominant))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import Descriptor
 from .aliases import Link
-from .names import PERSON_NOUNS, NameForm, clean_surface, normalize
+from .names import PERSON_NOUNS, NameForm, clean_surface, normalize, org_suffix
 from .spans import NameSpan
 from ..unionfind import UnionFind  # noqa: F401 (re-exported: the steps take it from here)
 
@@ -34,7 +34,8 @@ class FormInfo:
 def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = frozenset()) -> dict[str, FormInfo]:
     """Spans grouped by normalised name; names seen only in alias evidence get a form too. A title
     ("Mayor Dana Ruiz") or a descriptor of a person's role (``people``: (document, end) of the names
-    ``person_described`` finds) is one vote PERSON beside spaCy's label."""
+    ``person_described`` finds) is one vote PERSON beside spaCy's label, a legal form at the end of
+    the name ("Ltd", "ASA") two votes ORG (it outweighs spaCy's label)."""
     forms: dict[str, FormInfo] = {}
     for span in spans:
         name = normalize(span.text)
@@ -48,6 +49,8 @@ def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = fr
                 info.labels[label] += 1
         if name.titled or (span.document, span.end) in people:
             info.labels["PERSON"] += 1
+        elif len(name.tokens) >= 2 and not name.acronym and org_suffix(name.tokens[-1]):
+            info.labels["ORG"] += 2  # a legal form ("Nordby Industrier ASA") outweighs spaCy reading a person
     for link in links:
         for surface in (link.a, link.b):
             name = normalize(surface)

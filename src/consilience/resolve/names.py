@@ -47,7 +47,7 @@ HONORIFICS: tuple[tuple[str, ...], ...] = tuple(
             "foreign minister", "defense minister", "defence minister", "secretary", "secretary of state",
             "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov",
             "mayor", "ambassador", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan",
-            "supreme leader", "chairman", "chairwoman", "chief", "judge", "justice",
+            "supreme leader", "chairman", "chairwoman", "chief", "judge",
         ],
         key=lambda s: -len(s.split()),
     )
@@ -61,6 +61,7 @@ PERSON_NOUNS = frozenset({t[0] for t in HONORIFICS if len(t) == 1} - {"st", "sai
     "deputy", "candidate", "lawmaker", "legislator", "politician", "diplomat", "envoy", "negotiator", "son",
     "daughter", "father", "mother", "wife", "husband", "brother", "sister", "widow", "boy", "girl", "man", "woman",
 }
+# ("justice" is no title here: "Justice Department", "Justice Ministry" are institutions.)
 # Only these are folded when written as a separate token or before a hyphen ("al-Muhandis", "Al Shaabi").
 ARTICLE_TOKENS = frozenset({"al", "el"})
 # Words skipped when forming an expansion's initials ("People's Mojahedin Organization of Iran" -> PMOI).
@@ -75,6 +76,7 @@ GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 ORG_SUFFIXES = frozenset({
     "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "lp", "llp",
     "group", "holdings", "holding", "ag", "sa", "nv", "bv", "gmbh", "spa", "srl", "pty", "pvt",
+    "asa", "pte", "bhd", "sdn", "tbk", "pjsc", "ojsc", "jsc", "oao", "sarl", "sas",
 })
 # Generic corporate words that open a company's name in other languages ("Compania X SA" = "X").
 ORG_PREFIXES = frozenset({"compania", "companhia", "compagnie", "compagnia", "grupo", "groupe", "gruppo",
@@ -288,7 +290,7 @@ def expansion_initials(surface: str) -> set[str]:
 # --------------------------------------------------------------------------- transliteration keys
 
 _FOLDS = (
-    ("kh", "k"), ("gh", "g"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("ck", "k"), ("q", "k"),
+    ("x", "ks"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("ck", "k"), ("q", "k"),
     ("ch", "\x00"), ("c", "k"), ("\x00", "ch"), ("zh", "j"), ("dj", "j"), ("ou", "u"), ("oo", "u"),
     ("ee", "i"), ("y", "i"), ("w", "v"),
 )
@@ -369,6 +371,9 @@ def tokens_match(a: str, b: str) -> str | None:
         return "typo"
     if min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_typo(a, b):
         return "typo"
+    ka, kb = translit_key(a), translit_key(b)
+    if min(len(ka), len(kb)) >= 6 and ka[0] == kb[0] and abs(len(ka) - len(kb)) == 1 and _one_typo(ka, kb):
+        return "typo"  # one vowel more in a transliteration: "Aleksandr" / "Alexander"
     return None
 
 

@@ -14,8 +14,9 @@ def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     generic corporate word of another language (``ORG_PREFIXES``): "Compania Velmar SA" = "Velmar".
 
     The bare name must not be a person or a place by vote (a company named after its founder stays
-    apart from him; "Kalvia Holdings" from the country "Kalvia"), and the suffixed name must not be a
-    person either.
+    apart from him; "Kalvia Holdings" from the country "Kalvia"), unless it is of two words or more and
+    tagged a person less often than the suffixed name is an organisation (spaCy reading "Nordby
+    Industrier" as a person); the suffixed name must not be a person either.
     """
     types = cluster_types(forms, uf)
     for key, info in list(forms.items()):
@@ -39,8 +40,11 @@ def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
         while stem:
             bare = " ".join(stem)
             if bare in forms and forms[bare].spans and not forms[bare].name.acronym:
-                if types[uf.find(bare)] not in ("PERSON", "GPE", "LOC", "NORP", "FAC"):
-                    uf.union(key, bare)
+                kind = types[uf.find(bare)]
+                if kind not in ("PERSON", "GPE", "LOC", "NORP", "FAC") or (
+                        kind == "PERSON" and len(stem) >= 2
+                        and forms[bare].labels.get("PERSON", 0) < info.labels.get("ORG", 0)):
+                    uf.union(key, bare)  # a name of two words spaCy read as a person's less often than the firm's
                 break
             if len(stem) < 2 or not org_suffix(stem[-1]):
                 break
@@ -99,6 +103,54 @@ def _type_mark(info: FormInfo, tokens: tuple[str, ...], forms: dict[str, FormInf
     first = info.spans[0].text.split()[0] if info.spans else ""
     return (2 <= len(first) <= 3 and first.isalpha() and first.isupper() and tokens[0] not in forms
             and first not in acronyms)
+
+
+def merge_reordered(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join "HEAD of (the) X" to "X HEAD", one institution written both ways: "Department of Justice" =
+    "Justice Department", "Ministry of the Interior" = "Interior Ministry". HEAD is one word, X one or two;
+    neither name is a person or a place by vote."""
+    types = cluster_types(forms, uf)
+    for key, info in list(forms.items()):
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 3 or tokens[1] != "of":
+            continue
+        tail = tokens[2:]
+        while tail and tail[0] == "the":
+            tail = tail[1:]
+        if not 1 <= len(tail) <= 2:
+            continue
+        other = " ".join(tail + (tokens[0],))
+        if other in forms and forms[other].spans and all(
+                types[uf.find(k)] not in ("PERSON", "GPE", "LOC", "NORP") for k in (key, other)):
+            uf.union(key, other)
+
+
+def merge_of_place(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join "UNIT of PLACE" to "UNIT" (two words or more, an organisation by vote) when PLACE is a place
+    or nationality of the corpus and no other "UNIT of ..." is: "the Constitutional Court of Velmora" =
+    "the Constitutional Court". Two ("Supreme Court of A", "Supreme Court of B") leave UNIT alone."""
+    types = cluster_types(forms, uf)
+    longs: dict[str, list[str]] = defaultdict(list)
+    others: dict[str, int] = defaultdict(int)
+    for key, info in forms.items():
+        tokens = info.name.tokens
+        if info.name.acronym or "of" not in tokens[2:-1]:
+            continue
+        i = tokens.index("of", 2)
+        unit = " ".join(tokens[:i])
+        if unit not in forms or not forms[unit].spans or types[uf.find(unit)] != "ORG":
+            continue
+        tail = tokens[i + 1:]
+        while tail and tail[0] == "the":
+            tail = tail[1:]
+        place = " ".join(tail)
+        if place in forms and types[uf.find(place)] in ("GPE", "LOC", "NORP"):
+            longs[unit].append(key)
+        else:
+            others[unit] += 1
+    for unit, keys in longs.items():
+        if not others[unit] and len({uf.find(k) for k in keys}) == 1:
+            uf.union(keys[0], unit)
 
 
 def merge_place_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:
