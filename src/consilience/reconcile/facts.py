@@ -502,7 +502,7 @@ def _fmt_number(q: float | None) -> str:
 
 _VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured",
           "sanction": "sanctioned", "arrest": "arrested", "crash": "crashed", "protest": "protested",
-          "seize": "seized"}
+          "seize": "seized", "rescue": "rescued", "evacuate": "evacuated", "aboard": "aboard"}
 
 
 _NOUNS = {"kill": "killing", "attack": "attack", "abduct": "abduction", "injure": "injuring", "arrest": "arrest",
@@ -535,6 +535,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if fam == "position":
         since = f" since {T.display(c.time)}" if c.time and T.bounds(c.time) and (
             c.time_relation == "start" or c.predicate == "appoint") else ""
+        if not objs:  # "the captain, X": a post named without its body
+            return f"{subj}: {c.role or 'commander'}{since}"
         return f"{subj}: {c.role or 'commander'} of {objs}{since}"
     if fam == "member":
         return f"{subj}: member of {objs}"
@@ -563,6 +565,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
         text = ("agreement " + (f"between {subj} and {objs}" if subj and objs else
                                 f"between {objs}" if len(named) >= 2 else f"with {objs}" if objs
                                 else f"by {subj}" if subj else "")).strip() + (f" ({qty})" if qty else "")
+    elif fam == "aboard":  # the people aboard, and the vehicle when named: "171 people aboard X"
+        text = " ".join(x for x in (qty or "people", "aboard", objs) if x)
     elif fam == "attack":  # a count here counts what was fired or hit: "attack on X (24 rockets)"
         text = (f"{subj} attacked {objs}" if subj and objs else f"attack on {objs}" if objs
                 else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")

@@ -7,7 +7,7 @@ from ...model import Mention
 from .mentions import _mention_in_phrase, _of_mention, _phrase_mentions, _poss_mention
 from .records import PLACE_LABELS, _Found, _Index
 from .roles import _role_text
-from .tree import CLAUSE_DEPS, _path_up
+from .tree import CLAUSE_DEPS, _path_up, _raised_subject
 
 
 TARGET_PREPS = frozenset(("against", "on", "upon", "at"))
@@ -33,8 +33,8 @@ def _governing_subject(tok, index: _Index) -> Mention | None:
 
 def _attach_participants(f: _Found, index: _Index) -> None:
     tok = f.token
-    if f.predicate in ("role", "member"):
-        return  # set by _role_trigger
+    if f.predicate in ("role", "member", "aboard"):
+        return  # set by _role_trigger, _aboard, _carrying
     if tok.pos_ in ("VERB", "AUX"):
         _verb_participants(f, index)
     else:
@@ -50,6 +50,12 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     if tok.dep_ == "relcl":  # "X, who was appointed minister in 2027": the relative pronoun stands for X
         nsubj = tok.head if nsubj is not None and nsubj.lower_ in _RELATIVE else nsubj
         nsubjpass = tok.head if nsubjpass is not None and nsubjpass.lower_ in _RELATIVE else nsubjpass
+    if nsubj is None and nsubjpass is None:  # "31 people were known to have died": the raising verb's subject
+        raised = _raised_subject(tok)
+        if raised is not None and any(c.dep_ == "auxpass" for c in children):
+            nsubjpass = raised
+        elif raised is not None:
+            nsubj = raised
     agent = next((p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     if f.predicate in ("appoint", "command") and lemma not in V.VERB_TRIGGERS.keys() - {"command"} or (
@@ -204,6 +210,12 @@ def _is_circumstance(f: _Found, found: list[_Found]) -> bool:
     return False
 
 
+def _named_place(tok) -> bool:
+    """The name after a kind of place and "of": "the island of X", "the town of X" name a place, whatever
+    label the tagger gave X."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in V.PLACE_CLASS_NOUNS
+
+
 def _place(f: _Found, index: _Index) -> Mention | None:
     """The nearest GPE/LOC/FAC reached through a locative preposition, outside the participants, in the
     trigger's own clause (never through a relative, adverbial or complement clause below it)."""
@@ -217,7 +229,7 @@ def _place(f: _Found, index: _Index) -> Mention | None:
         if t.i in skip or t.i == f.token.i:
             continue
         m = index.mention_at(t)
-        if m is None or m.label not in PLACE_LABELS or m.id in taken:
+        if m is None or m.id in taken or m.label not in PLACE_LABELS and not _named_place(t):
             continue
         path = _path_up(t)
         upto = path[: next((k for k, p in enumerate(path) if p.i == f.token.i), len(path))]
@@ -225,7 +237,8 @@ def _place(f: _Found, index: _Index) -> Mention | None:
             continue
         if not any(p.dep_ == "prep" and p.lemma_.lower() in PLACE_PREPS for p in path[1:6]):
             continue
-        if any(p.dep_ == "prep" and p.lemma_.lower() not in PLACE_PREPS | {"during"} for p in upto):
+        if any(p.dep_ == "prep" and p.lemma_.lower() not in PLACE_PREPS | {"during"}
+               and not (p.lemma_.lower() == "of" and p.head.lemma_.lower() in V.PLACE_CLASS_NOUNS) for p in upto):
             continue  # "in an echo of the takeover of the embassy in X": X places the takeover, not this event
         if any(p.dep_ == "poss" for p in path[:2]):
             continue  # "Iraq's airport": the airport is the place
