@@ -574,3 +574,16 @@ def test_people_aboard_conflict_only_with_people_aboard_never_with_the_dead(buil
     (x,) = conflicts
     assert x.slot == "quantity" and {v.value for v in x.values} == {"163", "171"} and "aboard" in x.about
     assert any(f.statement == "171 people aboard Orla Star" for f in facts)
+
+
+def test_the_dead_counted_through_their_bodies_are_stated_as_found(build):
+    """Invented: "recovered the bodies of 27 people" is a death toll stated as found dead, never as killed by the
+    finder; a count of bodies stays one ("11 bodies found")."""
+    a, b = "Divers recovered the bodies of 27 people.", "Eleven bodies were found on the shore."
+    build.document("a", a, outlet="A", published="2030-05-02")
+    build.document("b", b, outlet="B", published="2030-05-02")
+    build.claim("a", a, "kill", quantity=27.0, quantity_unit="person", quantity_text="27 people", trigger="bodies")
+    build.claim("b", b, "kill", quantity=11.0, quantity_unit="body", quantity_text="Eleven bodies",
+                trigger="bodies")
+    facts, _, _ = build.run()
+    assert {f.statement for f in facts} == {"27 people found dead", "Eleven bodies found"}

@@ -505,6 +505,7 @@ _VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure"
           "seize": "seized", "rescue": "rescued", "evacuate": "evacuated", "aboard": "aboard"}
 
 
+_BODY_WORDS = frozenset((*V.BODY_NOUNS, "bodies", "corpses"))
 _NOUNS = {"kill": "killing", "attack": "attack", "abduct": "abduction", "injure": "injuring", "arrest": "arrest",
           "sanction": "sanctions"}
 
@@ -535,8 +536,6 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if fam == "position":
         since = f" since {T.display(c.time)}" if c.time and T.bounds(c.time) and (
             c.time_relation == "start" or c.predicate == "appoint") else ""
-        if not objs:  # "the captain, X": a post named without its body
-            return f"{subj}: {c.role or 'commander'}{since}"
         return f"{subj}: {c.role or 'commander'} of {objs}{since}"
     if fam == "member":
         return f"{subj}: member of {objs}"
@@ -553,6 +552,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if not (subj or objs or qty):
         return _extract(c)
     verb = _VERBS.get(fam, c.trigger or fam)
+    if fam == "kill" and (c.trigger or "").lower() in _BODY_WORDS:  # "recovered the bodies of 27 people"
+        verb = "found" if (c.quantity_unit or "") in V.BODY_NOUNS else "found dead"
     if qty and objs and not any(written(o).lower() in qty.lower() for o in c.objects if names.is_named(o)):
         what = f"{qty} (named: {objs})"
     else:
