@@ -359,7 +359,8 @@ def test_people_aboard_are_their_own_count(analyse):
             "The ferry was certified to carry no more than 140 passengers.\n"
             "The ferry carries up to 300 passengers.\n"
             "Twenty-seven people on board died.\n"
-            "Five members were on the board of the company.\n"
+            "Five members were on the board of the company.\n"            "All 27 member states were on board with the plan.\n"
+            "Some 200 people are on board with the proposal.\n"
             "The woman was carrying two children.")
     a = analyse(text, published="2031-06-06")
     totals = {c.quantity for c in _claims(a, "aboard") if c.quantity_text != "12 crew members"}

@@ -201,6 +201,8 @@ def _people(tok):
     if tok.lemma_.lower() in ("total", "number"):
         tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"), tok)
+    if tok.lemma_.lower() == "member":  # "12 crew members", not "27 member states" or "members of the board"
+        return tok if any(c.dep_ == "compound" and c.lemma_.lower() == "crew" for c in tok.children) else None
     return tok if tok.lemma_.lower() in V.ABOARD_PEOPLE or tok.lower_ in V.ABOARD_PEOPLE else None
 
 
@@ -215,8 +217,9 @@ def _aboard(tok, index: _Index) -> _Found | None:
     the dead among them, not those aboard. The count is read from the people noun (``victims``)."""
     if tok.lower_ == "board":
         if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "on" or any(
-                c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
-            return None  # "on the board (of directors)" is no vehicle
+                c.dep_ in ("det", "poss", "amod", "compound") or c.lower_ == "with" for c in tok.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.head.children):
+            return None  # "on the board (of directors)" is no vehicle; "on board with the plan" agrees
         prep = tok.head
     elif tok.dep_ in ("prep", "advmod") and tok.lower_ in ("aboard", "onboard"):
         prep = tok
