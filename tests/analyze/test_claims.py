@@ -320,3 +320,103 @@ def test_the_town_of_x_and_a_participle_clause_of_result_give_the_place(analyse)
     # the place of another clause is not the killing's
     a = analyse("Rebels attacked a market, killing nine people, a week after a storm hit Aldamar.", published="2031-06-06")
     assert all(c.place is None for c in _claims(a, "kill"))
+
+
+def _counts(a: DocAnalysis, predicate: str) -> set:
+    return {c.quantity for c in _claims(a, predicate)}
+
+
+def test_the_dead_counted_through_their_bodies(analyse):
+    """"recovered the bodies of 27 people", "identified 31 victims": killings counted, the finder is no killer;
+    a search still under way, bodies not found, or people pulled out alive are no deaths."""
+    text = ("Divers recovered the bodies of 27 people from the Varnsund on Monday. "
+            "\"We have identified 31 victims,\" the coroner said. "
+            "Eleven bodies were found near the dam. "
+            "Volunteers were still trying to recover the bodies of 40 people. "
+            "No bodies have been found in the village. "
+            "Fishermen pulled 14 people from the water.")
+    a = analyse(text, published="2031-06-06")
+    assert _counts(a, "kill") == {27.0, 31.0, 11.0}
+    assert all(c.time is None and c.place is None for c in _claims(a, "kill")), "when and where they were found"
+    assert all(c.subject is None for c in _claims(a, "kill")), "the divers did not kill anyone"
+    assert 40.0 not in _counts(a, "kill") and 14.0 not in _counts(a, "kill")
+    _offsets_hold(text, a)
+
+
+def test_a_raising_verb_lends_its_subject_and_count_to_the_infinitive(analyse):
+    """"31 people were now known to have died": the count of the deaths; "believed to have been killed by X":
+    X the agent. "known to die each winter" (no perfect infinitive) tells no event; the time of the knowing
+    does not date the deaths."""
+    text = ("Police said on Saturday that 31 people were now known to have died. "
+            "Eleven villagers are believed to have been killed by the Red Hand. "
+            "Dozens of climbers are known to die on the mountain each year.")
+    a = analyse(text, published="2031-06-06")
+    kills = _claims(a, "kill")
+    died = next(c for c in kills if c.quantity == 31.0)
+    assert died.time is None
+    killed = next(c for c in kills if c.quantity == 11.0)
+    assert killed.subject and _texts(a, [killed.subject]) == ["the Red Hand"] and killed.hedged
+    assert not any(c.trigger == "die" for c in kills)
+
+
+def test_people_aboard_are_their_own_count(analyse):
+    """A family of its own (never compared with the dead): "carrying 163 people", "171 people were on board",
+    "there were", "with N on board", "aboard X"; a capacity ("certified to carry", "carries up to"), the dead
+    among those aboard, or a person carrying children are not counts of people aboard."""
+    text = ("The ferry had been carrying 163 people, including 12 crew members.\n"
+            "Police said 171 people were on board.\n"
+            "There were 58 passengers on board the bus.\n"
+            "The captain let the ship sail with 240 people on board.\n"
+            "A total of 88 passengers and crew were aboard the Orla Star.\n"
+            "The ferry was certified to carry no more than 140 passengers.\n"
+            "The ferry carries up to 300 passengers.\n"
+            "Twenty-seven people on board died.\n"
+            "Five members were on the board of the company.\n"            "All 27 member states were on board with the plan.\n"
+            "Some 200 people are on board with the proposal.\n"
+            "The woman was carrying two children.")
+    a = analyse(text, published="2031-06-06")
+    totals = {c.quantity for c in _claims(a, "aboard") if c.quantity_text != "12 crew members"}
+    assert totals == {163.0, 171.0, 58.0, 240.0, 88.0}
+    assert _counts(a, "kill") == {27.0}
+    star = next(c for c in _claims(a, "aboard") if c.quantity == 88.0)
+    assert _texts(a, star.objects) and "Orla Star" in _texts(a, star.objects)[0]
+
+
+def test_rescues_and_evacuations_are_counted_apart_from_the_dead(analyse):
+    """"rescued", "pulled N from the sea" (rescue); "evacuated N residents", "N were evacuated" (evacuate);
+    pulling troops from a region is no rescue, and a planned evacuation is none."""
+    text = ("Ninety-eight people have been rescued, according to the coast guard.\n"
+            "Fishermen pulled 14 people from the sea.\n"
+            "The army pulled 2,000 troops from the border region.\n"
+            "Authorities evacuated about 2,400 residents from the town.\n"
+            "Some 4,000 residents were evacuated on Wednesday.\n"
+            "The council plans to evacuate 10,000 people next year.")
+    a = analyse(text, published="2031-06-06")
+    assert _counts(a, "rescue") == {98.0, 14.0}
+    assert _counts(a, "evacuate") == {2400.0, 4000.0}
+    assert not _claims(a, "kill")
+
+
+def test_a_title_before_the_name_is_a_role(analyse):
+    """"The captain, X," and "Captain X", "Oregon Governor X" (the body written before the title), a rank
+    modifier kept ("former president": never the post now); a nationality before the title names no body;
+    a role noun with no name in apposition gives nothing."""
+    text = ("The captain, Joren Malk, remains in police custody. "
+            "Oregon Governor Ilse Varga flew to the island on Friday. "
+            "Former Chilean President Pavel Dorn spoke on Monday. "
+            "The captain and two crew members survived.")
+    a = analyse(text, published="2031-06-06")
+    roles = {(_texts(a, [c.subject])[0], c.role, tuple(_texts(a, c.objects))) for c in _claims(a, "role")}
+    assert roles == {("Joren Malk", "captain", ()), ("Ilse Varga", "governor", ("Oregon",)),
+                     ("Pavel Dorn", "former president", ())}
+
+
+def test_the_island_of_x_places_the_event_at_x(analyse):
+    """"capsized off the island of X" (a kind of place + "of" + its name) is placed at X, even in a relative
+    clause under reported speech; "the embassy of X" is no such noun."""
+    text = ("Rescuers recovered 12 bodies from a ferry that capsized on Thursday night off the island of Sumba, "
+            "the agency said.")
+    a = analyse(text, published="2031-06-06")
+    crash = _claims(a, "crash")
+    assert crash and crash[0].place and _texts(a, [crash[0].place]) == ["Sumba"]
+    assert crash[0].time == "2031-06-05TNI"

@@ -98,3 +98,13 @@ def test_soleimani_shared_claims(soleimani):
     text, analysis = soleimani["000"]
     hundreds = [q for q in analysis.quantities if q.unit == "member" and q.low == 200]
     assert hundreds and hundreds[0].approximate
+
+
+def test_a_number_word_split_at_its_hyphen_is_one_number(analyse):
+    """Invented: "Ninety-eight" opening a sentence is split by the tokenizer into "Ninety", "-", "eight";
+    a range written with a hyphen between digits ("20-30") is no such word."""
+    text = "Ninety-eight people were rescued. Twenty-seven others were missing."
+    analysis = analyse(text)
+    _check_offsets(text, analysis)
+    assert {(q.value, q.text) for q in analysis.quantities} == {(98.0, "Ninety-eight people"),
+                                                                 (27.0, "Twenty-seven others")}

@@ -549,3 +549,41 @@ def test_serving_under_someone_is_stated_from_its_slots_or_quoted_when_the_super
     assert _fact_with(facts, named.id).statement == "Ruben Olsson served under Dag Lind"
     assert _fact_with(facts, counted.id).statement == '"' + b + '"'
     assert conflicts == []
+
+
+def test_people_aboard_conflict_only_with_people_aboard_never_with_the_dead(build):
+    """Invented: two reports of one ferry give 171 and 163 people aboard it, and the same 27 dead: one conflict,
+    over those aboard; the dead (27) are never set against those aboard (163), nor those evacuated."""
+    _ferry_entities(build)
+    build.entity("ship", "Orla Star", "PRODUCT")
+    a = "Police said 171 people were aboard the Orla Star and 27 died."
+    b = "The Orla Star was carrying 163 people; 27 died and 163 residents were evacuated."
+    _story(build, "a", a, "2030-05-02", "A")
+    _story(build, "b", b, "2030-05-02", "B")
+    build.claim("a", a, "aboard", objects=[("Orla Star", "ship")], quantity=171.0, quantity_unit="person",
+                quantity_text="171 people")
+    build.claim("b", b, "aboard", objects=[("Orla Star", "ship")], quantity=163.0, quantity_unit="person",
+                quantity_text="163 people")
+    for doc_id, text in (("a", a), ("b", b)):
+        build.claim(doc_id, text, "kill", quantity=27.0, quantity_unit="person", quantity_text="27",
+                    time="2030-05-01")
+        build.analyses[doc_id].claims[-1].place = build.mention(doc_id, "Orsa", "orsa")
+    build.claim("b", b, "evacuate", quantity=163.0, quantity_unit="resident", quantity_text="163 residents",
+                time="2030-05-01")
+    facts, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert x.slot == "quantity" and {v.value for v in x.values} == {"163", "171"} and "aboard" in x.about
+    assert any(f.statement == "171 people aboard Orla Star" for f in facts)
+
+
+def test_the_dead_counted_through_their_bodies_are_stated_as_found(build):
+    """Invented: "recovered the bodies of 27 people" is a death toll stated as found dead, never as killed by the
+    finder; a count of bodies stays one ("11 bodies found")."""
+    a, b = "Divers recovered the bodies of 27 people.", "Eleven bodies were found on the shore."
+    build.document("a", a, outlet="A", published="2030-05-02")
+    build.document("b", b, outlet="B", published="2030-05-02")
+    build.claim("a", a, "kill", quantity=27.0, quantity_unit="person", quantity_text="27 people", trigger="bodies")
+    build.claim("b", b, "kill", quantity=11.0, quantity_unit="body", quantity_text="Eleven bodies",
+                trigger="bodies")
+    facts, _, _ = build.run()
+    assert {f.statement for f in facts} == {"27 people found dead", "Eleven bodies found"}

@@ -18,6 +18,7 @@ from ..model import Document, Quantity
 from .spans import indices_where
 
 _UNITS = {**CARDINALS, **ARTICLES}
+_TENS = frozenset((20, 30, 40, 50, 60, 70, 80, 90))
 _SCALES = SCALES
 # Plural scale words used alone are vague amounts: "hundreds" of X is 200..999.
 _VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
@@ -105,6 +106,9 @@ def _number_run_end(doc, i: int) -> int:
             j += 1
         elif token.lower_ == "and" and j + 1 < len(doc) and doc[j + 1].like_num and doc[j - 1].lower_ in _SCALES:
             j += 2
+        elif (token.text == "-" and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not token.whitespace_
+              and _UNITS.get(doc[j - 1].lower_, 0) in _TENS and 0 < _UNITS.get(doc[j + 1].lower_, 0) < 10):
+            j += 2  # "Ninety-eight" split by the tokenizer at the hyphen
         else:
             break
     return j

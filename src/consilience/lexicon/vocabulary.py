@@ -30,6 +30,8 @@ VERB_TRIGGERS: dict[str, str] = {
     **{w: "protest" for w in ("protest", "demonstrate", "rally", "riot", "march")},
     **{w: "sanction" for w in ("sanction", "blacklist", "designate")},
     **{w: "arrest" for w in ("arrest", "detain", "capture", "imprison", "jail")},
+    **{w: "rescue" for w in ("rescue",)},
+    **{w: "evacuate" for w in ("evacuate",)},
     **{w: "statement" for w in ("say", "state", "announce", "declare", "confirm", "deny", "claim",
                                 "tell", "warn", "accuse", "reveal", "add", "insist", "stress", "emphasize",
                                 "emphasise", "report")},
@@ -50,6 +52,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     **{w: "protest" for w in ("protest", "demonstration", "rally", "uprising", "riot")},
     **{w: "sanction" for w in ("sanction", "designation")},
     **{w: "arrest" for w in ("arrest", "detention", "capture")},
+    **{w: "evacuate" for w in ("evacuation",)},
 }
 
 # Verb + object pairs that mean more than the verb: "took command", "lost their lives", "took hostage".
@@ -119,6 +122,57 @@ SPEECH_VERBS = ATTRIBUTION_VERBS  # kept in lexicon/speech.py; the name stays fo
 NEEDS_OBJECT = frozenset(("lead", "head", "run", "direct", "name", "target", "fire", "install", "march", "command",
                           "hit", "seize", "confiscate", "impound"))
 
+# The dead counted through their bodies: a verb of finding or recovering whose object (or passive subject) is
+# a body noun ("recovered the bodies of 27 people", "11 bodies were found", "pulled 14 bodies from the river")
+# is a killing whose victims are the "of" phrase; "identified 31 victims" likewise. The body noun is the
+# trigger (the finder is not the killer); a count of bodies stays a count of bodies (its own category).
+BODY_VERBS = frozenset(("recover", "retrieve", "find", "discover", "pull", "drag", "haul", "exhume", "identify",
+                        "bring"))
+BODY_NOUNS = frozenset(("body", "corpse", "remains"))
+BODY_PHRASES = frozenset({(v, n) for v in BODY_VERBS for n in BODY_NOUNS} | {("identify", "victim")})
+
+# Rescues: "rescued 98 people", and a verb of pulling whose "from"/"out of" phrase is water or wreckage
+# ("pulled 14 people from the sea", "dragged two children out of the rubble"); pulling troops from a country
+# or a bid from a market is no rescue.
+RESCUE_PULL_VERBS = frozenset(("pull", "drag", "haul", "pluck", "dig", "winch", "airlift"))
+RESCUE_SOURCES = frozenset(("sea", "water", "waters", "river", "lake", "ocean", "surf", "rubble", "debris",
+                            "wreckage", "wreck", "ruins", "mud", "flood", "floodwater", "floodwaters", "rapids",
+                            "fire", "flames", "blaze", "sinkhole", "mine", "snow", "avalanche", "canal", "harbour",
+                            "harbor", "bay", "strait", "channel", "creek"))
+
+# People aboard a vehicle: "carrying 163 people" (said of a journey made: past or progressive, not "to carry",
+# "can carry" or "carries", which give a capacity), "171 people were on board / aboard (X)", "there were 171
+# people on board", "left with 171 people on board". The counted noun must name people.
+ABOARD_WORDS = frozenset(("aboard", "board", "onboard"))
+ABOARD_PEOPLE = frozenset(("people", "person", "passenger", "crew", "traveller", "traveler", "pilgrim", "migrant",
+                           "refugee", "tourist", "student", "child", "worker", "soldier", "member", "adult",
+                           "sailor", "seafarer", "fisherman", "occupant", "individual", "other", "holidaymaker",
+                           "commuter", "asylum-seeker", "crewmember"))
+# Nouns of vehicles: the carrier of "carrying N people" must be one (a mother carrying two children is not).
+VEHICLE_NOUNS = frozenset(("ferry", "ship", "boat", "vessel", "plane", "aircraft", "airliner", "jet", "jetliner",
+                           "helicopter", "bus", "minibus", "coach", "train", "truck", "lorry", "van", "car", "flight",
+                           "craft", "dinghy", "raft", "barge", "trawler", "tanker", "freighter", "liner", "yacht",
+                           "submarine", "shuttle", "spacecraft", "tram", "boeing", "airbus", "cessna", "canoe",
+                           "speedboat", "motorboat", "launch", "hovercraft", "cruise", "catamaran", "schooner",
+                           "taxi", "vehicle", "convoy", "airplane", "aeroplane", "chopper", "glider"))
+
+# Modal auxiliaries: a clause under one says what can or may be, not what was.
+MODALS = frozenset(("can", "could", "may", "might", "must", "shall", "should", "will", "would", "ca", "wo"))
+
+# Raising verbs: the subject of "31 people were known to have died", "X is believed to have been killed",
+# "appear to have drowned" is the subject of the infinitive below them; with a perfect infinitive ("to have
+# died") the event is told as having happened ("expected to die" is not: "expect" is not listed).
+RAISING_VERBS = frozenset(("know", "believe", "report", "say", "think", "understand", "confirm", "presume",
+                           "estimate", "seem", "appear", "assume", "suppose", "show", "prove"))
+
+# Nouns naming a kind of place before "of" + its name: "off the island of X", "the town of X" place the event
+# at X ("the embassy of X" does not: only these nouns).
+PLACE_CLASS_NOUNS = frozenset(("island", "islands", "city", "town", "village", "province", "region", "state",
+                               "district", "county", "municipality", "port", "coast", "shore", "gulf", "bay",
+                               "peninsula", "archipelago", "capital", "suburb", "borough", "prefecture",
+                               "governorate", "department", "parish", "commune", "oblast", "hamlet", "settlement",
+                               "territory", "township", "canton", "valley", "neighbourhood", "neighborhood"))
+
 # Nouns naming the dead of an event as a group. They are claims only in the casualty-list constructions
 # "X were among the victims / the dead" and "the victims / the dead included X", where X (and its count)
 # are the victims.
@@ -139,7 +193,7 @@ HEAD_ROLES = frozenset(
 OTHER_ROLES = frozenset(
     ("spokesman", "spokeswoman", "spokesperson", "minister", "founder", "officer", "ambassador", "speaker",
      "governor", "mayor", "envoy", "adviser", "advisor", "coordinator", "editor", "secretary", "treasurer",
-     "deputy", "vice-president", "president-elect", "chief-of-staff")
+     "deputy", "vice-president", "president-elect", "chief-of-staff", "captain")
 )
 ROLE_NOUNS = HEAD_ROLES | OTHER_ROLES
 MEMBER_NOUNS = frozenset(("member", "militant", "fighter", "operative", "activist"))
@@ -183,6 +237,9 @@ FAMILY: dict[str, str] = {
     "agreement": "agreement",
     "declare": "declare",
     "serve": "serve",
+    "rescue": "rescue",
+    "evacuate": "evacuate",
+    "aboard": "aboard",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,
@@ -195,6 +252,9 @@ ONCE_FAMILIES = frozenset(("crash",))
 
 # Families whose counts are of people harmed or held: a sum of money, a share or a distance is never one.
 CASUALTY_FAMILIES = frozenset(("kill", "injure", "abduct", "arrest"))
+# Families whose counts are of people (a sum, a share or a distance is never one either); counts of one family
+# are compared only with counts of that family: people aboard, rescued or evacuated are never the dead.
+PEOPLE_FAMILIES = CASUALTY_FAMILIES | frozenset(("rescue", "evacuate", "aboard"))
 # Units that are measures, never counts of people (currencies are ISO codes, see analyze/quantities.py).
 MEASURE_UNITS = frozenset(("percent", "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet",
                            "yard", "inch", "pound", "kilogram", "kg", "ton", "tonne", "litre", "liter", "gallon",

@@ -502,9 +502,10 @@ def _fmt_number(q: float | None) -> str:
 
 _VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured",
           "sanction": "sanctioned", "arrest": "arrested", "crash": "crashed", "protest": "protested",
-          "seize": "seized"}
+          "seize": "seized", "rescue": "rescued", "evacuate": "evacuated", "aboard": "aboard"}
 
 
+_BODY_WORDS = frozenset((*V.BODY_NOUNS, "bodies", "corpses"))
 _NOUNS = {"kill": "killing", "attack": "attack", "abduct": "abduction", "injure": "injuring", "arrest": "arrest",
           "sanction": "sanctions"}
 
@@ -551,6 +552,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
     if not (subj or objs or qty):
         return _extract(c)
     verb = _VERBS.get(fam, c.trigger or fam)
+    if fam == "kill" and (c.trigger or "").lower() in _BODY_WORDS:  # "recovered the bodies of 27 people"
+        verb = "found" if (c.quantity_unit or "") in V.BODY_NOUNS else "found dead"
     if qty and objs and not any(written(o).lower() in qty.lower() for o in c.objects if names.is_named(o)):
         what = f"{qty} (named: {objs})"
     else:
@@ -563,6 +566,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
         text = ("agreement " + (f"between {subj} and {objs}" if subj and objs else
                                 f"between {objs}" if len(named) >= 2 else f"with {objs}" if objs
                                 else f"by {subj}" if subj else "")).strip() + (f" ({qty})" if qty else "")
+    elif fam == "aboard":  # the people aboard, and the vehicle when named: "171 people aboard X"
+        text = " ".join(x for x in (qty or "people", "aboard", objs) if x)
     elif fam == "attack":  # a count here counts what was fired or hit: "attack on X (24 rockets)"
         text = (f"{subj} attacked {objs}" if subj and objs else f"attack on {objs}" if objs
                 else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...lexicon import vocabulary as V
 from ...model import Quantity
 from .records import PARTICIPANT_LABELS, _Found, _Index
-from .tree import CLAUSE_DEPS, _path_up, _root, _span_tokens
+from .tree import CLAUSE_DEPS, _path_up, _raised_subject, _root, _span_tokens
 
 
 # Dependencies by which a noun phrase is an argument of a verb: its count is the count of the event's participants.
@@ -26,12 +26,14 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
                                                                "declare")}
     via = {f.via.i: f for f in by_i.values() if f.via is not None}
     tolls = _tolls(by_i.values())
+    # people aboard: the count is the one of the people noun the trigger found ("171 people were on board")
+    aboard = {f.victims.i: f for f in by_i.values() if f.predicate == "aboard" and f.victims is not None}
     out: dict[int, list[Quantity]] = {}
     for q, tokens in _sentence_counts(sent, index):
-        f = _quantity_owner(_root(tokens), by_i, via, tolls)
+        f = _aboard_owner(_root(tokens), aboard) or _quantity_owner(_root(tokens), by_i, via, tolls)
         if f is None or index.line(q.start) != index.line(f.token.idx):
             continue
-        if V.family(f.predicate) in V.CASUALTY_FAMILIES and _is_measure(q):
+        if V.family(f.predicate) in V.PEOPLE_FAMILIES and _is_measure(q):
             continue  # a sum, a share or a distance is not a count of people
         out.setdefault(f.token.i, []).append(q)
     return out
@@ -92,7 +94,7 @@ def _attach_parts(sent, found: list[_Found], index: _Index,
         f, total = by_root[host.i]
         if index.line(q.start) != index.line(f.token.idx):
             continue
-        if V.family(f.predicate) in V.CASUALTY_FAMILIES and _is_measure(q):
+        if V.family(f.predicate) in V.PEOPLE_FAMILIES and _is_measure(q):
             continue
         ceiling = total.value if total.value is not None else total.high
         if ceiling is not None and q.value >= ceiling:
@@ -129,6 +131,14 @@ def _tolls(found) -> dict:
     return out
 
 
+def _aboard_owner(tok, aboard: dict) -> _Found | None:
+    """The aboard trigger whose people noun ``tok`` is (or the first of whose conjuncts: "88 passengers and crew")."""
+    t = tok
+    while t.i not in aboard and t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return aboard.get(t.i)
+
+
 def _quantity_owner(tok, by_i: dict, via: dict, tolls: dict | None = None) -> _Found | None:
     """The trigger whose participant ``tok`` (the counted noun) is, climbing only through argument links."""
     tolls = tolls or {}
@@ -147,6 +157,11 @@ def _quantity_owner(tok, by_i: dict, via: dict, tolls: dict | None = None) -> _F
         if dep in ARG_DEPS:
             if t.head.i in by_i:
                 return by_i[t.head.i]
+            if dep in ("nsubj", "nsubjpass"):  # "31 people were known to have died": the raised subject's count
+                raised = next((by_i[c.i] for c in t.head.children if c.dep_ == "xcomp" and c.i in by_i
+                               and getattr(_raised_subject(c), "i", None) == t.i), None)
+                if raised is not None:
+                    return raised
             if dep == "dobj" and t.head.i in tolls:
                 return tolls[t.head.i]  # "the toll reached 52"
             if t.head.i in via and dep in ("nsubj", "dobj"):

@@ -7,7 +7,7 @@ from ...model import Mention
 from .mentions import _mention_in_phrase, _of_mention, _phrase_mentions, _poss_mention
 from .records import PLACE_LABELS, _Found, _Index
 from .roles import _role_text
-from .tree import CLAUSE_DEPS, _path_up
+from .tree import CLAUSE_DEPS, _path_up, _raised_subject
 
 
 TARGET_PREPS = frozenset(("against", "on", "upon", "at"))
@@ -17,11 +17,6 @@ _NOT_TARGETS = frozenset(("order", "orders", "behalf", "instruction", "direction
 _RELATIVE = frozenset(("who", "which", "that", "whom"))
 PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout", "through", "into", "from", "on",
                          "off"))
-# Nouns of settlements and territories: "the (port) town of X", "the province of X" name the place X.
-PLACE_NOUNS = frozenset(("town", "city", "village", "hamlet", "port", "capital", "province", "region", "district",
-                         "county", "state", "island", "islands", "municipality", "commune", "suburb", "neighbourhood",
-                         "neighborhood", "borough", "prefecture", "governorate", "oblast", "territory", "settlement",
-                         "area", "valley", "coast", "community", "township", "department", "canton"))
 
 
 def _governing_subject(tok, index: _Index) -> Mention | None:
@@ -39,8 +34,8 @@ def _governing_subject(tok, index: _Index) -> Mention | None:
 
 def _attach_participants(f: _Found, index: _Index) -> None:
     tok = f.token
-    if f.predicate in ("role", "member"):
-        return  # set by _role_trigger
+    if f.predicate in ("role", "member", "aboard"):
+        return  # set by _role_trigger, _aboard, _carrying
     if tok.pos_ in ("VERB", "AUX"):
         _verb_participants(f, index)
     else:
@@ -56,6 +51,12 @@ def _verb_participants(f: _Found, index: _Index) -> None:
     if tok.dep_ == "relcl":  # "X, who was appointed minister in 2027": the relative pronoun stands for X
         nsubj = tok.head if nsubj is not None and nsubj.lower_ in _RELATIVE else nsubj
         nsubjpass = tok.head if nsubjpass is not None and nsubjpass.lower_ in _RELATIVE else nsubjpass
+    if nsubj is None and nsubjpass is None:  # "31 people were known to have died": the raising verb's subject
+        raised = _raised_subject(tok)
+        if raised is not None and any(c.dep_ == "auxpass" for c in children):
+            nsubjpass = raised
+        elif raised is not None:
+            nsubj = raised
     agent = next((p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     if f.predicate in ("appoint", "command") and lemma not in V.VERB_TRIGGERS.keys() - {"command"} or (
@@ -212,7 +213,13 @@ def _is_circumstance(f: _Found, found: list[_Found]) -> bool:
 
 def _names_place(prep) -> bool:
     """ "of" after a settlement or territory noun: "the port town of X" names the place X."""
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in V.PLACE_CLASS_NOUNS
+
+
+def _named_place(tok) -> bool:
+    """The name after a kind of place and "of": "the island of X", "the town of X" name a place, whatever
+    label the tagger gave X."""
+    return tok.dep_ == "pobj" and _names_place(tok.head)
 
 
 def _place(f: _Found, index: _Index) -> Mention | None:
@@ -240,7 +247,7 @@ def _place_in_clause(root, f: _Found, index: _Index, exclude=None) -> Mention | 
         if t.i in skip or t.i == root.i:
             continue
         m = index.mention_at(t)
-        if m is None or m.label not in PLACE_LABELS or m.id in taken:
+        if m is None or m.id in taken or m.label not in PLACE_LABELS and not _named_place(t):
             continue
         path = _path_up(t)
         upto = path[: next((k for k, p in enumerate(path) if p.i == root.i), len(path))]

@@ -42,6 +42,35 @@ def _role_trigger(tok, index: _Index, predicate: str = "role") -> _Found | None:
     return f
 
 
+def _title_role(tok, index: _Index) -> _Found | None:
+    """A title written before a person's name: "Captain X", "South Sulawesi Governor X", "former US President
+    X". The holder is the name the title is a compound of (tagged PERSON); the body is a place or
+    organisation written just before the title ("South Sulawesi", "US"); a rank modifier anywhere before it in
+    the name's phrase stays in the role ("former president"). A title inside another kind of name ("the
+    President Hotel") is none."""
+    head = tok.head
+    holder = index.mention_at(head)
+    if holder is None or holder.label != "PERSON" or head.i < tok.i:
+        return None
+    own = index.mention_at(tok)
+    if own is not None and own is not holder:
+        return None
+    org = None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.dep_ == "compound" and prev.head.i in (tok.i, head.i) \
+            and prev.lower_ not in V.RANK_MODIFIERS:  # "Supreme Leader X" tagged as a name names no body
+        m = index.mention_at(prev)
+        if m is not None and m is not holder and m.label in ("GPE", "ORG") and m.end <= tok.idx:
+            org = m
+    org = org or _of_mention(tok, index, strict=True)
+    mods = [t.lower_ for t in tok.doc[head.left_edge.i: tok.i] if t.lower_ in V.RANK_MODIFIERS]
+    f = _Found(tok, "role", role=" ".join(dict.fromkeys([*mods, _joined(tok)])))
+    f.subject = holder
+    if org is not None:
+        f.objects = [org]
+    return f
+
+
 def _after_since(sent_text: str, time_text: str) -> bool:
     at = sent_text.find(time_text)
     before = sent_text[:at].split() if at > 0 else []
@@ -78,6 +107,11 @@ def _holder(tok, index: _Index) -> Mention | None:
     if head.dep_ in ("attr", "oprd"):
         subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return _mention_in_phrase(subj, index) if subj is not None else None
+    for c in tok.children:  # "the captain, X,": a name in apposition to the title, after a comma
+        if c.dep_ == "appos" and c.i > tok.i and tok.doc[tok.i + 1].text == ",":
+            m = index.mention_at(c)
+            if m is not None and m.label == "PERSON":
+                return m
     if head.dep_ == "pobj" and head.head.lemma_.lower() == "as":
         verb = head.head.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

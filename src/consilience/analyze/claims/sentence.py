@@ -36,6 +36,10 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
                 places[f.token.i] = spot
                 f.objects = [m for m in f.objects if m is not spot]
     _inherit(found, times, places)
+    for f in found:
+        if f.undated:  # "the body was found on Tuesday by a maid at the hotel": the finding's time and place
+            times.pop(f.token.i, None)
+            places[f.token.i] = None
     for f, quantity, part in _counted(found, quantities, parts):
         place = places.get(f.token.i)
         time_value, time_text = times.get(f.token.i, (None, None))

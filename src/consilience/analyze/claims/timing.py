@@ -8,7 +8,7 @@ from ...lexicon import vocabulary as V
 from ...model import TimeExpr
 from ..spans import doc_text
 from .records import _Found, _Index
-from .tree import CLAUSE_DEPS, _path_up, _root, _span_tokens
+from .tree import CLAUSE_DEPS, _path_up, _raised_subject, _root, _span_tokens
 
 
 _RANGE_JOINER = re.compile(r"^\s*(to|and|-|–|—|until|till|through|thru)\s*$", re.IGNORECASE)
@@ -61,6 +61,8 @@ def _same_clause_owners(root, found: list[_Found]) -> list[_Found]:
     for f in found:
         path = _path_up(f.token)
         upto = path[: next((k for k, p in enumerate(path) if p.i == head.i), len(path))]
+        if _raised_subject(f.token) is not None:
+            continue  # "were known on Saturday to have died": the time of the knowing, not of the deaths
         if _finite_head(f.token).i == head.i and not any(p.lemma_.lower() in V.TIME_SHIFTING_NOUNS for p in upto):
             owners.append(f)
     return owners

@@ -8,15 +8,18 @@ from ...lexicon import vocabulary as V
 from ..spans import indices_where_lower
 from .mentions import _mention_in_phrase, _of_mention
 from .records import _Found, _Index
-from .roles import _joined, _role_trigger
+from .roles import _joined, _role_trigger, _title_role
+from .tree import _irrealis, _raised_subject
 
 
 def _candidates(doc) -> list[int]:
     """Indices of the tokens ``_trigger`` can accept, read from attribute arrays: every lemma and word
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
-              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll"}
-    words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS}
+              *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll", *V.BODY_NOUNS,
+              *V.RESCUE_PULL_VERBS, "carry"}
+    words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS,
+             *V.BODY_NOUNS, *V.ABOARD_WORDS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
 
@@ -51,7 +54,15 @@ def _triggers(doc, candidates: list[int], index: _Index) -> list[_Found]:
 def _trigger(tok, index: _Index) -> _Found | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound":  # "execution-style killing": the head is the trigger
+        if tok.pos_ in ("NOUN", "PROPN") and (lemma in V.ROLE_NOUNS or tok.lower_ in V.ROLE_NOUNS):
+            return _title_role(tok, index)  # "Captain X", "South Sulawesi Governor X": the title before the name
         return None
+    if tok.lower_ in V.ABOARD_WORDS:
+        return _aboard(tok, index)
+    if lemma in V.BODY_NOUNS or lemma == "victim":
+        found = _bodies(tok)
+        if found is not None or lemma in V.BODY_NOUNS:
+            return found
     if lemma in V.VICTIM_NOUNS or tok.lower_ in V.VICTIM_NOUNS:
         return _victim_list(tok)
     if lemma == "toll" and tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lemma_.lower() == "death"
@@ -72,11 +83,17 @@ def _trigger(tok, index: _Index) -> _Found | None:
                 pred = V.PHRASE_TRIGGERS.get((lemma, target.lemma_.lower()))
                 if pred:
                     return _Found(tok, pred, time_relation="start" if pred == "command" else None)
+        if lemma == "carry":
+            return _carrying(tok, index)
+        if lemma in V.RESCUE_PULL_VERBS and lemma not in V.VERB_TRIGGERS:
+            return _Found(tok, "rescue") if _pulled_out(tok) else None
         pred = V.VERB_TRIGGERS.get(lemma)
         if pred is None:
             return None
         if lemma in V.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             return None
+        if pred in ("rescue", "evacuate") and _irrealis(tok):
+            return None  # "could rescue", "to evacuate 10,000 people": not done
         if pred == "statement" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in tok.children) \
                 and not index.quote_at(tok.idx):
             if not any(c.dep_ == "nsubj" for c in tok.children):
@@ -147,3 +164,113 @@ def _victim_list(tok) -> _Found | None:
     if victims is None or any(c.dep_ == "neg" for c in verb.children):
         return None
     return _Found(tok, "kill", victims=victims, via=verb)
+
+
+def _bodies(tok) -> _Found | None:
+    """The dead counted through their bodies: a body noun (or "victims" after "identify") as the object or
+    passive subject of a verb of finding or recovering, told as done ("recovered the bodies of 27 people",
+    "11 bodies were found", "identified 31 victims"; not "to recover the bodies", "no bodies were found").
+    The body noun is the trigger and its phrase the victims: the finder is not the killer, and the time and
+    place of the finding are not those of the death (a body found on Tuesday, floating far off)."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if (verb.lemma_.lower(), tok.lemma_.lower()) not in V.BODY_PHRASES:
+        return None
+    if _irrealis(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None
+    return _Found(tok, "kill", victims=tok, undated=True)
+
+
+def _pulled_out(tok) -> bool:
+    """A verb of pulling that rescues: its object is pulled "from"/"out of" water, wreckage or fire ("pulled 14
+    people from the sea"); "pulled its troops from the country" is no rescue."""
+    if _irrealis(tok) or not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "out"):
+            for p in c.subtree:
+                if p.dep_ == "pobj" and p.lemma_.lower() in V.RESCUE_SOURCES:
+                    return True
+    return False
+
+
+def _people(tok):
+    """The noun naming the people of a phrase: "88 passengers and crew", "a total of 88 passengers"; None
+    when it names no people ("carried 40 tonnes of cement")."""
+    if tok.lemma_.lower() in ("total", "number"):
+        tok = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"), tok)
+    if tok.lemma_.lower() == "member":  # "12 crew members", not "27 member states" or "members of the board"
+        return tok if any(c.dep_ == "compound" and c.lemma_.lower() == "crew" for c in tok.children) else None
+    return tok if tok.lemma_.lower() in V.ABOARD_PEOPLE or tok.lower_ in V.ABOARD_PEOPLE else None
+
+
+def _vehicle(tok, index: _Index) -> list:
+    m = _mention_in_phrase(tok, index) if tok is not None else None
+    return [m] if m is not None and m.label not in ("NORP", "GPE", "LOC") else []  # ships bear names of people
+
+
+def _aboard(tok, index: _Index) -> _Found | None:
+    """People aboard a vehicle: "171 people were on board", "88 passengers and crew were aboard X", "there were
+    171 people on board", "left with 171 people on board". Only these frames: "27 people on board died" counts
+    the dead among them, not those aboard. The count is read from the people noun (``victims``)."""
+    if tok.lower_ == "board":
+        if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "on" or any(
+                c.dep_ in ("det", "poss", "amod", "compound") or c.lower_ == "with" for c in tok.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.head.children):
+            return None  # "on the board (of directors)" is no vehicle; "on board with the plan" agrees
+        prep = tok.head
+    elif tok.dep_ in ("prep", "advmod") and tok.lower_ in ("aboard", "onboard"):
+        prep = tok
+    else:
+        return None
+    host = prep.head
+    people = None
+    if host.lemma_.lower() == "be" and host.pos_ in ("VERB", "AUX"):
+        if _irrealis(host):
+            return None
+        kids = list(host.children)
+        if any(c.dep_ == "expl" for c in kids):
+            people = next((c for c in kids if c.dep_ == "attr"), None)
+        else:
+            people = next((c for c in kids if c.dep_ == "nsubj"), None) or _raised_subject(host, perfect=False)
+    elif host.pos_ in ("NOUN", "PROPN"):
+        if host.dep_ == "pobj" and host.head.lower_ == "with" or (
+                host.dep_ == "attr" and any(c.dep_ == "expl" for c in host.head.children)
+                and not _irrealis(host.head)):
+            people = host
+    people = _people(people) if people is not None else None
+    if people is None:
+        return None
+    f = _Found(tok, "aboard", victims=people)
+    f.objects = _vehicle(next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None), index)
+    return f
+
+
+def _carrying(tok, index: _Index) -> _Found | None:
+    """A vehicle carrying people, said of a journey made: "the ferry had been carrying 163 people", "a bus
+    carrying 40 pilgrims". A capacity is not a count of people aboard: "certified to carry 140 passengers",
+    "can carry", "carries up to 300 passengers", "capable of carrying"; nor is a person carrying children."""
+    if tok.tag_ in ("VBZ", "VBP", "VB") or tok.dep_ in ("pcomp", "xcomp") or _irrealis(tok):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    people = _people(obj) if obj is not None else None
+    if people is None:
+        return None
+    carrier = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok.dep_ in ("acl", "relcl") and (carrier is None or carrier.lower_ in ("that", "which")):
+        carrier = tok.head
+    if carrier is None or not _is_vehicle(carrier, index):
+        return None
+    f = _Found(tok, "aboard", victims=people)
+    f.objects = _vehicle(carrier, index)
+    return f
+
+
+def _is_vehicle(tok, index: _Index) -> bool:
+    """A vehicle noun ("the ferry", "Flight 752", "a bus") or a name tagged as a product or facility."""
+    if any(t.lemma_.lower() in V.VEHICLE_NOUNS for t in (tok, *(c for c in tok.children if c.dep_ == "compound"))):
+        return True
+    m = index.mention_at(tok)
+    return m is not None and m.label in ("PRODUCT", "FAC")
