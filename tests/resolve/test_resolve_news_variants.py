@@ -557,3 +557,16 @@ def test_an_institution_written_head_first_with_of_is_the_same_institution():
     entities, analyses = resolve(d1, d2, d3)
     assert entity_of(entities, analyses, "d1", "Department of Justice") == entity_of(entities, analyses, "d2", "Justice Department")
     assert entity_of(entities, analyses, "d3", "Ministry of the Interior") != entity_of(entities, analyses, "d3", "Defence Ministry")
+
+
+def test_a_translation_in_brackets_is_an_alias_of_the_institution():
+    from consilience.model import AliasEvidence
+
+    text = "The monitors of Grazhdansky Dozor (Civic Watch) counted ballots."
+    a, b = text.index("Grazhdansky"), text.index("Civic")
+    d1 = make("d1", text, [("Grazhdansky Dozor", "ORG"), ("Civic Watch", "PRODUCT")])
+    d1[1].aliases = [AliasEvidence(document="d1", kind="parenthetical", a_text="Grazhdansky Dozor", a_start=a,
+                                   a_end=a + 17, b_text="Civic Watch", b_start=b, b_end=b + 11, start=a, end=b + 12)]
+    d2 = make("d2", "Civic Watch said turnout was low.", [("Civic Watch", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d2", "Civic Watch") == entity_of(entities, analyses, "d1", "Grazhdansky Dozor")

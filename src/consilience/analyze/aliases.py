@@ -34,6 +34,8 @@ _ABBR = re.compile(r"^[A-Z][A-Za-z.&-]{0,11}$")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # "X or Y" between these is usually a choice between two things, not two names of one.
 _OR_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})  # PERSON only as a mislabelled second name
+# Labels of a bracket that locates, dates or counts what precedes it rather than renaming it.
+_NOT_RENAMING = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def find_alias_evidence(doc, document: Document, mentions: list[Mention]) -> list[AliasEvidence]:
@@ -179,8 +181,9 @@ def _same_kind(text: str, index: MentionIndex, a: tuple[int, int], b: tuple[int,
     a_label, b_label = (getattr(index.at(a[0]), "label", None), getattr(index.at(b[0]), "label", None))
     if a_label == b_label:
         return True
-    # "Baar (Switzerland)", "Pavle Petrović (Serbia)": a place in parentheses locates, it does not rename
-    return not ({a_label, b_label} - _OR_LABELS - {None})
+    # "Baar (Switzerland)", "Pavle Petrović (Serbia)": a place in parentheses locates, it does not rename;
+    # other labels ("Grazhdanskiy Kontrol (Civic Control)" read as an ORG and a PRODUCT) may be misreadings
+    return not ({a_label, b_label} & _NOT_RENAMING)
 
 
 

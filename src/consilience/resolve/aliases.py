@@ -16,12 +16,13 @@ Each link keeps the span it rests on (``Link.document/start/end``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import AliasEvidence, DocAnalysis
 from ..packed import only
-from .names import acronym_of, clean_surface, expansion_initials, normalize
+from .names import FUNCTION_WORDS, acronym_of, clean_surface, expansion_initials, normalize
 from .spans import NameSpan
 
 # " (ABBR)" right after a name, optionally after an "of X" tail spaCy left out ("Organization" + " of Iran (PMOI)").
@@ -50,16 +51,19 @@ TRUSTED_KINDS = frozenset({"acronym", "aka", "or", "born", "formerly", "slash"})
 _NOT_INSTITUTIONS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 
 
-def links_from_evidence(evidence: list[AliasEvidence], unlike: frozenset = frozenset()) -> list[Link]:
+def links_from_evidence(evidence: list[AliasEvidence], mostly: frozenset = frozenset(),
+                        tagged: frozenset = frozenset()) -> list[Link]:
     """One Link per AliasEvidence record that states an identity (both names non-empty).
-    ``unlike``: (document, end) of the names tagged as a person, place or nationality, which are no
-    institution's name or short name ("Dana Whitfield (CEO)", "the Harbour Museum (Velmora)")."""
+    ``mostly``: name keys (``normalize``) mostly tagged as a person, place or nationality across the
+    corpus; ``tagged``: (document, end) of the evidence's own mentions tagged so. A name that is both is
+    no institution's name or short name ("Dana Whitfield (CEO)", "the Harbour Museum (Velmora)")."""
     out = []
     for ev in evidence:
         if not (ev.a_text and ev.b_text and ev.a_text.strip() and ev.b_text.strip()):
             continue
-        if ev.kind in TRUSTED_KINDS or _plausible_parenthetical(
-                ev.a_text, ev.b_text, (ev.document, ev.a_end) not in unlike and (ev.document, ev.b_end) not in unlike):
+        if ev.kind in TRUSTED_KINDS or _plausible_parenthetical(ev.a_text, ev.b_text, not any(
+                normalize(text).key in mostly and (ev.document, end) in tagged
+                for text, end in ((ev.a_text, ev.a_end), (ev.b_text, ev.b_end)))):
             out.append(Link(ev.a_text, ev.b_text, ev.kind, ev.document, ev.start, ev.end))
     return out
 
@@ -69,20 +73,25 @@ def _plausible_parenthetical(name: str, bracketed: str, institution: bool = Fals
     starting with the name's first initial. "Velmora (Meridian Wire)" is not. Between an
     institution's name of three words or more and a bracket that is neither a person, a place nor a
     nationality (``institution``), also an acronym of three letters or more that does not spell it,
-    the acronym of its name in another language ("National Transport Safety Board (KNKT)"), or one
+    the acronym of its name in another language ("National Transport Safety Board (KNKT)"), one
     capitalised word of four letters or more, a syllabic acronym or short name ("National Oil
-    Company (Petrova)")."""
+    Company (Petrova)"), or (after a name of two words or more) as many capitalised words give or take
+    one, a translation ("Grazhdanskiy Kontrol (Civic Control)")."""
     wanted = expansion_initials(name)
     if not wanted:
         return False
     abbr = acronym_of(bracketed)
     if abbr and any(abbr[0] == w[0] for w in wanted):
         return True
-    if not institution or min(len(w) for w in wanted) < 3:
+    if not institution or (min(len(w) for w in wanted) < 3 and len(bracketed.split()) < 2):
         return False
     word = bracketed.strip()
+    words, own = word.split(), name.split()
     return (abbr is not None and len(abbr) >= 3) or (
-        len(word) >= 4 and word.isalpha() and word[0].isupper() and word[1:].islower())
+        len(word) >= 4 and word.isalpha() and word[0].isupper() and word[1:].islower()) or (
+        # a translation: as many capitalised words, give or take one ("Grazhdanskiy Kontrol (Civic Control)")
+        len(words) >= 2 and len(own) >= 2 and abs(len(words) - len(own)) <= 1
+        and all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words))
 
 
 def acronym_matches(acronym_surface: str, expansion_surface: str) -> bool:
@@ -140,10 +149,20 @@ def links_in_mention(document: str, text: str, start: int, end: int) -> list[Lin
 def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
     """Alias links: phase-1 evidence plus what each mention shows by itself."""
     evidence = [ev for analysis in only(analyses, "aliases") for ev in analysis.aliases]
-    weak = {key for ev in evidence if ev.kind not in TRUSTED_KINDS for key in ((ev.document, ev.a_end), (ev.document, ev.b_end))}
-    unlike = frozenset((s.document, s.end) for s in spans if (s.document, s.end) in weak
-                       and any(label in _NOT_INSTITUTIONS for _, label in s.mentions))
-    links = links_from_evidence(evidence, unlike)
+    # A name of weak evidence is a person's, a place's or a nationality's when its own mention there is
+    # tagged so and so are most of its mentions across the corpus (spaCy misreads a name now and then)
+    weak = {normalize(t).key for ev in evidence if ev.kind not in TRUSTED_KINDS for t in (ev.a_text, ev.b_text)}
+    at = {(ev.document, end) for ev in evidence if ev.kind not in TRUSTED_KINDS for end in (ev.a_end, ev.b_end)}
+    votes: dict[str, Counter] = {}
+    tagged = set()
+    for s in spans:
+        key = normalize(s.text).key if s.text else ""
+        if key in weak:
+            votes.setdefault(key, Counter()).update(label for _, label in s.mentions if label != "MISC")
+            if (s.document, s.end) in at and any(label in _NOT_INSTITUTIONS for _, label in s.mentions):
+                tagged.add((s.document, s.end))
+    mostly = frozenset(k for k, v in votes.items() if v and v.most_common(1)[0][0] in _NOT_INSTITUTIONS)
+    links = links_from_evidence(evidence, mostly, frozenset(tagged))
     for span in spans:
         text = texts.get(span.document)
         if text is not None and ("/" in span.text or span.bracket or text[span.end:span.end + 80].find("(") >= 0):
