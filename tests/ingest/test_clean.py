@@ -260,3 +260,59 @@ def test_promotions_after_the_article_are_removed_but_closing_lines_stay():
     assert reasons(cleaned) == {"- Advertisement -": "advertisement marker"}
     for line in closing:
         assert line in cleaned.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Free story - 1 of 5 this month. Subscribe for full access to the Courier.", "paywall or meter notice"),
+    ("You have 2 free articles left. Already a subscriber? Log in", "paywall or meter notice"),
+    ("Subscribe to continue reading", "paywall or meter notice"),
+    ("Become a supporter: fund independent reporting from the valley", "reader-support appeal"),
+    ("Support local journalism - donate to the Courier today", "reader-support appeal"),
+])
+def test_paywall_meters_and_imperative_appeals_are_removed(line, reason):
+    cleaned = clean_text(page(line, *BODY))
+    assert reasons(cleaned) == {line: reason}
+    assert_body_kept(cleaned)
+
+
+def test_sentences_about_subscribers_and_support_are_kept():
+    kept = ["Two of five subscribers to the Tessaly water scheme said their bills had risen this year.",
+            "Support for the barrier plan fell to 40 percent, according to a survey by the regional council."]
+    cleaned = clean_text(page(*kept, *BODY))
+    assert not cleaned.removed
+    for line in kept:
+        assert line in cleaned.text
+
+
+def test_a_related_list_label_and_its_list_go_after_the_article():
+    """A labelled list of links under the story, whatever its label's wording ("Related coverage", "MORE ON THE
+    FLOODS"), goes with the label, its first item included."""
+    for label in ("Related coverage", "MORE ON THE FLOODS", "More from the Tessaly Courier"):
+        cleaned = clean_text("\n\n".join(BODY) + f"\n\n{label}\n- Barrier upgrade delayed again\n"
+                             "- In pictures: ten years of floods\n\nAbout us | Contact | Privacy Policy")
+        assert_body_kept(cleaned)
+        assert label not in cleaned.text and "Barrier upgrade" not in cleaned.text, label
+
+
+def test_a_related_label_inside_the_article_goes_only_with_its_list():
+    middle = "Related cases\n\nThe same gates failed in 2019, when the river rose by four metres in a single night."
+    cleaned = clean_text("\n\n".join(BODY[:2]) + "\n\n" + middle + "\n\n" + BODY[2])
+    assert "Related cases" in cleaned.text and "four metres" in cleaned.text
+    listed = clean_text("\n\n".join(BODY[:2]) + "\n\nRelated\n- Barrier upgrade delayed again\n\n" + BODY[2])
+    assert "Related" not in listed.text and "Barrier upgrade" not in listed.text
+    assert_body_kept(listed)
+
+
+def test_what_follows_a_wire_storys_credits_is_page_furniture():
+    """Below "(Reporting by ...; Editing by ...)" under the last paragraph: a standards line shaped like a sentence."""
+    cleaned = clean_text(page(*BODY, "(Reporting by Ana Ruiz; Editing by Tom Lee)",
+                              "Our Principles: The Tessaly Wire Code of Trust."))
+    assert_body_kept(cleaned)
+    assert "Code of Trust" not in cleaned.text
+
+
+def test_a_mixed_case_masthead_over_a_space_separated_menu_names_the_outlet():
+    cleaned = clean_text("Tessaly Evening Courier\nHome  News  Regions  Sport  Opinion\n\nBarrier holds\n\n"
+                         + "\n\n".join(BODY) + "\n\nTerms & Conditions | Privacy | Advertise with us\n"
+                         "Tessaly Evening Courier (c) 2031")
+    assert cleaned.harvest.masthead == "Tessaly Evening Courier"

@@ -52,3 +52,19 @@ def test_inferred_dates_are_not_witnesses_for_others():
     docs = [doc(1, FLOOD, "2031-05-06", "inferred"), doc(2, FLOOD + "More rain.")]
     infer_from_neighbours(docs)
     assert docs[1].published is None
+
+
+def test_a_neighbours_date_gives_way_to_a_later_day_the_text_reports_as_past():
+    docs = [doc(1, FLOOD + "Rescue teams worked through the night.", "2031-05-06", "dateline"),
+            doc(2, FLOOD + "The inquiry found on Monday, May 12, that the barrier had not been maintained.")]
+    infer_from_neighbours(docs)
+    assert (docs[1].published, docs[1].published_basis) == ("2031-05-12", "inferred")
+    assert any("reports as past" in note for note in docs[1].notes)
+
+
+def test_a_day_the_text_looks_ahead_to_does_not_move_the_date():
+    docs = [doc(1, FLOOD + "Rescue teams worked through the night.", "2031-05-06", "dateline"),
+            doc(2, FLOOD + "The inquiry will report on Monday, May 12, on the state of the barrier."),
+            doc(3, FLOOD + "Repairs are due to be finished by May 30, officials said.")]
+    infer_from_neighbours(docs)
+    assert docs[1].published == "2031-05-06" and docs[2].published == "2031-05-06"

@@ -57,6 +57,9 @@ def test_order_of_evidence():
     ("All content copyright 2029 Orvik Coast Daily Media LLC", "Orvik Coast Daily Media LLC"),
     ("© Tessaly Courier 2029 - ISSN 1234-5678", "Tessaly Courier"),
     ("Published by the Orvik Trust. Copyright (c) 2029. All rights reserved.", None),
+    ("Tessaly Evening Courier (c) 2029", "Tessaly Evening Courier"),
+    ("About | Orvik Daily © 2028-2029 | Contact", "Orvik Daily"),
+    ("Photos by staff (c) 2029", None),
 ])
 def test_copyright_notices_of_every_shape(line, name):
     assert name_from_copyright([line]) == name

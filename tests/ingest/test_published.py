@@ -171,3 +171,13 @@ def test_the_articles_own_date_line_printed_under_it():
     cleaned = clean_text("\n\n".join(["Harbour reopens after storm", "Published: March 1, 2029", *body,
                                       "March 5, 2029 at 7:00 am", "Share: Facebook | Email"]))
     assert publication_date(cleaned.text, None, cleaned.harvest.metadata_lines, [])[:2] == ("2029-03-01", "metadata")
+
+
+def test_a_day_some_days_before_an_event_reported_as_past_dates_the_text_after_that_event():
+    text = ("The board of Orvik Shipping met on June 2, 2031, three days before it was announced. "
+            "The chief executive left the company.")
+    assert publication_date(text, None, [], [])[:2] == ("2031-06-05", "content")
+    ahead = "The board met on June 2, 2031, three days before the merger is due to be voted on."
+    assert publication_date(ahead, None, [], [])[:2] == ("2031-06-02", "content")
+    after = "The board met on June 2, 2031, three days after the merger was announced."
+    assert publication_date(after, None, [], [])[:2] == ("2031-06-02", "content")

@@ -67,7 +67,8 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights
 COPYRIGHT_NOTICE = re.compile(r"(?i:©|\(c\)|\bcopyright\b)\s*(?:(?i:©|\(c\))\s*)?(?:19|20)\d{2}\b"
                               r"|(?:©|\([cC]\))\s*[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5},?\s+(?:19|20)\d{2}\b")
 ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.I)
-FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|cookie policy|contact us"
+FOOTER_LINKS = re.compile(r"\b(?:sitemap|site map|privacy policy|terms of (?:use|service)|terms (?:&|and) conditions"
+                          r"|cookie policy|contact us"
                           r"|about us|advertise with us|back to top|skip to (?:main )?content)\b", re.I)
 TAG_LIST = re.compile(r"^(?:tags?|tagged(?: with)?|topics?|categories|category|filed under|keywords?|labels?)\s*[:\-–]"
                       r"\s*(?P<rest>.*)$", re.I)
@@ -95,6 +96,18 @@ APPEAL_PLEA = re.compile(r"\b(?:support|donat(?:e|ion|ing)|contribut(?:e|ion)|ch
 APPEAL_CAUSE = re.compile(r"\b(?:journalism|reporting|newsroom|our (?:work|mission|reporters|journalists)|"
                           r"independen(?:t|ce))\b", re.I)
 FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+# The same appeal as an imperative opening the line, with no "we" ("Become a member: support independent journalism
+# ..."): a plea verb first, then what it pays for.
+APPEAL_IMPERATIVE = re.compile(r"^(?:become an? (?:member|subscriber|patron|supporter)|donate|subscribe|chip in"
+                               r"|support (?:us|our|independent|quality|local|free|public[- ]interest))\b", re.I)
+# A paywall or meter notice: the reader's count of free articles, or what a subscription unlocks ("Free article - 2 of
+# 3 this month. Subscribe for unlimited access.", "Subscribe to continue reading").
+PAYWALL_ASK = re.compile(r"\b(?:subscrib(?:e|ing|er|ers)|subscriptions?|already a (?:subscriber|member))\b", re.I)
+PAYWALL_METER = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+(?:of|out of|/)\s+(?:\d+|three|four|five|ten)"
+                           r"\s+(?:free\s+)?(?:articles?|stories|reads|this month)\b"
+                           r"|\b(?:free|remaining) (?:articles?|stories|reads?)\b|\b(?:articles?|stories) (?:left|remaining)\b"
+                           r"|\bunlimited (?:digital )?access\b|\bto (?:continue|keep) reading\b|\bsubscribers? only\b"
+                           r"|\bfree articles?\b", re.I)
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
 MASTHEAD = re.compile(r"^[A-Z][A-Z&'’.\-]*(?: [A-Z][A-Z&'’.\-]*){0,5}$")
 CREDIT = re.compile(r"^\(?(?P<role>(?:additional )?reporting|reported|writing|written|editing|edited|compiled|"
@@ -158,6 +171,10 @@ def classify(line: str, harvest: Harvest) -> str | None:
     if n <= 60 and APPEAL_PLEA.search(s) and APPEAL_CAUSE.search(s) and FIRST_PLURAL.search(s) \
             and not QUOTE_MARKS.search(s):
         return "reader-support appeal"
+    if n <= 25 and APPEAL_IMPERATIVE.match(s) and APPEAL_CAUSE.search(s) and not QUOTE_MARKS.search(s):
+        return "reader-support appeal"
+    if n <= 30 and PAYWALL_ASK.search(s) and PAYWALL_METER.search(s) and not QUOTE_MARKS.search(s):
+        return "paywall or meter notice"
     if (m := CREDIT.match(s)) and len(words(m["name"])) <= 10 and (s.startswith("(") or not is_sentence(s)):
         harvest.credit_names.append(m["name"].strip(" .()"))
         return "reporting credit"
@@ -295,6 +312,7 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
         _drop_below_closing_mark(lines, keep, removed)
     _drop_trailing_promotions(keep, removed)
     if not extracted:
+        _drop_related_lists(keep, removed)
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
     harvest.footer = _footer(harvest)
@@ -312,7 +330,7 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
 
 # Page furniture that may stand above the masthead ("Skip to content", a cookie banner, "Advertisement")
 CHROME = {"site footer links", "share/print/social widget", "advertisement marker", "ad-slot size", "cookie notice",
-          "reader-support appeal"}
+          "reader-support appeal", "paywall or meter notice"}
 MAX_CHROME_ABOVE_MASTHEAD = 3
 
 
@@ -504,9 +522,13 @@ def _last_running_text(kept: list[str | None]) -> int:
                 and len(words(line)) >= RUNNING_TEXT_WORDS and not _is_promotion(line)), default=-1)
 
 
+# A wire story signs off with its credits ("(Reporting by ...; Editing by ...)"), a page with its copyright notice.
+CLOSING_MARKS = {"copyright footer", "reporting credit"}
+
+
 def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
-    """What follows the mark that closes an article (its copyright notice, or a rule "---" under its last
-    paragraph) is page furniture, sentence-shaped or not ("Our Standards: ...", "Comments are closed.").
+    """What follows the mark that closes an article (its copyright notice, a wire story's reporting and editing
+    credits, or a rule "---" under its last paragraph) is page furniture, sentence-shaped or not ("Our Standards: ...", "Comments are closed.").
 
     Only a mark below the last paragraph of running text: a rule between two parts of an article, or a
     photo credit inside it, has running text after it.
@@ -514,7 +536,7 @@ def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: 
     last = _last_running_text(kept)
     if last < 0:
         return
-    copyright_marks = [i for i, r in removed if i > last and r.reason == "copyright footer"]
+    copyright_marks = [i for i, r in removed if i > last and r.reason in CLOSING_MARKS]
     rules = [i for i in range(last + 1, len(kept)) if kept[i] and SEPARATOR_LINE.match(kept[i])]
     if not copyright_marks and not rules:
         return
@@ -523,6 +545,38 @@ def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: 
             removed.append((i, Removed(lines[i], "below the end of the article (its copyright notice or closing "
                                                  "rule)")))
             kept[i] = ""
+
+
+# The label of a list of links to other stories, set as a short heading: "Related", "Related analysis", "MORE ON THIS
+# TOPIC", "More from Example News", "Read also", "Most read today".
+RELATED_LABEL = re.compile(r"^(?:related|more (?:on|from|about|in)|read more|read also|also read|see also|further "
+                           r"reading|recommended|you may also like|you might also like|most (?:read|popular)|"
+                           r"latest)\b", re.I)
+RELATED_LABEL_MAX_WORDS = 6
+
+
+def _drop_related_lists(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:
+    """A related-links label and the list it heads ("Related analysis" + "- Headline" lines): below the article's
+    last paragraph of running text, the label with whatever list follows it; above it, only a label heading a list of
+    bulleted headlines (a subheading "Related cases" over paragraphs is the article's)."""
+    last = _last_running_text(kept)
+    labels = {i for i, r in removed if r.reason == "related-story link"}  # "Related stories", "Read more:" went already
+    for i, line in enumerate(kept):
+        if not (i in labels or line and RELATED_LABEL.match(line) and is_heading_like(line)
+                and len(words(line)) <= RELATED_LABEL_MAX_WORDS):
+            continue
+        items = []
+        for j in range(i + 1, len(kept)):
+            if kept[j] == "":
+                continue  # a line removed already
+            if kept[j] is None or not BULLET.match(kept[j]) or is_sentence(kept[j]):
+                break
+            items.append(j)
+        if i < last and not items:
+            continue
+        for j in ([] if i in labels else [i]) + items:
+            removed.append((j, Removed(kept[j], "related-story list after its label")))
+            kept[j] = ""
 
 
 def _drop_trailing_promotions(kept: list[str | None], removed: list[tuple[int, Removed]]) -> None:

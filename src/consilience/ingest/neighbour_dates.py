@@ -23,6 +23,7 @@ from datetime import date
 
 from .. import timexvalue as T
 from ..model import Document
+from .published import latest_day_reported_past
 
 MIN_SIMILARITY = 0.2  # below this cosine, no neighbour is close enough to lend its date
 NEAR_BEST = 0.8  # neighbours within this fraction of the best score are all witnesses
@@ -95,6 +96,24 @@ def infer_from_neighbours(documents: list[Document]) -> None:
         doc.notes.append(f"published: inferred{refined} from the closest dated documents, latest {witness.id} "
                          f"({witness.outlet or witness.path}, published {witness.published}, "
                          f"{witness.published_basis}; cosine {score:.2f})")
+        _not_before_own_past(doc, before)
+
+
+def _not_before_own_past(doc: Document, own: str | None) -> None:
+    """An article is written after the days it reports as past: a neighbour's date before the latest of them ("the
+    court ruled on Friday, April 25" while the closest dated report is of April 19) gives way to that day, when it
+    lies within the document's own coarse date and a quarter of the neighbour's."""
+    near = date.fromisoformat(doc.published)
+    found = latest_day_reported_past(doc.text, near, MAX_YEAR_GAP_DAYS)
+    if not found or found[0] <= near:
+        return
+    day, said = found
+    span = T.bounds(own) if own else None
+    if own and (span is None or not span[0] <= day <= span[1]):
+        return
+    doc.published = day.isoformat()
+    doc.notes.append(f"published: not before {doc.published}, the latest day its text reports as past ({said}); "
+                     f"later than the neighbours' date")
 
 
 def _is_witness(doc: Document) -> bool:

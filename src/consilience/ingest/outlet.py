@@ -90,6 +90,9 @@ YEARS = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?"
 COPYRIGHT_NAME = re.compile(
     r"(?:(?:©|\(c\)|\bcopyright\b)\s*)+(?:" + YEARS + r")?\s*,?\s*"
     r"(?:by\s+)?(?P<name>[^|.\n©]{2,60}?)\s*(?:[.|]|\ball rights\b|$)", re.I)
+# The name before the mark, as some footers write it: "Example Morning Post (c) 2025", "Example Daily © 2025".
+NAME_BEFORE_MARK = re.compile(r"(?:^|[|·]\s*)(?P<name>[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,5}?)\s*(?:©|\([cC]\))\s*"
+                              + YEARS + r"\b")
 YEAR_AFTER_NAME = re.compile(r"[\s,]+" + YEARS + r"\b.*$")  # "Example Press Agency 2025 - ISSN ..." ends at the year
 ALL_RIGHTS = re.compile(r"\ball rights reserved\b", re.I)
 
@@ -103,7 +106,14 @@ def copyright_notices(lines: list[str]) -> list[tuple[str, bool]]:
             if re.search(r"[^\W\d_]", name) and not re.match(r"(?i)^all rights", name) and len(name.split()) <= 6:
                 out.append((name, bool(ALL_RIGHTS.search(line))))
                 break
+        else:
+            if (m := NAME_BEFORE_MARK.search(line)) and not re.search(r"(?i)\bcopyright\b", m["name"]) and all(w[0].isupper() or w.lower() in NAME_JOINERS
+                                                             for w in m["name"].split()):
+                out.append((m["name"], bool(ALL_RIGHTS.search(line))))
     return out
+
+
+NAME_JOINERS = {"of", "the", "and", "&", "for", "in", "on", "de", "del", "la", "el"}
 
 
 def copyright_names(lines: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..lexicon.calendar import MONTHS, ORDINALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 from ..timexvalue import UNKNOWN_YEAR, iso_value, year_of
@@ -258,6 +258,62 @@ def latest_reference(text: str, not_after_year: int | None = None) -> DateRef | 
     return max(refs, key=lambda r: r.key()) if refs else None
 
 
+# --------------------------------------------------------------------------- days the text reports as past
+# A day is reported as past when its sentence tells of it in the past tense and looks ahead nowhere ("The judges
+# ruled on Friday, April 25, that ..."); a sentence that also speaks of what will, is due to or is expected to happen
+# is left alone, as is a date after "by", "until", "from" ... (FORWARD).
+PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|said|told|took|gave|met|held|found|won|lost|began|came|went"
+                       r"|made|sent|left|fell|rose|saw|spoke|wrote|ran|struck|chose|became|brought|sought|upheld)\b",
+                       re.I)
+LOOKS_AHEAD = re.compile(r"\b(?:will|shall|would|'ll|due|expected|scheduled|planned|plans?|set to|going to|next"
+                         r"|upcoming|until|deadline|intends?|hopes?)\b", re.I)
+SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14}
+# Right after a day, how long before a later event it fell: "February 27, four days before it was announced".
+DAYS_BEFORE = re.compile(r"^,?\s*(?:some |about |just |only )?(?P<n>\d{1,2}|" + "|".join(SMALL_NUMBERS)
+                         + r")\s+(?P<unit>days?|weeks?)\s+(?:before|ahead of|prior to)\s+(?P<rest>[^.;:!?\n]{1,80})",
+                         re.I)
+
+
+def _reported_as_past(text: str, ref: DateRef) -> bool:
+    s, e = _sentence_around(text, ref.start)
+    sentence = text[s:e]
+    return (not FORWARD.search(text[max(0, ref.start - 24):ref.start]) and not LOOKS_AHEAD.search(sentence)
+            and bool(PAST_VERB.search(sentence)))
+
+
+def _later_event(text: str, ref: DateRef) -> int:
+    """Days from ``ref`` to a later event the text ties to it and reports as past ("February 27, four days before it
+    was announced": 4); 0 when there is none."""
+    m = DAYS_BEFORE.match(text[ref.end:ref.end + 120])
+    if not m or LOOKS_AHEAD.search(m["rest"]) or not PAST_VERB.search(m["rest"]):
+        return 0
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else SMALL_NUMBERS[raw]
+    return n * (7 if m["unit"].lower().startswith("week") else 1)
+
+
+def latest_day_reported_past(text: str, near: date, within_days: int) -> tuple[date, str] | None:
+    """The latest day the text reports as past, with what says so, among days at most ``within_days`` after ``near``
+    (a day without a year takes ``near``'s year; one that would then fall far after it is left out, as it may be
+    of another year); a day some days before a later event reported as past stands for that event's day."""
+    out: list[tuple[date, str]] = []
+    refs = [r for r in find_dates(text) if r.day] + find_month_days(text)
+    for ref in refs:
+        if not _reported_as_past(text, ref):
+            continue
+        try:
+            day = date(ref.year or near.year, ref.month, ref.day)
+        except ValueError:
+            continue
+        said = text[ref.start:ref.end]
+        if shift := _later_event(text, ref):
+            day, said = day + timedelta(days=shift), f"{shift} days after {said}"
+        if day <= near + timedelta(days=within_days):
+            out.append((day, said))
+    return max(out) if out else None
+
+
 def copyright_year(lines: list[str]) -> int | None:
     years = [int(y) for line in lines for y in YEAR.findall(line)]
     return max(years) if years else None
@@ -289,6 +345,11 @@ def publication_date(text: str, given: str | None, metadata_lines: list[str], co
     if value:
         return value, "content", notes + [f"published: {note}"]
     if latest and (year is None or latest.year >= year):
+        if latest.day and (shift := _later_event(text, latest)):  # "February 27, four days before it was announced"
+            later = date(latest.year, latest.month, latest.day) + timedelta(days=shift)
+            return later.isoformat(), "content", notes + [
+                f"published: not before {later.isoformat()}, {shift} days after the latest dated reference "
+                f"({latest.iso}), a later day the text reports as past"]
         return latest.iso, "content", notes + [f"published: not before the latest dated reference ({latest.iso})"]
     if year:
         recent = " and the text refers to a weekday" if WEEKDAY_REFERENCE.search(text) else ""
