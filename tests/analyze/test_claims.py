@@ -457,3 +457,22 @@ def test_shares_of_seats_of_a_part_or_of_another_round_are_not_read(analyse):
             "Turnout in the north was 30%. A turnout of 20,000 people was expected.")
     a = analyse(text, published="2031-06-06")
     assert not _claims(a, "vote") and not _claims(a, "turnout")
+
+
+def test_money_paid_by_kind_with_its_payer(analyse):
+    text = ("Halvard Marine paid $38.5 million in bribes to officials. Halvard Group was fined NOK 1.05bn. "
+            "Its parent company, Halvard Group, agreed to pay $612 million in penalties. "
+            "Halvard Marine won contracts worth 4,200 million dollars. Torvik paid $95 million to settle charges.")
+    a = analyse(text, published="2031-06-06")
+    got = {(c.predicate, _texts(a, c.objects)[0], c.quantity, c.quantity_unit) for c in a.claims
+           if c.predicate in ("bribe", "fine", "penalty", "contract")}
+    assert got == {("bribe", "Halvard Marine", 38.5e6, "USD"), ("fine", "Halvard Group", 1.05e9, "NOK"),
+                   ("penalty", "Halvard Group", 612e6, "USD"), ("contract", "Halvard Marine", 4.2e9, "USD"),
+                   ("penalty", "Torvik", 95e6, "USD")}
+
+
+def test_a_price_a_payment_to_come_or_an_unnamed_payer_is_no_money_claim(analyse):
+    text = ("Halvard paid $2 billion for the stake. Halvard could pay $1bn in fines. "
+            "Halvard Group will pay a criminal fine of $402 million. The unit paid $5 million in bribes.")
+    a = analyse(text, published="2031-06-06")
+    assert not [c for c in a.claims if c.predicate in ("bribe", "fine", "penalty", "contract")]

@@ -653,3 +653,26 @@ def test_one_bodys_later_result_revises_its_earlier_one_and_old_elections_are_ap
     build.claim("c", s3, "turnout", quantity=48.0, quantity_unit="percent")
     _, conflicts, _ = build.run()
     assert conflicts == []
+
+
+def test_money_conflicts_only_for_one_kind_of_payment_by_one_payer(build):
+    build.entity("hm", "Halvard Marine", "ORG")
+    build.entity("hg", "Halvard Group", "ORG")
+    s1 = "Halvard Marine paid $38.5 million in bribes. Halvard Group agreed to pay $612 million in penalties."
+    s2 = ("Halvard Marine paid $61 million in bribes. Halvard Group paid a fine of $402 million. "
+          "Halvard Group paid $600 million in penalties.")
+    build.document("a", s1, outlet="A", published="2031-09-16")
+    build.document("b", s2, outlet="B", published="2031-09-17")
+    usd = dict(quantity_unit="USD")
+    build.claim("a", "Halvard Marine paid $38.5 million in bribes.", "bribe", objects=[("Halvard Marine", "hm")],
+                quantity=38.5e6, **usd)
+    build.claim("a", "Halvard Group agreed to pay $612 million in penalties.", "penalty",
+                objects=[("Halvard Group", "hg")], quantity=612e6, **usd)
+    build.claim("b", "Halvard Marine paid $61 million in bribes.", "bribe", objects=[("Halvard Marine", "hm")],
+                quantity=61e6, **usd)
+    build.claim("b", "Halvard Group paid a fine of $402 million.", "fine", objects=[("Halvard Group", "hg")],
+                quantity=402e6, **usd)
+    build.claim("b", "Halvard Group paid $600 million in penalties.", "penalty", objects=[("Halvard Group", "hg")],
+                quantity=600e6, quantity_low=600e6, quantity_approximate=True, **usd)
+    facts, conflicts, _ = build.run()
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["38500000", "61000000"]]

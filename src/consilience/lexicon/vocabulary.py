@@ -196,6 +196,28 @@ AT_VALUE_VERBS = frozenset(("put", "estimate", "place", "peg", "give", "set"))
 PRELIMINARY_WORDS = frozenset(("preliminary", "provisional", "partial", "early", "initial", "incomplete"))
 FINAL_WORDS = frozenset(("final", "definitive", "certified", "official"))
 
+# Money paid. Each kind of payment is a family, and an amount is compared only with the same kind paid by the
+# same payer (the claim's object) in reports of one story, in the same currency:
+# - "fine": one fine or penalty: "X was fined NOK 1.05bn", "fined X $5m", "X paid a fine of $402m", "a penalty of
+#   $X was imposed on X";
+# - "penalty": the total paid to settle: "X agreed to pay $612m in penalties / to settle", "X paid $95m in damages",
+#   "X agreed to a settlement of $X" (a total and one of its fines are not one amount);
+# - "bribe": "X paid $38.5m in bribes", "X paid bribes of $38.5m";
+# - "contract": "X won contracts worth $4.2bn" (X the holder).
+# "paid $2bn for the stake" names no kind, and is not read.
+PAY_VERBS = frozenset(("pay", "hand", "funnel", "channel"))
+FINE_VERBS = frozenset(("fine",))
+FINE_NOUNS = frozenset(("fine", "penalty"))
+PENALTY_NOUNS = frozenset(("penalty", "penalties", "fine", "fines", "damages", "compensation", "restitution",
+                           "disgorgement", "settlement", "forfeiture"))
+SETTLE_VERBS = frozenset(("settle", "resolve"))
+BRIBE_NOUNS = frozenset(("bribe", "bribes", "kickback", "kickbacks", "backhander"))
+CONTRACT_NOUNS = frozenset(("contract", "deal", "order", "tender"))
+CONTRACT_VERBS = frozenset(("win", "secure", "receive", "obtain", "land", "award", "sign"))
+# Verbs under which an infinitive is still told as done: "agreed to pay $612m".
+DONE_UNDER = frozenset(("agree", "consent"))
+MONEY_FAMILIES = frozenset(("fine", "penalty", "bribe", "contract"))
+
 # Modal auxiliaries: a clause under one says what can or may be, not what was.
 MODALS = frozenset(("can", "could", "may", "might", "must", "shall", "should", "will", "would", "ca", "wo"))
 
@@ -282,6 +304,10 @@ FAMILY: dict[str, str] = {
     "aboard": "aboard",
     "vote": "vote",
     "turnout": "turnout",
+    "fine": "fine",
+    "penalty": "penalty",
+    "bribe": "bribe",
+    "contract": "contract",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,

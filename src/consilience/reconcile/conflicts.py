@@ -491,8 +491,9 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
         values = _values(claims, _quantity_value)
         if len(values) < 2:
             continue
-        # a result does not rise day by day like a toll: its revisions are read by _latest_results
-        revision = _rising_toll(claims, ctx) if family_[0] not in V.ELECTION_FAMILIES else None
+        # a result or a sum paid does not rise day by day like a toll (a result's revisions: _latest_results)
+        revision = _rising_toll(claims, ctx) if family_[0] not in V.ELECTION_FAMILIES | V.MONEY_FAMILIES \
+            else None
         touched = list(dict.fromkeys(fact_of[id(draft_of[c.id])].id for c in claims if c.id in draft_of))
         if revision and not any(_REVISION.search(c.text) for c in claims):
             for fid in touched:  # each outlet reported its own day's toll: a revision, not a disagreement
@@ -507,6 +508,8 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
             about = f"{ctx.names.of(claims[0].objects[0])}'s share of the vote ({what})"
         elif family_[0] == "turnout":
             about = "turnout (percent)"
+        elif family_[0] in V.MONEY_FAMILIES and claims[0].objects:
+            about = f"amount of the {family_[0]} ({ctx.names.of(claims[0].objects[0])}, {unit})"
         out.append(Conflict(id="", about=about, slot="quantity", values=values,
                             explanation=_explain_counts(claims, ctx), facts=touched))
     return out
@@ -675,6 +678,11 @@ ELECTION_DAYS = 7
 def _apart(a: ResolvedClaim, b: ResolvedClaim, ctx: _Context, story: bool = True) -> bool:
     names = ctx.names
     fam = V.family(a.predicate)
+    if fam in V.MONEY_FAMILIES:
+        # one payment: the same kind (the family), paid by the same payer, in reports of one story (a company
+        # fined twice in two years pays two fines); the currency is the count's category
+        if not a.objects or set(a.objects) != set(b.objects) or not ctx.same_story(a.document, b.document):
+            return True
     if fam in V.ELECTION_FAMILIES:
         if fam == "vote" and set(a.objects) != set(b.objects):
             return True  # one candidate's share is never another's

@@ -569,6 +569,10 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
                                 else f"by {subj}" if subj else "")).strip() + (f" ({qty})" if qty else "")
     elif fam == "vote":  # a candidate's share: "X received 52.6%" (a count of votes: "X received 1,204 votes")
         text = f"{objs or 'a candidate'} received {qty}" + (" of the vote" if c.quantity_unit == "percent" else "")
+    elif fam in V.MONEY_FAMILIES:  # the payer (the holder of a contract) and the amount, as written
+        who = objs or "a payer"
+        text = {"fine": f"{who} fined {qty}", "penalty": f"{who} paid {qty} in penalties or settlement",
+                "bribe": f"{who} paid {qty} in bribes", "contract": f"{who} won contracts worth {qty}"}[fam]
     elif fam == "turnout":
         text = f"turnout {qty}"
     elif fam == "aboard":  # the people aboard, and the vehicle when named: "171 people aboard X"

@@ -28,7 +28,8 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     tolls = _tolls(by_i.values())
     # people aboard: the count is the one of the people noun the trigger found ("171 people were on board")
     # a share of the vote, a turnout: the count is the one of the value token the trigger found
-    aboard = {f.victims.i: f for f in by_i.values() if f.predicate in ("aboard", "vote", "turnout")
+    aboard = {f.victims.i: f for f in by_i.values() if f.predicate in ("aboard", "vote", "turnout", "fine",
+                                                                      "penalty", "bribe", "contract")
               and f.victims is not None}
     out: dict[int, list[Quantity]] = {}
     for q, tokens in _sentence_counts(sent, index):

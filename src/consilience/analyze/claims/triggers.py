@@ -17,8 +17,9 @@ def _candidates(doc) -> list[int]:
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
               *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll", *V.BODY_NOUNS,
-              *V.RESCUE_PULL_VERBS, "carry", *V.VOTE_VERBS, *V.TURNOUT_NOUNS}
-    words = {*V.NOUN_TRIGGERS, *V.TURNOUT_NOUNS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS,
+              *V.RESCUE_PULL_VERBS, "carry", *V.VOTE_VERBS, *V.TURNOUT_NOUNS,
+              *V.PAY_VERBS, *V.CONTRACT_VERBS, "fin"}
+    words = {*V.NOUN_TRIGGERS, *V.TURNOUT_NOUNS, "fined", *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS,
              *V.BODY_NOUNS, *V.ABOARD_WORDS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
@@ -85,6 +86,11 @@ def _trigger(tok, index: _Index) -> _Found | None:
                     return _Found(tok, pred, time_relation="start" if pred == "command" else None)
         if lemma == "carry":
             return _carrying(tok, index)
+        money = _money(tok, index)
+        if money is not None:
+            return money
+        if lemma in V.PAY_VERBS and lemma not in V.VERB_TRIGGERS:
+            return None
         if lemma in V.VOTE_VERBS:
             share = _vote_share(tok, index)
             if share is not None or lemma not in V.VERB_TRIGGERS:
@@ -403,3 +409,114 @@ def _turnout(tok, index: _Index) -> _Found | None:
     if value is None:
         return None
     return _Found(tok, "turnout", victims=value)
+
+
+def _amount_in(tok, index: _Index, depth: int = 3):
+    """The root token of an amount of money (a quantity in a currency) at or below ``tok``: "$612m", "a total of
+    $612m", "contracts worth $4.2bn"; None when there is none."""
+    todo = [(tok, 0)]
+    while todo:
+        t, d = todo.pop(0)
+        q = next((q for q in index.quantities if q.start <= t.idx < q.end and q.unit and len(q.unit) == 3
+                  and q.unit.isupper() and q.value is not None), None)
+        if q is not None:
+            tokens = [x for x in t.sent if x.idx < q.end and x.idx + len(x.text) > q.start]
+            ids = {x.i for x in tokens}
+            return next((x for x in tokens if x.head.i not in ids or x.head.i == x.i), t)
+        if d < depth:
+            todo.extend((c, d + 1) for c in t.children if c.dep_ in ("dobj", "prep", "pobj", "npadvmod", "amod",
+                                                                       "appos", "nmod", "compound", "nummod",
+                                                                       "quantmod", "attr"))
+    return None
+
+
+def _payer(tok, index: _Index, passive: bool = False):
+    """The named payer: the verb's subject (passive: its passive subject), through "agreed to" when the verb is
+    its infinitive."""
+    dep = "nsubjpass" if passive else "nsubj"
+    subject = next((c for c in tok.children if c.dep_ == dep), None)
+    if subject is None and tok.dep_ == "xcomp":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        subject = tok.head
+    m = _mention_in_phrase(subject, index) if subject is not None else None
+    return m if m is not None and m.label in ("ORG", "PERSON", "GPE", "NORP") else None
+
+
+def _told_done(tok) -> bool:
+    """Not under a modal, not negated, not an infinitive unless under "agree" ("agreed to pay $612m")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in V.MODALS) for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in V.DONE_UNDER and not _irrealis(tok.head)
+    return True
+
+
+def _money(tok, index: _Index) -> _Found | None:
+    """Money paid, by kind (see vocabulary: fine, penalty, bribe, contract); the payer (or the contract's holder)
+    is the claim's object, the amount its count."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    if lemma in V.PAY_VERBS:
+        if not _told_done(tok):
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        kind = None
+        if obj.lemma_.lower() in V.FINE_NOUNS or obj.lower_ in V.FINE_NOUNS:
+            kind, amount = "fine", _amount_in(obj, index, depth=2)  # "paid a fine of $402m"
+        elif obj.lower_ in V.BRIBE_NOUNS or obj.lemma_.lower() in V.BRIBE_NOUNS:
+            kind, amount = "bribe", _amount_in(obj, index, depth=2)  # "paid bribes of $38.5m"
+        else:
+            amount = _amount_in(obj, index, depth=2)
+            for c in (*tok.children, *obj.children):  # "paid $38.5m in bribes", "agreed to pay $612m in penalties"
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.lower_ in V.BRIBE_NOUNS or p.lemma_.lower() in V.BRIBE_NOUNS):
+                            kind = "bribe"
+                        elif p.dep_ == "pobj" and (p.lower_ in V.PENALTY_NOUNS or p.lemma_.lower() in V.PENALTY_NOUNS):
+                            kind = "penalty"
+                if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in V.SETTLE_VERBS:
+                    kind = kind or "penalty"  # "paid $95m to settle charges"
+        if kind is None or amount is None:
+            return None
+        payer = _payer(tok, index)
+    elif lemma in ("fine", "fin") and word.startswith("fine") and tok.pos_ in ("VERB", "AUX"):
+        if not _told_done(tok):
+            return None
+        kind = "fine"
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        if passive:
+            payer = _payer(tok, index, passive=True)
+        else:
+            fined = next((c for c in tok.children if c.dep_ == "dobj" and _amount_in(c, index, depth=0) is None), None)
+            payer = _mention_in_phrase(fined, index) if fined is not None else None
+        amount = next((a for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")
+                       for a in [_amount_in(c, index, depth=1)] if a is not None), None)
+        if amount is None:
+            return None
+    elif lemma in V.CONTRACT_VERBS and lemma not in ("award",) or (lemma == "award" and any(
+            c.dep_ == "nsubjpass" for c in tok.children)):
+        if not _told_done(tok):
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in V.CONTRACT_NOUNS:
+            return None
+        worth = next((c for c in obj.children if c.lower_ in ("worth", "valued") or (
+            c.dep_ == "prep" and c.lower_ == "of")), None)  # "contracts worth $4.2bn", "a contract of $X"
+        amount = _amount_in(worth, index, depth=2) if worth is not None else None
+        if amount is None:
+            amount = next((_amount_in(c, index, depth=1) for c in obj.children
+                           if c.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod")
+                           and _amount_in(c, index, depth=1) is not None), None)  # "a $4.2bn contract"
+        if amount is None:
+            return None
+        kind = "contract"
+        payer = _payer(tok, index, passive=lemma == "award")
+    else:
+        return None
+    if payer is None:
+        return None
+    f = _Found(tok, kind, victims=amount)
+    f.objects = [payer]
+    return f
