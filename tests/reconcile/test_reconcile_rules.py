@@ -597,9 +597,10 @@ def test_one_detention_dated_to_two_days_by_two_voices_conflicts_one_voice_does_
     s2 = "The police said Oskar Lindqvist was detained on Wednesday morning."
     build.document("a", f"{s1} {s2}", outlet="A", published="2031-04-17")
     build.claim("a", s1, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-15TEV",
-                time_text="Tuesday evening", attributed_to=build.mention("a", "His lawyer", "law"))
+                time_text="Tuesday evening", attributed_to=build.mention("a", "His lawyer", "law"), trigger="seized")
     build.claim("a", s2, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-16TMO",
-                time_text="Wednesday morning", attributed_to=build.mention("a", "The police", "pol"))
+                time_text="Wednesday morning", attributed_to=build.mention("a", "The police", "pol"),
+                trigger="detained")
     _, conflicts, _ = build.run()
     assert [sorted(v.value for v in c.values) for c in conflicts if c.slot == "time"] == [
         ["2031-04-15", "2031-04-16"]]
@@ -676,3 +677,15 @@ def test_money_conflicts_only_for_one_kind_of_payment_by_one_payer(build):
                 quantity=600e6, quantity_low=600e6, quantity_approximate=True, **usd)
     facts, conflicts, _ = build.run()
     assert [sorted(v.value for v in c.values) for c in conflicts] == [["38500000", "61000000"]]
+
+
+def test_an_arrest_and_a_jailing_a_day_later_are_two_steps_not_a_date_conflict(build):
+    build.entity("p", "Oskar Lindqvist")
+    s1 = "Oskar Lindqvist was arrested on Monday."
+    s2 = "Oskar Lindqvist was jailed on Tuesday."
+    build.document("a", s1, outlet="A", published="2031-04-17")
+    build.document("b", s2, outlet="B", published="2031-04-17")
+    build.claim("a", s1, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-14", trigger="arrested")
+    build.claim("b", s2, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-15", trigger="jailed")
+    _, conflicts, _ = build.run()
+    assert conflicts == []

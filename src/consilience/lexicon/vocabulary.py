@@ -162,6 +162,9 @@ VEHICLE_NOUNS = frozenset(("ferry", "ship", "boat", "vessel", "plane", "aircraft
 # detention when "hold" is passive and its subject people; "a meeting was held", "was held responsible",
 # "held to a draw", "held back", "held hostage / captive" are not.
 HOLD_VERBS = frozenset(("hold",))
+# Words (as written, by prefix) that tell the moment someone is taken into custody: only these date a detention
+# ("jailed", "imprisoned", "held" tell a sentence or a state that may begin another day).
+TAKEN_WORDS = ("arrest", "detain", "detention", "seiz", "captur", "apprehen")
 HOLD_NOT = frozenset(("hostage", "captive", "responsible", "accountable", "liable", "guilty", "up", "back", "down",
                       "off", "over", "out", "together", "draw", "tie"))
 # Nouns and pronouns naming people, for those two rules (with ABOARD_PEOPLE and the role and member nouns).

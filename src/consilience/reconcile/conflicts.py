@@ -230,12 +230,14 @@ def _detention_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
     day of each other, see facts.compatible) whose claims naming a person as the one detained give different
     days, the differing days told by different documents or different speakers ("his lawyer said he was seized
     on Tuesday evening", "the police said he was detained on Wednesday morning"). Counts of people detained are
-    not dated here (a round-up lasts days), nor one voice giving two days (two steps it tells apart)."""
+    not dated here (a round-up lasts days), nor one voice giving two days (two steps it tells apart), nor a
+    jailing or a holding against an arrest (a sentence or a state, see ``TAKEN_WORDS``)."""
     out = []
     for d in drafts:
         if d.family != "arrest" or len(d.times) < 2:
             continue
         claims = [c for c in d.claims if T.day(c.time) and (c.quantity or 1) <= 1
+                  and (c.trigger or "").lower().startswith(V.TAKEN_WORDS)
                   and any(ctx.names.is_person(o) for o in c.objects)]
         days = {T.day(c.time) for c in claims}
         if len(days) < 2:
