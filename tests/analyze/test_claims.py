@@ -420,3 +420,59 @@ def test_the_island_of_x_places_the_event_at_x(analyse):
     crash = _claims(a, "crash")
     assert crash and crash[0].place and _texts(a, [crash[0].place]) == ["Sumba"]
     assert crash[0].time == "2031-06-05TNI"
+
+
+def test_seizing_a_person_is_an_arrest_seizing_things_is_not(analyse):
+    text = ("Masked men seized Oskar Lindqvist outside his home in Tormund on Tuesday evening. "
+            "Rebels tried to seize power in the capital. Customs officers seized 12 crates of cigarettes.")
+    a = analyse(text, published="2031-06-06")
+    arrests = _claims(a, "arrest")
+    assert len(arrests) == 1 and "Oskar Lindqvist" in _texts(a, arrests[0].objects)[0]
+    assert arrests[0].time.startswith("2031-06-03")
+    assert len(_claims(a, "seize")) == 1  # the crates; seizing power is neither
+
+
+def test_people_held_is_a_detention_a_meeting_held_is_not(analyse):
+    text = ("The ministry said 386 people had been held since the vote. A rally was held in the square. "
+            "The company was held responsible for the spill. Four sailors were held hostage for a month. "
+            "The champions were held to a draw.")
+    a = analyse(text, published="2031-06-06")
+    arrests = _claims(a, "arrest")
+    assert [c.quantity for c in arrests] == [386.0], arrests
+
+
+def test_a_candidates_share_of_the_vote_and_turnout(analyse):
+    text = ("The commission said Mira Holm had won 52.6% of the vote in Sunday's presidential election. "
+            "Dag Lind received 40.9 per cent of the vote. Turnout was 63.7%. "
+            "Monitors put turnout at 44.2 per cent.")
+    a = analyse(text, published="2031-06-06")
+    shares = {(_texts(a, c.objects)[0], c.quantity, c.quantity_unit) for c in _claims(a, "vote")}
+    assert shares == {("Mira Holm", 52.6, "percent"), ("Dag Lind", 40.9, "percent")}
+    assert sorted(c.quantity for c in _claims(a, "turnout")) == [44.2, 63.7]
+
+
+def test_shares_of_seats_of_a_part_or_of_another_round_are_not_read(analyse):
+    text = ("The Green League won 40% of the seats. Mira Holm won 60% of the vote in the capital. "
+            "Dag Lind won 48% of the vote in the runoff. Holm could win 50% of the vote. "
+            "Turnout in the north was 30%. A turnout of 20,000 people was expected.")
+    a = analyse(text, published="2031-06-06")
+    assert not _claims(a, "vote") and not _claims(a, "turnout")
+
+
+def test_money_paid_by_kind_with_its_payer(analyse):
+    text = ("Halvard Marine paid $38.5 million in bribes to officials. Halvard Group was fined NOK 1.05bn. "
+            "Its parent company, Halvard Group, agreed to pay $612 million in penalties. "
+            "Halvard Marine won contracts worth 4,200 million dollars. Torvik paid $95 million to settle charges.")
+    a = analyse(text, published="2031-06-06")
+    got = {(c.predicate, _texts(a, c.objects)[0], c.quantity, c.quantity_unit) for c in a.claims
+           if c.predicate in ("bribe", "fine", "penalty", "contract")}
+    assert got == {("bribe", "Halvard Marine", 38.5e6, "USD"), ("fine", "Halvard Group", 1.05e9, "NOK"),
+                   ("penalty", "Halvard Group", 612e6, "USD"), ("contract", "Halvard Marine", 4.2e9, "USD"),
+                   ("penalty", "Torvik", 95e6, "USD")}
+
+
+def test_a_price_a_payment_to_come_or_an_unnamed_payer_is_no_money_claim(analyse):
+    text = ("Halvard paid $2 billion for the stake. Halvard could pay $1bn in fines. "
+            "Halvard Group will pay a criminal fine of $402 million. The unit paid $5 million in bribes.")
+    a = analyse(text, published="2031-06-06")
+    assert not [c for c in a.claims if c.predicate in ("bribe", "fine", "penalty", "contract")]

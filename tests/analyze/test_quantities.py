@@ -108,3 +108,16 @@ def test_a_number_word_split_at_its_hyphen_is_one_number(analyse):
     _check_offsets(text, analysis)
     assert {(q.value, q.text) for q in analysis.quantities} == {(98.0, "Ninety-eight people"),
                                                                  (27.0, "Twenty-seven others")}
+
+
+def test_money_with_scale_suffixes_and_iso_codes_is_normalised(analyse):
+    text = ("The firm agreed to pay $612m. It was fined NOK 1.05bn and paid CHF 40 million. "
+            "Contracts worth $4.2 billion went to its unit; others say 4,200 million dollars. "
+            "The room is 12m wide.")
+    analysis = analyse(text)
+    _check_offsets(text, analysis)
+    got = {(q.text, q.value, q.unit) for q in analysis.quantities}
+    assert ("$612m", 612e6, "USD") in got and ("NOK 1.05bn", 1.05e9, "NOK") in got
+    assert ("CHF 40 million", 40e6, "CHF") in got
+    assert ("$4.2 billion", 4.2e9, "USD") in got and ("4,200 million dollars", 4.2e9, "USD") in got
+    assert not any(q.value == 12e6 for q in analysis.quantities)  # a length, no currency before it

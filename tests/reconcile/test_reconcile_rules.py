@@ -587,3 +587,105 @@ def test_the_dead_counted_through_their_bodies_are_stated_as_found(build):
                 trigger="bodies")
     facts, _, _ = build.run()
     assert {f.statement for f in facts} == {"27 people found dead", "Eleven bodies found"}
+
+
+def test_one_detention_dated_to_two_days_by_two_voices_conflicts_one_voice_does_not(build):
+    build.entity("p", "Oskar Lindqvist")
+    build.entity("law", "Mira Holm")
+    build.entity("pol", "Tormund police")
+    s1 = "His lawyer said masked men seized Oskar Lindqvist on Tuesday evening."
+    s2 = "The police said Oskar Lindqvist was detained on Wednesday morning."
+    build.document("a", f"{s1} {s2}", outlet="A", published="2031-04-17")
+    build.claim("a", s1, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-15TEV",
+                time_text="Tuesday evening", attributed_to=build.mention("a", "His lawyer", "law"), trigger="seized")
+    build.claim("a", s2, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-16TMO",
+                time_text="Wednesday morning", attributed_to=build.mention("a", "The police", "pol"),
+                trigger="detained")
+    _, conflicts, _ = build.run()
+    assert [sorted(v.value for v in c.values) for c in conflicts if c.slot == "time"] == [
+        ["2031-04-15", "2031-04-16"]]
+
+
+def test_one_voice_telling_a_seizure_and_a_formal_arrest_apart_is_no_conflict(build):
+    build.entity("p", "Oskar Lindqvist")
+    s1 = "Oskar Lindqvist was seized on Tuesday evening."
+    s2 = "He was formally detained on Wednesday morning."
+    build.document("a", f"{s1} {s2}", outlet="A", published="2031-04-17")
+    build.claim("a", s1, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-15TEV")
+    build.claim("a", s2, "arrest", objects=[("He", "p")], time="2031-04-16TMO")
+    _, conflicts, _ = build.run()
+    assert conflicts == []
+
+
+def test_a_share_conflicts_only_with_the_same_candidates_and_a_final_result_revises_the_preliminary(build):
+    build.entity("holm", "Mira Holm")
+    build.entity("lind", "Dag Lind")
+    build.entity("cec", "Election Commission", "ORG")
+    build.entity("mon", "Fair Count", "ORG")
+    s1 = "Preliminary results showed Mira Holm won 55.1% of the vote."
+    s2 = "Final results showed Mira Holm won 52.6% of the vote."
+    s3 = "Fair Count said Mira Holm had received 46.3% of the vote."
+    s4 = "Dag Lind won 40.9% of the vote."
+    build.document("a", s1, outlet="A", published="2031-04-14")
+    build.document("b", f"{s2} {s4}", outlet="B", published="2031-04-19")
+    build.document("c", s3, outlet="C", published="2031-04-17")
+    kw = dict(quantity_unit="percent")
+    build.claim("a", s1, "vote", objects=[("Mira Holm", "holm")], quantity=55.1, **kw)
+    build.claim("b", s2, "vote", objects=[("Mira Holm", "holm")], quantity=52.6, **kw)
+    build.claim("b", s4, "vote", objects=[("Dag Lind", "lind")], quantity=40.9, **kw)
+    build.claim("c", s3, "vote", objects=[("Mira Holm", "holm")], quantity=46.3, **kw)
+    _, conflicts, _ = build.run()
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["46.3", "52.6"]]
+
+
+def test_one_bodys_later_result_revises_its_earlier_one_and_old_elections_are_apart(build):
+    build.entity("holm", "Mira Holm")
+    build.entity("cec", "Election Commission", "ORG")
+    s1 = "The Election Commission said turnout was 61%."
+    s2 = "The Election Commission said turnout was 63.7%."
+    s3 = "Turnout was 48%."
+    build.document("a", s1, outlet="A", published="2031-04-14")
+    build.document("b", s2, outlet="B", published="2031-04-19")
+    build.document("c", s3, outlet="C", published="2027-04-19")
+    build.claim("a", s1, "turnout", quantity=61.0, quantity_unit="percent",
+                attributed_to=build.mention("a", "The Election Commission", "cec"))
+    build.claim("b", s2, "turnout", quantity=63.7, quantity_unit="percent",
+                attributed_to=build.mention("b", "The Election Commission", "cec"))
+    build.claim("c", s3, "turnout", quantity=48.0, quantity_unit="percent")
+    _, conflicts, _ = build.run()
+    assert conflicts == []
+
+
+def test_money_conflicts_only_for_one_kind_of_payment_by_one_payer(build):
+    build.entity("hm", "Halvard Marine", "ORG")
+    build.entity("hg", "Halvard Group", "ORG")
+    s1 = "Halvard Marine paid $38.5 million in bribes. Halvard Group agreed to pay $612 million in penalties."
+    s2 = ("Halvard Marine paid $61 million in bribes. Halvard Group paid a fine of $402 million. "
+          "Halvard Group paid $600 million in penalties.")
+    build.document("a", s1, outlet="A", published="2031-09-16")
+    build.document("b", s2, outlet="B", published="2031-09-17")
+    usd = dict(quantity_unit="USD")
+    build.claim("a", "Halvard Marine paid $38.5 million in bribes.", "bribe", objects=[("Halvard Marine", "hm")],
+                quantity=38.5e6, **usd)
+    build.claim("a", "Halvard Group agreed to pay $612 million in penalties.", "penalty",
+                objects=[("Halvard Group", "hg")], quantity=612e6, **usd)
+    build.claim("b", "Halvard Marine paid $61 million in bribes.", "bribe", objects=[("Halvard Marine", "hm")],
+                quantity=61e6, **usd)
+    build.claim("b", "Halvard Group paid a fine of $402 million.", "fine", objects=[("Halvard Group", "hg")],
+                quantity=402e6, **usd)
+    build.claim("b", "Halvard Group paid $600 million in penalties.", "penalty", objects=[("Halvard Group", "hg")],
+                quantity=600e6, quantity_low=600e6, quantity_approximate=True, **usd)
+    facts, conflicts, _ = build.run()
+    assert [sorted(v.value for v in c.values) for c in conflicts] == [["38500000", "61000000"]]
+
+
+def test_an_arrest_and_a_jailing_a_day_later_are_two_steps_not_a_date_conflict(build):
+    build.entity("p", "Oskar Lindqvist")
+    s1 = "Oskar Lindqvist was arrested on Monday."
+    s2 = "Oskar Lindqvist was jailed on Tuesday."
+    build.document("a", s1, outlet="A", published="2031-04-17")
+    build.document("b", s2, outlet="B", published="2031-04-17")
+    build.claim("a", s1, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-14", trigger="arrested")
+    build.claim("b", s2, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-15", trigger="jailed")
+    _, conflicts, _ = build.run()
+    assert conflicts == []

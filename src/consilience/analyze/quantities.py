@@ -33,7 +33,19 @@ _ABOUT = {"about", "around", "roughly", "approximately", "some", "nearly", "almo
 _CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "rial": "IRR", "toman": "IRR",
                    "dinar": "IQD", "rupee": "INR", "yuan": "CNY", "ruble": "RUB", "rouble": "RUB"}
+# ISO codes written before an amount ("NOK 1.05bn", "CHF 40 million"): the common ones; a user may add more.
+_CURRENCY_CODES = frozenset(("USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RMB", "INR", "RUB", "NOK", "SEK", "DKK",
+                             "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "ZAR", "NGN", "KES", "EGP", "MAD",
+                             "BRL", "ARS", "CLP", "COP", "PEN", "MXN", "CAD", "AUD", "NZD", "SGD", "HKD", "KRW",
+                             "TWD", "THB", "MYR", "IDR", "PHP", "VND", "PKR", "BDT", "LKR", "ILS", "SAR", "AED",
+                             "QAR", "KWD", "IRR", "IQD", "UAH", "KZT"))
+# Scale suffixes of amounts of money ("$612m", "NOK 1.05bn", "£3.5 mn", "$40k"), read only after a currency.
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12,
+                 "trn": 1e12}
+_SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|mln|b|bn|bln|tn|trn)$", re.IGNORECASE)
 _PERCENT = {"%", "percent", "per cent", "pct", "percentage"}
+_CURRENCY_CODES_LOWER = frozenset(c.lower() for c in _CURRENCY_CODES)
+_SYMBOLS_LOWER = frozenset(_CURRENCY_SYMBOLS.keys() | {s.lower() for s in _CURRENCY_SYMBOLS})
 # Lemmas the lemmatizer leaves plural-looking; counted things are reported in the singular.
 _IRREGULAR = {"people": "person", "others": "other", "personnel": "personnel", "police": "police"}
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -44,7 +56,9 @@ _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 def find_quantities(doc, document: Document) -> list[Quantity]:
     """Every counted quantity in the document, in text order."""
     out = []
-    candidates = sorted(set(indices_where(doc, LIKE_NUM, [1])) | set(indices_where(doc, LOWER, _VAGUE.keys() | _SCALES.keys())))
+    candidates = sorted(set(indices_where(doc, LIKE_NUM, [1])) | set(indices_where(doc, LOWER, _VAGUE.keys() | _SCALES.keys()))
+                        | {i + 1 for i in indices_where(doc, LOWER, _CURRENCY_CODES_LOWER | _SYMBOLS_LOWER)
+                           if i + 1 < len(doc) and _SUFFIXED.match(doc[i + 1].text)})
     done = 0  # tokens before this index already belong to a quantity
     for i in candidates:
         if i < done or not _is_number_token(doc[i]) or _skipped(doc[i]):
@@ -83,6 +97,8 @@ def _is_number_token(token) -> bool:
     lower = token.lower_
     if lower in _VAGUE or lower in _SCALES:
         return True
+    if _SUFFIXED.match(token.text) and token.i > 0 and _currency_before(token.doc, token.i):
+        return True  # "$38.5m" read whole, "NOK 1.05bn"
     if token.like_num and not token.text.endswith(("st", "nd", "rd", "th")):
         return lower not in {"a", "an"}
     return False
@@ -119,6 +135,13 @@ def _quantity(doc, i: int, j: int, document: Document) -> tuple[Quantity | None,
     words = [t.text for t in doc[i:j]]
     first = doc[i].lower_
     value, low, high, approximate = parse_number(words), None, None, False
+    if value is None and j - i == 1 and _SUFFIXED.match(doc[i].text):  # "1.05bn" in one token
+        digits, suffix = _SUFFIXED.match(doc[i].text).groups()
+        value = float(digits.replace(",", "")) * _MONEY_SCALES[suffix.lower()]
+    elif value is not None and j < len(doc) and not doc[j - 1].whitespace_ \
+            and doc[j].lower_.rstrip(".") in _MONEY_SCALES and _currency_before(doc, i):
+        value *= _MONEY_SCALES[doc[j].lower_.rstrip(".")]  # "$612m": the suffix split off by the tokenizer
+        j += 1
     if first in _VAGUE and j - i == 1:
         value, (low, high), approximate = None, _VAGUE[first], True
         j = _vague_of_vague(doc, j)
@@ -148,9 +171,14 @@ def _quantity(doc, i: int, j: int, document: Document) -> tuple[Quantity | None,
     if unit is None and start_i > 0 and doc[start_i - 1].text in _CURRENCY_SYMBOLS:
         start_i -= 1
         unit = _CURRENCY_SYMBOLS[doc[start_i].text]
+    elif unit in (None, *_MONEY_SCALES) and start_i > 0 and doc[start_i - 1].text in _CURRENCY_CODES:
+        start_i -= 1  # "NOK 1.05bn", "CHF 40 million"
+        unit = doc[start_i].text
     if value is not None and _YEAR.match(doc[i].text) and j - i == 1 and unit is None:
         return None, j  # a bare year spaCy did not tag as a date
     start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text)
+    if doc[end_i - 1].text.endswith(".") and doc[end_i - 1].lower_.rstrip(".") in _MONEY_SCALES:
+        end -= 1  # "$612m." ending a sentence: the full stop is not the amount's
     return Quantity(document=document.id, start=start, end=end, text=document.text[start:end], value=value,
                     unit=unit, approximate=approximate, low=low, high=high), j
 
@@ -240,3 +268,8 @@ def _climb_to_common_noun(token):
             and token.head.i - token.i <= 4:
         token = token.head
     return token
+
+
+def _currency_before(doc, i: int) -> bool:
+    """A currency symbol or ISO code right before token ``i`` (a scale suffix is read only after one)."""
+    return i > 0 and (doc[i - 1].text in _CURRENCY_SYMBOLS or doc[i - 1].text in _CURRENCY_CODES)

@@ -156,6 +156,71 @@ VEHICLE_NOUNS = frozenset(("ferry", "ship", "boat", "vessel", "plane", "aircraft
                            "speedboat", "motorboat", "launch", "hovercraft", "cruise", "catamaran", "schooner",
                            "taxi", "vehicle", "convoy", "airplane", "aeroplane", "chopper", "glider"))
 
+# Detentions named by other verbs. A seizing verb whose object (or passive subject) is a person takes the person
+# into custody: "seized the opposition leader outside his home" is an arrest (one family with "was detained"),
+# "seized power / 40 crates of rifles" stays a seizure. "386 people have been held (since the vote)" is a
+# detention when "hold" is passive and its subject people; "a meeting was held", "was held responsible",
+# "held to a draw", "held back", "held hostage / captive" are not.
+HOLD_VERBS = frozenset(("hold",))
+# Words (as written, by prefix) that tell the moment someone is taken into custody: only these date a detention
+# ("jailed", "imprisoned", "held" tell a sentence or a state that may begin another day).
+TAKEN_WORDS = ("arrest", "detain", "detention", "seiz", "captur", "apprehen")
+HOLD_NOT = frozenset(("hostage", "captive", "responsible", "accountable", "liable", "guilty", "up", "back", "down",
+                      "off", "over", "out", "together", "draw", "tie"))
+# Nouns and pronouns naming people, for those two rules (with ABOARD_PEOPLE and the role and member nouns).
+PERSON_WORDS = frozenset(("man", "woman", "men", "women", "boy", "girl", "suspect", "protester", "protestor",
+                          "demonstrator", "journalist", "reporter", "opponent", "dissident", "supporter", "critic",
+                          "politician", "candidate", "lawyer", "detainee", "prisoner", "citizen", "national",
+                          "resident", "civilian", "villager", "youth", "teenager", "official", "businessman",
+                          "businesswoman", "executive", "manager", "employee", "him", "her", "them", "he", "she",
+                          "they", "me", "us"))
+
+# Election results. A candidate's (or party's) share: a verb of winning whose subject names the candidate and
+# whose object is a percentage "of the vote" or a count of votes ("won 52.6% of the vote", "received 46.3 per
+# cent of the votes cast", "polled 1,204,311 votes"); "won 40% of the seats" or "of the shares" is no share of
+# the vote. A share qualified by a place, a round or a group ("in the capital", "in the runoff", "among women")
+# is of another count, and is not read. Turnout: "turnout was 63.7%", "a turnout of 63.7%", "turnout stood at
+# 63.7%", a percentage only ("turnout among the young", "turnout in the north" are not read).
+VOTE_VERBS = frozenset(("win", "receive", "get", "obtain", "secure", "take", "garner", "poll", "gain", "capture",
+                        "collect", "score", "claim"))
+VOTE_NOUNS = frozenset(("vote", "ballot"))
+TURNOUT_NOUNS = frozenset(("turnout",))
+# Prepositions that narrow a share or a turnout to a part of the count: not comparable with the whole. "in"
+# naming the election itself ("in Sunday's presidential election") narrows nothing, unless a word sets the
+# round or the election apart ("in the previous election", "in the second round", "in the runoff").
+PART_PREPS = frozenset(("in", "among", "across", "from", "outside", "abroad", "within"))
+ELECTION_NOUNS = frozenset(("election", "vote", "poll", "ballot", "race", "contest", "referendum", "plebiscite"))
+ROUND_WORDS = frozenset(("previous", "last", "prior", "past", "earlier", "first", "second", "third", "next",
+                         "former", "runoff", "run-off", "primary", "local", "regional", "municipal", "by"))
+# Verbs that give a value "at" it: "put turnout at 44.2 per cent", "estimated turnout at 60%".
+AT_VALUE_VERBS = frozenset(("put", "estimate", "place", "peg", "give", "set"))
+# Words saying a result is preliminary, and words saying it is final: a body's preliminary figure and its
+# final one are a revision, not two sources disagreeing.
+PRELIMINARY_WORDS = frozenset(("preliminary", "provisional", "partial", "early", "initial", "incomplete"))
+FINAL_WORDS = frozenset(("final", "definitive", "certified", "official"))
+
+# Money paid. Each kind of payment is a family, and an amount is compared only with the same kind paid by the
+# same payer (the claim's object) in reports of one story, in the same currency:
+# - "fine": one fine or penalty: "X was fined NOK 1.05bn", "fined X $5m", "X paid a fine of $402m", "a penalty of
+#   $X was imposed on X";
+# - "penalty": the total paid to settle: "X agreed to pay $612m in penalties / to settle", "X paid $95m in damages",
+#   "X agreed to a settlement of $X" (a total and one of its fines are not one amount);
+# - "bribe": "X paid $38.5m in bribes", "X paid bribes of $38.5m";
+# - "contract": "X won contracts worth $4.2bn" (X the holder).
+# "paid $2bn for the stake" names no kind, and is not read.
+PAY_VERBS = frozenset(("pay", "hand", "funnel", "channel"))
+FINE_VERBS = frozenset(("fine",))
+FINE_NOUNS = frozenset(("fine", "penalty"))
+PENALTY_NOUNS = frozenset(("penalty", "penalties", "fine", "fines", "damages", "compensation", "restitution",
+                           "disgorgement", "settlement", "forfeiture"))
+SETTLE_VERBS = frozenset(("settle", "resolve"))
+BRIBE_NOUNS = frozenset(("bribe", "bribes", "kickback", "kickbacks", "backhander"))
+CONTRACT_NOUNS = frozenset(("contract", "deal", "order", "tender"))
+CONTRACT_VERBS = frozenset(("win", "secure", "receive", "obtain", "land", "award", "sign"))
+# Verbs under which an infinitive is still told as done: "agreed to pay $612m".
+DONE_UNDER = frozenset(("agree", "consent"))
+MONEY_FAMILIES = frozenset(("fine", "penalty", "bribe", "contract"))
+
 # Modal auxiliaries: a clause under one says what can or may be, not what was.
 MODALS = frozenset(("can", "could", "may", "might", "must", "shall", "should", "will", "would", "ca", "wo"))
 
@@ -240,6 +305,12 @@ FAMILY: dict[str, str] = {
     "rescue": "rescue",
     "evacuate": "evacuate",
     "aboard": "aboard",
+    "vote": "vote",
+    "turnout": "turnout",
+    "fine": "fine",
+    "penalty": "penalty",
+    "bribe": "bribe",
+    "contract": "contract",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,
@@ -255,6 +326,10 @@ CASUALTY_FAMILIES = frozenset(("kill", "injure", "abduct", "arrest"))
 # Families whose counts are of people (a sum, a share or a distance is never one either); counts of one family
 # are compared only with counts of that family: people aboard, rescued or evacuated are never the dead.
 PEOPLE_FAMILIES = CASUALTY_FAMILIES | frozenset(("rescue", "evacuate", "aboard"))
+# Families of election results: a share is compared only with the same candidate's share (see
+# reconcile/conflicts.py), a turnout with the turnout of the same election; a body's later figure revises its
+# earlier one.
+ELECTION_FAMILIES = frozenset(("vote", "turnout"))
 # Units that are measures, never counts of people (currencies are ISO codes, see analyze/quantities.py).
 MEASURE_UNITS = frozenset(("percent", "mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "feet",
                            "yard", "inch", "pound", "kilogram", "kg", "ton", "tonne", "litre", "liter", "gallon",

@@ -98,6 +98,7 @@ def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, 
     fact_of = {id(d): f for d, f in zip(drafts, facts)}
     out: list[Conflict] = []
     out.extend(_event_time_conflicts(drafts, fact_of, ctx))
+    out.extend(_detention_time_conflicts(drafts, fact_of, ctx))
     out.extend(_position_start_conflicts(drafts, fact_of, ctx))
     out.extend(_quantity_conflicts(drafts, fact_of, ctx))
     out.extend(_role_conflicts(drafts, fact_of, ctx))
@@ -221,6 +222,35 @@ def _event_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
         out.append(Conflict(id="", about=about, slot="time", values=values,
                             explanation=_explain_dates(values, claims, ctx, readings),
                             facts=[fact_of[id(d)].id for d in group]))
+    return out
+
+
+def _detention_time_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
+    """One person's detention dated to two days by two voices: an arrest fact (its claims already within a
+    day of each other, see facts.compatible) whose claims naming a person as the one detained give different
+    days, the differing days told by different documents or different speakers ("his lawyer said he was seized
+    on Tuesday evening", "the police said he was detained on Wednesday morning"). Counts of people detained are
+    not dated here (a round-up lasts days), nor one voice giving two days (two steps it tells apart), nor a
+    jailing or a holding against an arrest (a sentence or a state, see ``TAKEN_WORDS``)."""
+    out = []
+    for d in drafts:
+        if d.family != "arrest" or len(d.times) < 2:
+            continue
+        claims = [c for c in d.claims if T.day(c.time) and (c.quantity or 1) <= 1
+                  and (c.trigger or "").lower().startswith(V.TAKEN_WORDS)
+                  and any(ctx.names.is_person(o) for o in c.objects)]
+        days = {T.day(c.time) for c in claims}
+        if len(days) < 2:
+            continue
+        voices: dict[str, set] = {}
+        for c in claims:
+            voices.setdefault(T.day(c.time), set()).add((c.document, c.attributed_to or c.speaker_text))
+        if len(set.union(*voices.values())) < 2:
+            continue  # one voice: it tells two steps apart
+        values = _values(claims, lambda c: T.day(c.time))
+        fact = fact_of[id(d)]
+        out.append(Conflict(id="", about="when " + fact.statement.split(" (")[0], slot="time", values=values,
+                            explanation=_explain_dates(values, claims, ctx), facts=[fact.id]))
     return out
 
 
@@ -449,6 +479,12 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
     out = []
     draft_of = {c.id: d for d in drafts for c in d.quantities}
     for family_, claims in _count_groups(drafts, ctx).items():
+        if family_[0] in V.ELECTION_FAMILIES:
+            claims, revised = _latest_results(claims, ctx)
+            for fid in dict.fromkeys(fact_of[id(draft_of[c.id])].id for c in revised if c.id in draft_of):
+                fact = next((f for f in fact_of.values() if f.id == fid), None)
+                if fact is not None:
+                    fact.notes.append("preliminary or earlier figure, revised by a later result")
         claims = _one_voice_per_document(claims)
         distinct = list({(quantity_range(c), c.quantity_approximate, c.quantity, c.quantity_unit): c
                          for c in claims}.values())
@@ -457,7 +493,9 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
         values = _values(claims, _quantity_value)
         if len(values) < 2:
             continue
-        revision = _rising_toll(claims, ctx)
+        # a result or a sum paid does not rise day by day like a toll (a result's revisions: _latest_results)
+        revision = _rising_toll(claims, ctx) if family_[0] not in V.ELECTION_FAMILIES | V.MONEY_FAMILIES \
+            else None
         touched = list(dict.fromkeys(fact_of[id(draft_of[c.id])].id for c in claims if c.id in draft_of))
         if revision and not any(_REVISION.search(c.text) for c in claims):
             for fid in touched:  # each outlet reported its own day's toll: a revision, not a disagreement
@@ -467,9 +505,64 @@ def _quantity_conflicts(drafts, fact_of, ctx: _Context) -> list[Conflict]:
             continue
         unit = next((c.quantity_unit for c in claims if c.quantity_unit), None) or "people"
         what = " ".join(sorted(category(claims[0]))) or _plural(unit)
-        out.append(Conflict(id="", about=f"how many {what} ({family_[0]})", slot="quantity", values=values,
+        about = f"how many {what} ({family_[0]})"
+        if family_[0] == "vote" and claims[0].objects:
+            about = f"{ctx.names.of(claims[0].objects[0])}'s share of the vote ({what})"
+        elif family_[0] == "turnout":
+            about = "turnout (percent)"
+        elif family_[0] in V.MONEY_FAMILIES and claims[0].objects:
+            about = f"amount of the {family_[0]} ({ctx.names.of(claims[0].objects[0])}, {unit})"
+        out.append(Conflict(id="", about=about, slot="quantity", values=values,
                             explanation=_explain_counts(claims, ctx), facts=touched))
     return out
+
+
+# Results told as preliminary or as final ("preliminary results", "with 96% of polling stations counted", "the
+# final count"), and a figure a result names as the one it revises ("52.6%, down from the 55.1% announced on
+# Monday").
+_PRELIMINARY = re.compile(r"\b(?:preliminary|provisional|partial|incomplete|initial)\s+(?:results?|counts?|figures?|"
+                          r"tall(?:y|ies)|returns)\b|\bwith\s+(?:(?:almost|nearly|about)\s+)?(?:all\s+|ballots\s+from\s+)?"
+                          r"(?:[\d.]+\s*(?:%|per\s*cent|percent)\s+of\s+)?(?:the\s+)?(?:ballots|votes|polling\s+stations|"
+                          r"precincts|districts)\s+(?:counted|reported|processed|in)\b", re.IGNORECASE)
+_FINAL = re.compile(r"\b(?:final|definitive|certified)\s+(?:results?|counts?|figures?|tall(?:y|ies)|returns)\b",
+                    re.IGNORECASE)
+_RESULT_REVISED = re.compile(r"\b(?:down|up|revised|revising|rose|risen|fell|fallen|dropped|lowered|raised)\s+from\s+"
+                             r"(?:the\s+|an?\s+)?(?:(?:earlier|preliminary|initial|provisional)\s+)?"
+                             r"(\d[\d,]*(?:\.\d+)?)", re.IGNORECASE)
+
+
+def _latest_results(claims: list[ResolvedClaim], ctx: _Context) -> tuple[list[ResolvedClaim], list[ResolvedClaim]]:
+    """Election results revised by a later result are not sources disagreeing (a commission's preliminary 55.1%
+    and its final 52.6%): (claims kept, claims revised). Revised are: a figure a later (or the same) report names
+    as the one it revises ("down from the 55.1%"); the earlier figures of one voice (one named speaker)
+    published on an earlier day than its latest differing figure; figures told as preliminary when another
+    claim of the group is told as final."""
+    revised: set[str] = set()
+    for c in claims:
+        pub = _published(ctx.documents.get(c.document))
+        for m in _RESULT_REVISED.finditer(c.text):
+            old = float(m.group(1).replace(",", ""))
+            for o in claims:
+                opub = _published(ctx.documents.get(o.document))
+                if o.quantity == old and o.quantity != c.quantity and (
+                        o.document == c.document or (pub and opub and opub <= pub)):
+                    revised.add(o.id)
+    by_voice: dict[str, list[ResolvedClaim]] = defaultdict(list)
+    for c in claims:
+        if c.attributed_to:
+            by_voice[c.attributed_to].append(c)
+    for cs in by_voice.values():
+        dated = [(p, c) for c in cs if (p := _published(ctx.documents.get(c.document))) is not None]
+        if not dated:
+            continue
+        last = max(p for p, _ in dated)
+        latest = [c for p, c in dated if p == last]
+        for p, c in dated:
+            if p < last and not any(counts_agree(c, x) for x in latest):
+                revised.add(c.id)
+    if any(_FINAL.search(c.text) for c in claims):
+        revised.update(c.id for c in claims if _PRELIMINARY.search(c.text) and not _FINAL.search(c.text))
+    return [c for c in claims if c.id not in revised], [c for c in claims if c.id in revised]
 
 
 def _plural(unit: str) -> str:
@@ -573,13 +666,31 @@ def _linked(a: ResolvedClaim, b: ResolvedClaim, cat: frozenset, ctx: _Context) -
         return True
     if same_day:
         return ctx.same_story(a.document, b.document) or ctx.same_entities(a.document, b.document)
+    if V.family(a.predicate) == "turnout":  # one election's turnout: reports of one story (see _apart)
+        return ctx.same_story(a.document, b.document)
     if same_agent or same_place or _specific(cat):
         return ctx.same_story(a.document, b.document)
     return False
 
 
+# Reports of one election's results lie within this many days of each other (final results included).
+ELECTION_DAYS = 7
+
+
 def _apart(a: ResolvedClaim, b: ResolvedClaim, ctx: _Context, story: bool = True) -> bool:
     names = ctx.names
+    fam = V.family(a.predicate)
+    if fam in V.MONEY_FAMILIES:
+        # one payment: the same kind (the family), paid by the same payer, in reports of one story (a company
+        # fined twice in two years pays two fines); the currency is the count's category
+        if not a.objects or set(a.objects) != set(b.objects) or not ctx.same_story(a.document, b.document):
+            return True
+    if fam in V.ELECTION_FAMILIES:
+        if fam == "vote" and set(a.objects) != set(b.objects):
+            return True  # one candidate's share is never another's
+        pa, pb = _published(ctx.documents.get(a.document)), _published(ctx.documents.get(b.document))
+        if pa is None or pb is None or abs((pa - pb).days) > ELECTION_DAYS:
+            return True  # reports of results far apart in time may be of two elections or two rounds
     for x, y in ((a.subject, b.subject),):
         if x and y and x != y and names.is_named(x) and names.is_named(y):
             return True

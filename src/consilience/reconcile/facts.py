@@ -502,7 +502,8 @@ def _fmt_number(q: float | None) -> str:
 
 _VERBS = {"kill": "killed", "attack": "attacked", "abduct": "abducted", "injure": "injured",
           "sanction": "sanctioned", "arrest": "arrested", "crash": "crashed", "protest": "protested",
-          "seize": "seized", "rescue": "rescued", "evacuate": "evacuated", "aboard": "aboard"}
+          "seize": "seized", "rescue": "rescued", "evacuate": "evacuated", "aboard": "aboard",
+          "vote": "received"}
 
 
 _BODY_WORDS = frozenset((*V.BODY_NOUNS, "bodies", "corpses"))
@@ -566,6 +567,14 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
         text = ("agreement " + (f"between {subj} and {objs}" if subj and objs else
                                 f"between {objs}" if len(named) >= 2 else f"with {objs}" if objs
                                 else f"by {subj}" if subj else "")).strip() + (f" ({qty})" if qty else "")
+    elif fam == "vote":  # a candidate's share: "X received 52.6%" (a count of votes: "X received 1,204 votes")
+        text = f"{objs or 'a candidate'} received {qty}" + (" of the vote" if c.quantity_unit == "percent" else "")
+    elif fam in V.MONEY_FAMILIES:  # the payer (the holder of a contract) and the amount, as written
+        who = objs or "a payer"
+        text = {"fine": f"{who} fined {qty}", "penalty": f"{who} paid {qty} in penalties or settlement",
+                "bribe": f"{who} paid {qty} in bribes", "contract": f"{who} won contracts worth {qty}"}[fam]
+    elif fam == "turnout":
+        text = f"turnout {qty}"
     elif fam == "aboard":  # the people aboard, and the vehicle when named: "171 people aboard X"
         text = " ".join(x for x in (qty or "people", "aboard", objs) if x)
     elif fam == "attack":  # a count here counts what was fired or hit: "attack on X (24 rockets)"

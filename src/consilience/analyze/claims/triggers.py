@@ -17,8 +17,9 @@ def _candidates(doc) -> list[int]:
     of the vocabulary (read at call time, as users may extend it), and the first part of hyphenated roles."""
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
               *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll", *V.BODY_NOUNS,
-              *V.RESCUE_PULL_VERBS, "carry"}
-    words = {*V.NOUN_TRIGGERS, *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS,
+              *V.RESCUE_PULL_VERBS, "carry", *V.VOTE_VERBS, *V.TURNOUT_NOUNS,
+              *V.PAY_VERBS, *V.CONTRACT_VERBS, "fin"}
+    words = {*V.NOUN_TRIGGERS, *V.TURNOUT_NOUNS, "fined", *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS,
              *V.BODY_NOUNS, *V.ABOARD_WORDS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
 
@@ -85,11 +86,24 @@ def _trigger(tok, index: _Index) -> _Found | None:
                     return _Found(tok, pred, time_relation="start" if pred == "command" else None)
         if lemma == "carry":
             return _carrying(tok, index)
+        money = _money(tok, index)
+        if money is not None:
+            return money
+        if lemma in V.PAY_VERBS and lemma not in V.VERB_TRIGGERS:
+            return None
+        if lemma in V.VOTE_VERBS:
+            share = _vote_share(tok, index)
+            if share is not None or lemma not in V.VERB_TRIGGERS:
+                return share
         if lemma in V.RESCUE_PULL_VERBS and lemma not in V.VERB_TRIGGERS:
             return _Found(tok, "rescue") if _pulled_out(tok) else None
+        if lemma in V.HOLD_VERBS:
+            return _Found(tok, "arrest") if _held(tok, index) else None
         pred = V.VERB_TRIGGERS.get(lemma)
         if pred is None:
             return None
+        if pred == "seize" and _taken_person(tok, index):
+            pred = "arrest"  # "seized the opposition leader": a detention, told of with the same family
         if lemma in V.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             return None
         if pred in ("rescue", "evacuate") and _irrealis(tok):
@@ -99,6 +113,8 @@ def _trigger(tok, index: _Index) -> _Found | None:
             if not any(c.dep_ == "nsubj" for c in tok.children):
                 return None
         return _Found(tok, pred, time_relation="start" if pred == "appoint" else None)
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma in V.TURNOUT_NOUNS or tok.lower_ in V.TURNOUT_NOUNS):
+        return _turnout(tok, index)
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma in V.ROLE_NOUNS or _joined(tok) in V.ROLE_NOUNS:
             return _role_trigger(tok, index)
@@ -274,3 +290,233 @@ def _is_vehicle(tok, index: _Index) -> bool:
         return True
     m = index.mention_at(tok)
     return m is not None and m.label in ("PRODUCT", "FAC")
+
+
+def _is_person(tok, index: _Index) -> bool:
+    """Whether a noun phrase names people: a person's name, a personal pronoun, a people noun ("214 people",
+    "two suspects") or a role ("the minister")."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    if word in V.PERSON_WORDS or lemma in V.PERSON_WORDS or lemma in V.ABOARD_PEOPLE or lemma in V.ROLE_NOUNS \
+            or lemma in V.MEMBER_NOUNS:
+        return True
+    return any(m.start <= tok.idx < m.end and m.label == "PERSON" for m in index.mentions)
+
+
+def _taken_person(tok, index: _Index) -> bool:
+    """A seizing verb whose object (or passive subject) is a person: "seized Sultana Reyes outside her home"."""
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return target is not None and _is_person(target, index)
+
+
+def _held(tok, index: _Index) -> bool:
+    """Detention told with "hold": passive, its subject people, told as done ("386 people have been held since
+    the vote", "Reyes is being held in a detention centre"); not "a rally was held", "was held responsible",
+    "were held hostage", "held to a draw", "held back", nor "to be held" or "could be held"."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not _is_person(subject, index) or _irrealis(tok):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("acomp", "oprd", "xcomp", "prt", "ccomp") or c.lower_ in V.HOLD_NOT:
+            return False
+        if c.dep_ == "prep" and (c.lower_ == "to" or any(p.lower_ in V.HOLD_NOT for p in c.children)):
+            return False
+    return True
+
+
+def _percent_at(tok, index: _Index) -> bool:
+    """Whether ``tok`` lies in a percentage ("52.6%", "46.3 per cent")."""
+    return any(q.start <= tok.idx < q.end and q.unit == "percent" for q in index.quantities)
+
+
+def _narrowed(tok) -> bool:
+    """A share or turnout of a part: a place, a round or a group ("in the capital", "among women")."""
+    return any(c.dep_ == "prep" and c.lower_ in V.PART_PREPS and not _of_the_election(c) for c in tok.children)
+
+
+def _of_the_election(prep) -> bool:
+    """ "in Sunday's presidential election": the election itself, no part of it (nor another round of it)."""
+    if prep.lower_ != "in":
+        return False
+    pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return pobj is not None and pobj.lemma_.lower() in V.ELECTION_NOUNS and not any(
+        t.lower_ in V.ROUND_WORDS or t.lemma_.lower() in V.ROUND_WORDS for t in pobj.subtree)
+
+
+def _vote_share(tok, index: _Index) -> _Found | None:
+    """A candidate's share of the vote: "X won 52.6% of the vote", "X received 46.3 per cent of the votes cast",
+    "X polled 1,204,311 votes". The candidate (a person or a party, the subject) is the object of the claim, the
+    share its count. Not read: a share of something else ("40% of the seats"), of a part ("in the capital",
+    "in the runoff"), a share under a modal or infinitive ("could win 50%"), a candidate not named."""
+    if _irrealis(tok) or _narrowed(tok):
+        return None
+    share = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if share is None or _narrowed(share):
+        return None
+    if share.lemma_.lower() in V.VOTE_NOUNS:
+        if not any(c.dep_ == "nummod" for c in share.children):
+            return None  # "won the vote"
+    elif _percent_at(share, index):
+        of = [p for c in share.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj"]
+        if not any(p.lemma_.lower() in V.VOTE_NOUNS for p in of) or any(_narrowed(p) for p in of):
+            return None
+    else:
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        subject = tok.head
+    candidate = _mention_in_phrase(subject, index) if subject is not None else None
+    if candidate is None or candidate.label in ("LOC", "FAC"):
+        return None  # a name spaCy reads as a place is often a candidate's ("Khorunzhiy won 52.6%")
+    f = _Found(tok, "vote", victims=share)
+    f.objects = [candidate]
+    return f
+
+
+def _turnout(tok, index: _Index) -> _Found | None:
+    """Turnout as a percentage: "turnout was 63.7%", "turnout had been 44.2 per cent", "a turnout of 63.7%",
+    "turnout stood at 63.7%", "a 63.7% turnout". Not: a turnout of a part ("turnout in the capital", "among
+    the young"), a turnout expected ("turnout could reach 70%"), a count of people ("a turnout of 20,000")."""
+    if _narrowed(tok):
+        return None
+    value = None
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        if _irrealis(head) or any(c.dep_ == "neg" for c in head.children):
+            return None
+        if head.lemma_.lower() == "be" or head.lemma_.lower() in V.TOLL_VERBS:
+            for c in head.children:
+                if c.dep_ in ("attr", "acomp", "dobj") and _percent_at(c, index):
+                    value = c
+                elif c.dep_ == "prep" and c.lower_ in ("at", "to"):
+                    value = next((p for p in c.children if p.dep_ == "pobj" and _percent_at(p, index)), value)
+                elif c.dep_ == "prep" and c.lower_ in V.PART_PREPS:
+                    return None  # "turnout was 40% in the north"
+    if value is None and tok.dep_ == "dobj" and head.lemma_.lower() in V.AT_VALUE_VERBS:  # "put turnout at 44%"
+        if _irrealis(head) or any(c.dep_ == "neg" for c in head.children):
+            return None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "at":
+                value = next((p for p in c.children if p.dep_ == "pobj" and _percent_at(p, index)), value)
+            elif c.dep_ == "prep" and c.lower_ in V.PART_PREPS:
+                return None
+    if value is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                value = next((p for p in c.children if p.dep_ == "pobj" and _percent_at(p, index)), value)
+            elif c.dep_ in ("compound", "amod", "nmod", "nummod") and _percent_at(c, index):
+                value = c
+    if value is None:
+        return None
+    return _Found(tok, "turnout", victims=value)
+
+
+def _amount_in(tok, index: _Index, depth: int = 3):
+    """The root token of an amount of money (a quantity in a currency) at or below ``tok``: "$612m", "a total of
+    $612m", "contracts worth $4.2bn"; None when there is none."""
+    todo = [(tok, 0)]
+    while todo:
+        t, d = todo.pop(0)
+        q = next((q for q in index.quantities if q.start <= t.idx < q.end and q.unit and len(q.unit) == 3
+                  and q.unit.isupper() and q.value is not None), None)
+        if q is not None:
+            tokens = [x for x in t.sent if x.idx < q.end and x.idx + len(x.text) > q.start]
+            ids = {x.i for x in tokens}
+            return next((x for x in tokens if x.head.i not in ids or x.head.i == x.i), t)
+        if d < depth:
+            todo.extend((c, d + 1) for c in t.children if c.dep_ in ("dobj", "prep", "pobj", "npadvmod", "amod",
+                                                                       "appos", "nmod", "compound", "nummod",
+                                                                       "quantmod", "attr"))
+    return None
+
+
+def _payer(tok, index: _Index, passive: bool = False):
+    """The named payer: the verb's subject (passive: its passive subject), through "agreed to" when the verb is
+    its infinitive."""
+    dep = "nsubjpass" if passive else "nsubj"
+    subject = next((c for c in tok.children if c.dep_ == dep), None)
+    if subject is None and tok.dep_ == "xcomp":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        subject = tok.head
+    m = _mention_in_phrase(subject, index) if subject is not None else None
+    return m if m is not None and m.label in ("ORG", "PERSON", "GPE", "NORP") else None
+
+
+def _told_done(tok) -> bool:
+    """Not under a modal, not negated, not an infinitive unless under "agree" ("agreed to pay $612m")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in V.MODALS) for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in V.DONE_UNDER and not _irrealis(tok.head)
+    return True
+
+
+def _money(tok, index: _Index) -> _Found | None:
+    """Money paid, by kind (see vocabulary: fine, penalty, bribe, contract); the payer (or the contract's holder)
+    is the claim's object, the amount its count."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    if lemma in V.PAY_VERBS:
+        if not _told_done(tok):
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        kind = None
+        if obj.lemma_.lower() in V.FINE_NOUNS or obj.lower_ in V.FINE_NOUNS:
+            kind, amount = "fine", _amount_in(obj, index, depth=2)  # "paid a fine of $402m"
+        elif obj.lower_ in V.BRIBE_NOUNS or obj.lemma_.lower() in V.BRIBE_NOUNS:
+            kind, amount = "bribe", _amount_in(obj, index, depth=2)  # "paid bribes of $38.5m"
+        else:
+            amount = _amount_in(obj, index, depth=2)
+            for c in (*tok.children, *obj.children):  # "paid $38.5m in bribes", "agreed to pay $612m in penalties"
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.lower_ in V.BRIBE_NOUNS or p.lemma_.lower() in V.BRIBE_NOUNS):
+                            kind = "bribe"
+                        elif p.dep_ == "pobj" and (p.lower_ in V.PENALTY_NOUNS or p.lemma_.lower() in V.PENALTY_NOUNS):
+                            kind = "penalty"
+                if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in V.SETTLE_VERBS:
+                    kind = kind or "penalty"  # "paid $95m to settle charges"
+        if kind is None or amount is None:
+            return None
+        payer = _payer(tok, index)
+    elif lemma in ("fine", "fin") and word.startswith("fine") and tok.pos_ in ("VERB", "AUX"):
+        if not _told_done(tok):
+            return None
+        kind = "fine"
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        if passive:
+            payer = _payer(tok, index, passive=True)
+        else:
+            fined = next((c for c in tok.children if c.dep_ == "dobj" and _amount_in(c, index, depth=0) is None), None)
+            payer = _mention_in_phrase(fined, index) if fined is not None else None
+        amount = next((a for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr", "oprd")
+                       for a in [_amount_in(c, index, depth=1)] if a is not None), None)
+        if amount is None:
+            return None
+    elif lemma in V.CONTRACT_VERBS and lemma not in ("award",) or (lemma == "award" and any(
+            c.dep_ == "nsubjpass" for c in tok.children)):
+        if not _told_done(tok):
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in V.CONTRACT_NOUNS:
+            return None
+        worth = next((c for c in obj.children if c.lower_ in ("worth", "valued") or (
+            c.dep_ == "prep" and c.lower_ == "of")), None)  # "contracts worth $4.2bn", "a contract of $X"
+        amount = _amount_in(worth, index, depth=2) if worth is not None else None
+        if amount is None:
+            amount = next((_amount_in(c, index, depth=1) for c in obj.children
+                           if c.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod")
+                           and _amount_in(c, index, depth=1) is not None), None)  # "a $4.2bn contract"
+        if amount is None:
+            return None
+        kind = "contract"
+        payer = _payer(tok, index, passive=lemma == "award")
+    else:
+        return None
+    if payer is None:
+        return None
+    f = _Found(tok, kind, victims=amount)
+    f.objects = [payer]
+    return f
