@@ -316,3 +316,13 @@ def test_a_mixed_case_masthead_over_a_space_separated_menu_names_the_outlet():
                          + "\n\n".join(BODY) + "\n\nTerms & Conditions | Privacy | Advertise with us\n"
                          "Tessaly Evening Courier (c) 2031")
     assert cleaned.harvest.masthead == "Tessaly Evening Courier"
+
+
+def test_the_title_is_the_headline_not_the_date_byline_or_credit_line_under_it():
+    cleaned = clean_text(page("TESSALY COURIER", "Floods | Weather | Politics",
+                              "Flood barrier holds in Tessaly as river peaks", "Velmora Wire Service",
+                              "Updated 2 hours ago", "17 September 2031 08:05 CET", "By Dana Ruiz", *BODY))
+    assert cleaned.harvest.title == "Flood barrier holds in Tessaly as river peaks"
+    # a headline with a year or a date in words is still a headline
+    cleaned = clean_text(page("March 8 protests draw thousands in Tessaly", *BODY))
+    assert cleaned.harvest.title == "March 8 protests draw thousands in Tessaly"

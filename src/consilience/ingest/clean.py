@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..lexicon.calendar import MONTHS
 from ..model import Removed
 
 # --------------------------------------------------------------------------- line shapes
@@ -609,7 +610,9 @@ def _drop_trailing_headlines(kept: list[str | None], removed: list[tuple[int, Re
 
 def _first_title(kept: list[str | None], repeated: set[str]) -> str | None:
     """The headline: of the headline-shaped lines above the first sentence (menus, mastheads and section bars
-    come first on a page), the one closest to it; a question opening the page is one too."""
+    come first on a page), the one closest to it that is no date, time, byline or credit line (those sit
+    between a headline and its story: "Updated 2 hours ago", "By Dana Ruiz", "Velmora Wire Service"); a
+    question opening the page is one too."""
     candidates = []
     for n, line in enumerate(x for x in kept if x):
         if n == 0 and line.rstrip().endswith("?") and 3 <= len(words(line)) <= 15:
@@ -618,7 +621,26 @@ def _first_title(kept: list[str | None], repeated: set[str]) -> str | None:
             break
         if len(words(line)) >= 3 and line_key(line) not in repeated and not _is_breadcrumb(line):
             candidates.append(line)
-    return candidates[-1] if candidates else None
+    headlines = [line for line in candidates if not _credit_line(line)]
+    return (headlines or candidates or [None])[-1]
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A clock time, a numeric date, a month with a day or year ("April 15, 2031", "17 September 2031", "Sept 16"),
+# or the words of a time stamp: what a date line holds, not a headline ("Iran vows revenge for 2020 killing")
+_STAMP = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b(?:ago|updated|published|posted)\b", re.I)
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})\b", re.I)
+
+
+def _credit_line(line: str) -> bool:
+    """A line that stamps or credits a story rather than headlining it: a date or time, a byline, a bar of
+    items, or a short name in capitals only (a desk or agency: "Meridian World Desk")."""
+    w = words(line)
+    dated = bool(_MONTH_DAY.search(line)) and not any(len(x) >= 4 and x.islower() and x not in MONTHS for x in w)
+    return dated or bool(_STAMP.search(line)) or line.lstrip().lower().startswith("by ") or "|" in line or (
+        len(w) <= 4 and all(x[:1].isupper() or not x[:1].isalpha() for x in w))
 
 
 def _join(kept: list[str | None]) -> str:
