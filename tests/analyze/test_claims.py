@@ -476,3 +476,10 @@ def test_a_price_a_payment_to_come_or_an_unnamed_payer_is_no_money_claim(analyse
             "Halvard Group will pay a criminal fine of $402 million. The unit paid $5 million in bribes.")
     a = analyse(text, published="2031-06-06")
     assert not [c for c in a.claims if c.predicate in ("bribe", "fine", "penalty", "contract")]
+
+
+def test_the_verb_of_a_post_names_the_post(analyse):
+    a = analyse("Tomas Verhoek has led Aldamar since 2013. Piet Halvorsen commands the Northern Brigade.",
+                published="2031-06-06")
+    roles = {c.role for c in _claims(a, "command")}
+    assert "leader" in roles and "commander" in roles, [(c.trigger, c.role) for c in a.claims]

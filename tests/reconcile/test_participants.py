@@ -31,3 +31,11 @@ def test_resolution_leaves_the_phase1_claims_alone(build):
     assert isinstance(resolved, ResolvedClaim)
     assert (resolved.subject, resolved.objects, resolved.place) == ("e:kael", ["e:ilsa"], "e:orsa")
     assert (resolved.id, resolved.text, resolved.predicate) == (phase1.id, phase1.text, phase1.predicate)
+
+
+def test_a_participant_is_written_without_its_possessive_ending():
+    from consilience.reconcile.participants import Names
+
+    names = Names(name={"e1": "Velmoran Watch Committee"}, surface={("c1", "e1"): "Watch Committee's"})
+    assert names.as_written("c1", "e1") == "Watch Committee"
+    assert names.as_written("c2", "e1") == "Velmoran Watch Committee"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from ..model import DocAnalysis, Entity, Mention, ResolvedClaim
 
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 _STRIP = re.compile(r"^(the|a|an)\s+|['’]s$|[^\w\s-]", re.IGNORECASE)
 
 
@@ -34,9 +35,12 @@ class Names:
     nationalities: set[str] = field(default_factory=set)
 
     def as_written(self, claim_id: str, entity_id: str | None) -> str:
+        """The participant as the claim's sentence writes it, without a possessive ending ("the Helsinki
+        Committee's director": the committee is "Helsinki Committee")."""
         if entity_id is None:
             return ""
-        return self.surface.get((claim_id, entity_id)) or self.of(entity_id)
+        written = self.surface.get((claim_id, entity_id))
+        return _POSSESSIVE.sub("", written) if written else self.of(entity_id)
 
     def is_named(self, entity_id: str | None) -> bool:
         """A participant that names someone: not a nationality or group adjective ("Iraqi", "American"),

@@ -19,6 +19,9 @@ PLACE_PREPS = frozenset(("in", "at", "near", "outside", "inside", "across", "thr
                          "off"))
 
 
+_COMMAND_ROLES = {"command": "commander", "lead": "leader", "head": "head", "run": "head", "direct": "director"}
+
+
 def _governing_subject(tok, index: _Index) -> Mention | None:
     """The subject of the nearest finite clause above a non-finite verb ("Since taking command, X ...")."""
     t = tok
@@ -82,7 +85,8 @@ def _verb_participants(f: _Found, index: _Index) -> None:
             _mention_in_phrase(agent, index) if agent is not None else None)
         target = dobj if dobj is not None else nsubjpass
         f.objects = _phrase_mentions(target, index) if target is not None else []
-        f.role = "commander"
+        # the verb says which post: "commanded" a force, "led" a country or party, "headed"/"ran" a body
+        f.role = _COMMAND_ROLES.get(lemma, "commander")
         return
     if f.predicate == "statement":
         f.subject = _mention_in_phrase(nsubj, index) if nsubj is not None else None
