@@ -570,3 +570,11 @@ def test_a_translation_in_brackets_is_an_alias_of_the_institution():
     d2 = make("d2", "Civic Watch said turnout was low.", [("Civic Watch", "ORG")])
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d2", "Civic Watch") == entity_of(entities, analyses, "d1", "Grazhdansky Dozor")
+
+
+def test_a_currency_code_and_a_sentence_opening_common_word_are_no_names():
+    found = _tagged("Turnout was low . The turnout fell . Nordby paid NOK 40 million .",
+                    [(0, 1, "PERSON"), (8, 9, "ORG"), (10, 11, "ORG")])
+    assert found == [("Nordby", 8)]
+    found = _tagged("Rice spoke . Later Rice said rice prices rose .", [(0, 1, "PERSON"), (4, 5, "PERSON")])
+    assert ("Rice", 0) in found  # tagged elsewhere, away from a sentence's start: a name

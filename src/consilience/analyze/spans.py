@@ -227,6 +227,7 @@ def repeat_names(doc):
 
     lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
     ents = _split_headline_names(doc, _cut_trailing_lower(_split_joined(list(doc.ents))), lower)
+    ents = _drop_common_words(doc, ents, lower)
     known: dict[tuple[str, ...], str] = {}
     for ent in ents:
         if ent.label_ not in _REPEATED_LABELS:
@@ -275,6 +276,26 @@ def repeat_names(doc):
     if len(final) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(final, doc.ents)):
         doc.set_ents(final)
     return doc
+
+
+def _drop_common_words(doc, ents: list, lower: set[str]) -> list:
+    """One-word "names" that are not: a currency code before its amount ("NOK 1.05bn", "USD 40"), and a
+    common word capitalised only because it opens a sentence or line ("Turnout was low", "Riot police
+    ...") when the document also writes it in lower case and tags it nowhere else."""
+    elsewhere = {ent.text for ent in ents if not (ent[0].is_sent_start or _opens_line(doc.text, ent.start_char))}
+    out = []
+    for ent in ents:
+        if len(ent) == 1 and ent.label_ in _REPEATED_LABELS:
+            tok = ent[0]
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if len(tok.text) == 3 and tok.text.isalpha() and tok.text.isupper() and nxt is not None \
+                    and nxt.text[:1].isdigit():
+                continue  # ISO 4217: a currency code written before an amount
+            if (tok.is_sent_start or _opens_line(doc.text, tok.idx)) and tok.text.lower() in lower \
+                    and tok.text not in elsewhere:
+                continue
+        out.append(ent)
+    return out
 
 
 def _join_second_surnames(doc, ents: list, in_headline) -> list:
