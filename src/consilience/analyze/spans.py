@@ -272,7 +272,8 @@ def repeat_names(doc):
             break
         i += 1
     added.extend(_untagged_proper_nouns(doc, ents + added, lower))
-    final = _join_second_surnames(doc, sorted(ents + added, key=lambda s: s.start), in_headline)
+    final = _join_second_surnames(doc, _drop_common_words(doc, sorted(ents + added, key=lambda s: s.start), lower),
+                                  in_headline)
     if len(final) != len(doc.ents) or any(a.start != b.start or a.end != b.end for a, b in zip(final, doc.ents)):
         doc.set_ents(final)
     return doc
@@ -285,7 +286,7 @@ def _drop_common_words(doc, ents: list, lower: set[str]) -> list:
     elsewhere = {ent.text for ent in ents if not (ent[0].is_sent_start or _opens_line(doc.text, ent.start_char))}
     out = []
     for ent in ents:
-        if len(ent) == 1 and ent.label_ in _REPEATED_LABELS:
+        if len(ent) == 1 and (ent.label_ in _REPEATED_LABELS or ent.label_ == "MISC"):
             tok = ent[0]
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if len(tok.text) == 3 and tok.text.isalpha() and tok.text.isupper() and nxt is not None \
