@@ -242,7 +242,7 @@ def repeat_names(doc):
                 and last.lower() not in lower and last.lower() not in NAME_JOINERS:
             known.setdefault((last,), "PERSON")
     longest = max((len(k) for k in known), default=0)
-    in_headline = HeadlineLines(doc.text)
+    in_headline = HeadlineLines(doc_text(doc))
     taken = [False] * len(doc)
     for ent in ents:
         for i in range(ent.start, ent.end):
@@ -265,7 +265,7 @@ def repeat_names(doc):
                 if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start:
                     continue
                 prev = doc[i - 1] if i > 0 else None
-                if prev is not None and _capital_marks_name(prev, doc.text) and not doc[i].is_sent_start:
+                if prev is not None and _capital_marks_name(prev, doc_text(doc)) and not doc[i].is_sent_start:
                     continue
             added.append(Span(doc, i, i + n, label=label))
             i += n - 1
@@ -283,7 +283,8 @@ def _drop_common_words(doc, ents: list, lower: set[str]) -> list:
     """One-word "names" that are not: a currency code before its amount ("NOK 1.05bn", "USD 40"), and a
     common word capitalised only because it opens a sentence or line ("Turnout was low", "Riot police
     ...") when the document also writes it in lower case and tags it nowhere else."""
-    elsewhere = {ent.text for ent in ents if not (ent[0].is_sent_start or _opens_line(doc.text, ent.start_char))}
+    text = doc_text(doc)
+    elsewhere = {ent.text for ent in ents if not (ent[0].is_sent_start or _opens_line(text, ent.start_char))}
     out = []
     for ent in ents:
         if len(ent) == 1 and (ent.label_ in _REPEATED_LABELS or ent.label_ == "MISC"):
@@ -292,7 +293,7 @@ def _drop_common_words(doc, ents: list, lower: set[str]) -> list:
             if len(tok.text) == 3 and tok.text.isalpha() and tok.text.isupper() and nxt is not None \
                     and nxt.text[:1].isdigit():
                 continue  # ISO 4217: a currency code written before an amount
-            if (tok.is_sent_start or _opens_line(doc.text, tok.idx)) and tok.text.lower() in lower \
+            if (tok.is_sent_start or _opens_line(text, tok.idx)) and tok.text.lower() in lower \
                     and tok.text not in elsewhere:
                 continue
         out.append(ent)
@@ -358,7 +359,7 @@ def _untagged_proper_nouns(doc, ents: list, lower: set[str]) -> list:
     taken = set()
     for ent in ents:
         taken.update(range(ent.start, ent.end))
-    text = doc.text
+    text = doc_text(doc)
     in_headline = HeadlineLines(text)
     out = []
     i = 0
@@ -557,7 +558,7 @@ def _split_headline_names(doc, ents: list, lower: set[str]) -> list:
     as it is when every word is such (entity resolution decides about it with the whole corpus)."""
     from spacy.tokens import Span
 
-    in_headline = HeadlineLines(doc.text)
+    in_headline = HeadlineLines(doc_text(doc))
     heads = [in_headline(ent.start_char) if ent.label_ in _REPEATED_LABELS else False for ent in ents]
     if not any(heads):
         return ents
