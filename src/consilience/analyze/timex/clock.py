@@ -8,6 +8,14 @@ from .context import EVENT_RELATIVE, Found
 from .registry import rule
 
 
+def _on_publication_day(tod: str, ctx) -> Found:
+    """A clock time ("T08:00") on the publication date's day, or on an unknown day when the date is too coarse."""
+    if ctx.missing("day"):
+        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
+    date = ctx.anchor.date
+    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+
+
 @rule(r"(?:(?P<approx>about|around|at\s+about|at\s+around|approximately|shortly|just|roughly|some\s+time|sometime)\s+(?:(?P<ba>before|after)\s+)?)?"
       r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s+(?:hours|hrs|h)\b)?"
       r"|(?P<word>noon|midday|midnight)|(?P<oc>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
@@ -32,20 +40,14 @@ def clock(m, ctx):
             tod = "T00:00" if (m["ba"] or "").lower() == "after" else "T24:00"
         else:
             tod = "T12:00"
-    if ctx.missing("day"):
-        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
-    date = ctx.anchor.date
-    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+    return _on_publication_day(tod, ctx)
 
 
 @rule(r"(?<![\d,.$])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:(?-i:GMT|UTC|Z)\b|local\s+time\b)")
 def four_digit_clock(m, ctx):
     """"0800 GMT", "1430 local time": a clock time in four digits, as wire copy writes it."""
     tod = f"T{m['hh']}:{m['mm']}"
-    if ctx.missing("day"):
-        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
-    date = ctx.anchor.date
-    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+    return _on_publication_day(tod, ctx)
 
 
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -64,10 +66,7 @@ def spoken_clock(m, ctx):
     hour = int(L.SMALL_NUMBERS[m["h"].lower()]) % 12 + (12 if ap == "p" else 0)
     minute = _MINUTE_WORDS[" ".join(m["mi"].lower().split())] if m["mi"] else 0
     tod = f"T{hour:02d}:{minute:02d}"
-    if ctx.missing("day"):
-        return Found("TIME", f"XXXX-XX-XX{tod}", ctx.missing("day"), kind="tod", tod=tod)
-    date = ctx.anchor.date
-    return Found("TIME", f"{date.isoformat()}{tod}", ctx.dct, kind="tod", day=date, tod=tod)
+    return _on_publication_day(tod, ctx)
 
 
 @rule(r"(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<det>the)\s+)?(?P<pod>morning|afternoon|mid-?afternoon|evening|night|overnight)")
