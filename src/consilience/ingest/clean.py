@@ -639,7 +639,7 @@ def _credit_line(line: str) -> bool:
     items, or a short name in capitals only (a desk or agency: "Meridian World Desk")."""
     w = words(line)
     dated = bool(_MONTH_DAY.search(line)) and not any(len(x) >= 4 and x.islower() and x not in MONTHS for x in w)
-    return dated or bool(_STAMP.search(line)) or line.lstrip().lower().startswith("by ") or "|" in line or (
+    return dated or bool(_STAMP.search(line)) or bool(BYLINE.match(line.strip())) or "|" in line or (
         len(w) <= 4 and all(x[:1].isupper() or not x[:1].isalpha() for x in w))
 
 
