@@ -148,11 +148,15 @@ def links_in_mention(document: str, text: str, start: int, end: int) -> list[Lin
 
 def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
     """Alias links: phase-1 evidence plus what each mention shows by itself."""
-    evidence = [ev for analysis in only(analyses, "aliases") for ev in analysis.aliases]
+    links: list[Link] = []
+    held: list[AliasEvidence] = []  # weak evidence, judged once the corpus's labels are known (few records)
+    for analysis in only(analyses, "aliases"):
+        links.extend(links_from_evidence([ev for ev in analysis.aliases if ev.kind in TRUSTED_KINDS]))
+        held.extend(ev for ev in analysis.aliases if ev.kind not in TRUSTED_KINDS)
     # A name of weak evidence is a person's, a place's or a nationality's when its own mention there is
     # tagged so and so are most of its mentions across the corpus (spaCy misreads a name now and then)
-    weak = {normalize(t).key for ev in evidence if ev.kind not in TRUSTED_KINDS for t in (ev.a_text, ev.b_text)}
-    at = {(ev.document, end) for ev in evidence if ev.kind not in TRUSTED_KINDS for end in (ev.a_end, ev.b_end)}
+    weak = {normalize(t).key for ev in held for t in (ev.a_text, ev.b_text)}
+    at = {(ev.document, end) for ev in held for end in (ev.a_end, ev.b_end)}
     votes: dict[str, Counter] = {}
     tagged = set()
     for s in spans:
@@ -162,7 +166,7 @@ def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans:
             if (s.document, s.end) in at and any(label in _NOT_INSTITUTIONS for _, label in s.mentions):
                 tagged.add((s.document, s.end))
     mostly = frozenset(k for k, v in votes.items() if v and v.most_common(1)[0][0] in _NOT_INSTITUTIONS)
-    links = links_from_evidence(evidence, mostly, frozenset(tagged))
+    links.extend(links_from_evidence(held, mostly, frozenset(tagged)))
     for span in spans:
         text = texts.get(span.document)
         if text is not None and ("/" in span.text or span.bracket or text[span.end:span.end + 80].find("(") >= 0):

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from ..model import Alias, DocAnalysis, Entity, TextSpan
 from ..packed import only
 from .aliases import Link
-from .forms import TYPE_ORDER, FormInfo, UnionFind
-from .names import display_name, normalize, org_suffix
+from .forms import TYPE_ORDER, FormInfo, UnionFind, add_votes
+from .names import display_name, normalize
 from .persons import _local_choice
 from .relations import born_relation, relations_from_descriptor
 from .spans import NameSpan
@@ -88,14 +88,7 @@ def build_entities(
         keys = sorted({s.form for s in rspans} | {k for k in members[root] if not forms[k].spans})
         votes: Counter = Counter()
         for s in rspans:
-            for _, label in s.mentions:
-                if label != "MISC":
-                    votes[label] += 1
-            name = forms[s.form].name
-            if name.titled or (s.document, s.end) in people:
-                votes["PERSON"] += 1  # a title, or a descriptor of a person's role (``forms.build_forms``)
-            elif len(name.tokens) >= 2 and not name.acronym and org_suffix(name.tokens[-1]):
-                votes["ORG"] += 2  # a legal form (as ``forms.build_forms``)
+            add_votes(votes, s, forms[s.form].name, people)
         if votes:
             type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
         else:

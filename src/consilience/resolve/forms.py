@@ -44,13 +44,7 @@ def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = fr
         if info is None:
             info = forms[name.key] = FormInfo(name)
         info.spans.append(span)
-        for _, label in span.mentions:
-            if label != "MISC":  # an untagged proper noun is no vote: the names it joins decide
-                info.labels[label] += 1
-        if name.titled or (span.document, span.end) in people:
-            info.labels["PERSON"] += 1
-        elif len(name.tokens) >= 2 and not name.acronym and org_suffix(name.tokens[-1]):
-            info.labels["ORG"] += 2  # a legal form ("Nordby Industrier ASA") outweighs spaCy reading a person
+        add_votes(info.labels, span, name, people)
     for link in links:
         for surface in (link.a, link.b):
             name = normalize(surface)
@@ -61,6 +55,20 @@ def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = fr
                 info.link_texts[clean_surface(surface)] += 1  # names seen only in evidence count once per document
                 info.link_documents.setdefault(clean_surface(surface), set()).add(link.document)
     return forms
+
+
+def add_votes(votes: Counter, span: NameSpan, name: NameForm, people: frozenset) -> None:
+    """A span's type votes, added to ``votes``: its mentions' spaCy labels (an untagged proper noun, MISC,
+    is no vote: the names it joins decide), one PERSON for a title or a descriptor of a person's role,
+    else two ORG for a legal form ending the name ("Nordby Industrier ASA": it outweighs spaCy reading
+    a person)."""
+    for _, label in span.mentions:
+        if label != "MISC":
+            votes[label] += 1
+    if name.titled or (span.document, span.end) in people:
+        votes["PERSON"] += 1
+    elif len(name.tokens) >= 2 and not name.acronym and org_suffix(name.tokens[-1]):
+        votes["ORG"] += 2
 
 
 def person_described(descriptors: Iterable[Descriptor]) -> frozenset:
