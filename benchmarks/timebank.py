@@ -18,6 +18,11 @@ datetimes are mapped to day-precision values (YYYY-MM-DD), type DATE. A second r
 fairer chance: each phrase's value at the precision dateparser reports for it (year, month, week).
 
     .venv/bin/python benchmarks/timebank.py [--limit N] [--no-baseline] [--no-spacy] [--errors] [--dev-only]
+    .venv/bin/python benchmarks/timebank.py --corpus DIR   # any other TimeML collection, scored whole as unseen
+
+Another collection. ``--corpus DIR`` scores every ``*.tml`` file under DIR (TimeBank 1.2 or TempEval-3
+layout: a ``<DCT>`` TIMEX3 and a ``<TEXT>`` element) with the same metric, all as one "unseen" part:
+no split, and ``--errors`` is refused there, so nothing about it can feed back into the rules.
 """
 from __future__ import annotations
 
@@ -232,11 +237,22 @@ def main() -> int:
                     help="print our wrong, missed and extra expressions on development-half files only, grouped by class")
     ap.add_argument("--dev-only", action="store_true",
                     help="score only the development half (no test-half figure is computed or printed)")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="score another TimeML collection (every *.tml under this folder) as one unseen part")
     args = ap.parse_args()
-    if not BENCH.is_dir():
-        print(f"benchmark data not found at {BENCH}", file=sys.stderr)
+    root = args.corpus or BENCH
+    if args.corpus is not None and (args.errors or args.dev_only):
+        print("--errors and --dev-only apply to TimeBank's development half only, not to an unseen --corpus",
+              file=sys.stderr)
+        return 2
+    if not root.is_dir():
+        print(f"benchmark data not found at {root}", file=sys.stderr)
         return 1
-    files = sorted(BENCH.glob("*.tml"))
+    files = sorted(root.rglob("*.tml"))
+    if not files:
+        print(f"no *.tml files under {root}", file=sys.stderr)
+        return 1
+    part = half if args.corpus is None else (lambda name: "unseen")
     if args.limit:
         files = files[:args.limit]
     docs = [load(f) for f in files]
@@ -252,20 +268,25 @@ def main() -> int:
         warnings.filterwarnings("ignore")
         systems["dateparser.search_dates"] = dateparser_baseline
         systems["dateparser (+period)"] = lambda d: dateparser_baseline(d, with_period=True)
-    n_dev = sum(half(d.name) == "dev" for d in docs)
-    print(f"TimeBank: {len(docs)} documents ({n_dev} development, {len(docs) - n_dev} test),"
-          f" {sum(len(d.spans) for d in docs)} gold TIMEX3")
+    n_gold = sum(len(d.spans) for d in docs)
+    if args.corpus is None:
+        n_dev = sum(half(d.name) == "dev" for d in docs)
+        print(f"TimeBank: {len(docs)} documents ({n_dev} development, {len(docs) - n_dev} test), {n_gold} gold TIMEX3")
+    else:
+        print(f"{root}: {len(docs)} documents, all unseen, {n_gold} gold TIMEX3")
     for name, system in systems.items():
         scores = {"dev half": Score(), "test half": Score(), "all files": Score()}
         if args.dev_only:
             scores = {"dev half": Score()}
+        elif args.corpus is not None:
+            scores = {"unseen half": Score()}
         errors: list[tuple[str, str]] = []
         seconds = []
         for doc in docs:
             t0 = time.perf_counter()
             pred = system(doc)
             seconds.append(time.perf_counter() - t0)
-            for key in ("all files", f"{half(doc.name)} half"):
+            for key in ("all files", f"{part(doc.name)} half"):
                 if key in scores:
                     scores[key].add(doc.spans, pred)
             if args.errors and name.startswith("ours") and half(doc.name) == "dev":
@@ -278,7 +299,9 @@ def main() -> int:
         for key, score in scores.items():
             for row in score.rows(f"{name} [{key}]"):
                 print(row)
-        if args.dev_only:
+        if args.corpus is not None:
+            print(f"{name}: value F1 on the unseen collection {scores['unseen half'].value_f1():.3f}")
+        elif args.dev_only:
             print(f"{name}: value F1 dev {scores['dev half'].value_f1():.3f} (test half not run)")
         else:
             dev_f1, test_f1 = (score.value_f1() for score in (scores["dev half"], scores["test half"]))
