@@ -25,11 +25,12 @@ RULES: list[Rule] = []
 
 _MONTHS = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 _WEEKDAYS = r"(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)"
+_DATED_MONTHS = _MONTHS + r"|(?:1[6-9]|20)\d\d"  # a month in any case when a year follows ("5 march 2020")
 _UNITS = r"\b(?:(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?|century|centuries|millenni(?:um|a))\b"
 _POD = r"(?:morning|afternoon|evening|night)s?\b"
 TRIGGERS = {  # rule name -> a regex every one of its matches contains (matched case-insensitively)
-    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d/\d", "month_day": _MONTHS, "day_month": _MONTHS, "day_word_month": _MONTHS,
-    "month_year": _MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
+    "iso_date": r"\d{4}-\d\d-\d\d", "numeric_date": r"\d[/.]\d\d?[/.]\d\d", "month_day": _DATED_MONTHS, "day_month": _DATED_MONTHS, "day_word_month": _DATED_MONTHS,
+    "month_year": _DATED_MONTHS, "month_relative_year": _MONTHS, "month_name": _MONTHS, "year": r"(?:1[6-9]|20)\d\d",
     "decade": r"\d0['’]?s", "decade_word": r"ties\b", "century": r"century", "spoken_year": r"nineteen|twenty|thousand", "clipped_year": r"['’]\d\d",
     "quarter": r"quarter|q[1-4]", "relative_quarter": r"quarter", "half_year": r"half|quarters|\bh[12]\b", "season": r"spring|summer|fall|autumn|winter",
     "deictic_day": r"yesterday|today|tomorrow|tonight", "part_of_this_day": _POD, "weekday": _WEEKDAYS,
