@@ -9,9 +9,11 @@ Bases, strongest first:
 - "inferred": weakest: a copyright year on the page.
 Dates are ISO 8601 as precise as known: "2020-01-05T18:30", "2020-01-03", "2020-01", "2020".
 
-The date grammar is written here (month names, weekdays, a few orders) rather than taken
-from dateparser because every match needs its span and its precision, and because
-dateparser's search mode accepts far too much in running text.
+The date grammar (month names, days, years, numeric dates and their order) is the one the
+TIMEX rules read dates with, in ``lexicon/dates.py``, rather than dateparser, because every
+match needs its span and its precision, and because dateparser's search mode accepts far too
+much in running text. What is here is ingestion's own: times after a date, datelines, metadata
+lines, anniversaries, the latest dated reference.
 """
 from __future__ import annotations
 
