@@ -272,3 +272,26 @@ def test_a_clock_time_in_any_named_place_keeps_its_zone_words():
         text = f"The blast came at 11:40 p.m. {place} time on Thursday."
         (t,) = find_times(text, "2031-03-07")
         assert t.text == f"11:40 p.m. {place} time on Thursday" and t.value == "2031-03-06T23:40"
+
+
+@pytest.mark.parametrize("text, dct, phrase, value, anchor", [
+    # the order of a numeric date is plain (a number > 12), taken from the document's other dates, or from the
+    # publication date being one reading; with none, only the year is given
+    ("Invoices dated 15/03/2019 were lost.", None, "15/03/2019", "2019-03-15", "explicit"),
+    ("Invoices dated 05/04/2019 were lost.", None, "05/04/2019", "2019", "unresolved: day and month order unknown (year only)"),
+    ("Invoices dated 05/04/2019 and 25/04/2019 were lost.", None, "05/04/2019", "2019-04-05", "explicit"),
+    ("Invoices dated 05/04/2019 and 04/25/2019 were lost.", None, "05/04/2019", "2019-05-04", "explicit"),
+    ("Invoices dated 05/04/2019 were lost.", "2019-04-05", "05/04/2019", "2019-04-05", "explicit"),
+    ("The fair opens 05.04.2019 at the port.", None, "05.04.2019", "2019-04-05", "explicit"),  # dots: day first
+    ("Filed 11/19/19 by the desk.", None, "11/19/19", "2019-11-19", "explicit"),
+    ("Filed 11/19/98 by the desk.", "2001-01-01", "11/19/98", "1998-11-19", "explicit"),
+    ("Tickets went on sale 20 Nov, 2019 at the port.", None, "20 Nov, 2019", "2019-11-20", "explicit"),
+    ("The levy rose on 5 march 2020 by decree.", None, "5 march 2020", "2020-03-05", "explicit"),
+])
+def test_numeric_and_written_dates_share_one_grammar(text, dct, phrase, value, anchor):
+    t = one(text, dct, phrase)
+    assert (t.text, t.value, t.anchor) == (phrase, value, anchor)
+
+
+def test_a_lowercase_month_without_a_year_is_a_word():
+    assert [t.text for t in times("They march 3 miles and may 5 times.", FRIDAY)] == []

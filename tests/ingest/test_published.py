@@ -181,3 +181,26 @@ def test_a_day_some_days_before_an_event_reported_as_past_dates_the_text_after_t
     assert publication_date(ahead, None, [], [])[:2] == ("2031-06-02", "content")
     after = "The board met on June 2, 2031, three days after the merger was announced."
     assert publication_date(after, None, [], [])[:2] == ("2031-06-02", "content")
+
+
+def test_an_ambiguous_slashed_date_takes_the_order_of_the_page():
+    # "05/04/2021" alone is not read; another date of the same page written day first decides it
+    assert date_of("The board met again.", metadata=["Updated 05/04/2021"]) == (None, None)
+    assert date_of("The board first met on 25/12/2020.", metadata=["Updated 05/04/2021"]) == \
+        ("2021-04-05", "metadata")
+    assert date_of("The board first met on 12/25/2020.", metadata=["Updated 05/04/2021"]) == \
+        ("2021-05-04", "metadata")
+
+
+def test_two_digit_year_in_a_slashed_date():
+    assert [r.iso for r in find_dates("By the desk - 11/19/19 06:56 AM")] == ["2019-11-19T06:56"]
+
+
+def test_lowercase_month_needs_a_year():
+    assert [r.iso for r in find_dates("posted 5 march 2020")] == ["2020-03-05"]
+    assert find_month_days("the bands march 3 miles and may 5 times") == []
+
+
+def test_dateline_with_day_before_month():
+    text = "Flood barrier holds\n\nNORTH PORT, 8 January (Harbour Wire) - The river rose in 2021."
+    assert date_of(text) == ("2021-01-08", "dateline")

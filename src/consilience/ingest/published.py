@@ -9,9 +9,11 @@ Bases, strongest first:
 - "inferred": weakest: a copyright year on the page.
 Dates are ISO 8601 as precise as known: "2020-01-05T18:30", "2020-01-03", "2020-01", "2020".
 
-The date grammar is written here (month names, weekdays, a few orders) rather than taken
-from dateparser because every match needs its span and its precision, and because
-dateparser's search mode accepts far too much in running text.
+The date grammar (month names, days, years, numeric dates and their order) is the one the
+TIMEX rules read dates with, in ``lexicon/dates.py``, rather than dateparser, because every
+match needs its span and its precision, and because dateparser's search mode accepts far too
+much in running text. What is here is ingestion's own: times after a date, datelines, metadata
+lines, anniversaries, the latest dated reference.
 """
 from __future__ import annotations
 
@@ -19,29 +21,26 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..lexicon.calendar import MONTHS, ORDINALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
+from ..lexicon import dates as D
+from ..lexicon.calendar import ORDINALS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 from ..timexvalue import UNKNOWN_YEAR, iso_value, year_of
 
 WEEKDAYS = r"(?:" + "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")"
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+# The dates themselves are read with the grammar shared with the TIMEX rules (lexicon/dates.py); what is
+# ingestion's own is the time of day a page writes after a date and the weekday before it.
 _TIME = r"(?:\s*[,|·]?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
-_WEEKDAY = r"(?:" + WEEKDAYS + r"\.?,?\s+)?"
+_WEEKDAY = r"(?:" + D.WEEKDAY_ANY + r",?\s+)?"
 
 PATTERNS = [
-    re.compile(r"\b(?P<year>(?:1[89]|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?",
-               re.I),
-    re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b" + _TIME, re.I),
-    re.compile(r"\b" + _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b" + _TIME, re.I),
-    # numeric, day first with dots ("14.03.2021", the European order); with slashes only when one
-    # number cannot be a month ("14/03/2021" day first, "03/14/2021" month first; "05/04/2021" is left alone)
-    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:1[89]|20)\d{2})\b" + _TIME),
-    re.compile(r"\b(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:1[89]|20)\d{2})\b" + _TIME),
-    re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),  # month precision
+    re.compile(r"\b" + D.ISO + r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?", re.I),
+    re.compile(r"\b" + _WEEKDAY + D.MONTH_DAY_YEAR + r"\b" + _TIME, re.I),
+    re.compile(r"\b" + _WEEKDAY + r"(?:the\s+)?" + D.DAY_MONTH_YEAR + r"\b" + _TIME, re.I),
+    re.compile(D.NUMERIC + _TIME),  # order: lexicon/dates.py (numeric_order)
+    re.compile(r"\b" + D.MONTH_YEAR + r"\b", re.I),  # month precision
 ]
-MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!,?\s+(?:1[89]|20)\d{2})(?!\s*[:.]\d)", re.I)
+MONTH_DAYS = [re.compile(r"\b" + D.MONTH_DAY + r"\b(?!\s*[:.]\d)", re.I),  # "Jan 8", "March 2"
+              re.compile(r"\b" + D.DAY_MONTH + r"\b", re.I)]  # "8 January"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -78,43 +77,35 @@ class DateRef:
         return (self.year or 0, self.month or 0, self.day or 0, self.hour or 0, self.minute or 0)
 
 
-def _ref(m: re.Match) -> DateRef | None:
+def _ref(m: re.Match, order: str | None = None) -> DateRef | None:
+    """The date of a match; ``order`` ("mdy", "dmy", None) reads a slashed date both of whose numbers could be the
+    month (lexicon/dates.py: without evidence of the order such a date is not read)."""
+    parts = D.parts(m, order)
+    if parts is None:
+        return None
     g = m.groupdict()
-    if g.get("first"):  # a slashed date: the order is known only when one number exceeds 12
-        first, second = int(g["first"]), int(g["second"])
-        if first > 12 >= second:
-            g = {**g, "day": g["first"], "month": g["second"]}
-        elif second > 12 >= first:
-            g = {**g, "day": g["second"], "month": g["first"]}
-        else:
-            return None
-    month_raw = g.get("month")
-    month = int(month_raw) if month_raw and month_raw.isdigit() else MONTHS.get((month_raw or "").lower().rstrip("."))
-    day = int(g["day"]) if g.get("day") else None
     hour = int(g["hour"]) if g.get("hour") else None
     minute = int(g["minute"]) if g.get("minute") else None
     if hour is not None and g.get("ampm"):
         hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-    year = int(g["year"]) if g.get("year") else None
-    try:
-        date(year or 2000, month or 1, day or 1)
-    except (ValueError, TypeError):
-        return None
     if hour is not None and (hour > 23):
         hour = minute = None
-    return DateRef(m.start(), m.end(), year, month, day, hour, minute)
+    return DateRef(m.start(), m.end(), parts.year, parts.month, parts.day, hour, minute)
 
 
-ANCHOR = re.compile(r"(?:1[89]|20)\d{2}")  # every date with a year contains one
+ANCHOR = re.compile(r"(?:1[6-9]|20)\d{2}|\d/\d\d?/\d\d")  # every date with a year contains one (or a two-digit one)
 BEFORE, AFTER = 48, 24  # how far a date reaches before and after its year (weekday, month, day / time)
 
 
-def find_dates(text: str) -> list[DateRef]:
+def find_dates(text: str, order: str | None = None) -> list[DateRef]:
     """Dates with a year in ``text`` (day or month precision), left to right, no overlaps.
 
-    The patterns run only on windows around four-digit years: running them over every
-    position of a long text costs seconds, and a date always holds its year.
+    The patterns run only on windows around years: running them over every position of a long
+    text costs seconds, and a date always holds its year. ``order`` is the order of the document's
+    slashed dates ("mdy", "dmy"); by default the one ``text`` itself shows (lexicon/dates.numeric_order).
     """
+    if order is None and "/" in text:
+        order = D.numeric_order(text)
     found: list[DateRef] = []
     for lo, hi in _windows(text):
         segment = text[lo:hi]
@@ -123,7 +114,7 @@ def find_dates(text: str) -> list[DateRef]:
             for m in pattern.finditer(segment):
                 if any(taken[m.start():m.end()]):
                     continue
-                ref = _ref(m)
+                ref = _ref(m, order)
                 if ref:
                     taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                     found.append(DateRef(lo + m.start(), lo + m.end(), ref.year, ref.month, ref.day, ref.hour,
@@ -148,13 +139,14 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 def find_month_days(text: str) -> list[DateRef]:
-    """Dates without a year ("January 3", "Jan 8")."""
+    """Dates without a year ("January 3", "Jan 8", "8 January"), left to right."""
     out = []
-    for m in MONTH_DAY.finditer(text):
-        ref = _ref(m)
-        if ref and ref.day:
-            out.append(ref)
-    return out
+    for pattern in MONTH_DAYS:
+        for m in pattern.finditer(text):
+            ref = _ref(m)
+            if ref and ref.day and not any(r.start < ref.end and ref.start < r.end for r in out):
+                out.append(ref)
+    return sorted(out, key=lambda r: r.start)
 
 
 # --------------------------------------------------------------------------- the bases
@@ -172,9 +164,9 @@ def normalise_given(value: str | None) -> str | None:
     return max(refs, key=lambda r: r.precision).iso if refs else None
 
 
-def from_metadata_lines(lines: list[str]) -> str | None:
-    """The most precise date on the page's metadata lines."""
-    refs = [r for line in lines for r in find_dates(line)]
+def from_metadata_lines(lines: list[str], order: str | None = None) -> str | None:
+    """The most precise date on the page's metadata lines (``order``: of the page's slashed dates)."""
+    refs = [r for line in lines for r in find_dates(line, order)]
     return max(refs, key=lambda r: (r.precision, r.key())).iso if refs else None
 
 
@@ -183,7 +175,7 @@ PLACE = re.compile(r"^[A-Z][\w.'’\-]*(?:[ ,/]+[A-Z][\w.'’\-]*){0,4},?\s*$") 
 TRAILING_AGENCY = re.compile(r"\s*\([^)]{1,60}\)\s*$")
 
 
-def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str | None]:
+def from_dateline(text: str, fallback_year: int | None, order: str | None = None) -> tuple[str | None, str | None]:
     """(date, note) from a dateline opening one of the first paragraphs.
 
     A dateline is a place, a date, perhaps an agency in parentheses, then a dash:
@@ -195,7 +187,7 @@ def from_dateline(text: str, fallback_year: int | None) -> tuple[str | None, str
         if not dash or dash.start() > 90:
             continue
         prefix = TRAILING_AGENCY.sub("", head[:dash.start()]).rstrip(" ,")
-        for ref in [r for r in find_dates(prefix) if r.day] or find_month_days(prefix):
+        for ref in [r for r in find_dates(prefix, order) if r.day] or find_month_days(prefix):
             if prefix[ref.end:].strip(" ,.") or not PLACE.match(prefix[:ref.start]):
                 continue
             if ref.year:
@@ -247,13 +239,13 @@ FORWARD = re.compile(r"\b(?:by|until|till|before|through|to|from|due|scheduled f
                      r"(?: of)?|planned for|next)\s*$", re.I)
 
 
-def latest_reference(text: str, not_after_year: int | None = None) -> DateRef | None:
+def latest_reference(text: str, not_after_year: int | None = None, order: str | None = None) -> DateRef | None:
     """The latest past date with a year and at least a month written in the text.
 
     Dates that look ahead ("by March 2030", "until June 2031") say nothing about when the text
     was written, nor do dates after the page's copyright year.
     """
-    refs = [r for r in find_dates(text) if r.month and not FORWARD.search(text[max(0, r.start - 24):r.start])
+    refs = [r for r in find_dates(text, order) if r.month and not FORWARD.search(text[max(0, r.start - 24):r.start])
             and (not_after_year is None or r.year <= not_after_year)]
     return max(refs, key=lambda r: r.key()) if refs else None
 
@@ -332,13 +324,16 @@ def publication_date(text: str, given: str | None, metadata_lines: list[str], co
     text = text[:CONTENT_SCAN_CHARS]
     if value := normalise_given(given):
         return value, "metadata", notes
-    if value := from_metadata_lines(metadata_lines):
+    # the order of slashed dates ("4/5/2020") is the page's: read from every slashed date it writes
+    order = D.numeric_order("\n".join(metadata_lines + [text])) if "/" in text or any("/" in x for x in metadata_lines) \
+        else None
+    if value := from_metadata_lines(metadata_lines, order):
         return value, "metadata", notes
     year = copyright_year(copyright_lines)
-    latest = latest_reference(text, year)
+    latest = latest_reference(text, year, order)
     years = [int(y) for y in YEAR.findall(text)]
     fallback_year = year or (latest.year if latest else max(years) if years else None)
-    value, note = from_dateline(text, fallback_year)
+    value, note = from_dateline(text, fallback_year, order)
     if value:
         return value, "dateline", notes + ([note] if note else [])
     value, note = from_anniversary(text, latest)

@@ -1,5 +1,5 @@
 """Month and weekday names and ordinal words, shared by publication dates (``ingest/published.py``) and
-time expressions (``analyze/timex``)."""
+time expressions (``analyze/timex``); the grammar of dates built on them is ``lexicon/dates.py``."""
 from __future__ import annotations
 
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",

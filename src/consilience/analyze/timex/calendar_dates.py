@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import dates as D
 from . import lexicon as L
 from .anchor import month_value, safe_date
 from .context import EXPLICIT, Found
 from .helpers import _day_found, _rel_word, _year_by_tense
 from .registry import rule
 
+# The grammar of absolute dates (month names, days, years, numeric dates and their order) is shared with
+# publication dates: consilience/lexicon/dates.py. What is the TIMEX rules' own: the year of a day named
+# without one (publication date and tense), weekdays before a date, modifiers ("early March").
 
-@rule(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d{2})?)?")
+
+@rule(D.ISO + r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::\d{2})?)?")
 def iso_date(m, ctx):
-    date = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    date = safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
     if date is None:
         return None
     if m["H"]:
@@ -20,74 +25,79 @@ def iso_date(m, ctx):
     return Found("DATE", date.isoformat(), EXPLICIT, kind="day", day=date)
 
 
-@rule(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+AMBIGUOUS_ORDER = "unresolved: day and month order unknown (year only)"
+
+
+@rule(D.NUMERIC)
 def numeric_date(m, ctx):
-    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-    if len(m["y"]) == 2:
-        y += 1900 if y > 30 else 2000
-    month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first number cannot be a month
-    date = safe_date(y, month, day)
+    """"03/15/2019", "15.03.2019", "11/19/19": the order from the date itself, the document's other numeric dates,
+    or the publication date being one reading (lexicon/dates.py); with none, only the year is given."""
+    anchor = ctx.anchor
+    near = anchor.year if anchor else None
+    if ctx.numeric_order is False:
+        ctx.numeric_order = D.numeric_order(ctx.text)
+    parts = D.parts(m, ctx.numeric_order, near, anchor.date if anchor else None)
+    if parts is None:
+        readings = D.readings(m, near)
+        return Found("DATE", str(readings[0][0]), AMBIGUOUS_ORDER) if readings else None
+    date = safe_date(parts.year, parts.month, parts.day)
     return Found("DATE", date.isoformat(), EXPLICIT, kind="day", day=date) if date else None
 
 
-_WD_PREFIX = rf"(?:(?P<wd>{L.WEEKDAY}),?\s+)?(?:the\s+)?"
-_YEAR_SUFFIX = rf"(?:,?\s+(?P<y>{L.YEAR4}))?"
-
-
-_DAY_ORDINALS = {w: n for n, w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-     "twentieth"], start=1)}
-_DAY_ORDINALS.update({f"{tens}-{w}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
-                      for w, n in list(_DAY_ORDINALS.items())[:9] if base + n <= 31})
-_DAY_ORDINALS["thirtieth"] = 30
+_WD_PREFIX = rf"(?:(?P<wd>{D.WEEKDAY}),?\s+)?(?:the\s+)?"
+_YEAR_SUFFIX = rf"(?:,?\s+(?P<year>{D.YEAR4}))?"
 # A spelt-out day ("March eighth", as transcripts write it) only where nothing follows that makes the
 # ordinal count something else ("the March second round").
-_DAY_WORD = (r"(?P<dayw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-             + L.alternation([w for w in _DAY_ORDINALS if "-" not in w]) + r")"
+_DAY_WORD = (rf"(?P<dayw>{D.DAY_WORD})"
              r"(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:and|or|in|at|on|when|to|through|until|till|this|next|last)\b|,?\s+(?:1[6-9]|20)\d\d)")
 
 
-@rule(_WD_PREFIX + rf"(?P<mon>{L.MONTH})(?:\s+|(?<=\.)(?=\d))(?:the\s+)?(?:(?P<day>{L.DAYNUM})|{_DAY_WORD})" + _YEAR_SUFFIX)
+@rule(_WD_PREFIX + rf"(?P<month>{D.MONTH_IN_DATE})(?:\s+|(?<=\.)(?=\d))(?:the\s+)?(?:(?P<day>{D.DAY})|{_DAY_WORD})"
+      + _YEAR_SUFFIX)
 def month_day(m, ctx):
     return _calendar_day(m, ctx)
 
 
-@rule(_WD_PREFIX + rf"(?P<day>{L.DAYNUM})(?:\s+of)?\s+(?P<mon>{L.MONTH})" + _YEAR_SUFFIX)
+@rule(_WD_PREFIX + rf"(?P<day>{D.DAY})(?:\s+of)?\s+(?P<month>{D.MONTH_IN_DATE})" + _YEAR_SUFFIX)
 def day_month(m, ctx):
     return _calendar_day(m, ctx)
 
 
-_DAY_WORD_OF = (r"(?P<dayw>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-                + L.alternation([w for w in _DAY_ORDINALS if "-" not in w]) + r")")
-
-
-@rule(_WD_PREFIX.replace("(?:the\\s+)?", "") + rf"the\s+{_DAY_WORD_OF}\s+of\s+(?P<mon>{L.MONTH})" + _YEAR_SUFFIX)
+@rule(_WD_PREFIX.replace("(?:the\\s+)?", "") + rf"the\s+(?P<dayw>{D.DAY_WORD})\s+of\s+(?P<month>{D.MONTH_IN_DATE})"
+      + _YEAR_SUFFIX)
 def day_word_month(m, ctx):
     """"the twenty-third of March", as transcripts write a date."""
     return _calendar_day(m, ctx)
 
 
+_MONTH_ALONE = re.compile(D.MONTH)
+
+
+def _alone(m) -> bool:
+    """The month of ``m`` is one that may stand without a year (capitalised; "Nov." or "Nov 8", not "nov")."""
+    hit = _MONTH_ALONE.match(m.string, m.start("month"))
+    return hit is not None and hit.end() >= m.end("month")
+
+
 def _calendar_day(m, ctx) -> Found | None:
-    month = L.month_number(m["mon"])
-    if "day" in m.re.groupindex and m["day"]:
-        day = int(re.match(r"\d+", m["day"]).group())
-    else:
-        day = _DAY_ORDINALS[re.sub(r"\s+", "-", m["dayw"].lower())]
-    if m["y"]:
-        date = safe_date(int(m["y"]), month, day)
-        return _day_found(ctx, date, EXPLICIT) if date else None
-    if safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 passes
+    if not m["year"] and not _alone(m):
+        return None  # without a year a month must be capitalised, an abbreviation dotted or before its day
+    parts = D.parts(m)
+    if parts is None:
         return None
+    month, day = parts.month, parts.day
+    if parts.year:
+        date = safe_date(parts.year, month, day)
+        return _day_found(ctx, date, EXPLICIT) if date else None
     year, anchor = _year_by_tense(ctx, m, month, day)
     if year is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", anchor)
     return _day_found(ctx, safe_date(year, month, day), anchor)
 
 
-@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+)?(?P<mon>{L.MONTH}),?\s+(?:of\s+)?(?P<y>{L.YEAR4})")
+@rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+)?{D.MONTH_YEAR}")
 def month_year(m, ctx):
-    return Found("DATE", month_value(int(m["y"]), L.month_number(m["mon"])), EXPLICIT)
+    return Found("DATE", month_value(int(m["year"]), D.month_number(m["month"])), EXPLICIT)
 
 
 @rule(rf"(?:(?P<mod>{L.EMOD})[\s-]+)?(?P<mon>{L.MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")

@@ -32,6 +32,7 @@ class Context:
     anchor: Anchor | None
     doc: object = None
     _tenses: dict = field(default_factory=dict)
+    numeric_order: str | None | bool = False  # the order of the text's slashed dates (lexicon/dates.py); False: not read yet
 
     def tense(self, m: re.Match) -> str:
         key = (m.start(), m.end())

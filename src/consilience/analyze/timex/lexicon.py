@@ -1,7 +1,9 @@
 """Small general English lexicons for temporal expressions, and the regex fragments built from them."""
 from __future__ import annotations
 
-from ...lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from ...lexicon import dates as D
+from ...lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from ...lexicon.dates import alternation, month_number  # noqa: F401  (the rules take them from here)
 from ...lexicon.calendar import ORDINALS as ORDINAL_WORDS
 from ...lexicon.numbers import ARTICLES, CARDINALS
 
@@ -35,23 +37,9 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mida
 PERCENT_WORDS = ("%", "percent", "per cent")
 
 
-def alternation(words) -> str:
-    """Longest-first regex alternation of literal words (so "sept" beats "sep")."""
-    import re
-
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _capitalised(words) -> str:
-    return alternation([w.capitalize() for w in words] + [w.upper() for w in words])
-
-
+# Month and weekday names, days and years: the grammar shared with publication dates (lexicon/dates.py).
 # Month and weekday names must be capitalised (so "may", "march", "sun" as words never match).
-MONTH = (r"(?-i:(?:" + _capitalised(MONTHS) + r")\b|(?:" + _capitalised(MONTH_ABBREVIATIONS)
-         + r")(?:\.|\b(?=\s*\d)))")
-WEEKDAY = r"(?-i:(?:" + _capitalised(WEEKDAYS) + r")\b)"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|:\d)\b"
-YEAR4 = r"(?<![\d,.$£€#])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+MONTH, WEEKDAY, DAYNUM, YEAR4 = D.MONTH, D.WEEKDAY, D.DAY, D.YEAR4
 NUM_WORD = alternation([w for w in SMALL_NUMBERS if w not in ("a", "an")] + list(VAGUE_NUMBERS))
 NUM_DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?"
 NUM_WORD_COMPOUND = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)"
@@ -79,13 +67,6 @@ def number_value(word: str) -> float | None:
         return float(digits) + half
     except ValueError:
         return None
-
-
-def month_number(word: str) -> int | None:
-    w = word.lower().rstrip(".")
-    if w in MONTHS:
-        return MONTHS.index(w) + 1
-    return MONTH_ABBREVIATIONS.get(w)
 
 
 def weekday_number(word: str) -> int | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import dates as D
 from . import lexicon as L
 from .context import EXPLICIT, Found
 from .registry import rule
@@ -96,13 +97,4 @@ def clipped_year(m, ctx):
     word that governs a date ("Marshals '15 Most Wanted'" opens a quotation)."""
     if not m["pre"] and not _CLIPPED_YEAR_CUE.search(ctx.before(m, 12)):
         return None
-    yy = int(m["yy"])
-    if ctx.anchor is None:
-        return Found("DATE", str((1900 if yy >= 30 else 2000) + yy), EXPLICIT)
-    base = ctx.anchor.year
-    year = (base // 100) * 100 + yy
-    if year > base + 10:
-        year -= 100
-    elif year < base - 89:
-        year += 100
-    return Found("DATE", str(year), EXPLICIT)
+    return Found("DATE", str(D.full_year(m["yy"], ctx.anchor.year if ctx.anchor else None)), EXPLICIT)
