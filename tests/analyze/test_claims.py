@@ -483,3 +483,40 @@ def test_the_verb_of_a_post_names_the_post(analyse):
                 published="2031-06-06")
     roles = {c.role for c in _claims(a, "command")}
     assert "leader" in roles and "commander" in roles, [(c.trigger, c.role) for c in a.claims]
+
+
+def test_a_verb_outside_the_vocabulary_done_to_a_counted_thing_is_a_claim(analyse):
+    """"340 flights were cancelled", "the carmaker recalled 18,000 vans", "90 workers laid off": the lemma is
+    the predicate and the count is its object's."""
+    text = ("Airport operator Skandavia said on Friday that 340 flights had been cancelled at Torvik. "
+            "The carmaker Ostrava Motors recalled 18,000 vans in March. "
+            "Union leaders said 90 workers were laid off at the Dellmoor mill.")
+    a = analyse(text, published="2031-06-06")
+    cancel = _claims(a, "cancel")
+    assert [c.quantity for c in cancel] == [340.0], [(c.predicate, c.quantity) for c in a.claims]
+    recall = _claims(a, "recall")
+    assert [c.quantity for c in recall] == [18000.0]
+    lay = _claims(a, "lay off")
+    assert [c.quantity for c in lay] == [90.0] and lay[0].trigger == "laid off"
+    _offsets_hold(text, a)
+    for c in a.claims:
+        assert text[c.trigger_start:c.trigger_end] == c.trigger
+
+
+def test_a_counted_verb_must_be_told_as_done(analyse):
+    """Modal, infinitive, negation, condition, present state, and verbs that state a level are no claims."""
+    text = ("The airline could cancel 200 flights next week. The board plans to close 12 branches. "
+            "The company did not recall 5,000 cars. If the strike spreads, 40 trains would be cancelled. "
+            "Three other tankers are moored at Kelvik. The plant employed 1,400 people and the toll reached 12. "
+            "The ministry wants to hire 300 nurses.")
+    a = analyse(text, published="2031-06-06")
+    generic = [c for c in a.claims if c.predicate not in ("statement", "role", "kill")]
+    assert not generic, [(c.predicate, c.quantity, c.text) for c in generic]
+
+
+def test_a_counted_body_noun_stays_with_its_own_trigger(analyse):
+    """"Nine bodies recovered": the vocabulary's body noun reads it (found dead), not a claim of "recover"."""
+    text = "Divers said nine bodies had been recovered from the lake near Ostmark on Sunday."
+    a = analyse(text, published="2031-06-06")
+    assert not _claims(a, "recover"), [(c.predicate, c.quantity) for c in a.claims]
+    assert any(c.quantity == 9.0 for c in _claims(a, "kill"))

@@ -28,9 +28,9 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     tolls = _tolls(by_i.values())
     # people aboard: the count is the one of the people noun the trigger found ("171 people were on board")
     # a share of the vote, a turnout: the count is the one of the value token the trigger found
-    aboard = {f.victims.i: f for f in by_i.values() if f.predicate in ("aboard", "vote", "turnout", "fine",
+    aboard = {f.victims.i: f for f in by_i.values() if (f.predicate in ("aboard", "vote", "turnout", "fine",
                                                                       "penalty", "bribe", "contract")
-              and f.victims is not None}
+              or f.predicate not in V.FAMILY) and f.victims is not None}
     out: dict[int, list[Quantity]] = {}
     for q, tokens in _sentence_counts(sent, index):
         f = _aboard_owner(_root(tokens), aboard) or _quantity_owner(_root(tokens), by_i, via, tolls)

@@ -6,6 +6,7 @@ from spacy.attrs import LEMMA, LOWER
 
 from ...lexicon import vocabulary as V
 from ..spans import indices_where_lower
+from .counted import counted_action
 from .mentions import _mention_in_phrase, _of_mention
 from .records import _Found, _Index
 from .roles import _joined, _role_trigger, _title_role
@@ -101,7 +102,7 @@ def _trigger(tok, index: _Index) -> _Found | None:
             return _Found(tok, "arrest") if _held(tok, index) else None
         pred = V.VERB_TRIGGERS.get(lemma)
         if pred is None:
-            return None
+            return counted_action(tok, index)
         if pred == "seize" and _taken_person(tok, index):
             pred = "arrest"  # "seized the opposition leader": a detention, told of with the same family
         if lemma in V.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
