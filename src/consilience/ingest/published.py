@@ -27,7 +27,7 @@ WEEKDAYS = r"(?:" + "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
-_TIME = r"(?:\s*[,|·]?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_TIME = r"(?:\s*[,|·\-–—]?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _WEEKDAY = r"(?:" + WEEKDAYS + r"\.?,?\s+)?"
 
 PATTERNS = [
