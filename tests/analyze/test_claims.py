@@ -508,7 +508,9 @@ def test_a_counted_verb_must_be_told_as_done(analyse):
     text = ("The airline could cancel 200 flights next week. The board plans to close 12 branches. "
             "The company did not recall 5,000 cars. If the strike spreads, 40 trains would be cancelled. "
             "Three other tankers are moored at Kelvik. The plant employed 1,400 people and the toll reached 12. "
-            "The ministry wants to hire 300 nurses.")
+            "The ministry wants to hire 300 nurses. During the final quarter the goalkeeper saved four shots. "
+            "During the second half, Brekke scored twice and blocked three shots. Rescuers found a .38 calibre gun. "
+            "The winger sprinted 60 yards.")
     a = analyse(text, published="2031-06-06")
     generic = [c for c in a.claims if c.predicate not in ("statement", "role", "kill")]
     assert not generic, [(c.predicate, c.quantity, c.text) for c in generic]
@@ -520,3 +522,14 @@ def test_a_counted_body_noun_stays_with_its_own_trigger(analyse):
     a = analyse(text, published="2031-06-06")
     assert not _claims(a, "recover"), [(c.predicate, c.quantity) for c in a.claims]
     assert any(c.quantity == 9.0 for c in _claims(a, "kill"))
+
+
+def test_a_counted_action_counts_only_the_noun_it_acts_on(analyse):
+    """"A 6.1 magnitude quake levelled nine villages": the magnitude is no count of the levelling; a bare
+    number ("Halvorsen completed 22") and a score ("overcame a 17-3 deficit") say nothing of what is counted."""
+    text = ("A 6.1 magnitude quake levelled nine villages near Orvik on Monday. Halvorsen completed 22 of them. "
+            "The Orvik Owls overcame a 17-3 deficit.")
+    a = analyse(text, published="2031-06-06")
+    level = _claims(a, "level")
+    assert [c.quantity for c in level] == [9.0], [(c.predicate, c.quantity_text) for c in a.claims]
+    assert not _claims(a, "complete") and not _claims(a, "overcome")

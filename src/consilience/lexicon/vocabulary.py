@@ -393,6 +393,8 @@ COUNTED_NOT_ACTIONS = frozenset((
     "note", "ask", "express", "indicate", "suggest", "highlight", "underline", "repeat", "acknowledge", "admit",
     "concede", "tweet", "write", "read", "reply", "respond", "remark", "comment", "caution", "disclose",
     "affirm", "contend", "boast", "condemn", "pronounce", "promise", "pledge", "vow", "threaten", "urge",
+    # verbs of measure, rating, suspicion and involvement: what they count is a size or a state
+    "weigh", "measure", "rate", "rank", "value", "price", "deem", "render", "suspect", "involve", "intend", "date",
 ))
 # Counted things that are not acted upon: amounts of time and shares ("waited three hours", "lost 11%").
 COUNTED_NOT_THINGS = frozenset(("percent", "per cent", "time", "times", "point", "points"))

@@ -4,10 +4,15 @@ is the predicate; the count is the count of its object. Only a realised clause i
 infinitive, condition or question, and the past tense or a participle."""
 from __future__ import annotations
 
+import re
+
 from ...lexicon import vocabulary as V
 from ...lexicon.speech import ATTRIBUTION_VERBS
 from .records import _Found, _Index
+from ..spans import doc_text
 from .tree import _irrealis
+
+_SCORE = re.compile(r"\d\s*[-–]\s*\d")
 
 # Dependencies by which the counted noun is what the verb acts on.
 _ACTED_ON = frozenset(("dobj", "nsubjpass"))
@@ -41,12 +46,35 @@ def _counted_noun(tok, index: _Index):
         if q is None or q.value is None and q.low is None:
             continue
         unit = (q.unit or "").lower()
+        money = bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()  # currencies are ISO codes
+        if not money and (a.pos_ == "NUM" or not a.text.isalpha() or len(a.text) < 2):
+            continue  # a bare number ("completed 29", "911 dialled") does not say what it counts
+        if unit in V.MEASURE_UNITS or unit.rstrip("s") in V.MEASURE_UNITS:
+            continue  # a distance, a weight or a share ("ran 86 yards"), not things acted on
+        if not _counts(a, money):
+            continue  # the number counts a word inside the phrase ("a .38 calibre gun", "a $2m necklace")
+        if _SCORE.search(doc_text(tok.doc)[max(0, q.start - 8):q.end]):
+            continue  # a score or a record ("a 14-0 deficit", "a 45-7-2 record"), not a count
         if unit in V.TIME_UNITS or unit.rstrip("s") in V.TIME_UNITS or unit in V.COUNTED_NOT_THINGS:
             continue
         if any(t.start <= q.start < t.end for t in index.times):
             continue  # a date or a span of time, not a count
         return a, q
     return None
+
+
+_VAGUE_HEADS = frozenset(("hundreds", "thousands", "dozens", "millions", "scores", "dozen", "tens"))
+
+
+def _counts(noun, money: bool) -> bool:
+    """Whether the quantity counts ``noun`` itself: a number hangs on it ("212 operations"), or it is the amount
+    of money ("$4.5 million"), or a vague number with what it counts after "of" ("hundreds of shops")."""
+    if any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
+        return True
+    numeric = noun.like_num or noun.pos_ == "NUM" or noun.lower_ in _VAGUE_HEADS
+    of_noun = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
+                                                                 for p in c.children) for c in noun.children)
+    return numeric and (money or of_noun)
 
 
 def _realised(tok) -> bool:
@@ -81,9 +109,15 @@ def counted_action(tok, index: _Index) -> _Found | None:
     if found is None:
         return None
     noun, _ = found
+    conjuncts = [tok]
+    while conjuncts[-1].dep_ == "conj" and conjuncts[-1].head is not conjuncts[-1] and len(conjuncts) < 4:
+        conjuncts.append(conjuncts[-1].head)  # "during the run he scored three and blocked two": the first verb's
+    if tok.sent[0].lower_ in _PART_OF_TIME or any(c.dep_ == "prep" and c.lower_ in _PART_OF_TIME
+                                                  for t in conjuncts for c in t.children):
+        return None  # "during the deciding run he blocked two shots": a count of a part of the happening
     if noun.lemma_.lower() in _READ_ELSEWHERE or noun.lower_ in _READ_ELSEWHERE:
         return None  # "six bodies recovered", "the victims identified": the vocabulary's own nouns read them
-    f = _Found(tok, lemma, victims=noun if tok.dep_ == "acl" else None)
+    f = _Found(tok, lemma, victims=noun)  # its count is the count of this noun, and of no other
     particle = next((c for c in tok.children if c.dep_ == "prt"), None)
     if particle is not None:  # "laid off 300 workers", "300 workers were laid off": the verb is both words
         f.predicate = f"{lemma} {particle.lower_}"
@@ -92,5 +126,7 @@ def counted_action(tok, index: _Index) -> _Found | None:
     return f
 
 
+# Prepositions that narrow the time of a count to a stretch of the happening ("during the second half").
+_PART_OF_TIME = frozenset(("during", "within"))
 # Counted nouns the vocabulary reads through its own triggers (bodies found, victims listed, event nouns).
 _READ_ELSEWHERE = V.BODY_NOUNS | V.VICTIM_NOUNS | frozenset(V.NOUN_TRIGGERS) | frozenset(("bodies", "corpses"))
