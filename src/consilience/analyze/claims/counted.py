@@ -77,6 +77,17 @@ def _counts(noun, money: bool) -> bool:
     return numeric and (money or of_noun)
 
 
+def _told_as_done(tok) -> bool:
+    """A perfect infinitive under a verb of saying or believing tells the deed as done, by someone's account
+    ("claims to have copied 2 terabytes", "is believed to have infected 6,000 computers"): no modal, no negation."""
+    kids = list(tok.children)
+    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+            and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in V.MODALS) for c in kids)
+            and (tok.head.lemma_.lower() in V.RAISING_VERBS or tok.head.lemma_.lower() in ATTRIBUTION_VERBS)
+            and not _irrealis(tok.head))
+
+
 def _realised(tok) -> bool:
     """Told as done: past tense or participle, not under a modal, negation or infinitive, not in a condition,
     a purpose or a question, and not the complement of a verb of wanting or planning."""
@@ -88,15 +99,17 @@ def _realised(tok) -> bool:
             return False  # a bare participle heading a clause ("given 12 ...") says too little of its time
         if not any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes):
             return False  # a present passive tells a state ("three ferries are tied up"), not a deed
-    if _irrealis(tok) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest")
-                             for c in tok.children):
+    if _irrealis(tok) and not _told_as_done(tok):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in tok.children):
         return False
     head = tok.head
     if tok.dep_ == "conj" and head is not tok and (_irrealis(head) or head.tag_ not in ("VBD", "VBN")):
         return False  # "could postpone and cancel ...": the modal of the first conjunct holds the second
     if tok.dep_ == "acl" and (head.dep_ == "nsubj" and head.head.lemma_.lower() in V.COUNTED_NOT_ACTIONS):
         return False
-    return not str(tok.sent).rstrip().endswith("?")
+    sent = tok.sent
+    return not doc_text(tok.doc)[sent.start_char:sent.end_char].rstrip().endswith("?")
 
 
 def counted_action(tok, index: _Index) -> _Found | None:
