@@ -543,3 +543,15 @@ def test_a_perfect_infinitive_under_a_verb_of_saying_is_told_as_done(analyse):
     a = analyse(text, published="2031-06-06")
     assert [c.quantity for c in _claims(a, "steal")] == [300.0], [(c.predicate, c.quantity) for c in a.claims]
     assert not _claims(a, "sell")
+
+
+def test_an_obligation_laid_down_is_a_claim_of_its_own(analyse):
+    """"must repay 2.1 million euros" is the obligation (predicate "must repay", the modal in the trigger's words),
+    never the repayment done; "must not repay", "must have repaid" and "would repay" are none."""
+    text = ("The tribunal said the club must repay 2.1 million euros in grants. "
+            "The mayor said the club must not repay 40,000 euros. The club would repay 90,000 euros, its lawyer said.")
+    a = analyse(text, published="2031-06-06")
+    must = _claims(a, "must repay")
+    assert [c.quantity for c in must] == [2100000.0], [(c.predicate, c.quantity) for c in a.claims]
+    assert must[0].trigger == "must repay" and text[must[0].trigger_start:must[0].trigger_end] == "must repay"
+    assert not _claims(a, "repay")

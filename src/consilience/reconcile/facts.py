@@ -582,6 +582,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
                 else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")
     elif subj and what:
         text = f"{subj} {verb} {what}"
+    elif what and fam not in V.FAMILY and verb.startswith("must "):  # an obligation: "must repay $2m", not "$2m must"
+        text = f"{verb} {what}"
     elif subj:
         text = f"{subj} {verb}" if fam in ("crash", "protest") else f"{_NOUNS.get(fam, fam)} by {subj}"
     else:

@@ -88,9 +88,19 @@ def _told_as_done(tok) -> bool:
             and not _irrealis(tok.head))
 
 
+def _obliged(tok) -> bool:
+    """An obligation laid down: "must" and the base form, nothing else modal, negated or perfect ("the club must
+    repay 2 million", not "must have repaid", "must not repay", "must be able to repay")."""
+    kids = list(tok.children)
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "must" for c in kids) and not any(
+        c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ != "must") for c in kids)
+
+
 def _realised(tok) -> bool:
     """Told as done: past tense or participle, not under a modal, negation or infinitive, not in a condition,
     a purpose or a question, and not the complement of a verb of wanting or planning."""
+    if _obliged(tok):
+        return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in tok.children)
     if tok.tag_ not in ("VBD", "VBN"):
         return False
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -131,11 +141,18 @@ def counted_action(tok, index: _Index) -> _Found | None:
     if noun.lemma_.lower() in _READ_ELSEWHERE or noun.lower_ in _READ_ELSEWHERE:
         return None  # "six bodies recovered", "the victims identified": the vocabulary's own nouns read them
     f = _Found(tok, lemma, victims=noun)  # its count is the count of this noun, and of no other
+    first, last = tok, tok  # the trigger's words as written
     particle = next((c for c in tok.children if c.dep_ == "prt"), None)
     if particle is not None:  # "laid off 300 workers", "300 workers were laid off": the verb is both words
         f.predicate = f"{lemma} {particle.lower_}"
-        if particle.i == tok.i + 1:  # written together: the trigger's words run to the particle's end
-            f.words = f"{tok.text}{tok.whitespace_}{particle.text}"
+        last = particle if particle.i == tok.i + 1 else tok
+    if _obliged(tok):  # an obligation is its own claim, never the deed done: "must repay", written so
+        f.predicate = f"must {f.predicate}"
+        must = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must")
+        first = must if must.i == tok.i - 1 else tok
+    if (first, last) != (tok, tok):
+        f.words = doc_text(tok.doc)[first.idx:last.idx + len(last.text)]
+        f.words_start = first.idx
     return f
 
 
