@@ -510,7 +510,7 @@ def test_a_counted_verb_must_be_told_as_done(analyse):
             "Three other tankers are moored at Kelvik. The plant employed 1,400 people and the toll reached 12. "
             "The ministry wants to hire 300 nurses. During the final quarter the goalkeeper saved four shots. "
             "During the second half, Brekke scored twice and blocked three shots. Rescuers found a .38 calibre gun. "
-            "The winger sprinted 60 yards.")
+            "The winger sprinted 60 yards. The thieves drove a four-by-four van into the shop.")
     a = analyse(text, published="2031-06-06")
     generic = [c for c in a.claims if c.predicate not in ("statement", "role", "kill")]
     assert not generic, [(c.predicate, c.quantity, c.text) for c in generic]

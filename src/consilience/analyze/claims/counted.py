@@ -69,8 +69,11 @@ _VAGUE_HEADS = frozenset(("hundreds", "thousands", "dozens", "millions", "scores
 def _counts(noun, money: bool) -> bool:
     """Whether the quantity counts ``noun`` itself: a number hangs on it ("212 operations"), or it is the amount
     of money ("$4.5 million"), or a vague number with what it counts after "of" ("hundreds of shops")."""
-    if any(c.dep_ in ("nummod", "quantmod") for c in noun.children):
-        return True
+    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod")]
+    if nums:  # a number joined on by a hyphen makes a word of its own: "a four-by-four car", "a six-round bout"
+        doc = noun.doc
+        return not any(n.i + 1 < len(doc) and doc[n.i + 1].text in ("-", "–") and not doc[n.i].whitespace_
+                       for n in nums)
     numeric = noun.like_num or noun.pos_ == "NUM" or noun.lower_ in _VAGUE_HEADS
     of_noun = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
                                                                  for p in c.children) for c in noun.children)
