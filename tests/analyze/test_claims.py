@@ -555,3 +555,15 @@ def test_an_obligation_laid_down_is_a_claim_of_its_own(analyse):
     assert [c.quantity for c in must] == [2100000.0], [(c.predicate, c.quantity) for c in a.claims]
     assert must[0].trigger == "must repay" and text[must[0].trigger_start:must[0].trigger_end] == "must repay"
     assert not _claims(a, "repay")
+
+
+def test_a_positive_test_names_the_tested_person_and_the_substance(analyse):
+    """"X tested positive for Y", "banned after testing positive for Y" (the subject of the clause above); a test
+    that could come back positive, or a negative one, is none."""
+    text = ("Her teammate Maria Lindqvist tested positive for furosemide in May. "
+            "Rower Tomas Brekke was suspended after testing positive for the stimulant octodrine. "
+            "Officials said Ana Lind could test positive for caffeine.")
+    a = analyse(text, published="2031-06-06")
+    tests = _claims(a, "positive_test")
+    got = sorted((_texts(a, [c.subject])[0].split()[-1], c.role) for c in tests)
+    assert got == [("Brekke", "octodrine"), ("Lindqvist", "furosemide")], got

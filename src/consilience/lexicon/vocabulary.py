@@ -221,6 +221,11 @@ CONTRACT_VERBS = frozenset(("win", "secure", "receive", "obtain", "land", "award
 DONE_UNDER = frozenset(("agree", "consent"))
 MONEY_FAMILIES = frozenset(("fine", "penalty", "bribe", "contract"))
 
+# A positive test: "X tested positive for Y" (a drug, a virus, a banned substance), "after testing positive for Y"
+# (the subject of the clause above). The substance is the claim's ``role``; two tests for two substances are two facts.
+TEST_VERBS = frozenset(("test",))
+POSITIVE_WORDS = frozenset(("positive",))
+
 # Modal auxiliaries: a clause under one says what can or may be, not what was.
 MODALS = frozenset(("can", "could", "may", "might", "must", "shall", "should", "will", "would", "ca", "wo"))
 
@@ -311,6 +316,7 @@ FAMILY: dict[str, str] = {
     "penalty": "penalty",
     "bribe": "bribe",
     "contract": "contract",
+    "positive_test": "positive_test",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,
