@@ -483,3 +483,87 @@ def test_the_verb_of_a_post_names_the_post(analyse):
                 published="2031-06-06")
     roles = {c.role for c in _claims(a, "command")}
     assert "leader" in roles and "commander" in roles, [(c.trigger, c.role) for c in a.claims]
+
+
+def test_a_verb_outside_the_vocabulary_done_to_a_counted_thing_is_a_claim(analyse):
+    """"340 flights were cancelled", "the carmaker recalled 18,000 vans", "90 workers laid off": the lemma is
+    the predicate and the count is its object's."""
+    text = ("Airport operator Skandavia said on Friday that 340 flights had been cancelled at Torvik. "
+            "The carmaker Ostrava Motors recalled 18,000 vans in March. "
+            "Union leaders said 90 workers were laid off at the Dellmoor mill.")
+    a = analyse(text, published="2031-06-06")
+    cancel = _claims(a, "cancel")
+    assert [c.quantity for c in cancel] == [340.0], [(c.predicate, c.quantity) for c in a.claims]
+    recall = _claims(a, "recall")
+    assert [c.quantity for c in recall] == [18000.0]
+    lay = _claims(a, "lay off")
+    assert [c.quantity for c in lay] == [90.0] and lay[0].trigger == "laid off"
+    _offsets_hold(text, a)
+    for c in a.claims:
+        assert text[c.trigger_start:c.trigger_end] == c.trigger
+
+
+def test_a_counted_verb_must_be_told_as_done(analyse):
+    """Modal, infinitive, negation, condition, present state, and verbs that state a level are no claims."""
+    text = ("The airline could cancel 200 flights next week. The board plans to close 12 branches. "
+            "The company did not recall 5,000 cars. If the strike spreads, 40 trains would be cancelled. "
+            "Three other tankers are moored at Kelvik. The plant employed 1,400 people and the toll reached 12. "
+            "The ministry wants to hire 300 nurses. During the final quarter the goalkeeper saved four shots. "
+            "During the second half, Brekke scored twice and blocked three shots. Rescuers found a .38 calibre gun. "
+            "The winger sprinted 60 yards. The thieves drove a four-by-four van into the shop.")
+    a = analyse(text, published="2031-06-06")
+    generic = [c for c in a.claims if c.predicate not in ("statement", "role", "kill")]
+    assert not generic, [(c.predicate, c.quantity, c.text) for c in generic]
+
+
+def test_a_counted_body_noun_stays_with_its_own_trigger(analyse):
+    """"Nine bodies recovered": the vocabulary's body noun reads it (found dead), not a claim of "recover"."""
+    text = "Divers said nine bodies had been recovered from the lake near Ostmark on Sunday."
+    a = analyse(text, published="2031-06-06")
+    assert not _claims(a, "recover"), [(c.predicate, c.quantity) for c in a.claims]
+    assert any(c.quantity == 9.0 for c in _claims(a, "kill"))
+
+
+def test_a_counted_action_counts_only_the_noun_it_acts_on(analyse):
+    """"A 6.1 magnitude quake levelled nine villages": the magnitude is no count of the levelling; a bare
+    number ("Halvorsen completed 22") and a score ("overcame a 17-3 deficit") say nothing of what is counted."""
+    text = ("A 6.1 magnitude quake levelled nine villages near Orvik on Monday. Halvorsen completed 22 of them. "
+            "The Orvik Owls overcame a 17-3 deficit.")
+    a = analyse(text, published="2031-06-06")
+    level = _claims(a, "level")
+    assert [c.quantity for c in level] == [9.0], [(c.predicate, c.quantity_text) for c in a.claims]
+    assert not _claims(a, "complete") and not _claims(a, "overcome")
+
+
+def test_a_perfect_infinitive_under_a_verb_of_saying_is_told_as_done(analyse):
+    """"claims to have stolen 300 laptops" tells the theft as done (by the claimant's account); "wants to have
+    sold 300 flats" and "claims it could steal 300 laptops" do not."""
+    text = ("The Varn gang, which claims to have stolen 300 laptops, has not been seen since. "
+            "The developer wants to have sold 40 flats by May.")
+    a = analyse(text, published="2031-06-06")
+    assert [c.quantity for c in _claims(a, "steal")] == [300.0], [(c.predicate, c.quantity) for c in a.claims]
+    assert not _claims(a, "sell")
+
+
+def test_an_obligation_laid_down_is_a_claim_of_its_own(analyse):
+    """"must repay 2.1 million euros" is the obligation (predicate "must repay", the modal in the trigger's words),
+    never the repayment done; "must not repay", "must have repaid" and "would repay" are none."""
+    text = ("The tribunal said the club must repay 2.1 million euros in grants. "
+            "The mayor said the club must not repay 40,000 euros. The club would repay 90,000 euros, its lawyer said.")
+    a = analyse(text, published="2031-06-06")
+    must = _claims(a, "must repay")
+    assert [c.quantity for c in must] == [2100000.0], [(c.predicate, c.quantity) for c in a.claims]
+    assert must[0].trigger == "must repay" and text[must[0].trigger_start:must[0].trigger_end] == "must repay"
+    assert not _claims(a, "repay")
+
+
+def test_a_positive_test_names_the_tested_person_and_the_substance(analyse):
+    """"X tested positive for Y", "banned after testing positive for Y" (the subject of the clause above); a test
+    that could come back positive, or a negative one, is none."""
+    text = ("Her teammate Maria Lindqvist tested positive for furosemide in May. "
+            "Rower Tomas Brekke was suspended after testing positive for the stimulant octodrine. "
+            "Officials said Ana Lind could test positive for caffeine.")
+    a = analyse(text, published="2031-06-06")
+    tests = _claims(a, "positive_test")
+    got = sorted((_texts(a, [c.subject])[0].split()[-1], c.role) for c in tests)
+    assert got == [("Brekke", "octodrine"), ("Lindqvist", "furosemide")], got

@@ -326,3 +326,34 @@ def test_the_title_is_the_headline_not_the_date_byline_or_credit_line_under_it()
     # a headline with a year or a date in words is still a headline
     cleaned = clean_text(page("March 8 protests draw thousands in Tessaly", *BODY))
     assert cleaned.harvest.title == "March 8 protests draw thousands in Tessaly"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Cookie notice: we use cookies for analytics. OK", "cookie notice"),
+    ("Free article - 2 of 5 this month", "paywall or meter notice"),
+    ("Podcast: the week in farming, every Monday. Sign up now!", "promotion (a call to sign up)"),
+    ("Text: Ilsa Marwen", "byline"),
+])
+def test_debris_above_the_article(line, reason):
+    cleaned = clean_text(page("ORVIK DAILY POST\nHome | News | Sport", line, "Flood barrier holds", *BODY))
+    assert reasons(cleaned).get(line) == reason, cleaned.removed
+    assert_body_kept(cleaned)
+
+
+def test_a_sentence_ending_in_a_verb_of_signing_up_is_kept():
+    line = "The river authority asked every farmer along the Tessa to register."
+    cleaned = clean_text(page(*BODY, line, BODY[0]))
+    assert line in cleaned.text and cleaned.removed == []
+
+
+def test_masthead_in_capitals_before_an_edition_label():
+    cleaned = clean_text(page("ORVIK RUNDSCHAU - International Edition\nNews | Sport", "Flood barrier holds", *BODY))
+    assert cleaned.harvest.masthead == "Orvik Rundschau"
+
+
+def test_masthead_confirmed_by_a_related_label_below():
+    cleaned = clean_text(page("Orvik Sentinel\nNews | Sport | Weather", "Flood barrier holds", *BODY,
+                              "Related from Orvik Sentinel\n- Dam inspection due in May"))
+    assert cleaned.harvest.masthead == "Orvik Sentinel"
+    alone = clean_text(page("Orvik Sentinel\nNews | Sport | Weather", "Flood barrier holds", *BODY))
+    assert alone.harvest.masthead is None  # no outlet word and nothing below names it

@@ -19,6 +19,8 @@ def date_of(text, given=None, metadata=(), copyright=()):
     ("Sept. 3, 2019 at 6:05 pm", "2019-09-03T18:05"),
     ("in October 2021", "2021-10"),
     ("the 5th of May 2020", "2020-05-05"),
+    ("Friday, March 7, 2031 - 09:15", "2031-03-07T09:15"),  # a time after a dash
+    ("March 7, 2031 - 15 people", "2031-03-07"),  # a number after a dash is no time
 ])
 def test_find_dates(text, iso):
     assert [d.iso for d in find_dates(text)] == [iso]

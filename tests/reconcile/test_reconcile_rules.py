@@ -689,3 +689,28 @@ def test_an_arrest_and_a_jailing_a_day_later_are_two_steps_not_a_date_conflict(b
     build.claim("b", s2, "arrest", objects=[("Oskar Lindqvist", "p")], time="2031-04-15", trigger="jailed")
     _, conflicts, _ = build.run()
     assert conflicts == []
+
+
+def test_counts_of_a_counted_action_in_one_story_conflict(build):
+    """Invented: two reports of the Lake Orsa capsizing give 40 and 55 passengers "ferried" (a verb outside
+    the vocabulary, its own family): in reports of one story with nothing setting them apart, one disagreement;
+    the same counts in reports that share no fact are two happenings."""
+    _ferry_entities(build)
+    a, b = "Officials said 40 passengers were ferried to Kessel.", "The coastguard said 55 passengers were ferried."
+    _story(build, "a", a, "2030-05-02", "A")
+    _story(build, "b", b, "2030-05-02", "B")
+    build.claim("a", a, "ferry", quantity=40.0, quantity_unit="passenger", quantity_text="40 passengers")
+    build.claim("b", b, "ferry", quantity=55.0, quantity_unit="passenger", quantity_text="55 passengers")
+    _, conflicts, _ = build.run()
+    (x,) = conflicts
+    assert x.slot == "quantity" and {v.value for v in x.values} == {"40", "55"}
+
+
+def test_counts_of_a_counted_action_in_unrelated_reports_do_not_conflict(build):
+    a, b = "The clinic said 40 operations were postponed.", "The hospital said 55 operations were postponed."
+    build.document("a", a, outlet="A", published="2030-05-02")
+    build.document("b", b, outlet="B", published="2030-05-02")
+    build.claim("a", a, "postpone", quantity=40.0, quantity_unit="operation", quantity_text="40 operations")
+    build.claim("b", b, "postpone", quantity=55.0, quantity_unit="operation", quantity_text="55 operations")
+    _, conflicts, _ = build.run()
+    assert conflicts == []

@@ -59,6 +59,7 @@ def test_expansion_initials_skip_function_words():
     [
         ("Qarim", "Karim"), ("Hussein", "Husayn"), ("Youssef", "Yusef"), ("Dzhamilov", "Djamilov"),
         ("Mukhtarov", "Muktarov"), ("Rouhavi", "Ruhavi"), ("Zabbari", "Zabari"), ("Tahiri", "Tahery"),
+        ("Bakhtijarow", "Bachtijarow"), ("Rakhmatulin", "Rachmatullin"),  # "ch" for "kh" before a consonant
     ],
 )
 def test_transliteration_variants_match(a, b):
@@ -75,6 +76,7 @@ def test_transliteration_variants_match(a, b):
         ("Iran", "Iraq"),  # short edit distance is not identity
         ("Tarvenia", "Tarvenian"),  # country vs demonym
         ("Dalmatian", "Dalmatians"),
+        ("Machado", "Makado"), ("Kitchens", "Kitkens"),  # "ch" before a vowel, and "tch", stay
     ],
 )
 def test_near_names_do_not_match(a, b):

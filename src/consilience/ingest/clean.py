@@ -90,7 +90,7 @@ COOKIE = re.compile(r"\b(?:we|our|us|this (?:web)?site)\b.{0,120}\bcookies?\b|\b
                     r"|this (?:web)?site)\b|^(?:accept|reject|allow|manage)(?: all)? cookies?\b|^cookies? (?:settings|"
                     r"preferences|policy|notice)\b", re.I)
 COOKIE_PURPOSE = re.compile(r"\b(?:consent|accept|privacy|brows\w+|experience|personali[sz]\w+|settings|preferences"
-                            r"|policy|(?:web)?site|partners|analy[sz]\w+|advertis\w+|ads|traffic|tracking)\b", re.I)
+                            r"|policy|(?:web)?site|partners|analy[sz]\w+|analytics|statistics|advertis\w+|ads|traffic|tracking)\b", re.I)
 # The outlet asking its readers for money: first person plural, a plea and what it pays for.
 APPEAL_PLEA = re.compile(r"\b(?:support|donat(?:e|ion|ing)|contribut(?:e|ion)|chip in|become an? (?:member|subscriber"
                          r"|patron|supporter)|subscrib(?:e|ing))\b", re.I)
@@ -109,11 +109,21 @@ PAYWALL_METER = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+(?:of|out of|/)
                            r"|\b(?:free|remaining) (?:articles?|stories|reads?)\b|\b(?:articles?|stories) (?:left|remaining)\b"
                            r"|\bunlimited (?:digital )?access\b|\bto (?:continue|keep) reading\b|\bsubscribers? only\b"
                            r"|\bfree articles?\b", re.I)
+# The reader's count of free articles, which a meter line may give alone ("Free article - 1 of 3 this month", "2 of 5
+# free stories left"): a count of articles or of the month's reads, not a sentence.
+PAYWALL_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+(?:of|out of|/)\s+(?:\d+|three|four|five|ten)"
+                           r"\s+(?:free\s+)?(?:articles?|stories|reads|this month)\b", re.I)
+METER_ALONE_WORDS = 12
+# A call to sign up closing a line, as the outlet writes it: an imperative opening the line or following the end of
+# a sentence or a label ("Newsletter: the week in review, every Friday. Sign up now!", "Subscribe today."), not a
+# verb inside a sentence ("asked voters to register.").
+SIGNUP_CALL = re.compile(r"(?:^|[.!?:]\s+)(?:sign[ -]?up|subscribe|register)(?:\s+(?:now|today|here|for free|free))?"
+                         r"\s*[!.]?\s*$", re.I)
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
 MASTHEAD = re.compile(r"^[A-Z][A-Z&'’.\-]*(?: [A-Z][A-Z&'’.\-]*){0,5}$")
 CREDIT = re.compile(r"^\(?(?P<role>(?:additional )?reporting|reported|writing|written|editing|edited|compiled|"
                     r"produced)\s+by\s*:?\s*(?P<name>[^;]{1,80}?)(?:;.*)?\)?\.?\s*$", re.I)
-BYLINE = re.compile(r"^(?:by|posted by|written by|author|authors)\s*[:\-]?\s+(?P<name>[A-Z][^\n]{1,80}?)\s*$", re.I)
+BYLINE = re.compile(r"^(?:by|posted by|written by|author|authors|(?:text|words|story)(?=\s*:))\s*[:\-]?\s+(?P<name>[A-Z][^\n]{1,80}?)\s*$", re.I)
 METADATA_CUE = re.compile(r"\b(?:published|posted|updated|last updated|modified|created|date|details|written on"
                           r"|hits|views|read time|min read|minutes? read)\b", re.I)
 LEADING_CUE = re.compile(r"^(?:published|posted|updated|last updated|modified|first published)\b\s*(?:on|at)?\s*:?",
@@ -176,6 +186,10 @@ def classify(line: str, harvest: Harvest) -> str | None:
         return "reader-support appeal"
     if n <= 30 and PAYWALL_ASK.search(s) and PAYWALL_METER.search(s) and not QUOTE_MARKS.search(s):
         return "paywall or meter notice"
+    if n <= METER_ALONE_WORDS and PAYWALL_COUNT.search(s) and not is_sentence(s) and not QUOTE_MARKS.search(s):
+        return "paywall or meter notice"  # the meter alone: "Free article - 1 of 3 this month"
+    if n <= PROMOTION_MAX_WORDS and SIGNUP_CALL.search(s) and not QUOTE_MARKS.search(s):
+        return "promotion (a call to sign up)"
     if (m := CREDIT.match(s)) and len(words(m["name"])) <= 10 and (s.startswith("(") or not is_sentence(s)):
         harvest.credit_names.append(m["name"].strip(" .()"))
         return "reporting credit"
@@ -317,7 +331,8 @@ def clean_text(text: str, known_lines: dict[str, str] | None = None, extracted: 
         _drop_trailing_headlines(keep, removed)
     harvest.title = _first_title(keep, repeated)
     harvest.footer = _footer(harvest)
-    harvest.masthead = None if extracted else _masthead(lines, harvest, {i for i, r in removed if r.reason in CHROME})
+    harvest.masthead = None if extracted else _masthead(lines, harvest, {i for i, r in removed if r.reason in CHROME},
+                                                        [r.text for i, r in removed if i > MAX_CHROME_ABOVE_MASTHEAD + 1])
     for line in keep:
         if line:
             harvest.source_names.extend(_syndication_source(line))
@@ -335,12 +350,18 @@ CHROME = {"site footer links", "share/print/social widget", "advertisement marke
 MAX_CHROME_ABOVE_MASTHEAD = 3
 
 
-def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()) -> str | None:
+# A name in capitals and a short label after a dash, on the first line: "EXAMPLE RUNDSCHAU - International Edition".
+CAPS_BEFORE_DASH = re.compile(r"^(?P<name>[A-Z][A-Z&'’.]*(?: [A-Z][A-Z&'’.]*){1,5})\s+[-–—]\s+(?P<rest>\S.{0,40})$")
+
+
+def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset(),
+              debris: list[str] = ()) -> str | None:
     """The publication's name on the first line of the page (below at most three lines of page furniture),
     alone before a date or heading, or first in a bar of sections ("EXAMPLE DAILY | World | Tuesday, May 5,
     2020"). In capitals (then title-cased); or in capitalised words, alone, when they make a publication's name
     ("The Example Morning Herald": Herald, Monitor, Daily, Agency ...) that no other name in the page's footer
-    contradicts, or when the page's footer or copyright notice names it too (then in a bar as well)."""
+    contradicts, or when the page's footer or copyright notice names it too (then in a bar as well), or a line
+    of page debris below repeats it ("Related from Example Sentinel": ``debris``, the removed lines under the top)."""
     from .outlet import names_publication
 
     index = [i for i, line in enumerate(lines) if line.strip()]
@@ -351,6 +372,8 @@ def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()
     if not top:
         return None
     parts = [p.strip() for p in SEPARATORS.split(top[0]) if p.strip()]
+    if len(parts) == 1 and (m := CAPS_BEFORE_DASH.match(top[0])):
+        parts = [m["name"], m["rest"]]  # "EXAMPLE RUNDSCHAU - International Edition": a name in capitals, a label
     name = parts[0] if parts else ""
     if len(words(name)) < 2 or any(ch.isdigit() for ch in name):
         return None
@@ -363,7 +386,8 @@ def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()
         return None
     else:
         below = _footer_names(harvest)
-        confirmed = any(_same_name(name, other) for other in below)
+        confirmed = any(_same_name(name, other) for other in below) or (
+            _has_own_word(name) and any(name.casefold() in d.casefold() for d in debris))
         if not confirmed and not (alone and names_publication(name) and not below and _has_own_word(name)):
             return None
     if harvest.title and line_key(name) == line_key(harvest.title):

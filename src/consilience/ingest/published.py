@@ -28,8 +28,9 @@ from ..timexvalue import UNKNOWN_YEAR, iso_value, year_of
 WEEKDAYS = r"(?:" + "|".join(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")"
 
 # The dates themselves are read with the grammar shared with the TIMEX rules (lexicon/dates.py); what is
-# ingestion's own is the time of day a page writes after a date and the weekday before it.
-_TIME = r"(?:\s*[,|·]?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+# ingestion's own is the time of day a page writes after a date (also after a dash: "May 11, 2031 - 16:40")
+# and the weekday before it.
+_TIME = r"(?:\s*[,|·\-–—]?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
 _WEEKDAY = r"(?:" + D.WEEKDAY_ANY + r",?\s+)?"
 
 PATTERNS = [

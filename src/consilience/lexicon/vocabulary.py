@@ -221,6 +221,11 @@ CONTRACT_VERBS = frozenset(("win", "secure", "receive", "obtain", "land", "award
 DONE_UNDER = frozenset(("agree", "consent"))
 MONEY_FAMILIES = frozenset(("fine", "penalty", "bribe", "contract"))
 
+# A positive test: "X tested positive for Y" (a drug, a virus, a banned substance), "after testing positive for Y"
+# (the subject of the clause above). The substance is the claim's ``role``; two tests for two substances are two facts.
+TEST_VERBS = frozenset(("test",))
+POSITIVE_WORDS = frozenset(("positive",))
+
 # Modal auxiliaries: a clause under one says what can or may be, not what was.
 MODALS = frozenset(("can", "could", "may", "might", "must", "shall", "should", "will", "would", "ca", "wo"))
 
@@ -311,6 +316,7 @@ FAMILY: dict[str, str] = {
     "penalty": "penalty",
     "bribe": "bribe",
     "contract": "contract",
+    "positive_test": "positive_test",
 }
 
 # Families whose facts are violent events: a killing by a strike and the strike are one moment,
@@ -367,3 +373,34 @@ TIME_SHIFTING_NOUNS = frozenset(("anniversary", "commemoration", "memorial", "re
 
 # Units of a quantity that measure time rather than count participants.
 TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute", "decade", "century", "second"))
+
+
+# --------------------------------------------------------------------------- counted actions
+
+# A verb outside the vocabulary above still makes a claim when it is told as done to a counted thing: "212
+# operations were postponed", "the firm recalled 40,000 cars", "61 patients transferred to other hospitals". The
+# predicate is the verb's lemma (its own family: "postponed" is compared only with "postponed"). These verbs are
+# not read so: they state a quantity's level, change or makeup rather than something done to the things counted
+# ("the toll reached 52", "employs 14,000 people", "includes 12 members", "cost $5m", "lost 11.4%"), or are too
+# light to name an action ("had 300 beds", "got 12 votes", "made 3 changes").
+COUNTED_NOT_ACTIONS = frozenset((
+    "be", "have", "do", "get", "make", "take", "give", "see", "become", "seem", "remain", "stay", "keep", "leave",
+    "include", "comprise", "contain", "total", "number", "count", "reach", "exceed", "top", "surpass", "equal",
+    "cost", "worth", "employ", "represent", "account", "amount", "estimate", "put", "place", "peg", "set", "show",
+    "rise", "climb", "increase", "jump", "soar", "grow", "stand", "fall", "drop", "decline", "decrease", "slip",
+    "slide", "plunge", "gain", "lose", "add", "double", "triple", "treble", "halve", "cut", "raise", "lower",
+    "boost", "reduce", "trim", "expect", "forecast", "project", "predict", "need", "require", "want", "hope",
+    "plan", "aim", "target", "seek", "try", "offer", "propose", "use", "spend", "earn", "record", "register",
+    "post", "report", "list", "average", "score", "win", "beat", "finish", "end", "begin", "start", "open",
+    "close", "last", "span", "cover", "mark", "celebrate", "turn", "age", "hold", "carry", "serve", "host",
+    "welcome", "attract", "draw", "visit", "pass", "follow", "precede", "know", "think", "believe", "feel",
+    "consider", "call", "name", "describe", "mention", "cite", "quote", "find", "say", "tell",
+    # verbs of speech, of promising and of asking: what they count is said, not done ("promised 300 jobs")
+    "note", "ask", "express", "indicate", "suggest", "highlight", "underline", "repeat", "acknowledge", "admit",
+    "concede", "tweet", "write", "read", "reply", "respond", "remark", "comment", "caution", "disclose",
+    "affirm", "contend", "boast", "condemn", "pronounce", "promise", "pledge", "vow", "threaten", "urge",
+    # verbs of measure, rating, suspicion and involvement: what they count is a size or a state
+    "weigh", "measure", "rate", "rank", "value", "price", "deem", "render", "suspect", "involve", "intend", "date",
+))
+# Counted things that are not acted upon: amounts of time and shares ("waited three hours", "lost 11%").
+COUNTED_NOT_THINGS = frozenset(("percent", "per cent", "time", "times", "point", "points"))

@@ -668,7 +668,9 @@ def _linked(a: ResolvedClaim, b: ResolvedClaim, cat: frozenset, ctx: _Context) -
         return ctx.same_story(a.document, b.document) or ctx.same_entities(a.document, b.document)
     if V.family(a.predicate) == "turnout":  # one election's turnout: reports of one story (see _apart)
         return ctx.same_story(a.document, b.document)
-    if same_agent or same_place or _specific(cat):
+    if same_agent or same_place or _specific(cat) or (cat and V.family(a.predicate) not in V.FAMILY):
+        # a counted action outside the vocabulary ("patients transferred") names what was done to what: in
+        # reports of one story, two counts of it speak of one happening unless something sets them apart
         return ctx.same_story(a.document, b.document)
     return False
 

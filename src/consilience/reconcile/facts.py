@@ -97,6 +97,8 @@ def claim_rank(c: ResolvedClaim) -> str | None:
         return V.role_rank(c.role)
     if fam == "declare":
         return V.declared_key(c.role)
+    if fam == "positive_test":  # a test for one substance is not a test for another
+        return (c.role or "").lower() or None
     return None
 
 
@@ -546,6 +548,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
         if c.place:
             text += f" in {_written(c, c.place, names)}"
         return text[:1].upper() + text[1:] + when
+    if fam == "positive_test":  # who tested positive, and for what, as written
+        return f"{subj or 'someone'} tested positive for {c.role}" + when
     if fam == "serve" and not objs:  # under whom is unsure (a pronoun): the sentence itself
         return _extract(c)
     if fam == "serve":
@@ -582,6 +586,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
                 else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")
     elif subj and what:
         text = f"{subj} {verb} {what}"
+    elif what and fam not in V.FAMILY and verb.startswith("must "):  # an obligation: "must repay $2m", not "$2m must"
+        text = f"{verb} {what}"
     elif subj:
         text = f"{subj} {verb}" if fam in ("crash", "protest") else f"{_NOUNS.get(fam, fam)} by {subj}"
     else:

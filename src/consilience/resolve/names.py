@@ -295,6 +295,9 @@ _FOLDS = (
     ("ee", "i"), ("y", "i"), ("w", "v"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
+# "ch" before a consonant, inside a word and not in "sch" or "tch": the velar of German and Polish romanisations
+# ("Abdrachmanow" = "Abdrakhmanov", "Bachtiar" = "Bakhtiar"); English writes that "ch" as a k-sound too ("Christ").
+_CH_AS_KH = re.compile(r"(?<=[a-z])(?<![st])ch(?=[b-df-hj-np-tv-z])")
 _VOWELS = re.compile(r"[aeiou]+")
 
 
@@ -318,6 +321,8 @@ def light_fold(token: str) -> str:
     "qassem" -> "kasem", "khataib" -> "kataib", "suleymany" -> "suleimani", "dzhabarov" -> "jabarov".
     """
     t = token
+    if "ch" in t:  # German and Polish romanisations write "ch" for "kh" ("Abdrachmanow", "Bachtiar")
+        t = _CH_AS_KH.sub("kh", t)
     for a, b in _FOLDS:
         if a in t:
             t = t.replace(a, b)

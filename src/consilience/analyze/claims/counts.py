@@ -23,14 +23,16 @@ def _attach_quantities(sent, found: list[_Found], index: _Index) -> dict[int, li
     are listed in order; each becomes a claim of its own.
     """
     by_i = {f.token.i: f for f in found if f.predicate not in ("statement", "role", "member", "appoint", "command",
-                                                               "declare")}
+                                                               "declare") and f.predicate in V.FAMILY}
     via = {f.via.i: f for f in by_i.values() if f.via is not None}
     tolls = _tolls(by_i.values())
     # people aboard: the count is the one of the people noun the trigger found ("171 people were on board")
     # a share of the vote, a turnout: the count is the one of the value token the trigger found
-    aboard = {f.victims.i: f for f in by_i.values() if f.predicate in ("aboard", "vote", "turnout", "fine",
-                                                                      "penalty", "bribe", "contract")
-              and f.victims is not None}
+    # a counted action outside the vocabulary: the count of the noun it acts on, and only that one
+    counted = [f for f in found if f.predicate not in V.FAMILY]
+    aboard = {f.victims.i: f for f in [*by_i.values(), *counted]
+              if (f.predicate in ("aboard", "vote", "turnout", "fine", "penalty", "bribe", "contract")
+                  or f.predicate not in V.FAMILY) and f.victims is not None}
     out: dict[int, list[Quantity]] = {}
     for q, tokens in _sentence_counts(sent, index):
         f = _aboard_owner(_root(tokens), aboard) or _quantity_owner(_root(tokens), by_i, via, tolls)

@@ -6,6 +6,7 @@ import bisect
 
 from ...model import Claim, DocAnalysis, Document
 from ..spans import doc_text
+from .counted import counted_governors
 from .records import _Index
 from .reparse import _orphan_clauses, _reparsed_claims
 from .sentence import _sentence_claims
@@ -18,7 +19,7 @@ def extract_claims(doc, document: Document, analysis: DocAnalysis, reparse=None)
     ``reparse`` (the spaCy pipeline that parsed ``doc``), when given, parses again on its own a clause the
     parser left without its subject (see ``_orphan_clauses``)."""
     index = _Index(analysis, doc_text(doc))
-    candidates = _candidates(doc)
+    candidates = sorted(set(_candidates(doc)) | set(counted_governors(doc, index)))
     claims: list[Claim] = []
     for sent in doc.sents:
         first, last = bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)

@@ -37,7 +37,8 @@ def _governing_subject(tok, index: _Index) -> Mention | None:
 
 def _attach_participants(f: _Found, index: _Index) -> None:
     tok = f.token
-    if f.predicate in ("role", "member", "aboard", "vote", "turnout", "fine", "penalty", "bribe", "contract"):
+    if f.predicate in ("role", "member", "aboard", "vote", "turnout", "fine", "penalty", "bribe", "contract",
+                       "positive_test"):
         return  # set by _role_trigger, _aboard, _carrying, _vote_share, _turnout
     if tok.pos_ in ("VERB", "AUX"):
         _verb_participants(f, index)

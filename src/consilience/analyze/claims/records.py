@@ -28,6 +28,8 @@ class _Found:
     start_token: object = None  # first token of the claim's span when it is not the sentence
     victims: object = None  # casualty lists ("X were among the victims"): the token heading X
     via: object = None  # the verb through which ``victims`` is reached (the copula, "included")
+    words: str | None = None  # the trigger as written when it is more than its token ("laid off", "must repay")
+    words_start: int | None = None  # where those words start in the text
     undated: bool = False  # its clause's time and place are another event's ("the body was found on Tuesday")
 
 

@@ -74,9 +74,9 @@ def _sentence_claims(sent, document: Document, index: _Index, start_number: int,
             attributed_to=speaker.id if speaker else None,
             speaker_text=speaker_text,
             hedged=hedged,
-            trigger=f.token.text,
-            trigger_start=f.token.idx,
-            trigger_end=f.token.idx + len(f.token.text),
+            trigger=f.words or f.token.text,
+            trigger_start=f.token.idx if f.words_start is None else f.words_start,
+            trigger_end=(f.token.idx if f.words_start is None else f.words_start) + len(f.words or f.token.text),
         )
         if f.time_relation:
             claim.time_relation = f.time_relation

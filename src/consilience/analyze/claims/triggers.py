@@ -6,7 +6,9 @@ from spacy.attrs import LEMMA, LOWER
 
 from ...lexicon import vocabulary as V
 from ..spans import indices_where_lower
+from .counted import counted_action
 from .mentions import _mention_in_phrase, _of_mention
+from .participants import _governing_subject
 from .records import _Found, _Index
 from .roles import _joined, _role_trigger, _title_role
 from .tree import _irrealis, _raised_subject
@@ -18,7 +20,7 @@ def _candidates(doc) -> list[int]:
     lemmas = {*V.VERB_TRIGGERS, *(verb for verb, _ in V.PHRASE_TRIGGERS), *V.ROLE_NOUNS, *V.MEMBER_NOUNS,
               *V.NOUN_TRIGGERS, *V.VICTIM_NOUNS, *V.DECLARE_VERBS, *V.SERVE_VERBS, "toll", *V.BODY_NOUNS,
               *V.RESCUE_PULL_VERBS, "carry", *V.VOTE_VERBS, *V.TURNOUT_NOUNS,
-              *V.PAY_VERBS, *V.CONTRACT_VERBS, "fin"}
+              *V.PAY_VERBS, *V.CONTRACT_VERBS, "fin", *V.TEST_VERBS}
     words = {*V.NOUN_TRIGGERS, *V.TURNOUT_NOUNS, "fined", *V.ROLE_NOUNS, *(role.split("-")[0] for role in V.ROLE_NOUNS), *V.VICTIM_NOUNS,
              *V.BODY_NOUNS, *V.ABOARD_WORDS}
     return sorted(set(indices_where_lower(doc, LEMMA, lemmas)) | set(indices_where_lower(doc, LOWER, words)))
@@ -86,6 +88,8 @@ def _trigger(tok, index: _Index) -> _Found | None:
                     return _Found(tok, pred, time_relation="start" if pred == "command" else None)
         if lemma == "carry":
             return _carrying(tok, index)
+        if lemma in V.TEST_VERBS and (test := _positive_test(tok, index)) is not None:
+            return test
         money = _money(tok, index)
         if money is not None:
             return money
@@ -101,7 +105,7 @@ def _trigger(tok, index: _Index) -> _Found | None:
             return _Found(tok, "arrest") if _held(tok, index) else None
         pred = V.VERB_TRIGGERS.get(lemma)
         if pred is None:
-            return None
+            return counted_action(tok, index)
         if pred == "seize" and _taken_person(tok, index):
             pred = "arrest"  # "seized the opposition leader": a detention, told of with the same family
         if lemma in V.NEEDS_OBJECT and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -520,3 +524,47 @@ def _money(tok, index: _Index) -> _Found | None:
     f = _Found(tok, kind, victims=amount)
     f.objects = [payer]
     return f
+
+
+def _positive_test(tok, index: _Index) -> _Found | None:
+    """"X tested positive for Y", "after testing positive for Y": the tested person is the subject (of the clause
+    above, for a gerund), the substance the ``role``; not under a modal, a negation or an infinitive."""
+    if _irrealis(tok):
+        return None
+    positive = next((c for c in tok.children if c.dep_ in ("acomp", "oprd", "advmod", "dobj", "amod")
+                     and c.lower_ in V.POSITIVE_WORDS), None)
+    if positive is None:
+        return None
+    what = next((p for x in (tok, positive) for c in x.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for p in c.children if p.dep_ == "pobj"), None)
+    if what is None:  # "positive for the booster X, the agency said": a parse that hangs "for" elsewhere
+        what = _noun_after_for(positive)
+    if what is None:
+        return None
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:  # "her teammate X tested ...", parsed with two subjects: the one naming someone
+        who = next((m for c in subjects if (m := _mention_in_phrase(c, index)) is not None), None)
+    elif tok.dep_ in ("pcomp", "advcl", "xcomp"):
+        who = _governing_subject(tok.head, index)
+    else:
+        who = None
+    if who is None or who.label != "PERSON":  # a dateline city or a body is not the tested one
+        return None
+    f = _Found(tok, "positive_test", role=what.text)
+    f.subject = who
+    return f
+
+
+def _noun_after_for(tok):
+    """The last noun of the noun phrase written right after "``tok`` for" ("positive for the blood booster X" -> X),
+    read from the words when the parse hung "for" elsewhere; None when no noun phrase follows."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "for":
+        return None
+    last = None
+    for t in doc[tok.i + 2:min(len(doc), tok.i + 9)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            last = t
+        elif t.pos_ not in ("DET", "ADJ", "NUM") or last is not None and t.pos_ != "NOUN":
+            break
+    return last
