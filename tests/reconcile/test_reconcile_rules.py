@@ -714,3 +714,19 @@ def test_counts_of_a_counted_action_in_unrelated_reports_do_not_conflict(build):
     build.claim("b", b, "postpone", quantity=55.0, quantity_unit="operation", quantity_text="55 operations")
     _, conflicts, _ = build.run()
     assert conflicts == []
+
+
+def test_a_counted_deed_without_its_doer_is_stated_verb_first(build):
+    """Invented: "He oversaw 300 engineers" names no doer (a pronoun); the statement is "Oversaw 300 engineers",
+    not "300 engineers oversaw", which would make the engineers the doers. A count before its verb stays first."""
+    a, b = "In 2014 he oversaw 300 engineers at the yard.", "Officials said 40 flights were cancelled."
+    build.document("a", a, outlet="A", published="2030-05-02")
+    build.document("b", b, outlet="B", published="2030-05-02")
+    ta, tb = a.index("oversaw"), b.index("cancelled")
+    over = build.claim("a", a, "oversee", quantity=300.0, quantity_unit="engineer", quantity_text="300 engineers",
+                       trigger="oversaw", trigger_start=ta, trigger_end=ta + 7)
+    cancel = build.claim("b", b, "cancel", quantity=40.0, quantity_unit="flight", quantity_text="40 flights",
+                         trigger="cancelled", trigger_start=tb, trigger_end=tb + 9)
+    facts, _, _ = build.run()
+    assert _fact_with(facts, over.id).statement.startswith("Oversaw 300 engineers")
+    assert _fact_with(facts, cancel.id).statement.lower().startswith("40 flights cancelled")

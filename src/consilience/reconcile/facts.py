@@ -518,6 +518,16 @@ def representative(d: Draft, names: Names) -> ResolvedClaim:
     return max(d.claims, key=lambda c: _claim_weight(c, names))
 
 
+def _count_follows_trigger(c) -> bool:
+    """The count is written after the claim's verb ("oversaw hundreds of advisers"): it is what the deed was
+    done to, so a statement without the doer reads "oversaw hundreds of advisers", not "hundreds of advisers
+    oversaw". A count before its verb ("212 operations were postponed") stays first."""
+    if c.trigger_start is None or not c.quantity_text:
+        return False
+    at = c.text.find(c.quantity_text)
+    return at >= 0 and c.start + at > c.trigger_start
+
+
 def statement(fact: Fact, d: Draft, names: Names) -> str:
     """A sentence made only of what one claim of the fact extracted from its own clause.
 
@@ -586,8 +596,8 @@ def statement(fact: Fact, d: Draft, names: Names) -> str:
                 else f"attack by {subj}" if subj else "attack") + (f" ({qty})" if qty else "")
     elif subj and what:
         text = f"{subj} {verb} {what}"
-    elif what and fam not in V.FAMILY and verb.startswith("must "):  # an obligation: "must repay $2m", not "$2m must"
-        text = f"{verb} {what}"
+    elif what and fam not in V.FAMILY and (verb.startswith("must ") or _count_follows_trigger(c)):
+        text = f"{verb} {what}"  # an obligation or a deed done to the count: "must repay $2m", "oversaw 300 advisers"
     elif subj:
         text = f"{subj} {verb}" if fam in ("crash", "protest") else f"{_NOUNS.get(fam, fam)} by {subj}"
     else:
