@@ -578,3 +578,22 @@ def test_a_currency_code_and_a_sentence_opening_common_word_are_no_names():
     assert found == [("Nordby", 8)]
     found = _tagged("Rice spoke . Later Rice said rice prices rose .", [(0, 1, "PERSON"), (4, 5, "PERSON")])
     assert ("Rice", 0) in found  # tagged elsewhere, away from a sentence's start: a name
+
+
+def test_a_nationality_after_the_is_cut_from_a_persons_name():
+    """Invented: spaCy reads "the Karvenian Dana Whitfield" as one organisation; a nationality before a
+    name the corpus tags as a person describes the person, even after "the"."""
+    d1 = make("d1", "Talbot beat the Karvenian Dana Whitfield in Velmora. Karvenian fans left.",
+              [("Karvenian Dana Whitfield", "ORG"), ("Talbot", "PERSON"), ("Karvenian", "NORP")])
+    d2 = make("d2", "Dana Whitfield lost on Sunday.", [("Dana Whitfield", "PERSON")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Karvenian Dana Whitfield") == entity_of(entities, analyses, "d2", "Dana Whitfield")
+
+
+def test_a_word_after_the_that_is_no_nationality_stays_in_the_name():
+    # "Harbour" is tagged nowhere as a nationality: "the Harbour Dana Whitfield" (a boat, a ward) keeps it
+    d1 = make("d1", "Talbot sailed on the Harbour Dana Whitfield in Velmora.",
+              [("Harbour Dana Whitfield", "ORG"), ("Talbot", "PERSON")])
+    d2 = make("d2", "Dana Whitfield lost on Sunday.", [("Dana Whitfield", "PERSON")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Harbour Dana Whitfield") != entity_of(entities, analyses, "d2", "Dana Whitfield")
