@@ -597,3 +597,31 @@ def test_a_word_after_the_that_is_no_nationality_stays_in_the_name():
     d2 = make("d2", "Dana Whitfield lost on Sunday.", [("Dana Whitfield", "PERSON")])
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d1", "Harbour Dana Whitfield") != entity_of(entities, analyses, "d2", "Dana Whitfield")
+
+
+def test_a_familiar_given_name_joins_the_full_name_a_document_writes_beside_it():
+    """Invented: "Mo" is neither a prefix of "Maurice" nor in the nickname list; one article writes both
+    names and the surname alone, so they are one person."""
+    d1 = make("d1", "The club hired Maurice Varnik on Monday. Varnik said he was happy. "
+                    "'I know Mo Varnik,' the owner said.",
+              [("Maurice Varnik", "PERSON"), ("Varnik", "PERSON"), ("Mo Varnik", "PERSON")])
+    d2 = make("d2", "Maurice Varnik was fired. Varnik left.", [("Maurice Varnik", "PERSON"), ("Varnik", "PERSON")])
+    d3 = make("d3", "Mo Varnik returns. Fans of Philly and Varnik cheered.",
+              [("Mo Varnik", "FAC"), ("Philly and Varnik", "ORG")])  # two names spaCy joined are no third person
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d3", "Mo Varnik") == entity_of(entities, analyses, "d2", "Maurice Varnik")
+
+
+def test_two_people_sharing_a_surname_stay_apart_without_a_familiar_form():
+    # "Kim" is no familiar form of "Khloe" (its letters are not in the name); names in separate documents,
+    # or beside a third person of the surname, say nothing
+    d1 = make("d1", "Kim Varnik and Khloe Varnik arrived. Varnik waved.",
+              [("Kim Varnik", "PERSON"), ("Khloe Varnik", "PERSON"), ("Varnik", "PERSON")])
+    d2 = make("d2", "Mo Ostrander spoke. Ostrander left.", [("Mo Ostrander", "PERSON"), ("Ostrander", "PERSON")])
+    d3 = make("d3", "Maurice Ostrander spoke. Ostrander left.", [("Maurice Ostrander", "PERSON"), ("Ostrander", "PERSON")])
+    d4 = make("d4", "Mo Halden met Maurice Halden and Mary Halden. Halden smiled.",
+              [("Mo Halden", "PERSON"), ("Maurice Halden", "PERSON"), ("Mary Halden", "PERSON"), ("Halden", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3, d4)
+    assert entity_of(entities, analyses, "d1", "Kim Varnik") != entity_of(entities, analyses, "d1", "Khloe Varnik")
+    assert entity_of(entities, analyses, "d2", "Mo Ostrander") != entity_of(entities, analyses, "d3", "Maurice Ostrander")
+    assert entity_of(entities, analyses, "d4", "Mo Halden") != entity_of(entities, analyses, "d4", "Maurice Halden")

@@ -50,7 +50,7 @@ from .extend import _edge_key, attested_keys, extend_spans
 from .forms import UnionFind, build_forms, person_described
 from .organisations import (merge_contained, merge_legal_suffixes, merge_of_place, merge_place_qualified,
                             merge_qualified, merge_reordered)
-from .persons import link_short_forms, merge_name_prefixes, merge_person_variants
+from .persons import link_short_forms, merge_document_nicknames, merge_name_prefixes, merge_person_variants
 from .spans import _mkey, _one, _trim, name_spans, refine_spans
 from .variants import merge_gapped, merge_spacing, merge_variants
 
@@ -90,6 +90,7 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     defined = merge_links(links, uf)
     merge_person_variants(forms, uf)
     merge_name_prefixes(forms, uf)
+    merge_document_nicknames(forms, uf)
     merge_legal_suffixes(forms, uf)
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)

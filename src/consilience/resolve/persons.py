@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import combinations
 
 from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_type, cluster_types, cluster_votes
 from .names import person_core, tokens_match, translit_key
@@ -248,3 +249,58 @@ def _local_choice(span: NameSpan, candidates: frozenset[str], roots_in_doc: dict
     if not present:
         return dominant
     return present[0] if len(present) == 1 else None
+
+
+def _short_given_form(short: str, long_: str) -> bool:
+    """``short`` may be a familiar form of ``long_`` that neither the prefix rule nor the nickname list
+    knows: same first letter, and two letters long ("Mo" for "Maurice") or three whose letters the long
+    name holds in order ("Abe"-like forms; never "Kim" for "Khloe")."""
+    if len(short) >= len(long_) or len(long_) < 4 or short[0] != long_[0]:
+        return False
+    if len(short) == 2:
+        return True
+    if len(short) == 3:
+        it = iter(long_)
+        return all(c in it for c in short)
+    return False
+
+
+def merge_document_nicknames(forms: dict[str, FormInfo], uf: UnionFind) -> None:
+    """Join the only two people of the corpus who share a surname when one document writes both full
+    names and the surname alone, and one given name is a short familiar form of the other
+    (``_short_given_form``): "Mo Whitfield" and "Maurice Whitfield" beside "Whitfield" in one article.
+    A writer naming two people with one surname tells them apart; one who uses the surname alone beside
+    both names means one person. The two together must be mostly tagged PERSON (spaCy often reads the
+    familiar form as a team or a place). Never with a third name ending in that surname in the corpus,
+    nor across middle names or suffixes that differ."""
+    votes = cluster_votes(forms, uf)
+    blocks: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+    for key, info in forms.items():
+        if info.name.acronym or len(info.name.tokens) < 2 or "and" in info.name.tokens:
+            continue  # ("Philly and Whitfield": two names spaCy joined)
+        parts = _person_parts(info.name.tokens)
+        if parts is not None:
+            blocks[translit_key(parts[2])].append((key, parts))
+    joins = []
+    for members in blocks.values():
+        roots = {uf.find(k) for k, _ in members}
+        if len(roots) != 2 or len(members) > MAX_BLOCK:
+            continue
+        both: Counter = Counter()
+        for r in roots:
+            both.update(votes[r])
+        if 2 * both.get("PERSON", 0) <= sum(both.values()):
+            continue  # together, not mostly tagged a person (one of them may be read as a team or a place)
+        for (ka, pa), (kb, pb) in combinations(members, 2):
+            if uf.find(ka) == uf.find(kb) or pa[1] or pb[1] or pa[3] != pb[3]:
+                continue
+            short, long_ = sorted((pa[0], pb[0]), key=len)
+            if not _short_given_form(short, long_):
+                continue
+            surname = forms.get(pa[2]) or forms.get(pb[2])
+            docs = {s.document for s in forms[ka].spans} & {s.document for s in forms[kb].spans}
+            if surname is not None and docs & {s.document for s in surname.spans}:
+                joins.append((ka, kb))
+                break
+    for a, b in joins:
+        uf.union(a, b)
