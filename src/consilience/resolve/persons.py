@@ -179,6 +179,11 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
             by_last[translit_key(person_core(info.name.tokens)[-1])].add(uf.find(key))
             if types[uf.find(key)] == "PERSON" and 2 * info.labels.get("PERSON", 0) > sum(info.labels.values()):
                 by_first[translit_key(info.name.tokens[0])].add(uf.find(key))
+    full_docs: dict[str, set[str]] = defaultdict(set)  # a given name's candidates -> their documents
+    persons = set().union(*by_first.values()) if by_first else set()
+    for key, info in forms.items():
+        if len(info.name.tokens) >= 2 and uf.find(key) in persons:
+            full_docs[uf.find(key)].update(s.document for s in info.spans)
     ambiguous: dict[str, list[str]] = {}
     given: dict[str, list[str]] = {}
     joins = []
@@ -200,11 +205,14 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
             joins.append((key, cands[0]))
         elif cands:
             ambiguous[key] = cands
-        elif 2 * short_person > sum(info.labels.values()):
+        else:
             # No full name ends with it: a given name alone ("Kathina" for "Kathina Thomas"), decided per
-            # document only, where the document itself names the one person it can be.
+            # document only, where the document itself names the one person it can be. A word spaCy does
+            # not mostly call a person ("Kathina" read as a place) only when every document writing it
+            # names such a person: a place or a thing named like someone is written elsewhere too.
             firsts = sorted(r for r in by_first.get(translit_key(info.name.tokens[0]), ()) if r != own)
-            if firsts:
+            if firsts and (2 * short_person > sum(info.labels.values()) or (
+                    short_type != "NORP" and _named_beside(info, firsts, full_docs))):
                 given[key] = firsts
     for key, root in joins:
         uf.union(key, root)
@@ -226,6 +234,13 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
             dominant[key] = best
     out.update((key, sorted({uf.find(r) for r in roots})) for key, roots in given.items())
     return out
+
+
+def _named_beside(info: FormInfo, roots: list[str], full_docs: dict[str, set[str]]) -> bool:
+    """Every document that writes the name also writes a full name of one of the clusters ``roots``
+    (``full_docs``: cluster -> documents writing one of its names of two words or more)."""
+    docs = {s.document for s in info.spans}
+    return bool(docs) and all(any(d in full_docs.get(r, ()) for r in roots) for d in docs)
 
 
 def _person_with(full: dict[str, int], short: dict[str, int]) -> bool:
