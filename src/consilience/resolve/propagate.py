@@ -31,6 +31,9 @@ from ..packed import only
 PROPAGATED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW"})
 MIN_DOCUMENTS = 2  # documents that must tag a name before it is looked for elsewhere
+# A name of two words or more that only phase 1 found (untagged proper nouns, MISC: "Internet Explorer",
+# which spaCy's small model never tags) is looked for elsewhere once this many documents write it so.
+MIN_MISC_DOCUMENTS = 3
 _WORD = re.compile(r"[^\W_](?:[\w'\u2019&.\-]*\w)?")
 _LOWER = re.compile(r"(?<![\w'\u2019.\-])[a-z][a-z'\u2019\-]*\b")
 _URL = re.compile(r"\S*(?:https?:|www\.|\.(?:com|org|net|html?)\b|/)\S*")
@@ -54,9 +57,12 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
         if a.skipped_reason or a.document not in texts:
             continue
         for m in a.mentions:
-            if m.label not in PROPAGATED_LABELS:
+            misc = m.label == "MISC"
+            if not misc and m.label not in PROPAGATED_LABELS:
                 continue
             surface = _LEADING.sub("", m.text.strip()).rstrip(".,;:")
+            if misc and " " not in surface:
+                continue
             if surface and surface[:1].isupper() and "\n" not in surface:
                 if last_doc.get(surface) != a.document:
                     last_doc[surface] = a.document
@@ -69,7 +75,7 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
     by_first: dict[str, list[str]] = defaultdict(list)
     for surface, count in n_docs.items():
         words = _WORD.findall(surface)
-        if count < MIN_DOCUMENTS or not words:
+        if not words or count < (MIN_DOCUMENTS if set(labels[surface]) - {"MISC"} else MIN_MISC_DOCUMENTS):
             continue
         if len(words) == 1 and (len(surface) < 2 or surface.lower() in lower_words):
             continue
@@ -78,7 +84,7 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
         return {}
     for names in by_first.values():
         names.sort(key=len, reverse=True)  # the longest name first: "Indianapolis Colts" before "Indianapolis"
-    label_of = {name: labels[name].most_common(1)[0][0] for names in by_first.values() for name in names}
+    label_of = {name: _label(labels[name]) for names in by_first.values() for name in names}
     del labels, n_docs
     out: dict[str, list[Mention]] = {}
     for a in only(analyses, "mentions"):
@@ -92,6 +98,12 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
                                        text=text[s:e], label=label_of[name])
                                for k, (s, e, name) in enumerate(found)]
     return out
+
+
+def _label(counts: Counter) -> str:
+    """The label most of the corpus's tags gave a name; MISC only when no naming label did."""
+    named = [(n, label) for label, n in counts.items() if label != "MISC"]
+    return max(named)[1] if named else "MISC"
 
 
 def _occurrences(text: str, spans: list[tuple[int, int]], by_first: dict[str, list[str]]) -> list[tuple[int, int, str]]:
