@@ -642,3 +642,41 @@ def test_a_place_named_like_a_person_stays_a_place():
     d2 = make("d2", "Floods hit Velmora again.", [("Velmora", "GPE")])
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d1", "Velmora") != entity_of(entities, analyses, "d1", "Velmora Quist")
+
+
+def _entities_of(analyses, doc_id: str, text: str) -> list:
+    return [m.entity for a in analyses if a.document == doc_id for m in a.mentions if m.text == text]
+
+
+def test_a_place_that_plays_stands_for_its_team_except_where_it_locates():
+    """Invented: sports pages write the home town for the team ("Port Vell beat Ostrava"); the corpus shows
+    the town playing (a score right after it) and one team named with it. "in Port Vell" stays the town."""
+    d1 = make("d1", "The Port Vell Mariners won again. The Mariners are 10-2.",
+              [("Port Vell Mariners", "ORG"), ("Mariners", "ORG")])
+    d2 = make("d2", "Port Vell beat Ostrava 91-73 on Friday. Fans in Port Vell cheered.",
+              [("Port Vell", "GPE"), ("Ostrava", "GPE")])
+    d3 = make("d3", "Port Vell (11-2) hosts Lindale next. Floods hit Port Vell, Karvenia.", [("Port Vell", "GPE"), ("Lindale", "GPE"), ("Karvenia", "GPE")])
+    entities, analyses = resolve(d1, d2, d3)
+    team = entity_of(entities, analyses, "d1", "Mariners")
+    first, located = _entities_of(analyses, "d2", "Port Vell")
+    assert first == team and located != team
+    playing, flooded = _entities_of(analyses, "d3", "Port Vell")
+    assert playing == team and flooded == located
+
+
+def test_a_place_named_in_a_team_that_never_plays_in_the_text_stays_a_place():
+    # no score nor record anywhere: "Port Vell Mariners" may be a firm or a club; the town stays the town
+    d1 = make("d1", "The Port Vell Mariners met on Monday. The Mariners agreed.",
+              [("Port Vell Mariners", "ORG"), ("Mariners", "ORG")])
+    d2 = make("d2", "Port Vell welcomed Ostrava on Friday.", [("Port Vell", "GPE"), ("Ostrava", "GPE")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d2", "Port Vell") != entity_of(entities, analyses, "d1", "Mariners")
+
+
+def test_a_place_and_a_team_tagged_side_by_side_make_the_team_of_that_place():
+    d1 = make("d1", "The third-ranked North Harbour Sea Eagles (9-1) won. The Sea Eagles lead.",
+              [("North Harbour", "GPE"), ("Sea Eagles", "ORG")])
+    d2 = make("d2", "North Harbour lost its first game. Rain fell in North Harbour.", [("North Harbour", "GPE")])
+    entities, analyses = resolve(d1, d2)
+    lost, rain = _entities_of(analyses, "d2", "North Harbour")
+    assert lost == entity_of(entities, analyses, "d1", "Sea Eagles") and rain != lost

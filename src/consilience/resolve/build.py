@@ -12,6 +12,7 @@ from ..packed import only
 from .aliases import Link
 from .forms import TYPE_ORDER, FormInfo, UnionFind, add_votes
 from .names import display_name, normalize
+from .organisations import team_context
 from .persons import _local_choice
 from .relations import born_relation, relations_from_descriptor
 from .spans import NameSpan
@@ -63,9 +64,13 @@ def build_entities(
     links: list[Link],
     dominant: dict[str, str] | None = None,
     people: frozenset = frozenset(),
+    teams: dict[str, str] | None = None,
 ) -> list[Entity]:
-    """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations."""
+    """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations. A place
+    that stands for its team (``teams``: ``organisations.place_teams``) goes to the team where its
+    mention is no location (``organisations.team_context``)."""
     dominant = {form: uf.find(root) for form, root in (dominant or {}).items()}
+    teams = {form: uf.find(root) for form, root in (teams or {}).items()}
     roots_in_doc: dict[str, set[str]] = defaultdict(set)
     for span in spans:
         if len(forms[span.form].name.tokens) >= 2:
@@ -76,6 +81,8 @@ def build_entities(
         root = uf.find(span.form)
         if span.form in choices:
             root = _local_choice(span, choices[span.form], roots_in_doc, dominant.get(span.form)) or root
+        elif span.form in teams and team_context(texts.get(span.document, ""), span.start, span.end):
+            root = teams[span.form]
         span.root = root
         by_root_spans[root].append(span)
     members: dict[str, list[str]] = defaultdict(list)
