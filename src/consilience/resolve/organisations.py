@@ -247,7 +247,7 @@ def merge_contained(forms: dict[str, FormInfo], uf: UnionFind) -> None:
 # A win-loss record or a score right after a name: "Port Vell (10-2)", "Port Vell 91-73".
 _RECORD = re.compile(r" ?\(\d{1,3}-\d{1,3}(?:-\d{1,2})?\)| \d{1,3}-\d{1,3}\b")
 # Words before a place name that make it the place itself ("in Port Vell", "the mayor of Port Vell").
-_LOCATIVE = frozenset({"in", "at", "of", "near", "outside", "from", "to", "into", "across", "around", "throughout",
+_LOCATIVE = frozenset({"in", "of", "near", "outside", "from", "to", "into", "across", "around", "throughout",
                        "toward", "towards", "inside", "within", "across", "visit", "visited", "visiting"})
 
 
