@@ -114,15 +114,19 @@ def _occurrences(text: str, spans: list[tuple[int, int]], by_first: dict[str, li
     for s, e in spans:
         taken[s:e] = b"\x01" * (e - s)
     headline = HeadlineLines(text)
+    capitals = _capital_lines(text)
+    by_upper = _upper_index(by_first) if capitals else {}
     out = []
     pos = 0
     for m in _WORD.finditer(text):
         s = m.start()
         if s < pos or taken[s]:
             continue
-        for name in by_first.get(m.group(), ()):
+        upper = bool(capitals) and _in_lines(capitals, s)
+        for name in (by_upper.get(m.group(), ()) if upper else by_first.get(m.group(), ())):
             e = s + len(name)
-            if not text.startswith(name, s) or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
+            if not (text[s:e] == name.upper() if upper else text.startswith(name, s)) \
+                    or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
                 continue
             if any(taken[s:e]):
                 continue
@@ -131,6 +135,33 @@ def _occurrences(text: str, spans: list[tuple[int, int]], by_first: dict[str, li
             out.append((s, e, name))
             pos = e
             break
+    return out
+
+
+def _capital_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in capitals only (a headline in capitals: "TALBOT WINS AGAIN")."""
+    if not any(c.isupper() for c in text):
+        return []
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _in_lines(lines: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in lines)
+
+
+def _upper_index(by_first: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The attested names by their first word in capitals, longest first: in a line of capitals an
+    attested name is found written in capitals ("DANA WHITFIELD" is "Dana Whitfield")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for first, names in by_first.items():
+        out[first.upper()].extend(names)
+    for names in out.values():
+        names.sort(key=len, reverse=True)
     return out
 
 
