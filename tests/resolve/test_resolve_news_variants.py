@@ -680,3 +680,12 @@ def test_a_place_and_a_team_tagged_side_by_side_make_the_team_of_that_place():
     entities, analyses = resolve(d1, d2)
     lost, rain = _entities_of(analyses, "d2", "North Harbour")
     assert lost == entity_of(entities, analyses, "d1", "Sea Eagles") and rain != lost
+
+
+def test_a_team_keeps_its_own_name_and_type_when_its_town_stands_for_it():
+    d1 = make("d1", "The Port Vell Mariners (10-2) won. The Mariners lead.", [("Port Vell Mariners", "ORG"), ("Mariners", "ORG")])
+    d2 = make("d2", "Port Vell beat Ostrava. Port Vell scored late. Port Vell won again.", [("Port Vell", "GPE"), ("Ostrava", "GPE")])
+    d3 = make("d3", "Rain fell in Port Vell.", [("Port Vell", "GPE")])
+    entities, analyses = resolve(d1, d2, d3)
+    team = next(e for e in entities if e.id == entity_of(entities, analyses, "d2", "Port Vell"))
+    assert team.name == "Port Vell Mariners" and team.type == "ORG"

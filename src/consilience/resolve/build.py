@@ -77,12 +77,14 @@ def build_entities(
             roots_in_doc[span.document].add(uf.find(span.form))
     choices = {form: frozenset(uf.find(r) for r in candidates) for form, candidates in ambiguous.items()}
     by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)
+    lent: set[int] = set()  # spans of a place that stand for its team: no vote on the team's type or name
     for span in spans:
         root = uf.find(span.form)
         if span.form in choices:
             root = _local_choice(span, choices[span.form], roots_in_doc, dominant.get(span.form)) or root
         elif span.form in teams and team_context(texts.get(span.document, ""), span.start, span.end):
             root = teams[span.form]
+            lent.add(id(span))
         span.root = root
         by_root_spans[root].append(span)
     members: dict[str, list[str]] = defaultdict(list)
@@ -92,9 +94,10 @@ def build_entities(
     taken: set[str] = set()
     for root in sorted(by_root_spans, key=lambda r: (by_root_spans[r][0].document, by_root_spans[r][0].start)):
         rspans = by_root_spans[root]
-        keys = sorted({s.form for s in rspans} | {k for k in members[root] if not forms[k].spans})
+        own = [s for s in rspans if id(s) not in lent] or rspans  # a place lent to its team names it not
+        keys = sorted({s.form for s in own} | {k for k in members[root] if not forms[k].spans})
         votes: Counter = Counter()
-        for s in rspans:
+        for s in own:
             add_votes(votes, s, forms[s.form].name, people)
         if votes:
             type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
