@@ -65,10 +65,12 @@ def build_entities(
     dominant: dict[str, str] | None = None,
     people: frozenset = frozenset(),
     teams: dict[str, str] | None = None,
+    demonyms: dict[int, list[str]] | None = None,
 ) -> list[Entity]:
     """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations. A place
     that stands for its team (``teams``: ``organisations.place_teams``) goes to the team where its
-    mention is no location (``organisations.team_context``)."""
+    mention is no location (``organisations.team_context``); a nationality standing for a person
+    (``demonyms``: ``persons.nationality_nouns``) to the one person so described that its document names."""
     dominant = {form: uf.find(root) for form, root in (dominant or {}).items()}
     teams = {form: uf.find(root) for form, root in (teams or {}).items()}
     roots_in_doc: dict[str, set[str]] = defaultdict(set)
@@ -85,6 +87,11 @@ def build_entities(
         elif span.form in teams and team_context(texts.get(span.document, ""), span.start, span.end):
             root = teams[span.form]
             lent.add(id(span))
+        elif demonyms and id(span) in demonyms:
+            person = _local_choice(span, frozenset(uf.find(r) for r in demonyms[id(span)]), roots_in_doc)
+            if person is not None:
+                root = person
+                lent.add(id(span))
         span.root = root
         by_root_spans[root].append(span)
     members: dict[str, list[str]] = defaultdict(list)
@@ -94,7 +101,7 @@ def build_entities(
     taken: set[str] = set()
     for root in sorted(by_root_spans, key=lambda r: (by_root_spans[r][0].document, by_root_spans[r][0].start)):
         rspans = by_root_spans[root]
-        own = [s for s in rspans if id(s) not in lent] or rspans  # a place lent to its team names it not
+        own = [s for s in rspans if id(s) not in lent] or rspans  # a place lent to its team, a nationality to a person, name them not
         keys = sorted({s.form for s in own} | {k for k in members[root] if not forms[k].spans})
         votes: Counter = Counter()
         for s in own:

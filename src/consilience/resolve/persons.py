@@ -3,6 +3,7 @@ short given name; a surname alone to the full name ending with it (corpus-wide o
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import combinations
@@ -319,3 +320,55 @@ def merge_document_nicknames(forms: dict[str, FormInfo], uf: UnionFind) -> None:
                 break
     for a, b in joins:
         uf.union(a, b)
+
+
+_DESCRIBED = re.compile(r"(?:^|[^\w'\u2019-])([A-Z][A-Za-z]+)((?: [a-z][\w-]*){0,2}) $")
+_NOMINAL_BEFORE = re.compile(r"(?:^|[^\w])(?:the|The)(?: \d+-year-old| [a-z][a-z-]*)? $")
+_NOMINAL_AFTER = re.compile(r"(?:['\u2019]s\b|[,.;:!?)]| ([a-z]+)\b)")
+_AFTER_ARTICLE = re.compile(r"\b(?:the|a|an|The|A|An) ([a-z]+)\b")
+
+
+def nationality_nouns(spans: list[NameSpan], forms: dict[str, FormInfo], uf: UnionFind,
+                      texts: dict[str, str]) -> dict[int, list[str]]:
+    """A nationality standing for a person ("the American looked clueless", "the 40-year-old American
+    never recovered"): span id -> the people the corpus describes with that nationality ("American
+    Hasim Rahman", "American contender Tony Thompson"), decided per document by ``_local_choice`` (the
+    one of them its own document names).
+
+    Nominal only: after "the" (and at most one word such as an age), followed by a possessive, a
+    punctuation mark or a word the corpus never writes after an article (a verb: "was", "looked";
+    "the American team" is an adjective before a noun).
+    """
+    types = cluster_types(forms, uf)
+    norp = {key for key, info in forms.items() if len(info.name.tokens) == 1 and types[uf.find(key)] == "NORP"}
+    if not norp:
+        return {}
+    described: dict[str, set[str]] = defaultdict(set)
+    for span in spans:
+        if len(forms[span.form].name.tokens) < 2 or not (
+                types[uf.find(span.form)] == "PERSON" or any(label == "PERSON" for _, label in span.mentions)):
+            continue  # (a boxer's name is often read as an organisation: the span itself tagged PERSON will do)
+        text = texts.get(span.document, "")
+        m = _DESCRIBED.search(text, max(0, span.start - 60), span.start)
+        if m and m.group(1).lower() in norp:
+            described[m.group(1).lower()].add(uf.find(span.form))
+    if not described:
+        return {}
+    nouns: set[str] | None = None
+    out: dict[int, list[str]] = {}
+    for span in spans:
+        if span.form not in described:
+            continue
+        text = texts.get(span.document, "")
+        if not _NOMINAL_BEFORE.search(text, max(0, span.start - 20), span.start):
+            continue
+        after = _NOMINAL_AFTER.match(text, span.end)
+        if after is None:
+            continue
+        if after.group(1):
+            if nouns is None:  # words the corpus writes after an article: nouns and adjectives
+                nouns = {w for t in texts.values() for w in _AFTER_ARTICLE.findall(t)}
+            if after.group(1) in nouns:
+                continue
+        out[id(span)] = sorted(described[span.form])
+    return out
