@@ -714,3 +714,24 @@ def test_a_nationality_stays_a_nationality_where_its_document_names_no_one_so_de
               [("Talbot", "PERSON"), ("Ostrander", "PERSON"), ("Karvenian", "NORP")])
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d2", "Karvenian") != entity_of(entities, analyses, "d1", "Dana Ruiz")
+
+
+def test_a_surname_spacy_reads_as_a_team_is_the_players_everywhere():
+    """Invented: spaCy tags the player's surname alone as an organisation in every article; one article
+    writes it beside his full name, and nothing in the corpus makes it a firm's or a town's name."""
+    d1 = make("d1", "Kerem Vandelost scored 20. Vandelost also had nine rebounds.",
+              [("Kerem Vandelost", "PERSON"), ("Vandelost", "ORG")])
+    d2 = make("d2", "Vandelost led the team again on Friday.", [("Vandelost", "ORG")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d2", "Vandelost") == entity_of(entities, analyses, "d1", "Kerem Vandelost")
+
+
+def test_a_word_that_opens_a_firms_name_or_follows_in_stays_decided_per_document():
+    d1 = make("d1", "Kerem Talbot founded it. Talbot said so. Talbot Motors grew.",
+              [("Kerem Talbot", "PERSON"), ("Talbot Motors", "ORG"), ("Talbot", "ORG")])
+    d2 = make("d2", "Talbot cut prices on Friday.", [("Talbot", "ORG")])
+    d3 = make("d3", "Dana Orvik spoke. Orvik left.", [("Dana Orvik", "PERSON"), ("Orvik", "GPE")])
+    d4 = make("d4", "Floods hit homes in Orvik on Friday.", [("Orvik", "GPE")])
+    entities, analyses = resolve(d1, d2, d3, d4)
+    assert entity_of(entities, analyses, "d2", "Talbot") != entity_of(entities, analyses, "d1", "Kerem Talbot")
+    assert entity_of(entities, analyses, "d4", "Orvik") != entity_of(entities, analyses, "d3", "Dana Orvik")

@@ -100,7 +100,7 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     merge_reordered(forms, uf)
     merge_contained(forms, uf)
     dominant: dict[str, str] = {}
-    ambiguous.update(link_short_forms(forms, uf, dominant))
+    ambiguous.update(link_short_forms(forms, uf, dominant, texts))
     local = ambiguous
     teams = place_teams(forms, uf, texts)
     demonyms = nationality_nouns(spans, forms, uf, texts)

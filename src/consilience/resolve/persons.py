@@ -156,7 +156,8 @@ def merge_name_prefixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
         uf.union(key, root)
 
 
-def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[str, str]) -> dict[str, list[str]]:
+def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[str, str],
+                     texts: dict[str, str] | None = None) -> dict[str, list[str]]:
     """Join a one-word name to the full name ending with it, when the corpus makes it unambiguous.
 
     Candidates are clusters holding a multi-word name whose last token matches the
@@ -185,6 +186,11 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
     for key, info in forms.items():
         if len(info.name.tokens) >= 2 and uf.find(key) in persons:
             full_docs[uf.find(key)].update(s.document for s in info.spans)
+    openers: set[str] = set()  # first words of names of two words or more ("Velmora" of "Velmora Bank")
+    for key, info in forms.items():
+        if len(info.name.tokens) >= 2 and not info.name.acronym:
+            openers.add(translit_key(info.name.tokens[0]))
+    full_docs_of: dict[str, set[str]] = {}  # lazily: a candidate's documents writing a full name of it
     ambiguous: dict[str, list[str]] = {}
     given: dict[str, list[str]] = {}
     joins = []
@@ -202,7 +208,9 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
         # One candidate: joined when spaCy called the word a person once, or when its own vote is not an
         # organisation or a place (a surname read as a nationality or a work of art); an organisation
         # named after the person, or a place, is decided per document.
-        if len(cands) == 1 and (short_person or short_type not in ("ORG", "GPE", "LOC", "FAC")):
+        if len(cands) == 1 and (short_person or short_type not in ("ORG", "GPE", "LOC", "FAC") or (
+                types[cands[0]] == "PERSON" and texts is not None
+                and _surname_only(key, info, cands[0], forms, uf, texts, openers, full_docs_of))):
             joins.append((key, cands[0]))
         elif cands:
             ambiguous[key] = cands
@@ -235,6 +243,30 @@ def link_short_forms(forms: dict[str, FormInfo], uf: UnionFind, dominant: dict[s
             dominant[key] = best
     out.update((key, sorted({uf.find(r) for r in roots})) for key, roots in given.items())
     return out
+
+
+_LOCATING = frozenset({"in", "near", "outside", "into", "across", "inside", "throughout"})  # not "of", "to": "a pass to Talbot"
+
+
+def _surname_only(key: str, info: FormInfo, root: str, forms: dict[str, FormInfo], uf: UnionFind,
+                  texts: dict[str, str], openers: set[str], full_docs_of: dict[str, set[str]]) -> bool:
+    """A word spaCy reads as an organisation or a place is the surname of the one person (``root``,
+    a person by vote) whose full name ends with it, corpus-wide, when nothing says it names anything
+    else: no name of two words or more begins with it (a firm or a town named after the person:
+    "Talbot Motors", "Talbot Heights"), no mention of it follows a word that locates ("in Talbot"), and
+    one document writes it beside the full name (where it is the person's)."""
+    if translit_key(key) in openers:
+        return False
+    for s in info.spans:
+        before = texts.get(s.document, "")[max(0, s.start - 12):s.start].split()
+        if before and before[-1].lower() in _LOCATING:
+            return False
+    if not full_docs_of:  # once: every cluster's documents that write one of its names of two words or more
+        full_docs_of[""] = set()
+        for k, other in forms.items():
+            if len(other.name.tokens) >= 2:
+                full_docs_of.setdefault(uf.find(k), set()).update(s.document for s in other.spans)
+    return any(s.document in full_docs_of.get(root, ()) for s in info.spans)
 
 
 def _named_beside(info: FormInfo, roots: list[str], full_docs: dict[str, set[str]]) -> bool:
