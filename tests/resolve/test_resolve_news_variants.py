@@ -735,3 +735,14 @@ def test_a_word_that_opens_a_firms_name_or_follows_in_stays_decided_per_document
     entities, analyses = resolve(d1, d2, d3, d4)
     assert entity_of(entities, analyses, "d2", "Talbot") != entity_of(entities, analyses, "d1", "Kerem Talbot")
     assert entity_of(entities, analyses, "d4", "Orvik") != entity_of(entities, analyses, "d3", "Dana Orvik")
+
+
+def test_a_place_playing_in_a_headline_or_before_a_possessive_stands_for_its_team():
+    d1 = make("d1", "The Port Vell Mariners (10-2) won. The Mariners lead.", [("Port Vell Mariners", "ORG"), ("Mariners", "ORG")])
+    d2 = make("d2", "PORT VELL DEFEATS OSTRAVA 65-53\nIn the first half of Port Vell's game, fans in Port Vell cheered.",
+              [("PORT VELL", "GPE"), ("Port Vell", "GPE"), ("OSTRAVA", "GPE")])
+    entities, analyses = resolve(d1, d2)
+    team = entity_of(entities, analyses, "d1", "Mariners")
+    assert entity_of(entities, analyses, "d2", "PORT VELL") == team
+    game, fans = _entities_of(analyses, "d2", "Port Vell")
+    assert game == team and fans != team

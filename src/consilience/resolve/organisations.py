@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..analyze.spans import headline_at
 from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_types
 from .names import FUNCTION_WORDS, ORG_PREFIXES, initials, org_suffix, translit_key
 
@@ -310,17 +311,19 @@ def place_teams(forms: dict[str, FormInfo], uf: UnionFind, texts: dict[str, str]
 
 def team_context(text: str, start: int, end: int) -> bool:
     """The place name at [start, end) may stand for its team: not after a word that locates ("in", "of",
-    "at"...), not beside a comma and a capitalised word ("Port Vell, Karvenia", "Lindale, Port Vell"), not
-    followed by a capitalised word (it opens a longer name) nor a possessive of a place noun."""
+    "from"...) unless a possessive follows (the word then governs what is owned: "half of Port Vell's
+    game"), not beside a comma and a capitalised word ("Port Vell, Karvenia", "Lindale, Port Vell"), not
+    followed by a capitalised word outside a headline (it opens a longer name)."""
     before = text[max(0, start - 30):start]
     words = before.split()
-    if words and words[-1].lower().strip(",;:") in _LOCATIVE:
+    after = text[end:end + 30]
+    possessive = after[:2] in ("'s", "\u2019s") or after[:3] == "\u2019 s"  # "half of [Port Vell's game]"
+    if words and words[-1].lower().strip(",;:") in _LOCATIVE and not possessive:
         return False
     if before.rstrip().endswith(",") and len(words) >= 1 and words[-1][:1].isupper():
         return False
-    after = text[end:end + 30]
     if after.startswith(",") and after[1:].lstrip()[:1].isupper():
         return False
-    if after.startswith(" ") and after[1:2].isupper():
-        return False
+    if after.startswith(" ") and after[1:2].isupper() and not headline_at(text, start):
+        return False  # (in a headline every word is capitalised: "PORT VELL DEFEATS OSTRAVA")
     return True
