@@ -694,16 +694,18 @@ def test_a_team_keeps_its_own_name_and_type_when_its_town_stands_for_it():
 def test_a_nationality_standing_for_a_person_goes_to_the_one_so_described_its_document_names():
     """Invented: sports pages call a fighter by his nationality ("the Karvenian was hurt"); the corpus
     describes one fighter of that nationality and the document names him."""
-    d1 = make("d1", "Talbot stopped Karvenian challenger Dana Ruiz in Velmora. Karvenian fans left. The team flew home.",
+    d1 = make("d1", "Talbot stopped Karvenian challenger Dana Ruiz in Velmora. Karvenian fans left. The team flew home. "
+                    "Dana Ruiz was slow and Talbot never tired.",
               [("Talbot", "PERSON"), ("Dana Ruiz", "PERSON"), ("Karvenian", "NORP"), ("Velmora", "GPE")])
     d2 = make("d2", "Talbot beat Dana Ruiz. The Karvenian was hurt early and the 40-year-old Karvenian never "
-                    "recovered. The Karvenian team left.",
+                    "recovered. The Karvenian team left, recalling the Karvenian genocide.",
               [("Talbot", "PERSON"), ("Dana Ruiz", "PERSON"), ("Karvenian", "NORP")])
     entities, analyses = resolve(d1, d2)
     ruiz = entity_of(entities, analyses, "d2", "Dana Ruiz")
-    hurt, recovered, team = _entities_of(analyses, "d2", "Karvenian")
-    assert hurt == ruiz and recovered == ruiz
+    hurt, recovered, team, genocide = _entities_of(analyses, "d2", "Karvenian")
+    assert hurt == ruiz and recovered == ruiz  # before words the corpus writes after a person's name
     assert team != ruiz  # an adjective before a noun the corpus writes after an article ("the team")
+    assert genocide != ruiz  # nor before a word no person's name is followed by
     assert next(e for e in entities if e.id == ruiz).type == "PERSON"
 
 

@@ -368,8 +368,9 @@ def nationality_nouns(spans: list[NameSpan], forms: dict[str, FormInfo], uf: Uni
     one of them its own document names).
 
     Nominal only: after "the" (and at most one word such as an age), followed by a possessive, a
-    punctuation mark or a word the corpus never writes after an article (a verb: "was", "looked";
-    "the American team" is an adjective before a noun).
+    punctuation mark or a word the corpus writes right after a person's name and never after an
+    article (a verb: "was", "looked"; "the American team", "the Syrian genocide" are adjectives before
+    a noun).
     """
     types = cluster_types(forms, uf)
     norp = {key for key, info in forms.items() if len(info.name.tokens) == 1 and types[uf.find(key)] == "NORP"}
@@ -387,6 +388,7 @@ def nationality_nouns(spans: list[NameSpan], forms: dict[str, FormInfo], uf: Uni
     if not described:
         return {}
     nouns: set[str] | None = None
+    verbs: set[str] = set()
     out: dict[int, list[str]] = {}
     for span in spans:
         if span.form not in described:
@@ -398,9 +400,17 @@ def nationality_nouns(spans: list[NameSpan], forms: dict[str, FormInfo], uf: Uni
         if after is None:
             continue
         if after.group(1):
-            if nouns is None:  # words the corpus writes after an article: nouns and adjectives
+            if nouns is None:
+                # words the corpus writes right after a person's name and never after an article: what a
+                # person does ("was", "looked", "never"), not a noun ("the Karvenian genocide")
                 nouns = {w for t in texts.values() for w in _AFTER_ARTICLE.findall(t)}
-            if after.group(1) in nouns:
+                verbs = set()
+                for other in spans:
+                    if any(label == "PERSON" for _, label in other.mentions):
+                        w = _NOMINAL_AFTER.match(texts.get(other.document, ""), other.end)
+                        if w and w.group(1) and w.group(1) not in nouns:
+                            verbs.add(w.group(1))
+            if after.group(1) not in verbs:
                 continue
         out[id(span)] = sorted(described[span.form])
     return out
