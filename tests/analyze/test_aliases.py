@@ -74,3 +74,13 @@ def test_soleimani_names_that_are_one_entity(soleimani):
     assert has("004", "born", "al-Muhandis", "Jamal Ali Ebrahimi")
     assert has("001", "acronym", "Mujahedin-e Khalq", "MEK Iran")
     assert has("000", "slash", "PMOI", "MEK")
+
+
+def test_a_place_in_brackets_before_or_makes_no_alias(analyse):
+    """Invented: "(Port Vell)" places the coach; the two names on either side of "or" are two people even
+    when spaCy reads the first as an organisation."""
+    text = ("This was not Ostrander Velk Trading (Port Vell) or Dana Whitfield (Lindale), whose records "
+            "sank any chance. The Carrow Fishermen's League (CFL) or Rabta al-Sayyadin protested.")
+    pairs = _evidence(text, analyse(text))
+    assert not any(kind == "or" and "Whitfield" in b for kind, a, b in pairs)
+    assert any(kind == "or" and "Carrow Fishermen" in a for kind, a, b in pairs)

@@ -7,7 +7,7 @@ import pytest
 
 from consilience.codec import encode
 from consilience.model import Claim, DocAnalysis, Mention, ResolvedClaim, TimeExpr
-from consilience.packed import PackedAnalyses, PackedRecords, drop_fields, only
+from consilience.packed import PackedAnalyses, PackedRecords, add_mentions, drop_fields, only
 
 
 def _records() -> list[DocAnalysis]:
@@ -107,6 +107,7 @@ def test_pipeline_on_packed_analyses_equals_the_stages_on_lists(tmp_path):
     plain = list(load_analyses(documents, settings, tmp_path / STORE_NAME, skip=PHASE2_SKIPS))
     assert all(isinstance(a, DocAnalysis) for a in plain)
     list_corpus = Corpus(inputs=packed_corpus.inputs, documents=documents, skipped=skipped, analyses=plain)
+    add_mentions(plain, resolve.propagate_names(documents, plain))  # the pipeline's first phase-2 stage
     list_corpus.entities = resolve.resolve_entities(documents, plain)
     list_corpus.claims, list_corpus.facts, list_corpus.conflicts, list_corpus.sources = reconcile(
         documents, plain, list_corpus.entities)

@@ -76,3 +76,42 @@ def test_in_a_title_case_headline_and_after_a_sentence_opening_article_the_name_
                 DocAnalysis(document="d3")]
     starts = sorted(m.start for m in propagate_names(docs, analyses)["d3"])
     assert starts == [0, docs[2].text.index("Velmora Colts scored")]
+
+
+def test_an_untagged_proper_noun_three_documents_write_is_found_in_a_fourth():
+    """Invented: spaCy never tags "Orbis Navigator"; phase 1 found it as an untagged proper noun (MISC) in
+    three documents, so a fourth that left it unmarked gets it too; two documents are not enough, nor is
+    a one-word untagged name."""
+    docs = DOCS + [_doc(4, "Orbis Navigator users, update now. Tessaly fixed it. Tessaly is fast.")]
+    misc = [_tagged(DOCS[0], ("Orbis Navigator", "MISC"), ("Kestrel Systems", "ORG")),
+            _tagged(DOCS[1], ("Orbis Navigator", "MISC")),
+            _tagged(DOCS[2], ("Orbis Navigator", "MISC")),
+            _tagged(docs[3], ("Tessaly", "MISC"))]
+    for a in misc[1:3]:
+        a.mentions.append(Mention(id=f"{a.document}:m9", document=a.document, start=0, end=0, text="Tessaly",
+                                  label="MISC"))
+    added = propagate_names(docs, misc[:3] + [DocAnalysis(document="d4")])
+    assert {(m.text, m.label) for m in added.get("d4", [])} == {("Orbis Navigator", "MISC")}
+    added = propagate_names(docs, misc[:2] + [DocAnalysis(document="d3"), DocAnalysis(document="d4")])
+    assert not any(m.text == "Orbis Navigator" for ms in added.values() for m in ms)
+
+
+def test_a_name_is_found_written_in_capitals_in_a_headline_of_capitals():
+    """Invented: a headline in capitals writes "KESTREL SYSTEMS"; the name two documents tag is found there,
+    but not a capitalised common word, nor the name in capitals inside an ordinary line."""
+    docs = DOCS[:2] + [_doc(3, "KESTREL SYSTEMS FIXES ORBIS BUG\nThe ORBIS team at KESTREL SYSTEMS said so.")]
+    analyses = [_tagged(DOCS[0], ("Kestrel Systems", "ORG")), _tagged(DOCS[1], ("Kestrel Systems", "ORG")),
+                DocAnalysis(document="d3")]
+    added = propagate_names(docs, analyses)
+    assert [(m.text, m.start) for m in added["d3"]] == [("KESTREL SYSTEMS", 0)]
+
+
+def test_a_word_written_in_capitals_once_is_still_a_word_and_not_an_acronym():
+    from test_resolve_entities import make, resolve, entity_of
+
+    d1 = make("d1", "PORT VELL MARINERS WIN\nThe Port Vell Mariners beat Ostrava.", [("Port Vell Mariners", "ORG")])
+    d2 = make("d2", "MARINERS ROUT OSTRAVA\nThe Mariners won. The Mariners lead.", [("MARINERS", "ORG"), ("Mariners", "ORG"),
+                                                                                  ("Port Vell", "GPE")])
+    d3 = make("d3", "Fans in Port Vell cheered.", [("Port Vell", "GPE")])
+    entities, analyses = resolve(d1, d2, d3)
+    assert entity_of(entities, analyses, "d2", "MARINERS") == entity_of(entities, analyses, "d1", "Port Vell Mariners")

@@ -112,3 +112,14 @@ def test_an_abbreviated_mount_or_fort_is_the_same_name():
     assert normalize("Ft. Halden").tokens == normalize("Fort Halden").tokens
     assert normalize("MT").tokens == ("mt",)
     assert normalize("Pt Orsk").tokens == ("pt", "orsk")
+
+
+def test_an_abbreviated_street_word_ending_a_name_is_the_same_name():
+    """Invented: "117th St." and "117th Street" are one street; "St" opening a name stays a title
+    (Saint), and a lone "Ave" or "St" is left as written."""
+    from consilience.resolve.names import normalize
+
+    assert normalize("117th St.").tokens == normalize("117th Street").tokens == ("117th", "street")
+    assert normalize("Harlan Ave").tokens == normalize("Harlan Avenue").tokens
+    assert normalize("St Orsk").tokens == ("orsk",)
+    assert normalize("St").tokens == ("st",) and normalize("Ave").tokens == ("ave",)

@@ -335,6 +335,10 @@ def _born_target(born, index: MentionIndex) -> Mention | None:
     return None
 
 
+# "(PMU)", "(U.S.)": one word of capitals. "(Oklahoma City)" before "or" places a name; it renames nothing.
+_ACRONYM_BRACKET = re.compile(r"\(\s*(?=(?:[^)\s]*[A-Z]){2})[A-Za-z0-9.&/\-]{2,16}\s*\)")
+
+
 def _or_pairs(doc, text, document, index) -> list[AliasEvidence]:
     """'X (ABBR) or Y' / 'X or Y, ...': two names of the same kind joined by 'or', not in a list."""
     out = []
@@ -349,7 +353,8 @@ def _or_pairs(doc, text, document, index) -> list[AliasEvidence]:
             continue
         # "the UN or NATO", "iPod or iPhone" are choices; a renaming is flagged by an acronym before
         # the "or" ("X (ABBR) or Y") or by an appositive comma ("X, or Y,")
-        after_acronym = _skip_parenthetical_back(text, token.idx) != token.idx
+        opening = _skip_parenthetical_back(text, token.idx)
+        after_acronym = opening != token.idx and _ACRONYM_BRACKET.match(text, opening) is not None
         appositive = text[:token.idx].rstrip().endswith(",")
         if not (after_acronym or appositive):
             continue

@@ -12,6 +12,7 @@ from ..packed import only
 from .aliases import Link
 from .forms import TYPE_ORDER, FormInfo, UnionFind, add_votes
 from .names import display_name, normalize
+from .organisations import team_context
 from .persons import _local_choice
 from .relations import born_relation, relations_from_descriptor
 from .spans import NameSpan
@@ -63,19 +64,34 @@ def build_entities(
     links: list[Link],
     dominant: dict[str, str] | None = None,
     people: frozenset = frozenset(),
+    teams: dict[str, str] | None = None,
+    demonyms: dict[int, list[str]] | None = None,
 ) -> list[Entity]:
-    """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations."""
+    """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations. A place
+    that stands for its team (``teams``: ``organisations.place_teams``) goes to the team where its
+    mention is no location (``organisations.team_context``); a nationality standing for a person
+    (``demonyms``: ``persons.nationality_nouns``) to the one person so described that its document names."""
     dominant = {form: uf.find(root) for form, root in (dominant or {}).items()}
+    teams = {form: uf.find(root) for form, root in (teams or {}).items()}
     roots_in_doc: dict[str, set[str]] = defaultdict(set)
     for span in spans:
         if len(forms[span.form].name.tokens) >= 2:
             roots_in_doc[span.document].add(uf.find(span.form))
     choices = {form: frozenset(uf.find(r) for r in candidates) for form, candidates in ambiguous.items()}
     by_root_spans: dict[str, list[NameSpan]] = defaultdict(list)
+    lent: set[int] = set()  # spans of a place that stand for its team: no vote on the team's type or name
     for span in spans:
         root = uf.find(span.form)
         if span.form in choices:
             root = _local_choice(span, choices[span.form], roots_in_doc, dominant.get(span.form)) or root
+        elif span.form in teams and team_context(texts.get(span.document, ""), span.start, span.end):
+            root = teams[span.form]
+            lent.add(id(span))
+        elif demonyms and id(span) in demonyms:
+            person = _local_choice(span, frozenset(uf.find(r) for r in demonyms[id(span)]), roots_in_doc)
+            if person is not None:
+                root = person
+                lent.add(id(span))
         span.root = root
         by_root_spans[root].append(span)
     members: dict[str, list[str]] = defaultdict(list)
@@ -85,9 +101,10 @@ def build_entities(
     taken: set[str] = set()
     for root in sorted(by_root_spans, key=lambda r: (by_root_spans[r][0].document, by_root_spans[r][0].start)):
         rspans = by_root_spans[root]
-        keys = sorted({s.form for s in rspans} | {k for k in members[root] if not forms[k].spans})
+        own = [s for s in rspans if id(s) not in lent] or rspans  # a place lent to its team, a nationality to a person, name them not
+        keys = sorted({s.form for s in own} | {k for k in members[root] if not forms[k].spans})
         votes: Counter = Counter()
-        for s in rspans:
+        for s in own:
             add_votes(votes, s, forms[s.form].name, people)
         if votes:
             type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))

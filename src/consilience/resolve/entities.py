@@ -49,8 +49,9 @@ from .build import build_entities
 from .extend import _edge_key, attested_keys, extend_spans
 from .forms import UnionFind, build_forms, person_described
 from .organisations import (merge_contained, merge_legal_suffixes, merge_of_place, merge_place_qualified,
-                            merge_qualified, merge_reordered)
-from .persons import link_short_forms, merge_name_prefixes, merge_person_variants
+                            merge_qualified, merge_reordered, place_teams)
+from .persons import (link_short_forms, merge_document_nicknames, merge_name_prefixes, merge_person_variants,
+                      nationality_nouns)
 from .spans import _mkey, _one, _trim, name_spans, refine_spans
 from .variants import merge_gapped, merge_spacing, merge_variants
 
@@ -90,6 +91,7 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     defined = merge_links(links, uf)
     merge_person_variants(forms, uf)
     merge_name_prefixes(forms, uf)
+    merge_document_nicknames(forms, uf)
     merge_legal_suffixes(forms, uf)
     ambiguous = merge_acronyms(forms, uf, defined)
     merge_qualified(forms, uf)
@@ -98,9 +100,11 @@ def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list
     merge_reordered(forms, uf)
     merge_contained(forms, uf)
     dominant: dict[str, str] = {}
-    ambiguous.update(link_short_forms(forms, uf, dominant))
+    ambiguous.update(link_short_forms(forms, uf, dominant, texts))
     local = ambiguous
+    teams = place_teams(forms, uf, texts)
+    demonyms = nationality_nouns(spans, forms, uf, texts)
     # The name caches hold every surface, key and extension candidate seen (~600 MB at 10^5 documents);
     # building the entities needs few of them again, and it is where memory peaks.
     _clear_caches()
-    return build_entities(forms, uf, local, spans, texts, analyses, links, dominant, people)
+    return build_entities(forms, uf, local, spans, texts, analyses, links, dominant, people, teams, demonyms)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Descriptor
 from .aliases import Link
@@ -37,6 +37,7 @@ def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = fr
     ``person_described`` finds) is one vote PERSON beside spaCy's label, a legal form at the end of
     the name ("Ltd", "ASA") two votes ORG (it outweighs spaCy's label)."""
     forms: dict[str, FormInfo] = {}
+    capitals: Counter = Counter()  # form -> spans written as an acronym minus spans written as a word
     for span in spans:
         name = normalize(span.text)
         span.form = name.key
@@ -45,6 +46,15 @@ def build_forms(spans: list[NameSpan], links: list[Link], people: frozenset = fr
             info = forms[name.key] = FormInfo(name)
         info.spans.append(span)
         add_votes(info.labels, span, name, people)
+        if len(name.tokens) == 1:
+            capitals[name.key] += 1 if name.acronym else -1
+    for key, n in capitals.items():
+        # a word written in capitals only in a headline of capitals ("COLTS") is the word most spans write
+        info = forms[key]
+        if n < 0 and info.name.acronym:
+            info.name = replace(info.name, acronym=None)
+        elif n > 0 and not info.name.acronym:
+            info.name = next(normalize(s.text) for s in info.spans if normalize(s.text).acronym)
     for link in links:
         for surface in (link.a, link.b):
             name = normalize(surface)

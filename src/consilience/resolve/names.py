@@ -208,12 +208,17 @@ def normalize(text: str) -> NameForm:
         tokens = raw
     if len(tokens) > 1 and tokens[0] in _PLACE_ABBREVIATIONS:  # "Mt Cook" is "Mount Cook"
         tokens = [_PLACE_ABBREVIATIONS[tokens[0]], *tokens[1:]]
+    if len(tokens) > 1 and tokens[-1] in _STREET_ABBREVIATIONS:  # "Harlan St." is "Harlan Street"
+        tokens = [*tokens[:-1], _STREET_ABBREVIATIONS[tokens[-1]]]
     return NameForm(tuple(tokens), titled, acronym)
 
 
 # Abbreviated generic words that open place names. "St" (Saint or Street) and "Pt" (Point or Port) are not
 # here: they are ambiguous (the honorifics lexicon strips "St" as Saint).
 _PLACE_ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
+# Abbreviated generic words that end street names (after a name, "St" is Street, never Saint).
+_STREET_ABBREVIATIONS = {"st": "street", "ave": "avenue", "av": "avenue", "rd": "road", "blvd": "boulevard",
+                         "hwy": "highway", "sq": "square", "ln": "lane", "pl": "place"}
 
 
 _NICKNAME = re.compile(r"(?:^|(?<=\s))([\"'])[^\"']{1,30}\1(?=\s)")

@@ -3,8 +3,10 @@ a short name strictly inside one longer name.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+from ..analyze.spans import headline_at
 from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_types
 from .names import FUNCTION_WORDS, ORG_PREFIXES, initials, org_suffix, translit_key
 
@@ -241,3 +243,87 @@ def merge_contained(forms: dict[str, FormInfo], uf: UnionFind) -> None:
         if own in anywhere or len(anywhere) != 1 or anywhere != inside:
             continue
         uf.union(key, next(iter(inside)))
+
+
+# A win-loss record or a score right after a name: "Port Vell (10-2)", "Port Vell 91-73".
+_RECORD = re.compile(r" ?\(\d{1,3}-\d{1,3}(?:-\d{1,2})?\)| \d{1,3}-\d{1,3}\b")
+# Words before a place name that make it the place itself ("in Port Vell", "the mayor of Port Vell").
+_LOCATIVE = frozenset({"in", "of", "near", "outside", "from", "to", "into", "across", "around", "throughout",
+                       "toward", "towards", "inside", "within", "across", "visit", "visited", "visiting"})
+
+
+def place_teams(forms: dict[str, FormInfo], uf: UnionFind, texts: dict[str, str]) -> dict[str, str]:
+    """Places that stand for their sports team: place form key -> the team's cluster.
+
+    A team is a cluster holding "PLACE UNIT" and "UNIT" alone (``merge_place_qualified``: "Port Vell
+    Mariners" = "the Mariners"; UNIT may have several words), or a name the text writes right after PLACE
+    (a place and a team tagged side by side: "Port Vell" "Sea Eagles"), where PLACE is a place by vote, and that the text shows playing: one of
+    its names, or PLACE itself, is written with a win-loss record or a score right after it ("the
+    Mariners (10-2)", "Port Vell 91-73"). Only a place that names one such team. Which of the place's
+    mentions stand for the team is decided per mention by ``team_context``.
+    """
+    types = cluster_types(forms, uf)
+    teams_of: dict[str, set[str]] = defaultdict(set)
+    for key, info in forms.items():
+        tokens = info.name.tokens
+        if info.name.acronym or len(tokens) < 2 or not info.spans:
+            continue
+        root = uf.find(key)
+        if types[root] not in ("ORG", "PERSON", "MISC"):
+            continue
+        for i in range(1, len(tokens)):  # "Port Vell | Mariners", "North Harbour | Sea Eagles"
+            unit, parent = " ".join(tokens[i:]), " ".join(tokens[:i])
+            if unit in forms and parent in forms and forms[parent].spans and uf.find(unit) == root \
+                    and uf.find(parent) != root and types[uf.find(parent)] in ("GPE", "LOC"):
+                teams_of[parent].add(root)
+    # "North Carolina Tar Heels" tagged as a place and a team side by side: the same as one name
+    place_end: dict[tuple[str, int], str] = {}
+    for key, info in forms.items():
+        if types[uf.find(key)] in ("GPE", "LOC") and not info.name.acronym:
+            for sp in info.spans:
+                place_end[(sp.document, sp.end + 1)] = key
+    if place_end:
+        for key, info in forms.items():
+            root = uf.find(key)
+            if types[root] not in ("ORG", "PERSON", "MISC") or len(info.name.tokens) > 3:
+                continue
+            for sp in info.spans:
+                parent = place_end.get((sp.document, sp.start))
+                if parent is not None and texts.get(sp.document, "")[sp.start - 1:sp.start] == " ":
+                    teams_of[parent].add(root)
+    if not teams_of:
+        return {}
+    members: dict[str, list[str]] = defaultdict(list)
+    wanted = set().union(*teams_of.values())
+    for key in forms:
+        if uf.find(key) in wanted:
+            members[uf.find(key)].append(key)
+    out = {}
+    for place, roots in teams_of.items():
+        if len(roots) != 1:
+            continue
+        root = next(iter(roots))
+        spans = [s for k in [place, *members[root]] for s in forms[k].spans]
+        if any(_RECORD.match(texts.get(s.document, ""), s.end) for s in spans):
+            out[place] = root
+    return out
+
+
+def team_context(text: str, start: int, end: int) -> bool:
+    """The place name at [start, end) may stand for its team: not after a word that locates ("in", "of",
+    "from"...) unless a possessive follows (the word then governs what is owned: "half of Port Vell's
+    game"), not beside a comma and a capitalised word ("Port Vell, Karvenia", "Lindale, Port Vell"), not
+    followed by a capitalised word outside a headline (it opens a longer name)."""
+    before = text[max(0, start - 30):start]
+    words = before.split()
+    after = text[end:end + 30]
+    possessive = after[:2] in ("'s", "\u2019s") or after[:3] == "\u2019 s"  # "half of [Port Vell's game]"
+    if words and words[-1].lower().strip(",;:") in _LOCATIVE and not possessive:
+        return False
+    if before.rstrip().endswith(",") and len(words) >= 1 and words[-1][:1].isupper():
+        return False
+    if after.startswith(",") and after[1:].lstrip()[:1].isupper():
+        return False
+    if after.startswith(" ") and after[1:2].isupper() and not headline_at(text, start):
+        return False  # (in a headline every word is capitalised: "PORT VELL DEFEATS OSTRAVA")
+    return True

@@ -31,6 +31,9 @@ from ..packed import only
 PROPAGATED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                                "LAW"})
 MIN_DOCUMENTS = 2  # documents that must tag a name before it is looked for elsewhere
+# A name of two words or more that only phase 1 found (untagged proper nouns, MISC: "Internet Explorer",
+# which spaCy's small model never tags) is looked for elsewhere once this many documents write it so.
+MIN_MISC_DOCUMENTS = 3
 _WORD = re.compile(r"[^\W_](?:[\w'\u2019&.\-]*\w)?")
 _LOWER = re.compile(r"(?<![\w'\u2019.\-])[a-z][a-z'\u2019\-]*\b")
 _URL = re.compile(r"\S*(?:https?:|www\.|\.(?:com|org|net|html?)\b|/)\S*")
@@ -54,9 +57,12 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
         if a.skipped_reason or a.document not in texts:
             continue
         for m in a.mentions:
-            if m.label not in PROPAGATED_LABELS:
+            misc = m.label == "MISC"
+            if not misc and m.label not in PROPAGATED_LABELS:
                 continue
             surface = _LEADING.sub("", m.text.strip()).rstrip(".,;:")
+            if misc and " " not in surface:
+                continue
             if surface and surface[:1].isupper() and "\n" not in surface:
                 if last_doc.get(surface) != a.document:
                     last_doc[surface] = a.document
@@ -69,7 +75,7 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
     by_first: dict[str, list[str]] = defaultdict(list)
     for surface, count in n_docs.items():
         words = _WORD.findall(surface)
-        if count < MIN_DOCUMENTS or not words:
+        if not words or count < (MIN_DOCUMENTS if set(labels[surface]) - {"MISC"} else MIN_MISC_DOCUMENTS):
             continue
         if len(words) == 1 and (len(surface) < 2 or surface.lower() in lower_words):
             continue
@@ -78,7 +84,7 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
         return {}
     for names in by_first.values():
         names.sort(key=len, reverse=True)  # the longest name first: "Indianapolis Colts" before "Indianapolis"
-    label_of = {name: labels[name].most_common(1)[0][0] for names in by_first.values() for name in names}
+    label_of = {name: _label(labels[name]) for names in by_first.values() for name in names}
     del labels, n_docs
     out: dict[str, list[Mention]] = {}
     for a in only(analyses, "mentions"):
@@ -94,6 +100,12 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
     return out
 
 
+def _label(counts: Counter) -> str:
+    """The label most of the corpus's tags gave a name; MISC only when no naming label did."""
+    named = [(n, label) for label, n in counts.items() if label != "MISC"]
+    return max(named)[1] if named else "MISC"
+
+
 def _occurrences(text: str, spans: list[tuple[int, int]], by_first: dict[str, list[str]]) -> list[tuple[int, int, str]]:
     """(start, end, name) of each attested name in ``text`` that no mention overlaps."""
     if not by_first:
@@ -102,15 +114,19 @@ def _occurrences(text: str, spans: list[tuple[int, int]], by_first: dict[str, li
     for s, e in spans:
         taken[s:e] = b"\x01" * (e - s)
     headline = HeadlineLines(text)
+    capitals = _capital_lines(text)
+    by_upper = _upper_index(by_first) if capitals else {}
     out = []
     pos = 0
     for m in _WORD.finditer(text):
         s = m.start()
         if s < pos or taken[s]:
             continue
-        for name in by_first.get(m.group(), ()):
+        upper = bool(capitals) and _in_lines(capitals, s)
+        for name in (by_upper.get(m.group(), ()) if upper else by_first.get(m.group(), ())):
             e = s + len(name)
-            if not text.startswith(name, s) or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
+            if not (text[s:e] == name.upper() if upper else text.startswith(name, s)) \
+                    or (e < len(text) and (text[e].isalnum() or text[e] == "_")):
                 continue
             if any(taken[s:e]):
                 continue
@@ -119,6 +135,33 @@ def _occurrences(text: str, spans: list[tuple[int, int]], by_first: dict[str, li
             out.append((s, e, name))
             pos = e
             break
+    return out
+
+
+def _capital_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in capitals only (a headline in capitals: "TALBOT WINS AGAIN")."""
+    if not any(c.isupper() for c in text):
+        return []
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if sum(c.isalpha() for c in line) >= 4 and not any(c.islower() for c in line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _in_lines(lines: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in lines)
+
+
+def _upper_index(by_first: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The attested names by their first word in capitals, longest first: in a line of capitals an
+    attested name is found written in capitals ("DANA WHITFIELD" is "Dana Whitfield")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for first, names in by_first.items():
+        out[first.upper()].extend(names)
+    for names in out.values():
+        names.sort(key=len, reverse=True)
     return out
 
 

@@ -126,11 +126,12 @@ def refine_spans(spans: list[NameSpan], texts: dict[str, str]) -> list[NameSpan]
     for text in texts.values():
         lower_words.update(_LOWER_WORD.findall(text))
     groups = {_mkey(s.text) for s in kept if any(label == "NORP" for _, label in s.mentions)}
-    out = [_cut_leading(span, texts.get(span.document), seen, lower_words, groups) for span in kept]
+    persons = {_mkey(s.text) for s in kept if any(label == "PERSON" for _, label in s.mentions)}
+    out = [_cut_leading(span, texts.get(span.document), seen, lower_words, groups, persons) for span in kept]
     for span in in_headlines:
         span = _cut_headline(span, attested, lower_words)
         if span is not None:
-            out.append(_cut_leading(span, texts.get(span.document), seen, lower_words, groups))
+            out.append(_cut_leading(span, texts.get(span.document), seen, lower_words, groups, persons))
     out.sort(key=lambda x: (x.document, x.start))
     return out
 
@@ -165,14 +166,21 @@ def _cut_debris(span: NameSpan) -> NameSpan | None:
     return cut if cut.text.strip() and normalize(cut.text).tokens else None
 
 
-def _cut_leading(span: NameSpan, text: str | None, seen: Counter, lower_words: set[str], groups: set[str]) -> NameSpan:
+def _cut_leading(span: NameSpan, text: str | None, seen: Counter, lower_words: set[str], groups: set[str],
+                 persons: set[str] = frozenset()) -> NameSpan:
     """Leading words that describe the name rather than belong to it are cut when the rest is a name the
     corpus writes by itself: a word the corpus writes in lower case ("Comedian Dana Whitfield") or a
     nationality ("Karvenian Dana Whitfield"). Not after "the" ("the People's Front": the words are the
-    name's), nor a possessive."""
-    if span.text.count(" ") < 2 or (text is not None and text[max(0, span.start - 4):span.start].lower() == "the "):
+    name's), unless a nationality stands before a name the corpus tags as a person ("the Karvenian Dana
+    Whitfield": no person's name begins with a nationality); nor a possessive."""
+    if span.text.count(" ") < 2:
         return span
     words = _words(span)
+    if text is not None and text[max(0, span.start - 4):span.start].lower() == "the ":
+        rest = span.text[words[1][0] - span.start:] if len(words) >= 3 else ""
+        if not (rest and _mkey(words[0][2]) in groups and _mkey(rest) in persons):
+            return span
+        return _sub(span, words[1][0], span.end)
     i = 0
     while len(words) - i >= 3:
         w = words[i][2]
