@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from consilience.engine.batch import Row
-from consilience.store import Phase1Store, read_dossier, write_store
+from consilience.store import Analyses, Phase1Store, read_dossier, write_store
 
 DOSSIER = {
     "schema": "consilience.dossier/1",
@@ -49,9 +49,9 @@ def test_commit_never_duplicates_and_replaces_only_failures(tmp_path):
         assert store.runs() == {"r1": 4, "r3": 2}
         assert store.done([f"d{i}" for i in range(6)], [f"k{i}" for i in range(6)]) == {f"k{i}" for i in range(6)}
         assert store.con.execute("SELECT count(*) FROM phase1").fetchall() == [(6,)]
-        rows = sorted(store.iter_analyses(["d5", "d0", "d3", "d9"], ["k5", "k0", "k3", "k9"], chunk=2))
-        assert [(r[0], r[1]) for r in rows] == [(0, "d5"), (1, "d0"), (2, "d3"), (3, "d9")]
-        assert rows[3][2:] == (None, None) and rows[0][3] is not None  # no result for d9
+    analyses = Analyses(tmp_path / "s.duckdb", ["d5", "d0", "d3", "d9"], ["k5", "k0", "k3", "k9"])
+    assert [a.document for a in analyses] == ["d5", "d0", "d3", "d9"]
+    assert analyses.skipped == {"d9": "no phase-1 result in the store"}
 
 
 @pytest.mark.timeout(120)

@@ -388,7 +388,7 @@ class Analyses:
                 arrow = pa.table(data)  # noqa: F841 (read by DuckDB's replacement scan)
                 con.execute(f"INSERT INTO {RESOLVED_CLAIMS} SELECT * FROM arrow")
                 count += len(chunk)
-        return StoredClaims(self.path, count)
+        return StoredClaims(self.path, count, self._temporary)
 
     def _wanted(self, documents: Container[str] | None = None) -> pa.Table:
         """(ord, document, key) of the documents (all, or those in ``documents``), ``ord`` their position."""
@@ -499,8 +499,9 @@ class MentionEntities:
 class StoredClaims:
     """The claims reconciliation resolved to entities, in the store: sized, re-iterable in their order."""
 
-    def __init__(self, path: Path, count: int):
+    def __init__(self, path: Path, count: int, temporary=None):
         self.path, self._count = Path(path), count
+        self._temporary = temporary  # the temporary store's directory, kept while these claims are
 
     def __len__(self) -> int:
         return self._count

@@ -44,8 +44,8 @@ def document_record(doc, skipped_reason: str | None) -> dict:
 
 
 def skipped_reasons(corpus: Corpus) -> dict[str, str]:
-    """Document id -> why phase 1 did not analyse it (reads no records)."""
-    return corpus.analyses.skipped
+    """Document id -> why phase 1 did not analyse it (reads no records; none before phase 1)."""
+    return corpus.analyses.skipped if corpus.analyses is not None else {}
 
 
 _MENTION_FIELDS = tuple(record_fields(Mention))
@@ -56,8 +56,10 @@ def mention_record(m) -> dict:
     return {name: getattr(m, name) for name in _MENTION_FIELDS}
 
 
-def _per_doc(analyses: Analyses, attr: str, documents=None) -> Iterator[dict]:
+def _per_doc(analyses: Analyses | None, attr: str, documents=None) -> Iterator[dict]:
     """The dossier records of one per-document field, of every document (or of those in ``documents``)."""
+    if analyses is None:  # a corpus before phase 1
+        return iter(())
     return map(mention_record if attr == "mentions" else to_dict, analyses.records(attr, documents))
 
 
