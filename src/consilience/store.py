@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import groupby
 from pathlib import Path
 from sys import intern
 from typing import NamedTuple
@@ -132,6 +133,7 @@ PHASE1_COLUMNS: list[tuple[str, str]] = [
     ("document", "VARCHAR"), ("key", "VARCHAR"), ("failed", "BOOLEAN"), ("skipped_reason", "VARCHAR"),
     ("run", "VARCHAR"), ("written_at", "TIMESTAMP"),
 ]
+_JSON_LAYOUT = "phase1_json"  # the phase-1 table of an older store (the DocAnalysis as one JSON column), while it is moved
 # DocAnalysis list field -> its table's record columns (the record's fields, in order)
 RECORD_COLUMNS: dict[str, list[tuple[str, str]]] = {
     field: schema.record_columns(record_type) for field, record_type in schema.PHASE1_RECORDS.items()}
@@ -149,11 +151,34 @@ class Phase1Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = connect(self.path)
+        json_layout = "analysis" in self._columns(PHASE1_TABLE)
+        if json_layout:  # written before the typed tables: moved over below, once they exist
+            self.con.execute(f"ALTER TABLE {PHASE1_TABLE} RENAME TO {_JSON_LAYOUT}")
         cols = ", ".join(f'"{n}" {t}' for n, t in PHASE1_COLUMNS)
         self.con.execute(f'CREATE TABLE IF NOT EXISTS {PHASE1_TABLE} ({cols}, PRIMARY KEY ("document", "key"))')
         for field, columns in RECORD_COLUMNS.items():
             cols = ", ".join(f'"{n}" {t}' for n, t in [("key", "VARCHAR"), ("ord", "BIGINT"), *columns])
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {record_table(field)} ({cols})")
+        if json_layout or self._columns(_JSON_LAYOUT):
+            self._upgrade_json_layout()
+
+    def _columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                               "ORDER BY ordinal_position", [table]).fetchall()]
+
+    def _upgrade_json_layout(self, chunk: int = 500) -> None:
+        """Move the results of a store written before the typed tables (one JSON column per document) into
+        them, run by run, then drop the old table. Killed halfway, the next open goes on where it stopped
+        (``commit`` skips what is already moved)."""
+        reader = self.con.cursor()
+        try:
+            result = reader.execute(f"SELECT document, key, failed, analysis, run FROM {_JSON_LAYOUT} ORDER BY run")
+            while batch := result.fetchmany(chunk):
+                for run, rows in groupby(batch, key=lambda r: r[4]):
+                    self.commit([_Result(d, k, f, a) for d, k, f, a, _ in rows], run)
+        finally:
+            reader.close()
+        self.con.execute(f"DROP TABLE {_JSON_LAYOUT}")
 
     def __enter__(self) -> "Phase1Store":
         return self
