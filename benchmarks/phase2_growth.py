@@ -80,20 +80,18 @@ def clone(doc_json: str, row_json: str, old_id: str, i: int) -> tuple[str, str, 
 
 def make_clones(seed_out: Path, size: int, target: Path) -> None:
     """``size`` clones: documents.jsonl and a store whose phase-1 table holds their results (child process)."""
-    import duckdb
-
     from consilience.engine.batch import Row
     from consilience.codec import decode_document, encode
     from consilience.engine.phase1 import document_keys
     from consilience.ingest import ingest
     from consilience.settings import Settings
-    from consilience.store import Phase1Store
+    from consilience.store import Analyses, Phase1Store
 
     settings = Settings(progress=False, workers=1)
     documents, _ = ingest([str(seed_out.parent / "seed-corpus")], settings)
-    con = duckdb.connect(str(seed_out / "consilience.duckdb"), read_only=True)
-    stored = dict(con.execute("SELECT document, analysis FROM phase1 WHERE NOT failed").fetchall())
-    con.close()
+    with Phase1Store(seed_out / "consilience.duckdb") as store:  # the seed's results, whatever code made them
+        analysed = store.con.execute("SELECT document, key FROM phase1 WHERE NOT failed").fetchall()
+    stored = {a.document: encode(a) for a in Analyses(seed_out / "consilience.duckdb", *map(list, zip(*analysed)))}
     seeds = [(d.id, encode(d), stored[d.id]) for d in documents if d.id in stored]
     target.mkdir(parents=True, exist_ok=True)
     with (target / "documents.jsonl").open("w", encoding="utf-8") as out, \

@@ -24,6 +24,7 @@ import time
 import tracemalloc
 
 from consilience.model import Claim, DocAnalysis, Descriptor, Document, Mention, Quote, TimeExpr
+from consilience.store import Analyses
 
 SYLLABLES = ["ka", "ro", "mi", "lu", "sen", "dar", "vo", "tel", "an", "bri", "cos", "fen", "gal", "hu", "ist",
              "jor", "kel", "lam", "nor", "pet", "quin", "ras", "sul", "tav", "ur", "vel", "wen", "yar", "zo", "bel"]
@@ -128,7 +129,7 @@ def build_corpus(n: int) -> tuple[list[Document], list[DocAnalysis]]:
     return documents, analyses
 
 
-def run_phase2(documents, analyses, resolve: bool):
+def run_phase2(documents, analyses: Analyses, resolve: bool):
     from consilience.reconcile import reconcile
 
     entities = []
@@ -143,19 +144,22 @@ def measure(n: int, repeats: int, resolve: bool) -> dict:
     times, cpu = [], []
     for _ in range(repeats):
         documents, analyses = build_corpus(n)
+        analyses = Analyses.from_records(analyses)  # phase 2 reads phase 1's records from the store
         gc.collect()
         t0, c0 = time.perf_counter(), time.process_time()
         entities, (_, facts, conflicts, sources) = run_phase2(documents, analyses, resolve)
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
-    documents, analyses = build_corpus(n)
+    documents, records = build_corpus(n)
+    claims = sum(len(a.claims) for a in records)
+    analyses = Analyses.from_records(records)
+    del records
     gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     run_phase2(documents, analyses, resolve)
     peak = tracemalloc.get_traced_memory()[1] - base
     tracemalloc.stop()
-    claims = sum(len(a.claims) for a in analyses)
     return {"docs": n, "claims": claims, "seconds": statistics.median(times), "cpu": statistics.median(cpu),
             "peak_mb": peak / 2**20,
             "entities": len(entities), "facts": len(facts), "conflicts": len(conflicts), "sources": len(sources)}

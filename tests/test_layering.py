@@ -7,7 +7,7 @@ from consilience.engine.fingerprint import imported_modules
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "consilience"
 PHASE1 = ("ingest", "analyze")
-LATER = ("resolve", "reconcile", "report", "web", "engine", "pipeline", "packed", "store", "cli")
+LATER = ("resolve", "reconcile", "report", "web", "engine", "pipeline", "store", "cli")
 
 
 def _imports(path: Path) -> set[str]:

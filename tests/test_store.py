@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from consilience.engine.batch import Row
-from consilience.store import Phase1Store, read_dossier, write_store
+from consilience.store import Analyses, Phase1Store, read_dossier, write_store
 
 DOSSIER = {
     "schema": "consilience.dossier/1",
@@ -49,9 +49,9 @@ def test_commit_never_duplicates_and_replaces_only_failures(tmp_path):
         assert store.runs() == {"r1": 4, "r3": 2}
         assert store.done([f"d{i}" for i in range(6)], [f"k{i}" for i in range(6)]) == {f"k{i}" for i in range(6)}
         assert store.con.execute("SELECT count(*) FROM phase1").fetchall() == [(6,)]
-        rows = sorted(store.iter_analyses(["d5", "d0", "d3", "d9"], ["k5", "k0", "k3", "k9"], chunk=2))
-        assert [(r[0], r[1]) for r in rows] == [(0, "d5"), (1, "d0"), (2, "d3"), (3, "d9")]
-        assert rows[3][2:] == (None, None) and rows[0][3] is not None  # no result for d9
+    analyses = Analyses(tmp_path / "s.duckdb", ["d5", "d0", "d3", "d9"], ["k5", "k0", "k3", "k9"])
+    assert [a.document for a in analyses] == ["d5", "d0", "d3", "d9"]
+    assert analyses.skipped == {"d9": "no phase-1 result in the store"}
 
 
 @pytest.mark.timeout(120)
@@ -108,3 +108,26 @@ def test_every_field_of_every_record_is_a_column_of_its_table():
     assert (types["start"], types["quantity"], types["hedged"], types["objects"], types["subject"]) == \
         ("BIGINT", "DOUBLE", "BOOLEAN", "JSON", "VARCHAR")
     assert column_type(list[model.Alias]) == "JSON" and column_type(bool | None) == "BOOLEAN"
+
+
+def test_a_store_written_before_the_typed_tables_is_moved_into_them(tmp_path):
+    """Results stored as one JSON column per document (the layout before the typed tables) stay usable."""
+    from consilience.codec import encode
+    from consilience.model import DocAnalysis, Mention
+
+    path = tmp_path / "old.duckdb"
+    analysis = DocAnalysis(document="d0", mentions=[Mention("d0:m0", "d0", 0, 4, "Oslo", "GPE")])
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE phase1 (document VARCHAR, key VARCHAR, failed BOOLEAN, analysis VARCHAR, run VARCHAR, "
+                "written_at TIMESTAMP, PRIMARY KEY (document, key))")
+    con.execute("INSERT INTO phase1 VALUES ('d0', 'k0', false, ?, 'old-run', now()::TIMESTAMP), "
+                "('d1', 'k1', true, ?, 'old-run', now()::TIMESTAMP)",
+                [encode(analysis), encode(DocAnalysis(document="d1", skipped_reason="analysis failed: boom"))])
+    con.close()
+    with Phase1Store(path) as store:
+        assert store.done(["d0", "d1"], ["k0", "k1"]) == {"k0"} and store.failed(["d0", "d1"], ["k0", "k1"]) == {"k1"}
+        assert store.runs() == {"old-run": 2}
+        assert "phase1_json" not in {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables")
+                                     .fetchall()}
+    back = list(Analyses(path, ["d0", "d1"], ["k0", "k1"]))
+    assert back == [analysis, DocAnalysis(document="d1", skipped_reason="analysis failed: boom")]

@@ -8,7 +8,6 @@ from typing import Optional
 
 import typer
 
-from .packed import only
 from .settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -76,7 +75,7 @@ def analyze(
 
 
 def _summary(corpus, out: Path, console) -> None:
-    analysed = sum(1 for a in only(corpus.analyses) if not a.skipped_reason)
+    analysed = len(corpus.analyses) - len(corpus.analyses.skipped)
     console.print(f"[bold]{len(corpus.documents)}[/] documents ({analysed} analysed), "
                   f"{len(corpus.skipped)} inputs skipped, {len(corpus.entities)} entities, "
                   f"{len(corpus.facts)} facts, {len(corpus.conflicts)} conflicts")

@@ -23,7 +23,7 @@ def encode(record) -> str:
 
 
 def decode_analysis(text: str) -> DocAnalysis:
-    """The DocAnalysis of a stored row (phase 2 reads rows packed instead: see consilience.packed)."""
+    """The DocAnalysis of a JSON row (engine rows, Ray shards; phase 2 reads the store's tables: store.Analyses)."""
     return build_record(DocAnalysis, json.loads(text))
 
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the store reads and writes these records; the records do not depend on it
+    from .store import Analyses
 
 
 def to_dict(record: Any) -> dict:
@@ -382,10 +385,11 @@ class Corpus:
     inputs: list[str]
     documents: list[Document]
     skipped: list[Skipped]
-    analyses: list[DocAnalysis] = field(default_factory=list)
+    # the phase-1 records of the documents, read from the store as a stage asks (store.Analyses)
+    analyses: Analyses | None = None
     entities: list[Entity] = field(default_factory=list)
-    # the claims with their participants resolved to entities, in document order: a list, or the packed
-    # records reconcile makes (packed.PackedRecords; sized and re-iterable like a list)
+    # the claims with their participants resolved to entities, in document order: a list, or the store's
+    # table reconcile writes (store.StoredClaims; sized and re-iterable like a list)
     claims: Collection[ResolvedClaim] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)

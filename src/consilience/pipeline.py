@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from contextlib import ExitStack
 from pathlib import Path
 
 from . import engine, ingest, resolve
 from .model import Corpus, Document, Skipped
-from .packed import add_mentions, drop_fields, only
 from .progress import Reporter
 from .reconcile import reconcile
 from .report.dossier import HtmlLimits, dossier_sections, html_dossier, write_dossier_json
 from .report.html import write_html
 from .settings import Settings
-from .store import write_store
+from .store import Analyses, write_store
 
 STORE_NAME = "consilience.duckdb"
 WORK_DIR = "work"  # per-run scratch inside the output directory (progress file, Ray shards)
-PHASE2_SKIPS = ("sentences",)  # phase-1 fields no later stage reads: they stay in the store, not in memory
 
 
 def analyze_corpus(paths: list[str], settings: Settings, reporter: Reporter | None = None,
@@ -46,28 +43,24 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
     """Both phases over documents already ingested (the part of ``analyze_corpus`` after reading)."""
     reporter = reporter or Reporter(enabled=False)
     corpus = Corpus(inputs=[str(p) for p in (inputs or [])], documents=documents, skipped=skipped)
-    with ExitStack() as stack:
-        base = Path(out_dir) if out_dir else Path(stack.enter_context(tempfile.TemporaryDirectory(
-            prefix="consilience-")))
-        store_path = base / STORE_NAME
-        with reporter.stage("analysing", total=len(documents)) as task:
-            stats = engine.run_into_store(documents, settings, store_path, base / WORK_DIR, progress=task,
-                                          resume=resume)
-        reporter.note(_phase1_note(stats, settings))
-        with reporter.stage("loading analyses", total=len(documents)) as task:
-            corpus.analyses = engine.load_analyses(documents, settings, store_path, progress=task, skip=PHASE2_SKIPS)
-        if note := _not_analysed_note(corpus.analyses):
-            reporter.note(note)
+    # Without an output directory the store is a temporary one, removed with the Corpus's reader.
+    temporary = None if out_dir else tempfile.TemporaryDirectory(prefix="consilience-")
+    base = Path(out_dir) if out_dir else Path(temporary.name)
+    store_path = base / STORE_NAME
+    with reporter.stage("analysing", total=len(documents)) as task:
+        stats = engine.run_into_store(documents, settings, store_path, base / WORK_DIR, progress=task, resume=resume)
+    reporter.note(_phase1_note(stats, settings))
+    with reporter.stage("loading analyses"):
+        corpus.analyses = engine.load_analyses(documents, settings, store_path, temporary)
+    if note := _not_analysed_note(corpus.analyses):
+        reporter.note(note)
     with reporter.stage("resolving entities"):
-        add_mentions(corpus.analyses, resolve.propagate_names(documents, corpus.analyses))
+        corpus.analyses.add_mentions(resolve.propagate_names(documents, corpus.analyses))
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     embedder = semantic_embedder(settings, reporter)
     with reporter.stage("reconciling"):
         corpus.claims, corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses,
                                                                                   corpus.entities, embedder)
-    # The resolved claims replace the phase-1 ones from here on (the dossier lists them); one copy in memory.
-    # The phase-1 claims stay in the store.
-    drop_fields(corpus.analyses, "claims")
     corpus.timings = dict(reporter.timings)
     return corpus
 
@@ -111,9 +104,9 @@ def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:
     return ", ".join(parts)
 
 
-def _not_analysed_note(analyses) -> str | None:
+def _not_analysed_note(analyses: Analyses) -> str | None:
     """How many documents phase 1 did not analyse, by reason (e.g. a language the model does not handle)."""
-    reasons = Counter(a.skipped_reason for a in only(analyses) if a.skipped_reason)
+    reasons = Counter(analyses.skipped.values())
     if not reasons:
         return None
     listed = "; ".join(f"{n} x {reason}" for reason, n in reasons.most_common())

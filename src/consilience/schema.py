@@ -60,12 +60,16 @@ def record_fields(record_type: type) -> list[str]:
     return [f.name for f in dataclasses.fields(record_type)]
 
 
+def record_columns(record_type: type, left_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Ordered (column, type) pairs of a record type's fields (``left_out`` omitted)."""
+    hints = typing.get_type_hints(record_type)
+    return [(name, column_type(hints[name])) for name in record_fields(record_type) if name not in left_out]
+
+
 def columns(section: str) -> list[tuple[str, str]]:
     """Ordered (column, type) pairs of one section."""
     record_type, left_out, extra = SECTION_RECORDS[section]
-    hints = typing.get_type_hints(record_type)
-    cols = [(name, column_type(hints[name])) for name in record_fields(record_type) if name not in left_out]
-    return cols + list(extra)
+    return record_columns(record_type, left_out) + list(extra)
 
 
 TABLES: dict[str, list[tuple[str, str]]] = {section: columns(section) for section in SECTION_RECORDS}
@@ -73,3 +77,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {section: columns(section) for sectio
 # The Document fields a dossier's document record carries (before ``analysis_skipped``).
 DOCUMENT_FIELDS: tuple[str, ...] = tuple(n for n in record_fields(model.Document)
                                          if n not in SECTION_RECORDS["documents"][1])
+
+# The per-document record lists of phase 1: DocAnalysis field -> record type (``list[Mention]`` -> Mention).
+# Each is a table of the store (``store.Phase1Store``), one row per record with the record's own columns.
+PHASE1_RECORDS: dict[str, type] = {
+    name: typing.get_args(hint)[0]
+    for name, hint in typing.get_type_hints(model.DocAnalysis).items() if typing.get_origin(hint) is list
+}

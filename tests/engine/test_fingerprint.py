@@ -58,3 +58,7 @@ def test_modules_phase1_never_imports_are_not_in_the_key(tmp_path, monkeypatch):
     web = tree / "web" / "app.py"
     web.write_text(web.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert _hash_of(tree, monkeypatch) == before
+    # model.py names store.Analyses for an annotation only (under ``if TYPE_CHECKING:``): not run by phase 1
+    store = tree / "store.py"
+    store.write_text(store.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert _hash_of(tree, monkeypatch) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from consilience.model import Claim, DocAnalysis, Descriptor, Document, Entity, Mention
+from consilience.store import Analyses
 
 
 class Builder:
@@ -63,7 +64,8 @@ class Builder:
         """(facts, conflicts, sources); the resolved claims are kept as ``self.claims``."""
         from consilience.reconcile import reconcile
 
-        result = reconcile(self.documents, [self.analyses[d.id] for d in self.documents], list(self.entities.values()))
+        result = reconcile(self.documents, Analyses.from_records(self.analyses[d.id] for d in self.documents),
+                           list(self.entities.values()))
         self.claims = list(result.claims)
         return result.facts, result.conflicts, result.sources
 

@@ -228,6 +228,7 @@ from consilience.model import Claim
 from consilience.reconcile.conflicts import _Context, _count_groups
 from consilience.reconcile.facts import Draft
 from consilience.reconcile.participants import Names
+from consilience.store import Analyses
 drafts = []
 for n, day in enumerate(["2030-05-09", "2030-05-11", "2030-05-10"]):
     d = Draft(family="kill", rank=None)
@@ -235,7 +236,7 @@ for n, day in enumerate(["2030-05-09", "2030-05-11", "2030-05-10"]):
         d.add(Claim(id=f"d{n}:c{k}", document=f"d{n}", start=0, end=1, text="t", predicate="kill", subject="e:lead",
                     objects=[who, "e:x" + who], place="e:place" + str(k), quantity=float(k + 2), time=day), Names())
     drafts.append(d)
-ctx = _Context({}, [], Names(), drafts)
+ctx = _Context({}, Analyses.from_records([]), Names(), drafts)
 print([[c.id for c in cs] for cs in _count_groups(drafts, ctx).values()])
 """
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

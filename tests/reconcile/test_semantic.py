@@ -10,6 +10,7 @@ import pytest
 
 from consilience.reconcile import reconcile, semantic
 from consilience.settings import Settings
+from consilience.store import Analyses
 
 A = "Rockets hit the Camp Merel base on Tuesday."
 B = "The base came under heavy rocket fire."
@@ -53,7 +54,7 @@ def _two_reports(build, second=B, place_b=None, target_b=None):
 
 
 def _run(build, embedder):
-    result = reconcile(build.documents, [build.analyses[d.id] for d in build.documents],
+    result = reconcile(build.documents, Analyses.from_records(build.analyses[d.id] for d in build.documents),
                        list(build.entities.values()), embedder)
     return result.facts, result.conflicts, result.sources
 

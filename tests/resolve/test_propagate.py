@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from consilience.model import DocAnalysis, Document, Mention
-from consilience.packed import PackedAnalyses, add_mentions
-from consilience.resolve.propagate import propagate_names
+from consilience.resolve.propagate import propagate_names as _propagate_names
+from consilience.store import Analyses
 
 
 def _doc(i: int, text: str) -> Document:
@@ -17,6 +17,10 @@ def _tagged(doc: Document, *names_labels: tuple[str, str]) -> DocAnalysis:
         mentions.append(Mention(id=f"{doc.id}:m{len(mentions)}", document=doc.id, start=start,
                                 end=start + len(name), text=name, label=label))
     return DocAnalysis(document=doc.id, mentions=mentions)
+
+
+def propagate_names(documents, records):
+    return _propagate_names(documents, Analyses.from_records(records))
 
 
 DOCS = [
@@ -57,15 +61,14 @@ def test_a_one_word_name_the_corpus_also_writes_in_lower_case_is_not_spread():
     assert propagate_names(docs, analyses) == {}
 
 
-def test_added_mentions_reach_packed_and_plain_analyses_alike():
-    analyses = [_tagged(DOCS[0], ("Orbis Navigator", "PRODUCT")), _tagged(DOCS[1], ("Orbis Navigator", "PRODUCT")),
-                DocAnalysis(document="d3")]
-    added = propagate_names(DOCS, analyses)
-    packed = PackedAnalyses.from_records(analyses)
-    add_mentions(packed, added)
-    add_mentions(analyses, added)
-    assert [m.text for a in packed for m in a.mentions] == [m.text for a in analyses for m in a.mentions]
-    assert [m.text for m in list(packed)[2].mentions] == ["Orbis Navigator"]
+def test_added_mentions_are_stored_and_read_with_their_documents_mentions():
+    analyses = Analyses.from_records([_tagged(DOCS[0], ("Orbis Navigator", "PRODUCT")),
+                                      _tagged(DOCS[1], ("Orbis Navigator", "PRODUCT")), DocAnalysis(document="d3")])
+    added = _propagate_names(DOCS, analyses)
+    analyses.add_mentions(added)
+    assert [[m.text for m in a.mentions] for a in analyses.view("mentions")] == [
+        ["Orbis Navigator"], ["Orbis Navigator"], ["Orbis Navigator"]]
+    assert _propagate_names(DOCS, analyses) == {}  # found once: every occurrence is now a mention
 
 
 def test_in_a_title_case_headline_and_after_a_sentence_opening_article_the_name_is_found():

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from consilience.model import AliasEvidence, DocAnalysis, Descriptor, Document, Mention
-from consilience.resolve import resolve_entities
+from consilience.resolve import resolve_entities as _resolve_entities
+from consilience.store import Analyses
 
 
 def make(doc_id: str, text: str, names: list[tuple[str, str]], aliases=(), descriptors=()):
@@ -28,6 +29,17 @@ def make(doc_id: str, text: str, names: list[tuple[str, str]], aliases=(), descr
         it, ip = text.index(target), text.index(phrase)
         descs.append(Descriptor(doc_id, ip, ip + len(phrase), phrase, it, it + len(target), target, "apposition"))
     return document, DocAnalysis(document=doc_id, mentions=mentions, aliases=evidence, descriptors=descs)
+
+
+def resolve_entities(documents, records):
+    """Resolution over records committed to a store; the records given get their mentions' entities
+    back from it (``Mention.entity``), as later stages read them."""
+    analyses = Analyses.from_records(records)
+    entities = _resolve_entities(documents, analyses)
+    for record, stored in zip(records, analyses.view("mentions")):
+        for m, s in zip(record.mentions, stored.mentions):
+            m.entity = s.entity
+    return entities
 
 
 def resolve(*pairs):

@@ -1,7 +1,8 @@
 """Engines decide where phase 1 runs; the stage functions are the same for all.
 
 ``run_into_store`` is what the pipeline uses: resumable, results committed batch by batch.
-``run_phase1`` keeps the simple in-memory form (a list of DocAnalysis) for callers without a store.
+``load_analyses`` reads the stored results back for phase 2 (``store.Analyses``); ``run_phase1`` keeps
+the simple in-memory form (a list of DocAnalysis) for callers without a store.
 """
 from __future__ import annotations
 

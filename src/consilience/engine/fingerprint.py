@@ -100,7 +100,7 @@ def imported_modules(source: str, package_parts: tuple[str, ...]) -> list[list[s
     ``package_parts``, imports, relatively or as ``consilience.``. For "from X import a, b" both X and X.a,
     X.b are given ("from . import lexicon" names a module): callers keep the ones that exist."""
     out: list[list[str]] = []
-    for node in ast.walk(ast.parse(source)):
+    for node in _run_time_nodes(ast.parse(source)):
         if isinstance(node, ast.ImportFrom):
             named = node.module.split(".") if node.module else []
             if node.level:
@@ -117,6 +117,25 @@ def imported_modules(source: str, package_parts: tuple[str, ...]) -> list[list[s
                 if parts[0] == _PACKAGE.name:
                     out.append(parts[1:])
     return out
+
+
+def _run_time_nodes(tree: ast.AST):
+    """Every node of ``tree`` but those under ``if TYPE_CHECKING:`` (imports for annotations only: the
+    module never runs them, so what they name is not code phase 1 runs)."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child.test):
+                todo.extend(child.orelse)
+            else:
+                todo.append(child)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def _files(parts: list[str]) -> list[Path]:

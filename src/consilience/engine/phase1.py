@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..model import Document
 from ..settings import Settings
-from ..packed import PackedAnalyses, pack
-from ..store import Phase1Store
+from ..store import Analyses, Phase1Store
 from .fingerprint import analysis_fingerprint, document_key
 
 PROGRESS_FILE = "phase1-progress.json"
@@ -69,26 +68,13 @@ def run_into_store(documents: list[Document], settings: Settings, store_path: Pa
     return stats
 
 
-def load_analyses(documents: list[Document], settings: Settings, store_path: Path,
-                  progress=None, skip: tuple[str, ...] = ()) -> PackedAnalyses:
-    """The stored DocAnalysis of every document, in document order, packed (see consilience.packed).
+def load_analyses(documents: list[Document], settings: Settings, store_path: Path, temporary=None) -> Analyses:
+    """The stored phase-1 records of every document, in document order, as a reader over the store
+    (``store.Analyses``: stages read the fields they need; ``list(...)`` gives whole DocAnalysis records).
 
-    ``skip`` names DocAnalysis fields to leave out (phase 2 does not read ``sentences``, for one).
-    Iterating the result decodes the records; ``list(...)`` gives plain DocAnalysis records.
+    ``temporary``: the TemporaryDirectory holding ``store_path``, kept alive as long as the reader.
     """
-    keys = document_keys(documents, settings)
-    placed: list[tuple | None] = [None] * len(documents)
-    with Phase1Store(store_path) as store:
-        for position, document, failed, analysis in store.iter_analyses([d.id for d in documents], keys):
-            _advance(progress, 1)
-            if analysis is None:  # cannot happen after run_into_store; kept loud rather than silent
-                placed[position] = pack({"document": document, "skipped_reason": "no phase-1 result in the store"})
-            else:
-                placed[position] = pack(json.loads(analysis), skip)
-    packed = PackedAnalyses()
-    for row in placed:
-        packed.append(row)
-    return packed
+    return Analyses(store_path, [d.id for d in documents], document_keys(documents, settings), temporary)
 
 
 def _todo(documents, keys, done: set[str]) -> list[tuple[Document, str]]:

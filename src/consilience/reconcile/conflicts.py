@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from datetime import date, timedelta
 
-from ..model import Conflict, ConflictValue, DocAnalysis, Document, Fact, ResolvedClaim, TimeExpr
-from ..packed import only
+from ..model import Conflict, ConflictValue, Document, Fact, ResolvedClaim, TimeExpr
+from ..store import Analyses
 from .. import timexvalue as T
 from ..lexicon import vocabulary as V
 from .facts import SPECIFIC_COUNT, Draft, quantities_compatible, quantity_range
@@ -39,7 +38,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class _Context:
     """What explanations need: documents (publication dates and bases) and the TimeExprs behind claims."""
 
-    def __init__(self, documents: dict[str, Document], analyses: Iterable[DocAnalysis], names: Names,
+    def __init__(self, documents: dict[str, Document], analyses: Analyses, names: Names,
                  drafts: list[Draft]):
         self.documents = documents
         self.names = names
@@ -51,7 +50,7 @@ class _Context:
                 if c.time_text:
                     wanted[c.document].add(c.time_text)
         self.times: dict[str, list[TimeExpr]] = {}
-        for a in only(analyses, "times", documents=wanted):  # packed analyses decode those documents only
+        for a in analyses.view("times", documents=wanted):  # the store reads those documents only
             texts = wanted.get(a.document)
             if texts:
                 self.times[a.document] = [t for t in a.times if t.text in texts]
@@ -74,7 +73,7 @@ class _Context:
         """Whether two documents name at least two of the same entities, one of them not a mere place."""
         if self._entities is None:
             self._entities = {}
-            for an in only(self._analyses, "mentions"):
+            for an in self._analyses.view("mentions"):
                 self._entities[an.document] = {m.entity for m in an.mentions if m.entity}
         shared = self._entities.get(a, set()) & self._entities.get(b, set())
         return len(shared) >= 2 and any(self.names.type.get(e) in self.STORY_TYPES for e in shared)
@@ -92,7 +91,7 @@ class _Context:
 
 
 def find_conflicts(drafts: list[Draft], facts: list[Fact], documents: dict[str, Document],
-                   analyses: Iterable[DocAnalysis], names: Names) -> list[Conflict]:
+                   analyses: Analyses, names: Names) -> list[Conflict]:
     ctx = _Context(documents, analyses, names, drafts)
     ctx.note_facts(drafts)
     fact_of = {id(d): f for d, f in zip(drafts, facts)}

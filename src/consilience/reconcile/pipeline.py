@@ -1,11 +1,10 @@
 """Compose the reconcile stages: claims -> entity ids -> facts -> conflicts -> status -> source profiles."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..model import Conflict, DocAnalysis, Document, Entity, Fact, ResolvedClaim, SourceProfile
-from ..packed import PackedRecords, only
+from ..model import Conflict, Document, Entity, Fact, SourceProfile
+from ..store import Analyses, StoredClaims
 from .conflicts import find_conflicts
 from .facts import build_facts, group_claims
 from .framing import profile_sources, tally_claims
@@ -13,31 +12,31 @@ from .participants import resolve_claims
 
 
 class Reconciled(NamedTuple):
-    """What reconciliation makes: the claims resolved to entities (packed, in document order), the facts
-    they group into, the conflicts between them and the source profiles."""
+    """What reconciliation makes: the claims resolved to entities (in the store, in document order), the
+    facts they group into, the conflicts between them and the source profiles."""
 
-    claims: PackedRecords[ResolvedClaim]
+    claims: StoredClaims
     facts: list[Fact]
     conflicts: list[Conflict]
     sources: list[SourceProfile]
 
 
 def reconcile(
-    documents: list[Document], analyses: Iterable[DocAnalysis], entities: list[Entity], embedder=None
+    documents: list[Document], analyses: Analyses, entities: list[Entity], embedder=None
 ) -> Reconciled:
     """Resolved claims, facts, conflicts and source profiles. The phase-1 claims are read, never changed.
 
     ``embedder`` (``reconcile.semantic.load()``, optional) lets sentence similarity join claims the
     rules leave apart where every slot is compatible; ``None``: the rules alone.
 
-    ``analyses`` is iterated once per step, each step asking only for the fields it reads (``only``).
-    The resolved claims are packed as soon as they are made, and the records and the drafts built on
+    ``analyses`` is iterated once per step, each step asking only for the fields it reads (``view``).
+    The resolved claims are written to the store as soon as they are made, and the records and the drafts built on
     them are let go before the source profiles are made: at 10^5 documents they hold about a
     gigabyte, and profiling needs only each document's tally.
     """
     by_id = {d.id: d for d in documents}
-    claims, names = resolve_claims(only(analyses, "mentions", "claims"), entities)
-    packed = PackedRecords(ResolvedClaim, claims)
+    claims, names = resolve_claims(analyses.view("mentions", "claims"), entities)
+    stored = analyses.store_claims(claims)
     tallies = tally_claims(claims)
     drafts = group_claims(claims, names, embedder)
     del claims
@@ -45,8 +44,8 @@ def reconcile(
     conflicts = find_conflicts(drafts, facts, by_id, analyses, names)
     del drafts
     _mark_contested(facts, conflicts)
-    sources = profile_sources(documents, only(analyses, "mentions", "quotes", "descriptors"), tallies)
-    return Reconciled(packed, facts, conflicts, sources)
+    sources = profile_sources(documents, analyses.view("mentions", "quotes", "descriptors"), tallies)
+    return Reconciled(stored, facts, conflicts, sources)
 
 
 def _mark_contested(facts: list[Fact], conflicts: list[Conflict]) -> None:

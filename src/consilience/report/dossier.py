@@ -9,12 +9,12 @@ memory; ``build_dossier`` materialises the same mapping as lists (tests, small c
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Corpus, DocAnalysis, Mention, to_dict
-from ..packed import only
+from ..model import Corpus, Mention, to_dict
+from ..store import Analyses
 from ..schema import DOCUMENT_FIELDS, SECTIONS, record_fields
 
 SCHEMA = "consilience.dossier/1"
@@ -44,8 +44,8 @@ def document_record(doc, skipped_reason: str | None) -> dict:
 
 
 def skipped_reasons(corpus: Corpus) -> dict[str, str]:
-    """Document id -> why phase 1 did not analyse it (decodes no records)."""
-    return {a.document: a.skipped_reason for a in only(corpus.analyses) if a.skipped_reason}
+    """Document id -> why phase 1 did not analyse it (reads no records; none before phase 1)."""
+    return corpus.analyses.skipped if corpus.analyses is not None else {}
 
 
 _MENTION_FIELDS = tuple(record_fields(Mention))
@@ -56,11 +56,11 @@ def mention_record(m) -> dict:
     return {name: getattr(m, name) for name in _MENTION_FIELDS}
 
 
-def _per_doc(analyses: Iterable[DocAnalysis], attr: str) -> Iterator[dict]:
-    convert = mention_record if attr == "mentions" else to_dict
-    for a in only(analyses, attr):
-        for r in getattr(a, attr):
-            yield convert(r)
+def _per_doc(analyses: Analyses | None, attr: str, documents=None) -> Iterator[dict]:
+    """The dossier records of one per-document field, of every document (or of those in ``documents``)."""
+    if analyses is None:  # a corpus before phase 1
+        return iter(())
+    return map(mention_record if attr == "mentions" else to_dict, analyses.records(attr, documents))
 
 
 def corpus_header(corpus: Corpus) -> dict:
@@ -155,7 +155,6 @@ def html_dossier(corpus: Corpus, limits: HtmlLimits = HtmlLimits()) -> dict:
     named = {e for f in facts for e in [f.subject, *f.objects] if e}
     top = sorted(corpus.entities, key=lambda e: -e.mentions)[:limits.entities]
     shown_entities = {e.id for e in top} | named
-    analyses = [a for a in only(corpus.analyses, *PER_DOCUMENT.values(), documents=docs) if a.document in docs]
     out = {"schema": SCHEMA, "corpus": corpus_header(corpus)}
     out["corpus"]["shown"] = {
         "documents": [len(docs), len(corpus.documents)], "facts": [len(facts), len(corpus.facts)],
@@ -166,7 +165,7 @@ def html_dossier(corpus: Corpus, limits: HtmlLimits = HtmlLimits()) -> dict:
     out["documents"] = [document_record(d, skipped.get(d.id)) for d in corpus.documents if d.id in docs]
     out["entities"] = [to_dict(e) for e in corpus.entities if e.id in shown_entities]
     for section, attr in PER_DOCUMENT.items():
-        out[section] = list(_per_doc(analyses, attr))
+        out[section] = list(_per_doc(corpus.analyses, attr, docs))
     # the claims of the documents shown, then those of other documents that the facts shown rest on
     in_shown, elsewhere = [], []
     for c in corpus.claims:

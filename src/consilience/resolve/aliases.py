@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import AliasEvidence, DocAnalysis
-from ..packed import only
+from ..model import AliasEvidence
+from ..store import Analyses
 from .names import FUNCTION_WORDS, acronym_of, clean_surface, expansion_initials, normalize
 from .spans import NameSpan
 
@@ -146,11 +145,11 @@ def links_in_mention(document: str, text: str, start: int, end: int) -> list[Lin
     return out
 
 
-def collect_links(texts: dict[str, str], analyses: Iterable[DocAnalysis], spans: list[NameSpan]) -> list[Link]:
+def collect_links(texts: dict[str, str], analyses: Analyses, spans: list[NameSpan]) -> list[Link]:
     """Alias links: phase-1 evidence plus what each mention shows by itself."""
     links: list[Link] = []
     held: list[AliasEvidence] = []  # weak evidence, judged once the corpus's labels are known (few records)
-    for analysis in only(analyses, "aliases"):
+    for analysis in analyses.view("aliases"):
         links.extend(links_from_evidence([ev for ev in analysis.aliases if ev.kind in TRUSTED_KINDS]))
         held.extend(ev for ev in analysis.aliases if ev.kind not in TRUSTED_KINDS)
     # A name of weak evidence is a person's, a place's or a nationality's when its own mention there is

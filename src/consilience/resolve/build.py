@@ -1,14 +1,13 @@
 """Step 6, entity records from the clusters: type by vote, canonical name, aliases, descriptors and
-relations; sets ``Mention.entity``.
+relations; stores each mention's entity (``store.Analyses.mention_entities``).
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
-from ..model import Alias, DocAnalysis, Entity, TextSpan
-from ..packed import only
+from ..model import Alias, Entity, TextSpan
+from ..store import Analyses
 from .aliases import Link
 from .forms import TYPE_ORDER, FormInfo, UnionFind, add_votes
 from .names import display_name, normalize
@@ -60,14 +59,14 @@ def build_entities(
     ambiguous: dict[str, list[str]],
     spans: list[NameSpan],
     texts: dict[str, str],
-    analyses: Iterable[DocAnalysis],
+    analyses: Analyses,
     links: list[Link],
     dominant: dict[str, str] | None = None,
     people: frozenset = frozenset(),
     teams: dict[str, str] | None = None,
     demonyms: dict[int, list[str]] | None = None,
 ) -> list[Entity]:
-    """Entity records from the clusters; sets Mention.entity; attaches descriptors and relations. A place
+    """Entity records from the clusters; stores Mention.entity; attaches descriptors and relations. A place
     that stands for its team (``teams``: ``organisations.place_teams``) goes to the team where its
     mention is no location (``organisations.team_context``); a nationality standing for a person
     (``demonyms``: ``persons.nationality_nouns``) to the one person so described that its document names."""
@@ -135,7 +134,7 @@ def _aliases(spans: list[NameSpan], evidence_only: list[FormInfo]) -> list[Alias
     return [Alias(text=t, count=n, documents=sorted(docs[t])) for t, n in sorted(count.items(), key=lambda x: (-x[1], x[0]))]
 
 
-def _attach_descriptors(entities, spans, texts, analyses) -> None:
+def _attach_descriptors(entities, spans, texts, analyses: Analyses) -> None:
     """Per document: each mention's entity, descriptors grouped per entity (by target mention, else by
     target span) and the relations they state.
 
@@ -148,35 +147,39 @@ def _attach_descriptors(entities, spans, texts, analyses) -> None:
         ranges[span.document] = (ranges.get(span.document, (i, i))[0], i + 1)
     by_id = {e.id: e for e in entities.values()}
     not_objects = {e.id for e in entities.values() if e.type == "NORP"}  # "leader of the Iranian regime"
-    keep_entities = getattr(analyses, "set_entities", None)  # packed analyses decode afresh: they keep them
-    for analysis in only(analyses, "mentions", "descriptors"):
-        lo, hi = ranges.get(analysis.document, (0, 0))
-        by_index: dict[int, str] = {}
-        doc_spans: list[tuple[int, int, str]] = []
-        for span in spans[lo:hi]:
-            eid = entities[span.root].id
-            doc_spans.append((span.start, span.end, eid))
-            for index, _ in span.mentions:
-                by_index[index] = eid
-        doc_spans.sort()
-        by_mention: dict[str, str] = {}
-        for index, m in enumerate(analysis.mentions):  # the order name_spans saw: the same decoding
-            m.entity = by_index.get(index)
-            if m.entity is not None:
-                by_mention[m.id] = m.entity
-        if keep_entities is not None:
-            keep_entities([analysis])
-        text = texts.get(analysis.document)
-        for d in analysis.descriptors:
-            eid = by_mention.get(d.target_mention or "") or _entity_at(doc_spans, d.target_start, d.target_end)
-            if eid is None:
-                continue
-            entity = by_id[eid]
-            entity.descriptors.append(TextSpan(d.document, d.start, d.end, d.text))
-            if text is not None:
-                entity.relations.extend(
-                    relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans, not_objects)
-                )
+    with analyses.mention_entities() as stored:
+        for analysis in analyses.view("mentions", "descriptors"):
+            _attach_document(analysis, spans, ranges, entities, by_id, not_objects, texts, stored)
+
+
+def _attach_document(analysis, spans, ranges, entities, by_id, not_objects, texts, stored) -> None:
+    """One document's part of ``_attach_descriptors``; its mentions' entities go to the store."""
+    lo, hi = ranges.get(analysis.document, (0, 0))
+    by_index: dict[int, str] = {}
+    doc_spans: list[tuple[int, int, str]] = []
+    for span in spans[lo:hi]:
+        eid = entities[span.root].id
+        doc_spans.append((span.start, span.end, eid))
+        for index, _ in span.mentions:
+            by_index[index] = eid
+    doc_spans.sort()
+    by_mention: dict[str, str] = {}
+    for index, m in enumerate(analysis.mentions):  # the order name_spans saw: the same query
+        m.entity = by_index.get(index)
+        if m.entity is not None:
+            by_mention[m.id] = m.entity
+    stored.add(analysis.document, by_index.items())
+    text = texts.get(analysis.document)
+    for d in analysis.descriptors:
+        eid = by_mention.get(d.target_mention or "") or _entity_at(doc_spans, d.target_start, d.target_end)
+        if eid is None:
+            continue
+        entity = by_id[eid]
+        entity.descriptors.append(TextSpan(d.document, d.start, d.end, d.text))
+        if text is not None:
+            entity.relations.extend(
+                relations_from_descriptor(eid, d.document, text, d.start, d.end, doc_spans, not_objects)
+            )
 
 
 def _entity_at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:

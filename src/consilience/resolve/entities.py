@@ -37,11 +37,10 @@ that two longer names share.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from ..memory import clear_caches, paused_gc
-from ..packed import only
-from ..model import DocAnalysis, Document, Entity
+from ..store import Analyses
+from ..model import Document, Entity
 from . import names
 from .acronyms import merge_acronyms, merge_links
 from .aliases import collect_links
@@ -56,12 +55,12 @@ from .spans import _mkey, _one, _trim, name_spans, refine_spans
 from .variants import merge_gapped, merge_spacing, merge_variants
 
 
-def resolve_entities(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list[Entity]:
-    """Entities of the corpus; sets ``Mention.entity`` on every mention (None where no entity).
+def resolve_entities(documents: list[Document], analyses: Analyses) -> list[Entity]:
+    """Entities of the corpus; the entity of every mention (None where none) is written to the store, and
+    later reads of ``analyses``' mentions carry it (``Mention.entity``).
 
-    ``analyses`` is read in three passes, each asking only for the fields it needs (``packed.only``):
-    mentions, alias evidence, then mentions and descriptors. Packed analyses (phase 2) keep the
-    entities of the last pass's mentions through their ``set_entities``.
+    ``analyses`` is read in passes, each asking only for the fields it needs (``Analyses.view``):
+    mentions, alias evidence, descriptors, then mentions and descriptors.
     """
     with paused_gc():  # millions of small acyclic records (``memory.paused_gc``)
         try:
@@ -74,13 +73,13 @@ def _clear_caches() -> None:
     clear_caches(_one, _trim, _mkey, _edge_key, names.normalize, names.light_fold, names.translit_key, names.block_key)
 
 
-def _resolve(documents: list[Document], analyses: Iterable[DocAnalysis]) -> list[Entity]:
+def _resolve(documents: list[Document], analyses: Analyses) -> list[Entity]:
     texts = {d.id: d.text for d in documents}
     spans = refine_spans(name_spans(texts, analyses), texts)
     links = collect_links(texts, analyses, spans)
     gapped: list[tuple[str, str]] = []
     spans = extend_spans(spans, texts, attested_keys(spans, links), gapped)
-    people = person_described(d for a in only(analyses, "descriptors") for d in a.descriptors)
+    people = person_described(d for a in analyses.view("descriptors") for d in a.descriptors)
     forms = build_forms(spans, links, people)
     uf = UnionFind()
     for key in forms:

@@ -15,17 +15,17 @@ precise:
 - the new mention takes the label most of the corpus's tags gave the name.
 
 Records in, records out: ``propagate_names`` reads the documents and their mentions and returns only
-the new Mention records, per document; the pipeline adds them before entity resolution.
+the new Mention records, per document; the pipeline stores them (``store.Analyses.add_mentions``) before
+entity resolution.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
 from ..analyze.spans import HeadlineLines
-from ..model import DocAnalysis, Document, Mention
-from ..packed import only
+from ..model import Document, Mention
+from ..store import Analyses
 
 # Labels that name something (spaCy's). MISC, a proper noun spaCy left untagged, is not evidence enough.
 PROPAGATED_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
@@ -43,7 +43,7 @@ _FUNCTION_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "for", "by", 
                                "its", "our", "this", "that", "these", "those"})
 
 
-def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) -> dict[str, list[Mention]]:
+def propagate_names(documents: list[Document], analyses: Analyses) -> dict[str, list[Mention]]:
     """New mentions per document id: attested names (see the module) where no mention stands.
 
     Two passes over the mentions, one document at a time, so memory holds the attested names and
@@ -53,7 +53,7 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
     n_docs: Counter = Counter()
     last_doc: dict[str, str] = {}
     labels: dict[str, Counter] = defaultdict(Counter)
-    for a in only(analyses, "mentions"):
+    for a in analyses.view("mentions"):
         if a.skipped_reason or a.document not in texts:
             continue
         for m in a.mentions:
@@ -87,7 +87,7 @@ def propagate_names(documents: list[Document], analyses: Iterable[DocAnalysis]) 
     label_of = {name: _label(labels[name]) for names in by_first.values() for name in names}
     del labels, n_docs
     out: dict[str, list[Mention]] = {}
-    for a in only(analyses, "mentions"):
+    for a in analyses.view("mentions"):
         if a.skipped_reason or a.document not in texts:
             continue
         text = texts[a.document]

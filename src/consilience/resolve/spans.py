@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyze.spans import HeadlineLines
 from ..memory import one_copy
-from ..model import DocAnalysis
-from ..packed import only
+from ..store import Analyses
 from .names import FUNCTION_WORDS, HONORIFICS, clean_surface, normalize, translit_key
 
 # spaCy labels that name something; numeric and temporal labels are not entities.
@@ -54,10 +52,10 @@ def _one(index: int, label: str) -> tuple[tuple[int, str]]:
     return ((index, label),)
 
 
-def name_spans(texts: dict[str, str], analyses: Iterable[DocAnalysis]) -> list[NameSpan]:
+def name_spans(texts: dict[str, str], analyses: Analyses) -> list[NameSpan]:
     """One NameSpan per mention with a naming label, trimmed to the name itself."""
     out = []
-    for analysis in only(analyses, "mentions"):
+    for analysis in analyses.view("mentions"):
         text = texts.get(analysis.document)
         for index, m in enumerate(analysis.mentions):
             if m.label not in NAME_LABELS or not m.text.strip():
