@@ -209,6 +209,8 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     wanted = sorted(set(sizes) | {int(s) for s in args.extrapolate.split(",") if s})
     print(f"phase 2 growth: sizes {sizes}, seed of {args.seed} documents analysed for real", flush=True)
+    if args.scratch:
+        Path(args.scratch).mkdir(parents=True, exist_ok=True)  # a scratch folder named but not made yet
     with tempfile.TemporaryDirectory(prefix="consilience-phase2-", dir=args.scratch) as scratch:
         started = time.perf_counter()
         seed_home = args.seed_dir or Path(scratch)
