@@ -567,3 +567,14 @@ def test_a_positive_test_names_the_tested_person_and_the_substance(analyse):
     tests = _claims(a, "positive_test")
     got = sorted((_texts(a, [c.subject])[0].split()[-1], c.role) for c in tests)
     assert got == [("Brekke", "octodrine"), ("Lindqvist", "furosemide")], got
+
+
+def test_a_number_before_a_singular_noun_is_a_label_not_a_count(analyse):
+    """"towed the 737 jet", "replayed the 911 call": a number other than one before a singular noun names the
+    thing (a model, a line) and counts nothing; "towed 12 jets" counts."""
+    text = ("Ground crews towed the 737 jet to a hangar at Brevik on Monday. The jury replayed the 911 call. "
+            "Ground crews towed 12 jets to the hangars at Ostmark on Tuesday.")
+    a = analyse(text, published="2031-06-06")
+    tow = _claims(a, "tow")
+    assert [c.quantity for c in tow] == [12.0], [(c.predicate, c.quantity_text) for c in a.claims]
+    assert not _claims(a, "replay")

@@ -70,6 +70,8 @@ def _counts(noun, money: bool) -> bool:
     """Whether the quantity counts ``noun`` itself: a number hangs on it ("212 operations"), or it is the amount
     of money ("$4.5 million"), or a vague number with what it counts after "of" ("hundreds of shops")."""
     nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod")]
+    if nums and not money and noun.tag_ in ("NN", "NNP") and any(n.lower_ not in ("1", "one") for n in nums):
+        return False  # a number before a singular noun names it ("the 737 jet", "the 911 call"): no count
     if nums:  # a number joined on by a hyphen makes a word of its own: "a four-by-four car", "a six-round bout"
         doc = noun.doc
         return not any(n.i + 1 < len(doc) and doc[n.i + 1].text in ("-", "–") and not doc[n.i].whitespace_
