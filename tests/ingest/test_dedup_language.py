@@ -32,6 +32,28 @@ def test_same_date_falls_back_to_input_order():
     assert [d.duplicate_of for d in docs] == [None, "d1"]
 
 
+def test_a_copy_dated_to_the_day_is_not_earlier_than_its_timed_original():
+    """Invented: the agency's own story is timed 09:15, a paper's copy of it is dated to the day only and prints
+    the agency's name on a line of its own (a credit the cleaner removed): the paper's is the copy, though its
+    date string sorts first and it comes first in the input."""
+    from consilience.model import Removed
+
+    paper = Document(id="d1", path="1.txt", text=STORY, published="2023-03-14", outlet="The Harbour Gazette",
+                     removed=[Removed(text="Tessaly Press Agency", reason="outside the article text")])
+    agency = Document(id="d2", path="2.txt", text=STORY, published="2023-03-14T09:15", outlet="Tessaly Press Agency")
+    mark_duplicates([paper, agency], 0.8)
+    assert (paper.duplicate_of, agency.duplicate_of) == ("d2", None)
+
+
+def test_without_a_credit_the_day_and_the_time_keep_their_order():
+    """No credit line: among copies of one day, the earlier time (or the day alone, then input order) stays first."""
+    a = Document(id="d1", path="1.txt", text=STORY, published="2023-03-14T11:00", outlet="A")
+    b = Document(id="d2", path="2.txt", text=STORY, published="2023-03-14T09:15", outlet="B")
+    c = Document(id="d3", path="3.txt", text=STORY, published="2023-03-13", outlet="C")
+    mark_duplicates([a, b, c], 0.8)
+    assert [d.duplicate_of for d in (a, b, c)] == ["d3", "d3", None]
+
+
 def test_content_hash_ignores_case_spacing_and_punctuation():
     assert content_hash("The  barrier held.") == content_hash("the barrier held")
     assert content_hash("The barrier held.") != content_hash("The barrier broke.")

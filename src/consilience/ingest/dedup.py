@@ -7,7 +7,10 @@ bodies, candidates from LSH (datasketch), so the cost grows about linearly with 
 with its own header, footer or editor's note, or one changed sentence, still counts), and the
 shorter body is at least MIN_LENGTH_RATIO of the longer (a brief quoting one paragraph of a
 long report is not a copy of it). The LSH bands are set low enough to propose such pairs.
-"Earliest" is the earliest ``published`` (undated documents last), then input order.
+"Earliest" is the earliest ``published`` (undated documents last), then input order. Dates are compared
+by day first: a copy dated to the day is not earlier than its original timed that day. On one day, a
+document that prints another document's outlet on a line of its own (an agency credit the cleaner removed:
+"X Wire Service" under the headline) comes after it: it is the one that carries the other's story.
 """
 from __future__ import annotations
 
@@ -60,11 +63,27 @@ def is_near_copy(a: set[str], b: set[str], threshold: float) -> bool:
     return len(a & b) / small >= threshold
 
 
+def _credits_another_outlet(documents: list[Document]) -> set[str]:
+    """Ids of the documents with a removed line that is exactly the outlet name of another document of the
+    corpus (not their own): a credit to the outlet whose story they carry."""
+    outlets = {normalised(d.outlet) for d in documents if d.outlet}
+    outlets.discard("")
+    out = set()
+    for d in documents:
+        own = normalised(d.outlet or "")
+        if any(line != own and line in outlets for line in (normalised(r.text) for r in d.removed)):
+            out.add(d.id)
+    return out
+
+
 def mark_duplicates(documents: list[Document], threshold: float) -> None:
     """Set ``duplicate_of`` (and ``content_hash``) on every document that copies an earlier one."""
     from datasketch import MinHashLSH
 
+    credits = _credits_another_outlet(documents)
     order = sorted(range(len(documents)), key=lambda i: (documents[i].published is None,
+                                                         (documents[i].published or "")[:10],
+                                                         documents[i].id in credits,
                                                          documents[i].published or "", i))
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     first_by_hash: dict[str, str] = {}
