@@ -578,3 +578,15 @@ def test_a_number_before_a_singular_noun_is_a_label_not_a_count(analyse):
     tow = _claims(a, "tow")
     assert [c.quantity for c in tow] == [12.0], [(c.predicate, c.quantity_text) for c in a.claims]
     assert not _claims(a, "replay")
+
+
+def test_a_title_parsed_as_a_present_verb_is_no_claim(analyse):
+    """"EMS head Mirian Tsotsoria rejected ...": the small model reads "head" as a plural-form verb with "EMS" as
+    its subject, which would make the service head the man; a singular subject cannot take that form, so no
+    claim comes from that verb. "Anton and Mila Orvik head the Orvik Group" (a plural subject) still heads."""
+    text = ("EMS head Mirian Tsotsoria rejected the operator's account on Monday. "
+            "The brothers head the Orvik Group, the family firm said.")
+    a = analyse(text, published="2031-06-06")
+    wrong = [c for c in a.claims if c.role == "head" and c.text.startswith("EMS head")
+             and any(m.id == c.subject and m.text == "EMS" for m in a.mentions)]
+    assert not wrong, [(c.text, c.subject, c.objects) for c in wrong]

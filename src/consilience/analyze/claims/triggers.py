@@ -46,12 +46,23 @@ def _triggers(doc, candidates: list[int], index: _Index) -> list[_Found]:
     for tok in (doc[i] for i in candidates):
         if tok.dep_ == "neg" or any(c.dep_ == "neg" for c in tok.children) and tok.pos_ in ("VERB", "AUX"):
             continue
-        if _unrealised(tok):
+        if _unrealised(tok) or _disagrees_with_subject(tok):
             continue
         f = _trigger(tok, index)
         if f is not None:
             found.append(f)
     return found
+
+
+def _disagrees_with_subject(tok) -> bool:
+    """A plural-form present verb (VBP) whose subject is one singular noun is a noun the parser read as a verb:
+    in "EMS head Lewan Gelaschwili rejected ..." the title "head" became a verb with "EMS" heading the man.
+    English agreement rules it out ("EMS heads ..."), so no claim is read from it."""
+    if tok.tag_ != "VBP":
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and subj.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subj.children)
+            and subj.lower_ not in ("police", "people"))
 
 
 def _trigger(tok, index: _Index) -> _Found | None:
