@@ -40,14 +40,20 @@ def _rows(dossier: dict, section: str):
     return dossier.get(section, [])
 
 
+def _arrow_column(values: list, typ: str) -> pa.Array:
+    """One column's values as Arrow of its store type (JSON columns hold the values' JSON text)."""
+    if typ == "JSON":
+        values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+    return pa.array(values, type=_ARROW[typ])
+
+
+def _projection(columns: list[tuple[str, str]], alias: str = "") -> str:
+    """The SELECT list reading ``columns`` back (JSON as text, decoded by ``_build``)."""
+    return ", ".join(f'{alias}"{n}"' + ("::VARCHAR" if t == "JSON" else "") for n, t in columns)
+
+
 def _arrow_table(columns: list[tuple[str, str]], rows: list[dict]) -> pa.Table:
-    data = {}
-    for name, typ in columns:
-        values = [r.get(name) for r in rows]
-        if typ == "JSON":
-            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-        data[name] = pa.array(values, type=_ARROW[typ])
-    return pa.table(data)
+    return pa.table({name: _arrow_column([r.get(name) for r in rows], typ) for name, typ in columns})
 
 
 def _chunks(rows, size: int):
@@ -287,10 +293,7 @@ def _record_arrow(columns: list[tuple[str, str]], records: list[tuple[str, int, 
     data = {"key": pa.array([k for k, _, _ in records], pa.string()),
             "ord": pa.array([i for _, i, _ in records], pa.int64())}
     for name, typ in columns:
-        values = [r.get(name) for _, _, r in records]
-        if typ == "JSON":
-            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-        data[name] = pa.array(values, type=_ARROW[typ])
+        data[name] = _arrow_column([r.get(name) for _, _, r in records], typ)
     return pa.table(data)
 
 
@@ -395,7 +398,7 @@ class Analyses:
             columns = RECORD_COLUMNS["mentions"]
             data = {"ord": pa.array([before[m.document] + i for m, i in rows], pa.int64())}
             for name, typ in columns:
-                data[name] = pa.array([getattr(m, name) for m, _ in rows], _ARROW[typ])
+                data[name] = _arrow_column([getattr(m, name) for m, _ in rows], typ)
             arrow = pa.table(data)  # noqa: F841 (read by DuckDB's replacement scan)
             con.execute(f"INSERT INTO {PHASE2_MENTIONS} SELECT * FROM arrow")
 
@@ -411,10 +414,7 @@ class Analyses:
             for chunk in _chunks(claims, WRITE_CHUNK):
                 data = {"seq": pa.array(range(count, count + len(chunk)), pa.int64())}
                 for name, typ in _CLAIM_COLUMNS:
-                    values = [getattr(c, name) for c in chunk]
-                    if typ == "JSON":
-                        values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
-                    data[name] = pa.array(values, _ARROW[typ])
+                    data[name] = _arrow_column([getattr(c, name) for c in chunk], typ)
                 arrow = pa.table(data)  # noqa: F841 (read by DuckDB's replacement scan)
                 con.execute(f"INSERT INTO {RESOLVED_CLAIMS} SELECT * FROM arrow")
                 count += len(chunk)
@@ -431,7 +431,7 @@ class Analyses:
     def _groups(self, field: str, documents: Container[str] | None = None) -> Iterator[tuple[int, list]]:
         """(document position, its records of ``field``) for each document that has some, in order."""
         columns = RECORD_COLUMNS[field]
-        picked = ", ".join(f'r."{n}"' + ("::VARCHAR" if t == "JSON" else "") for n, t in columns)
+        picked = _projection(columns, "r.")
         if field == "mentions":
             names = ", ".join(f'r."{n}"' for n, _ in columns)
             sql = (f"SELECT m.doc_ord, {', '.join(_mention_select(columns))} FROM ("
@@ -539,7 +539,7 @@ class StoredClaims:
         return self._count
 
     def __iter__(self) -> Iterator[ResolvedClaim]:
-        picked = ", ".join(f'"{n}"' + ("::VARCHAR" if t == "JSON" else "") for n, t in _CLAIM_COLUMNS)
+        picked = _projection(_CLAIM_COLUMNS)
         with _connection(self.path) as con:
             for batch in con.sql(f"SELECT {picked} FROM {RESOLVED_CLAIMS} ORDER BY seq").to_arrow_reader(
                     FETCH_ROWS):
