@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from consilience import timexvalue as T
-from consilience.reconcile.framing import load_lexicon, polarity
+from consilience.reconcile.framing import find_terms, load_lexicon, polarity
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -166,12 +166,31 @@ def test_framing_labels_contrast_and_voice(build):
 
 
 def test_lexicon_is_documented_and_signed():
-    lexicon = load_lexicon()
     """The default lexicon is AFINN as its package ships it (no download), less the event words."""
     lexicon = load_lexicon()
     assert len(lexicon) > 1000 and {t.polarity for t in lexicon} == {-1, 1}
     assert polarity("a brutal terrorist") == -2 and polarity("a heroic and beloved leader") == 2
     assert polarity("the army killed two soldiers in an attack") == 0, "event words report, they do not judge"
+
+
+def test_loaded_terms_found_as_one_ordered_alternation_would(tmp_path):
+    """find_terms looks terms up by their first word; it must find what one regex alternation of every
+    term (in lexicon order, leftmost, no overlaps) finds: wildcards, several words, a term that does not
+    start with a letter, any case, and the earlier term where two start at one word."""
+    import re
+
+    lexicon_file = tmp_path / "terms.txt"
+    lexicon_file.write_text("bloodthirst* -\nthug -\nthug regime -\ngallant rescuer* +\n:) +\n"
+                            "noble -\nnoble cause +  # after 'noble': never wins\nself-serving -\n", encoding="utf-8")
+    lexicon = load_lexicon(str(lexicon_file))
+    text = ("The THUG regime's bloodthirsty thugs met gallant rescuers:) on a noble cause; "
+            "self-serving, bloodthirst. Thuggery and ignoble acts are not terms.")
+    alternation = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in lexicon), re.IGNORECASE)
+    expected = [(m.start(), m.end()) for m in alternation.finditer(text)]
+    found = [(t.term, m.start(), m.end()) for t, m in find_terms(text, lexicon)]
+    assert [(s, e) for _, s, e in found] == expected
+    assert [t for t, _, _ in found] == ["thug", "bloodthirst*", "gallant rescuer*", "noble", "self-serving",
+                                        "bloodthirst*"]
 
 
 def test_bad_records_do_not_crash(build):
