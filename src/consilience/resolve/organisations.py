@@ -298,13 +298,20 @@ def place_teams(forms: dict[str, FormInfo], uf: UnionFind, texts: dict[str, str]
     for key in forms:
         if uf.find(key) in wanted:
             members[uf.find(key)].append(key)
+    plays: dict[str, bool] = {}  # form key or team root -> a record or score is written after one of its names
+
+    def _played(key: str, spans) -> bool:
+        if key not in plays:
+            plays[key] = any(_RECORD.match(texts.get(s.document, ""), s.end) for s in spans)
+        return plays[key]
+
     out = {}
     for place, roots in teams_of.items():
         if len(roots) != 1:
             continue
         root = next(iter(roots))
-        spans = [s for k in [place, *members[root]] for s in forms[k].spans]
-        if any(_RECORD.match(texts.get(s.document, ""), s.end) for s in spans):
+        team_spans = (s for k in members[root] for s in forms[k].spans)
+        if _played(place, forms[place].spans) or _played("\0" + root, team_spans):  # each team scanned once
             out[place] = root
     return out
 
