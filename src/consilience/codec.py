@@ -14,12 +14,12 @@ import typing
 from functools import lru_cache
 
 from .memory import interned_fields
-from .model import DocAnalysis, Document
+from .model import DocAnalysis, Document, to_dict
 
 
 def encode(record) -> str:
     """A dataclass record (nested records included) as compact JSON text."""
-    return json.dumps(dataclasses.asdict(record), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_analysis(text: str) -> DocAnalysis:

@@ -6,12 +6,14 @@ carry the ids of the records they rest on. Nothing enters the dossier without
 a path back to its evidence.
 
 All records are plain dataclasses so that they pickle (process pools, Ray),
-serialise with ``dataclasses.asdict`` and map one-to-one onto store tables.
+serialise as ``dataclasses.asdict`` would (``to_dict``) and map one-to-one onto store tables.
 """
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import asdict, dataclass, field
+from copy import deepcopy
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the store reads and writes these records; the records do not depend on it
@@ -19,8 +21,33 @@ if TYPE_CHECKING:  # the store reads and writes these records; the records do no
 
 
 def to_dict(record: Any) -> dict:
-    """A record as a JSON-ready dict (nested records included)."""
-    return asdict(record)
+    """A record as a JSON-ready dict (nested records included): what ``dataclasses.asdict`` returns,
+    without its deep copy of every value (a fifth of phase 2 at 10^4 documents went there)."""
+    return _plain(record)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
+def _plain(value: Any) -> Any:
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    names = _field_names(cls)
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
+    if cls is list:
+        return [_plain(v) for v in value]
+    if cls is tuple:
+        return tuple(_plain(v) for v in value)
+    if cls is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return asdict(value) if is_dataclass(value) else deepcopy(value)  # anything else as asdict treats it
 
 
 # --------------------------------------------------------------------------- ingestion

@@ -65,3 +65,17 @@ def test_large_corpus_page_is_bounded_and_consistent(example_corpus):
     page = render_html(shown)
     assert 'id="partial"' in page
     assert f'<span class="n">{len(whole["facts"]) and totals["corroborated"]}</span>corroborated' in page
+
+
+def test_records_become_the_dicts_asdict_makes(example_corpus):
+    """model.to_dict skips asdict's deep copy; every record of a real run must still give asdict's dict."""
+    import dataclasses
+
+    from consilience.model import to_dict
+
+    records = [*example_corpus.documents, *example_corpus.entities, *example_corpus.facts,
+               *example_corpus.conflicts, *example_corpus.sources, *example_corpus.analyses.records("mentions"),
+               *example_corpus.analyses.records("claims"), *example_corpus.analyses.records("times")]
+    assert len(records) > 100 and {type(r).__name__ for r in records} >= {"Document", "Entity", "Fact", "Conflict"}
+    for record in records:
+        assert to_dict(record) == dataclasses.asdict(record)
