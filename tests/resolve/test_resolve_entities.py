@@ -224,3 +224,15 @@ def test_many_expansions_of_one_acronym_join_in_linear_time():
     boards = {uf.find(k) for k in keys if k.endswith("water board")}
     assert len(guards) == 1 and len(boards) == 1 and guards != boards  # two shared words of three: joined
     assert 0 < calls <= len(keys) * MAX_BLOCK  # counted where the function lives; not all pairs (4.5 million)
+
+
+def test_a_german_romanisation_joins_the_english_one_of_the_same_name():
+    """"Tschingis Bachtschjew" (German: sch, ch, w) and "Tsingis Bakhtshev" differ by more than a letter as written,
+    by one once folded: one person. A different surname one letter off stays apart."""
+    d1 = make("d1", "Minister Tsingis Bakhtshev spoke. Tsingis Bakhtshev left.",
+              [("Tsingis Bakhtshev", "PERSON")])
+    d2 = make("d2", "Minister Tsingis Bachtschew spoke. Tsingis Mochtschew replied.",
+              [("Tsingis Bachtschew", "PERSON"), ("Tsingis Mochtschew", "PERSON")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Tsingis Bakhtshev") == entity_of(entities, analyses, "d2", "Tsingis Bachtschew")
+    assert entity_of(entities, analyses, "d1", "Tsingis Bakhtshev") != entity_of(entities, analyses, "d2", "Tsingis Mochtschew")
