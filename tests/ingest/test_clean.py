@@ -331,6 +331,8 @@ def test_the_title_is_the_headline_not_the_date_byline_or_credit_line_under_it()
 @pytest.mark.parametrize("line, reason", [
     ("Cookie notice: we use cookies for analytics. OK", "cookie notice"),
     ("Free article - 2 of 5 this month", "paywall or meter notice"),
+    ("You have 1 free article left this month", "paywall or meter notice"),
+    ("3 free stories remaining", "paywall or meter notice"),
     ("Podcast: the week in farming, every Monday. Sign up now!", "promotion (a call to sign up)"),
     ("Text: Ilsa Marwen", "byline"),
 ])
@@ -338,6 +340,12 @@ def test_debris_above_the_article(line, reason):
     cleaned = clean_text(page("ORVIK DAILY POST\nHome | News | Sport", line, "Flood barrier holds", *BODY))
     assert reasons(cleaned).get(line) == reason, cleaned.removed
     assert_body_kept(cleaned)
+
+
+def test_a_count_of_free_things_left_in_a_sentence_is_kept():
+    line = "Only 2 free tickets left for the concert, the council said on Monday."
+    cleaned = clean_text(page(*BODY, line, BODY[0]))
+    assert line in cleaned.text
 
 
 def test_a_sentence_ending_in_a_verb_of_signing_up_is_kept():
@@ -357,3 +365,17 @@ def test_masthead_confirmed_by_a_related_label_below():
     assert cleaned.harvest.masthead == "Orvik Sentinel"
     alone = clean_text(page("Orvik Sentinel\nNews | Sport | Weather", "Flood barrier holds", *BODY))
     assert alone.harvest.masthead is None  # no outlet word and nothing below names it
+
+
+def test_masthead_in_capitalised_words_before_an_edition_label():
+    """"Orvik Mining Review - Asia edition": the name before the dash, confirmed by the footer; a headline-like line
+    with a dash and no edition label, or a name the footer does not confirm, is not taken."""
+    cleaned = clean_text(page("Orvik Mining Review - Asia edition\nNews | Markets", "Flood barrier holds", *BODY,
+                              "About | Contact | (c) Orvik Mining Review"))
+    assert cleaned.harvest.masthead == "Orvik Mining Review"
+    cleaned = clean_text(page("Orvik Mining Review - Asia briefing\nNews | Markets", "Flood barrier holds", *BODY,
+                              "About | Contact | (c) Orvik Mining Review"))
+    assert cleaned.harvest.masthead != "Orvik Mining Review"
+    cleaned = clean_text(page("Tessaly Flood Barrier - Special edition\nNews | Markets", "Flood barrier holds", *BODY,
+                              "About | Contact | (c) Orvik Mining Review"))
+    assert cleaned.harvest.masthead is None
