@@ -287,7 +287,7 @@ def test_sentences_about_subscribers_and_support_are_kept():
 def test_a_related_list_label_and_its_list_go_after_the_article():
     """A labelled list of links under the story, whatever its label's wording ("Related coverage", "MORE ON THE
     FLOODS"), goes with the label, its first item included."""
-    for label in ("Related coverage", "MORE ON THE FLOODS", "More from the Tessaly Courier"):
+    for label in ("Related coverage", "MORE ON THE FLOODS", "More from the Tessaly Courier", "Also in Tessaly Courier"):
         cleaned = clean_text("\n\n".join(BODY) + f"\n\n{label}\n- Barrier upgrade delayed again\n"
                              "- In pictures: ten years of floods\n\nAbout us | Contact | Privacy Policy")
         assert_body_kept(cleaned)
@@ -295,6 +295,9 @@ def test_a_related_list_label_and_its_list_go_after_the_article():
 
 
 def test_a_related_label_inside_the_article_goes_only_with_its_list():
+    also = "Also in the valley\n\nThe same gates failed in 2019, when the river rose by four metres in a single night."
+    cleaned = clean_text("\n\n".join(BODY[:2]) + "\n\n" + also + "\n\n" + BODY[2])
+    assert "Also in the valley" in cleaned.text
     middle = "Related cases\n\nThe same gates failed in 2019, when the river rose by four metres in a single night."
     cleaned = clean_text("\n\n".join(BODY[:2]) + "\n\n" + middle + "\n\n" + BODY[2])
     assert "Related cases" in cleaned.text and "four metres" in cleaned.text

@@ -580,8 +580,9 @@ def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: 
 
 
 # The label of a list of links to other stories, set as a short heading: "Related", "Related analysis", "MORE ON THIS
-# TOPIC", "More from Example News", "Read also", "Most read today".
-RELATED_LABEL = re.compile(r"^(?:related|more (?:on|from|about|in)|read more|read also|also read|see also|further "
+# TOPIC", "More from Example News", "Read also", "Most read today", "Also in Example Journal".
+RELATED_LABEL = re.compile(r"^(?:related|more (?:on|from|about|in)|also (?:on|in|from)|read more|read also|also read|"
+                           r"see also|further "
                            r"reading|recommended|you may also like|you might also like|most (?:read|popular)|"
                            r"latest)\b", re.I)
 RELATED_LABEL_MAX_WORDS = 6
