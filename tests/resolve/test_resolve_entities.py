@@ -236,3 +236,16 @@ def test_a_german_romanisation_joins_the_english_one_of_the_same_name():
     entities, analyses = resolve(d1, d2)
     assert entity_of(entities, analyses, "d1", "Tsingis Bakhtshev") == entity_of(entities, analyses, "d2", "Tsingis Bachtschew")
     assert entity_of(entities, analyses, "d1", "Tsingis Bakhtshev") != entity_of(entities, analyses, "d2", "Tsingis Mochtschew")
+
+
+def test_a_title_word_opening_an_organisation_name_stays_in_its_display_name():
+    """"General Office for Harbour Safety" is the office's name, not "Office for Harbour Safety"; a person keeps
+    losing the rank ("General Tarik Osman" is shown as "Tarik Osman")."""
+    d1 = make("d1", "The General Office for Harbour Safety said General Tarik Osman had left. The General Office "
+                    "for Harbour Safety (GOHS) will publish its report.",
+              [("General Office for Harbour Safety", "ORG"), ("General Tarik Osman", "PERSON"), ("GOHS", "ORG")],
+              aliases=[("General Office for Harbour Safety", "GOHS", "acronym")])
+    entities, analyses = resolve(d1)
+    names = {e.type: e.name for e in entities}
+    assert names["ORG"] == "General Office for Harbour Safety"
+    assert names["PERSON"] == "Tarik Osman"
