@@ -84,3 +84,14 @@ def test_a_place_in_brackets_before_or_makes_no_alias(analyse):
     pairs = _evidence(text, analyse(text))
     assert not any(kind == "or" and "Whitfield" in b for kind, a, b in pairs)
     assert any(kind == "or" and "Carrow Fishermen" in a for kind, a, b in pairs)
+
+
+def test_an_acronym_spelling_a_name_cut_at_for_takes_the_whole_name(analyse):
+    """The tagger cuts "the General Agency for Specialized Supervision" at "for" (two names); the acronym in brackets
+    spells the whole name, so the evidence runs over the joining word. An acronym that spells no name ending there
+    gives no acronym evidence over it."""
+    text = "Minister Lev Dara said the General Agency for Specialized Supervision (GASS) had last inspected the quarry."
+    pairs = _evidence(text, analyse(text))
+    assert ("acronym", "General Agency for Specialized Supervision", "GASS") in pairs
+    text = "Minister Lev Dara said the General Agency for Specialized Supervision (XASS) had last inspected the quarry."
+    assert not any(kind == "acronym" for kind, _, _ in _evidence(text, analyse(text)))

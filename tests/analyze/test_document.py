@@ -155,3 +155,15 @@ def test_a_name_in_a_title_case_headline_is_tagged_as_the_body_tags_it():
             "Former mayor Dana Whitfield entered a clinic on Tuesday, her lawyer said.")
     analysis = analyze_batch([_doc(1, text)], Settings(workers=1))[0]
     assert any(m.start == 0 and m.text == "Dana Whitfield" for m in analysis.mentions)
+
+
+def test_a_blank_line_ends_a_sentence(nlp):
+    """A credit or a headline above a blank line is not run into the paragraph under it; a single line break
+    inside a paragraph and an ordinary sentence end are left to the parser."""
+    text = ("Norland Press Agency\n\nFour divers were rescued off Kelso on Friday, the coastguard said.\n"
+            "Two boats took part.\n\nHarbour reopens after storm")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["Norland Press Agency", "Four divers were rescued off Kelso on Friday, the coastguard said.",
+                     "Two boats took part.", "Harbour reopens after storm"]
+    wrapped = nlp("The coastguard said four divers were rescued off\nKelso on Friday.")
+    assert len(list(wrapped.sents)) == 1

@@ -121,3 +121,22 @@ def test_money_with_scale_suffixes_and_iso_codes_is_normalised(analyse):
     assert ("CHF 40 million", 40e6, "CHF") in got
     assert ("$4.2 billion", 4.2e9, "USD") in got and ("4,200 million dollars", 4.2e9, "USD") in got
     assert not any(q.value == 12e6 for q in analysis.quantities)  # a length, no currency before it
+
+
+def test_a_bare_number_in_a_conjoined_clause_counts_the_noun_of_the_first(analyse):
+    """Ellipsis: "Four nurses were hurt and 12 were treated" counts 12 nurses; a bare number in another role
+    ("sold 40 tickets and 12 were returned") or alone says nothing of what it counts."""
+    q = _by_text(analyse("Four nurses were hurt and 12 were treated at the clinic in Varno on Monday."))
+    assert (q["Four nurses"].unit, q["12"].unit) == ("nurse", "nurse")
+    q = _by_text(analyse("The club sold 40 tickets and 12 were returned on Monday."))
+    assert q["12"].unit is None
+    q = _by_text(analyse("Officials said 12 were treated at the clinic."))
+    assert q["12"].unit is None
+
+
+def test_an_elided_count_is_read_as_the_count_of_a_counted_action(analyse):
+    a = analyse("Two welders were killed and 15 were stranded underground at the Orvo quarry, police said on Friday.")
+    stranded = [c for c in a.claims if c.predicate == "strand"]
+    assert [(c.quantity, c.quantity_unit) for c in stranded] == [(15.0, "welder")]
+    a = analyse("Officials said 15 were stranded underground at the Orvo quarry on Friday.")
+    assert not [c for c in a.claims if c.predicate == "strand" and c.quantity is not None]

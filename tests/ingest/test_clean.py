@@ -287,7 +287,7 @@ def test_sentences_about_subscribers_and_support_are_kept():
 def test_a_related_list_label_and_its_list_go_after_the_article():
     """A labelled list of links under the story, whatever its label's wording ("Related coverage", "MORE ON THE
     FLOODS"), goes with the label, its first item included."""
-    for label in ("Related coverage", "MORE ON THE FLOODS", "More from the Tessaly Courier"):
+    for label in ("Related coverage", "MORE ON THE FLOODS", "More from the Tessaly Courier", "Also in Tessaly Courier"):
         cleaned = clean_text("\n\n".join(BODY) + f"\n\n{label}\n- Barrier upgrade delayed again\n"
                              "- In pictures: ten years of floods\n\nAbout us | Contact | Privacy Policy")
         assert_body_kept(cleaned)
@@ -295,6 +295,9 @@ def test_a_related_list_label_and_its_list_go_after_the_article():
 
 
 def test_a_related_label_inside_the_article_goes_only_with_its_list():
+    also = "Also in the valley\n\nThe same gates failed in 2019, when the river rose by four metres in a single night."
+    cleaned = clean_text("\n\n".join(BODY[:2]) + "\n\n" + also + "\n\n" + BODY[2])
+    assert "Also in the valley" in cleaned.text
     middle = "Related cases\n\nThe same gates failed in 2019, when the river rose by four metres in a single night."
     cleaned = clean_text("\n\n".join(BODY[:2]) + "\n\n" + middle + "\n\n" + BODY[2])
     assert "Related cases" in cleaned.text and "four metres" in cleaned.text
@@ -331,6 +334,8 @@ def test_the_title_is_the_headline_not_the_date_byline_or_credit_line_under_it()
 @pytest.mark.parametrize("line, reason", [
     ("Cookie notice: we use cookies for analytics. OK", "cookie notice"),
     ("Free article - 2 of 5 this month", "paywall or meter notice"),
+    ("You have 1 free article left this month", "paywall or meter notice"),
+    ("3 free stories remaining", "paywall or meter notice"),
     ("Podcast: the week in farming, every Monday. Sign up now!", "promotion (a call to sign up)"),
     ("Text: Ilsa Marwen", "byline"),
 ])
@@ -338,6 +343,12 @@ def test_debris_above_the_article(line, reason):
     cleaned = clean_text(page("ORVIK DAILY POST\nHome | News | Sport", line, "Flood barrier holds", *BODY))
     assert reasons(cleaned).get(line) == reason, cleaned.removed
     assert_body_kept(cleaned)
+
+
+def test_a_count_of_free_things_left_in_a_sentence_is_kept():
+    line = "Only 2 free tickets left for the concert, the council said on Monday."
+    cleaned = clean_text(page(*BODY, line, BODY[0]))
+    assert line in cleaned.text
 
 
 def test_a_sentence_ending_in_a_verb_of_signing_up_is_kept():
@@ -357,3 +368,17 @@ def test_masthead_confirmed_by_a_related_label_below():
     assert cleaned.harvest.masthead == "Orvik Sentinel"
     alone = clean_text(page("Orvik Sentinel\nNews | Sport | Weather", "Flood barrier holds", *BODY))
     assert alone.harvest.masthead is None  # no outlet word and nothing below names it
+
+
+def test_masthead_in_capitalised_words_before_an_edition_label():
+    """"Orvik Mining Review - Asia edition": the name before the dash, confirmed by the footer; a headline-like line
+    with a dash and no edition label, or a name the footer does not confirm, is not taken."""
+    cleaned = clean_text(page("Orvik Mining Review - Asia edition\nNews | Markets", "Flood barrier holds", *BODY,
+                              "About | Contact | (c) Orvik Mining Review"))
+    assert cleaned.harvest.masthead == "Orvik Mining Review"
+    cleaned = clean_text(page("Orvik Mining Review - Asia briefing\nNews | Markets", "Flood barrier holds", *BODY,
+                              "About | Contact | (c) Orvik Mining Review"))
+    assert cleaned.harvest.masthead != "Orvik Mining Review"
+    cleaned = clean_text(page("Tessaly Flood Barrier - Special edition\nNews | Markets", "Flood barrier holds", *BODY,
+                              "About | Contact | (c) Orvik Mining Review"))
+    assert cleaned.harvest.masthead is None

@@ -45,6 +45,21 @@ def test_a_copy_dated_to_the_day_is_not_earlier_than_its_timed_original():
     assert (paper.duplicate_of, agency.duplicate_of) == ("d2", None)
 
 
+def test_a_credit_kept_in_the_body_also_marks_the_copy():
+    """The agency's name left as the first line of the paper's body (the cleaner kept it) is the same credit;
+    a line naming the paper's own outlet is not."""
+    paper = Document(id="d1", path="1.txt", text="Tessaly Press Agency\n\n" + STORY, published="2023-03-14",
+                     outlet="The Harbour Gazette")
+    agency = Document(id="d2", path="2.txt", text=STORY, published="2023-03-14T09:15", outlet="Tessaly Press Agency")
+    mark_duplicates([paper, agency], 0.8)
+    assert (paper.duplicate_of, agency.duplicate_of) == ("d2", None)
+    own = Document(id="d1", path="1.txt", text="The Harbour Gazette\n\n" + STORY, published="2023-03-14",
+                   outlet="The Harbour Gazette")
+    other = Document(id="d2", path="2.txt", text=STORY, published="2023-03-14T09:15", outlet="Tessaly Press Agency")
+    mark_duplicates([own, other], 0.8)
+    assert (own.duplicate_of, other.duplicate_of) == (None, "d1")
+
+
 def test_without_a_credit_the_day_and_the_time_keep_their_order():
     """No credit line: among copies of one day, the earlier time (or the day alone, then input order) stays first."""
     a = Document(id="d1", path="1.txt", text=STORY, published="2023-03-14T11:00", outlet="A")

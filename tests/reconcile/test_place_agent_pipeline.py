@@ -47,12 +47,13 @@ def test_one_place_conflict_for_the_crash_with_the_landmark_reading(corpus):
 
 
 def test_one_agent_conflict_for_the_killing_and_no_heading_taken_for_an_agent(corpus):
-    """Two groups named as the killers (police and the family cited); the third report's heading, joined
-    to its first sentence by the parse ("Western Post, May 8 ... The Northern Army killed"), is no agent."""
+    """Groups named as the killers (police, the family and the editor cited); the third report's heading above a
+    blank line ("Western Post, May 8") is no agent: the sentence below it is parsed on its own and names its own."""
     corpus, stem = corpus
     (x,) = [c for c in corpus.conflicts if c.slot == "agent"]
     assert x.about == "who killed Mara Quill"
     assert {v.value: sorted(stem[d] for d in v.documents) for v in x.values} == \
-        {"Harrow Front": ["quill_a"], "Kessel Brigade": ["quill_b"]}
+        {"Harrow Front": ["quill_a"], "Kessel Brigade": ["quill_b"], "Northern Army": ["quill_c"]}
+    assert not any("Western Post" in v.value for v in x.values)
     assert "Harrow Front according to police" in x.explanation
     assert "Kessel Brigade according to her family" in x.explanation

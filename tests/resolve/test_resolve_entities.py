@@ -224,3 +224,28 @@ def test_many_expansions_of_one_acronym_join_in_linear_time():
     boards = {uf.find(k) for k in keys if k.endswith("water board")}
     assert len(guards) == 1 and len(boards) == 1 and guards != boards  # two shared words of three: joined
     assert 0 < calls <= len(keys) * MAX_BLOCK  # counted where the function lives; not all pairs (4.5 million)
+
+
+def test_a_german_romanisation_joins_the_english_one_of_the_same_name():
+    """"Tschingis Bachtschjew" (German: sch, ch, w) and "Tsingis Bakhtshev" differ by more than a letter as written,
+    by one once folded: one person. A different surname one letter off stays apart."""
+    d1 = make("d1", "Minister Tsingis Bakhtshev spoke. Tsingis Bakhtshev left.",
+              [("Tsingis Bakhtshev", "PERSON")])
+    d2 = make("d2", "Minister Tsingis Bachtschew spoke. Tsingis Mochtschew replied.",
+              [("Tsingis Bachtschew", "PERSON"), ("Tsingis Mochtschew", "PERSON")])
+    entities, analyses = resolve(d1, d2)
+    assert entity_of(entities, analyses, "d1", "Tsingis Bakhtshev") == entity_of(entities, analyses, "d2", "Tsingis Bachtschew")
+    assert entity_of(entities, analyses, "d1", "Tsingis Bakhtshev") != entity_of(entities, analyses, "d2", "Tsingis Mochtschew")
+
+
+def test_a_title_word_opening_an_organisation_name_stays_in_its_display_name():
+    """"General Office for Harbour Safety" is the office's name, not "Office for Harbour Safety"; a person keeps
+    losing the rank ("General Tarik Osman" is shown as "Tarik Osman")."""
+    d1 = make("d1", "The General Office for Harbour Safety said General Tarik Osman had left. The General Office "
+                    "for Harbour Safety (GOHS) will publish its report.",
+              [("General Office for Harbour Safety", "ORG"), ("General Tarik Osman", "PERSON"), ("GOHS", "ORG")],
+              aliases=[("General Office for Harbour Safety", "GOHS", "acronym")])
+    entities, analyses = resolve(d1)
+    names = {e.type: e.name for e in entities}
+    assert names["ORG"] == "General Office for Harbour Safety"
+    assert names["PERSON"] == "Tarik Osman"

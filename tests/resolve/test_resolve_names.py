@@ -123,3 +123,13 @@ def test_an_abbreviated_street_word_ending_a_name_is_the_same_name():
     assert normalize("Harlan Ave").tokens == normalize("Harlan Avenue").tokens
     assert normalize("St Orsk").tokens == ("orsk",)
     assert normalize("St").tokens == ("st",) and normalize("Ave").tokens == ("ave",)
+
+
+def test_an_initial_tch_or_tsch_is_the_ch_of_another_romanisation():
+    """"Tchelidze", "Tschelidze" and "Chelidze" are one name (French, German, English spelling of one sound);
+    a different initial sound is still a different name."""
+    from consilience.resolve.names import tokens_match
+
+    assert tokens_match("tchelidze", "chelidze") and tokens_match("tschelidze", "chelidze")
+    assert tokens_match("tschelidze", "tchelidze")
+    assert not tokens_match("tchelidze", "shelidze")

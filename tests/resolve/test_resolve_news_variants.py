@@ -169,6 +169,24 @@ def test_legal_suffix_joins_the_bare_company_but_not_the_founder():
     assert org_suffix("corp") and org_suffix("gmbh") and not org_suffix("front")
 
 
+def test_a_firm_of_three_words_read_as_a_person_by_the_tagger_alone_joins_its_legal_form():
+    """"Velmar Stone Quarrying LLC" and "Velmar Stone Quarrying" (the tagger says PERSON): one firm. With a title the
+    bare name is a person's ("Dr Ana Lucia Brandt" beside the firm "Ana Lucia Brandt Ltd"), and stays apart."""
+    d1 = make("d1", "Velmar Stone Quarrying LLC runs the pit. Ana Lucia Brandt Ltd sells tiles.",
+              [("Velmar Stone Quarrying LLC", "ORG"), ("Ana Lucia Brandt Ltd", "ORG")])
+    d2 = make("d2", "Velmar Stone Quarrying said so. Dr Ana Lucia Brandt said no.",
+              [("Velmar Stone Quarrying", "PERSON"), ("Dr Ana Lucia Brandt", "PERSON")])
+    d3 = make("d3", "Velmar Stone Quarrying denied it. Ana Lucia Brandt left.",
+              [("Velmar Stone Quarrying", "PERSON"), ("Ana Lucia Brandt", "PERSON")])
+    d4 = make("d4", "Velmar Stone Quarrying paid. Velmar Stone Quarrying hired.",
+              [("Velmar Stone Quarrying", "PERSON"), ("Velmar Stone Quarrying", "PERSON")])
+    entities, analyses = resolve(d1, d2, d3, d4)
+    assert entity_of(entities, analyses, "d1", "Velmar Stone Quarrying LLC") == \
+        entity_of(entities, analyses, "d2", "Velmar Stone Quarrying")
+    assert entity_of(entities, analyses, "d1", "Ana Lucia Brandt Ltd") != \
+        entity_of(entities, analyses, "d2", "Dr Ana Lucia Brandt")
+
+
 def test_place_qualified_team_joins_its_short_form_unless_ambiguous():
     d1 = make("d1", "The Port Vell Mariners won in Port Vell. The Mariners celebrated.",
               [("Port Vell Mariners", "ORG"), ("Port Vell", "GPE"), ("Mariners", "ORG")])

@@ -142,7 +142,7 @@ def _acronym_evidence(text, document, index, name, parts, evidence_end) -> list[
         abbr = text[part[0]:part[1]].split()[0]  # "MEK Iran": the acronym is its first word
         if _ABBR.match(abbr) and sum(c.isupper() for c in abbr) >= 2:
             singular = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr  # "ICUs"
-            tail = next((t for t in _word_starts(text, a_start, a_end)
+            tail = next((t for t in (*_word_starts(text, a_start, a_end), *_starts_over_joiner(text, a_start))
                          if acronym_matches(singular, [text[t:a_end]])), None)
             if tail is not None:
                 matched[part] = tail
@@ -160,6 +160,21 @@ def _acronym_evidence(text, document, index, name, parts, evidence_end) -> list[
         elif _same_kind(text, index, (a_start, a_end), part):
             out.append(_evidence(document, text, a_start, a_end, *part, "parenthetical", evidence_end))
     return out
+
+
+# Capitalised words and a joining word right before a name: "General Agency for " before "Specialized Inspection".
+_OVER_JOINER = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,4})(?:of|for|on|and)\s+(?:the\s+)?$")
+
+
+def _starts_over_joiner(text: str, a_start: int) -> list[int]:
+    """Starts of longer names that run left over "Words of/for/on/and (the)" into the name at ``a_start``, nearest
+    first: the tagger often cuts "General Agency for Specialized Inspection" at "for". Only a start whose name the
+    acronym in brackets spells is used (``_acronym_evidence``), so the brackets decide, not the capitals."""
+    m = _OVER_JOINER.search(text, max(0, a_start - 80), a_start)
+    if not m:
+        return []
+    starts = [m.start(1) + w.start() for w in re.finditer(r"\S+", m.group(1))]
+    return starts[::-1]
 
 
 def _reversed_acronym(text, document, name, part, evidence_end) -> AliasEvidence | None:

@@ -254,6 +254,27 @@ def _counted_noun(doc, i: int, j: int, last):
     # "five people" parsed with the number as head of the noun (rare): the next noun in a compound
     if head is last and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].head.i == last.i:
         return doc[j]
+    if j - i == 1:
+        return elided_noun(last)
+    return None
+
+
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+
+def elided_noun(number):
+    """The noun a bare number counts by ellipsis: it is the subject of a clause conjoined to one whose subject
+    is a counted noun in the same role ("Four workers were hurt and 12 were treated": 12 workers), on the
+    same line; None otherwise (a bare number alone does not say what it counts)."""
+    verb = number.head
+    if number.pos_ != "NUM" or number.dep_ not in _SUBJECT_DEPS or verb.dep_ != "conj" \
+            or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in verb.head.children:
+        if subject.dep_ == number.dep_ and subject.pos_ == "NOUN" and subject.i < number.i \
+                and any(c.dep_ == "nummod" for c in subject.children) \
+                and _same_line(number.doc, subject.i, number.i):
+            return subject
     return None
 
 

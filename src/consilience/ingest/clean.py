@@ -112,7 +112,10 @@ PAYWALL_METER = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+(?:of|out of|/)
 # The reader's count of free articles, which a meter line may give alone ("Free article - 1 of 3 this month", "2 of 5
 # free stories left"): a count of articles or of the month's reads, not a sentence.
 PAYWALL_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+(?:of|out of|/)\s+(?:\d+|three|four|five|ten)"
-                           r"\s+(?:free\s+)?(?:articles?|stories|reads|this month)\b", re.I)
+                           r"\s+(?:free\s+)?(?:articles?|stories|reads|this month)\b"
+                           # or what is left of it: "You have 1 free article left this month", "3 free stories remaining"
+                           r"|\b(?:\d+|no|one|two|three|four|five)\s+(?:more\s+)?free\s+(?:articles?|stories|reads?)"
+                           r"\s+(?:left|remaining)\b", re.I)
 METER_ALONE_WORDS = 12
 # A call to sign up closing a line, as the outlet writes it: an imperative opening the line or following the end of
 # a sentence or a label ("Newsletter: the week in review, every Friday. Sign up now!", "Subscribe today."), not a
@@ -352,6 +355,10 @@ MAX_CHROME_ABOVE_MASTHEAD = 3
 
 # A name in capitals and a short label after a dash, on the first line: "EXAMPLE RUNDSCHAU - International Edition".
 CAPS_BEFORE_DASH = re.compile(r"^(?P<name>[A-Z][A-Z&'’.]*(?: [A-Z][A-Z&'’.]*){1,5})\s+[-–—]\s+(?P<rest>\S.{0,40})$")
+# A name in capitalised words and an edition label after a dash: "Example Mining Journal - English edition" (the
+# name is then held to the same confirmation as one alone: a publication word, the footer, the debris below).
+NAME_BEFORE_EDITION = re.compile(r"^(?P<name>[A-Z][\w&'’.]*(?: [A-Z][\w&'’.]*){1,5})\s+[-–—]\s+"
+                                 r"(?P<rest>(?:[\w-]+\s+){0,2}[Ee]dition)$")
 
 
 def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset(),
@@ -372,8 +379,8 @@ def _masthead(lines: list[str], harvest: Harvest, chrome: set[int] = frozenset()
     if not top:
         return None
     parts = [p.strip() for p in SEPARATORS.split(top[0]) if p.strip()]
-    if len(parts) == 1 and (m := CAPS_BEFORE_DASH.match(top[0])):
-        parts = [m["name"], m["rest"]]  # "EXAMPLE RUNDSCHAU - International Edition": a name in capitals, a label
+    if len(parts) == 1 and (m := CAPS_BEFORE_DASH.match(top[0]) or NAME_BEFORE_EDITION.match(top[0])):
+        parts = [m["name"], m["rest"]]  # "EXAMPLE RUNDSCHAU - International Edition": a name, a label
     name = parts[0] if parts else ""
     if len(words(name)) < 2 or any(ch.isdigit() for ch in name):
         return None
@@ -573,8 +580,9 @@ def _drop_below_closing_mark(lines: list[str], kept: list[str | None], removed: 
 
 
 # The label of a list of links to other stories, set as a short heading: "Related", "Related analysis", "MORE ON THIS
-# TOPIC", "More from Example News", "Read also", "Most read today".
-RELATED_LABEL = re.compile(r"^(?:related|more (?:on|from|about|in)|read more|read also|also read|see also|further "
+# TOPIC", "More from Example News", "Read also", "Most read today", "Also in Example Journal".
+RELATED_LABEL = re.compile(r"^(?:related|more (?:on|from|about|in)|also (?:on|in|from)|read more|read also|also read|"
+                           r"see also|further "
                            r"reading|recommended|you may also like|you might also like|most (?:read|popular)|"
                            r"latest)\b", re.I)
 RELATED_LABEL_MAX_WORDS = 6

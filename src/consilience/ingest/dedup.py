@@ -9,8 +9,8 @@ shorter body is at least MIN_LENGTH_RATIO of the longer (a brief quoting one par
 long report is not a copy of it). The LSH bands are set low enough to propose such pairs.
 "Earliest" is the earliest ``published`` (undated documents last), then input order. Dates are compared
 by day first: a copy dated to the day is not earlier than its original timed that day. On one day, a
-document that prints another document's outlet on a line of its own (an agency credit the cleaner removed:
-"X Wire Service" under the headline) comes after it: it is the one that carries the other's story.
+document that prints another document's outlet on a line of its own (an agency credit, removed by the cleaner
+or kept as the body's first line: "X Wire Service" under the headline) comes after it: it is the one that carries the other's story.
 """
 from __future__ import annotations
 
@@ -64,14 +64,16 @@ def is_near_copy(a: set[str], b: set[str], threshold: float) -> bool:
 
 
 def _credits_another_outlet(documents: list[Document]) -> set[str]:
-    """Ids of the documents with a removed line that is exactly the outlet name of another document of the
-    corpus (not their own): a credit to the outlet whose story they carry."""
+    """Ids of the documents with a line that is exactly the outlet name of another document of the corpus
+    (not their own): a credit to the outlet whose story they carry. The line may have been removed by the
+    cleaner or kept at the head of the body; either way it names the source, not the document's own outlet."""
     outlets = {normalised(d.outlet) for d in documents if d.outlet}
     outlets.discard("")
     out = set()
     for d in documents:
         own = normalised(d.outlet or "")
-        if any(line != own and line in outlets for line in (normalised(r.text) for r in d.removed)):
+        lines = [r.text for r in d.removed] + d.text.splitlines()
+        if any(line != own and line in outlets for line in map(normalised, lines)):
             out.add(d.id)
     return out
 

@@ -10,13 +10,13 @@ from ..model import Alias, Entity, TextSpan
 from ..store import Analyses
 from .aliases import Link
 from .forms import TYPE_ORDER, FormInfo, UnionFind, add_votes
-from .names import display_name, normalize
+from .names import clean_surface, display_name, normalize
 from .organisations import team_context
 from .persons import _local_choice
 from .relations import born_relation, relations_from_descriptor
 from .spans import NameSpan
 
-def _canonical(forms: dict[str, FormInfo], members: list[str]) -> str:
+def _canonical(forms: dict[str, FormInfo], members: list[str], person: bool = True) -> str:
     """The most complete well-attested name: not an acronym, seen twice if any is, most words, most seen."""
     def count(k: str) -> int:
         return len(forms[k].spans) or sum(forms[k].link_texts.values())
@@ -37,6 +37,10 @@ def _canonical(forms: dict[str, FormInfo], members: list[str]) -> str:
         ),
     )
     info = forms[best]
+    if not person:  # a title word opening an organisation's name is part of it ("General Agency for X")
+        pool = Counter(s.text for s in info.spans)
+        pool.update(info.link_texts)
+        return clean_surface(min(pool, key=lambda t: (-pool[t], t)))
     plain = [s.text for s in info.spans if not normalize(s.text).titled]
     pool = Counter(plain or [s.text for s in info.spans])
     pool.update(info.link_texts)
@@ -109,7 +113,7 @@ def build_entities(
             type_ = min(votes, key=lambda t: (-votes[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
         else:
             type_ = "ORG" if any(forms[k].name.acronym for k in keys) else "MISC"
-        name = _canonical(forms, keys)
+        name = _canonical(forms, keys, person=type_ not in ("ORG", "FAC", "GPE", "LOC"))
         entity = Entity(id=_entity_id(type_, name, taken), name=name, type=type_)
         entity.aliases = _aliases(rspans, [forms[k] for k in keys if not forms[k].spans])
         entity.mentions = sum(len(s.mentions) for s in rspans)

@@ -326,6 +326,8 @@ def light_fold(token: str) -> str:
     "qassem" -> "kasem", "khataib" -> "kataib", "suleymany" -> "suleimani", "dzhabarov" -> "jabarov".
     """
     t = token
+    if t.startswith(("tch", "tsch")):  # French and German write the initial "ch" sound "tch"/"tsch" ("Tchkonia",
+        t = "ch" + t[3 + t.startswith("tsch"):]  # "Tschkonia" = "Chkonia"); English names never open with "tch"
     if "ch" in t:  # German and Polish romanisations write "ch" for "kh" ("Abdrachmanow", "Bachtiar")
         t = _CH_AS_KH.sub("kh", t)
     for a, b in _FOLDS:

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..analyze.spans import headline_at
 from .forms import MAX_BLOCK, FormInfo, UnionFind, cluster_types
-from .names import FUNCTION_WORDS, ORG_PREFIXES, initials, org_suffix, translit_key
+from .names import FUNCTION_WORDS, ORG_PREFIXES, initials, normalize, org_suffix, translit_key
 
 def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     """Join an organisation written with its legal form or a generic corporate word to the bare name:
@@ -45,12 +45,22 @@ def merge_legal_suffixes(forms: dict[str, FormInfo], uf: UnionFind) -> None:
                 kind = types[uf.find(bare)]
                 if kind not in ("PERSON", "GPE", "LOC", "NORP", "FAC") or (
                         kind == "PERSON" and len(stem) >= 2
-                        and forms[bare].labels.get("PERSON", 0) < info.labels.get("ORG", 0)):
-                    uf.union(key, bare)  # a name of two words spaCy read as a person's less often than the firm's
+                        and forms[bare].labels.get("PERSON", 0) < info.labels.get("ORG", 0)) or (
+                        kind == "PERSON" and len(stem) >= 3 and _person_by_tagger_only(forms[bare])):
+                    # a name of two words spaCy read as a person's less often than the firm's, or of three words
+                    # or more that only spaCy reads as a person's (no title, no role): the firm without its form
+                    uf.union(key, bare)
                 break
             if len(stem) < 2 or not org_suffix(stem[-1]):
                 break
             stem = stem[:-1]
+
+
+def _person_by_tagger_only(info: FormInfo) -> bool:
+    """Every PERSON vote of the form is a spaCy label: no span of it has a title ("Dr", "Minister") or a
+    descriptor of a person's role (each adds a vote beyond the labels, ``forms.add_votes``)."""
+    spacy_person = sum(1 for span in info.spans for _, label in span.mentions if label == "PERSON")
+    return info.labels.get("PERSON", 0) <= spacy_person and not any(normalize(s.text).titled for s in info.spans)
 
 
 def merge_qualified(forms: dict[str, FormInfo], uf: UnionFind) -> None:

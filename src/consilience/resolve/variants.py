@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .forms import MAX_BLOCK, FormInfo, UnionFind
-from .names import block_key, forms_match, normalize, translit_key
+from .names import block_key, forms_match, light_fold, normalize, translit_key
 
 def merge_variants(forms: dict[str, FormInfo], uf: UnionFind) -> None:
     """Join forms that are the same name spelt differently (``names.forms_match``).
@@ -67,15 +67,18 @@ def merge_spacing(forms: dict[str, FormInfo], uf: UnionFind) -> None:
 
 def _deletion_keys(tokens: tuple[str, ...]) -> list[tuple]:
     """Blocking keys for one-edit typos in the longest token(s), 6+ letters: each one-letter
-    deletion of it, with the other tokens' transliteration keys. (One typo per name is allowed;
-    a typo in a shorter word is found only when the metaphone block holds it.)"""
+    deletion of it, as written and on its light fold, with the other tokens' transliteration keys.
+    (One typo per name is allowed; a typo in a shorter word is found only when the metaphone block
+    holds it.) The fold brings romanisations that differ in digraphs besides one letter together
+    (German "ch"/"w"/"sch" against English "kh"/"v"/"sh": the metaphone keys differ)."""
     keys = []
     longest = max(len(t) for t in tokens)
     for i, word in enumerate(tokens):
         if len(word) < 6 or len(word) < longest:
             continue
         rest = tuple(translit_key(t) for j, t in enumerate(tokens) if j != i)
-        variants = {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+        folded = light_fold(word)
+        variants = {w[:k] + w[k + 1:] for w in {word, folded} for k in range(len(w))} | {word, folded}
         keys.extend(("d", len(tokens), i, rest, v) for v in variants)
     return keys
 

@@ -9,6 +9,7 @@ import re
 from ...lexicon import vocabulary as V
 from ...lexicon.speech import ATTRIBUTION_VERBS
 from .records import _Found, _Index
+from ..quantities import elided_noun
 from ..spans import doc_text
 from .tree import _irrealis
 
@@ -47,11 +48,12 @@ def _counted_noun(tok, index: _Index):
             continue
         unit = (q.unit or "").lower()
         money = bool(q.unit) and len(q.unit) == 3 and q.unit.isupper()  # currencies are ISO codes
-        if not money and (a.pos_ == "NUM" or not a.text.isalpha() or len(a.text) < 2):
+        elided = elided_noun(a) is not None  # "... and 27 were trapped": the conjoined clause's counted noun
+        if not money and not elided and (a.pos_ == "NUM" or not a.text.isalpha() or len(a.text) < 2):
             continue  # a bare number ("completed 29", "911 dialled") does not say what it counts
         if unit in V.MEASURE_UNITS or unit.rstrip("s") in V.MEASURE_UNITS:
             continue  # a distance, a weight or a share ("ran 86 yards"), not things acted on
-        if not _counts(a, money):
+        if not elided and not _counts(a, money):
             continue  # the number counts a word inside the phrase ("a .38 calibre gun", "a $2m necklace")
         if _SCORE.search(doc_text(tok.doc)[max(0, q.start - 8):q.end]):
             continue  # a score or a record ("a 14-0 deficit", "a 45-7-2 record"), not a count
