@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import engine, ingest, resolve
+from .memory import paused_gc
 from .model import Corpus, Document, Skipped
 from .progress import Reporter
 from .reconcile import reconcile
@@ -58,7 +59,7 @@ def analyze_ingested(documents: list[Document], skipped: list[Skipped], settings
         corpus.analyses.add_mentions(resolve.propagate_names(documents, corpus.analyses))
         corpus.entities = resolve.resolve_entities(documents, corpus.analyses)
     embedder = semantic_embedder(settings, reporter)
-    with reporter.stage("reconciling"):
+    with reporter.stage("reconciling"), paused_gc():  # many small acyclic records, as in resolution
         corpus.claims, corpus.facts, corpus.conflicts, corpus.sources = reconcile(documents, corpus.analyses,
                                                                                   corpus.entities, embedder)
     corpus.timings = dict(reporter.timings)
@@ -89,9 +90,10 @@ def write_outputs(corpus: Corpus, out_dir: Path, html_limits: HtmlLimits = HtmlL
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     sections = dossier_sections(corpus)
-    write_dossier_json(sections, out_dir / "dossier.json")
-    write_store(sections, out_dir / STORE_NAME)
-    write_html(html_dossier(corpus, html_limits), out_dir / "dossier.html")
+    with paused_gc():  # every record becomes a dict: acyclic, by the million at 10^5 documents
+        write_dossier_json(sections, out_dir / "dossier.json")
+        write_store(sections, out_dir / STORE_NAME)
+        write_html(html_dossier(corpus, html_limits), out_dir / "dossier.html")
 
 
 def _phase1_note(stats: engine.Phase1Stats, settings: Settings) -> str:
